@@ -1,0 +1,145 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "PartnerDesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "partnerdesk", targets: ["partnerdesk"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+    ],
+    targets: [
+        // Pure rules of the process: Foundation only, no I/O, no ambient time.
+        .target(name: "PartnerDeskDomain"),
+        // Use cases and the ports they need (repositories, clock, ids).
+        .target(
+            name: "PartnerDeskServices",
+            dependencies: [
+                "PartnerDeskDomain",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Fluent records, repositories and the one ordered migration list.
+        .target(
+            name: "PartnerDeskPersistence",
+            dependencies: [
+                "PartnerDeskServices",
+                "PartnerDeskDomain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // HTTP: API, pages, middleware and error rendering. Never sees the database.
+        .target(
+            name: "PartnerDeskWeb",
+            dependencies: [
+                "PartnerDeskServices",
+                "PartnerDeskDomain",
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        // Composition root: configuration, database choice, migrations, wiring.
+        .target(
+            name: "PartnerDeskApp",
+            dependencies: [
+                "PartnerDeskWeb",
+                "PartnerDeskPersistence",
+                "PartnerDeskServices",
+                "PartnerDeskDomain",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .target(
+            name: "PartnerDeskCLI",
+            dependencies: [
+                "PartnerDeskApp",
+                "PartnerDeskServices",
+                "PartnerDeskDomain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        .executableTarget(
+            name: "partnerdesk",
+            dependencies: ["PartnerDeskCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Fixed clock, sequential ids, fixtures and in-memory ports for tests.
+        .target(name: "PartnerDeskTestSupport", dependencies: ["PartnerDeskServices", "PartnerDeskDomain"]),
+        // Throwaway SQLite files and PostgreSQL databases for the database-backed tests.
+        .target(
+            name: "PartnerDeskDatabaseTestSupport",
+            dependencies: [
+                "PartnerDeskPersistence",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(
+            name: "PartnerDeskDomainTests",
+            dependencies: ["PartnerDeskDomain"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PartnerDeskServicesTests",
+            dependencies: ["PartnerDeskServices", "PartnerDeskDomain", "PartnerDeskTestSupport"]
+        ),
+        .testTarget(
+            name: "PartnerDeskPersistenceTests",
+            dependencies: [
+                "PartnerDeskPersistence", "PartnerDeskServices", "PartnerDeskDomain", "PartnerDeskTestSupport",
+                "PartnerDeskDatabaseTestSupport",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "PartnerDeskWebTests",
+            dependencies: [
+                "PartnerDeskWeb", "PartnerDeskServices", "PartnerDeskDomain", "PartnerDeskTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+        .testTarget(
+            name: "PartnerDeskAppTests",
+            dependencies: [
+                "PartnerDeskApp", "PartnerDeskWeb", "PartnerDeskServices", "PartnerDeskDomain",
+                "PartnerDeskTestSupport",
+                "PartnerDeskDatabaseTestSupport", "PartnerDeskPersistence",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "PartnerDeskCLITests",
+            dependencies: ["PartnerDeskCLI", "PartnerDeskApp"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

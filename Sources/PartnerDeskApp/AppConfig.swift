@@ -1,0 +1,173 @@
+import Foundation
+import Logging
+import PartnerDeskPersistence
+
+/// Every setting of a PartnerDesk process, read in one place from flags and environment variables.
+///
+/// A flag wins over its environment variable, which wins over the default. ``load(environment:overrides:)``
+/// reports every bad value at once, so an operator fixes a broken configuration in one go.
+public struct AppConfig: Sendable, Equatable {
+    /// How log lines are written.
+    public enum LogFormat: String, Sendable, Equatable, CaseIterable {
+        /// One JSON object per line, for log collectors.
+        case json
+        /// Plain text, for a person at a terminal.
+        case text
+    }
+
+    public var hostname: String = "127.0.0.1"
+    public var port: Int = 8080
+    public var dataDirectory: String = "partnerdesk-data"
+    public var database: DatabaseLocation = .sqlite(path: "partnerdesk-data/partnerdesk.sqlite")
+    /// PostgreSQL connections per event loop (SQLite always uses one).
+    public var databasePoolSize: Int = 4
+    /// Whether `serve` applies pending migrations at start-up.
+    public var autoMigrate: Bool = true
+    /// Whether `serve` loads the demo data at start-up.
+    public var loadDemoData: Bool = false
+    public var logLevel: Logger.Level = .info
+    public var logFormat: LogFormat = .json
+    /// The bcrypt cost for new password hashes.
+    public var bcryptCost: Int = 12
+    /// Vapor's environment name (`production`, `development`, `testing`).
+    public var environmentName: String = "production"
+
+    /// The defaults, used when nothing is configured.
+    public init() {}
+
+    /// Values given as command-line flags; `nil` means "not given".
+    public struct Overrides: Sendable, Equatable {
+        public var hostname: String?
+        public var port: Int?
+        public var database: String?
+        public var dataDirectory: String?
+        public var logLevel: String?
+        public var loadDemoData: Bool?
+
+        public init(
+            hostname: String? = nil, port: Int? = nil, database: String? = nil, dataDirectory: String? = nil,
+            logLevel: String? = nil, loadDemoData: Bool? = nil
+        ) {
+            self.hostname = hostname
+            self.port = port
+            self.database = database
+            self.dataDirectory = dataDirectory
+            self.logLevel = logLevel
+            self.loadDemoData = loadDemoData
+        }
+    }
+
+    /// Reads the configuration; throws one error listing every bad value.
+    public static func load(
+        environment: [String: String], overrides: Overrides = Overrides()
+    ) throws(AppConfigError) -> AppConfig {
+        var config = AppConfig()
+        var problems: [String] = []
+        func value(_ flag: String?, _ variable: String) -> (text: String, source: String)? {
+            if let flag { return (flag, "--\(flagName(variable))") }
+            if let text = environment[variable], !text.isEmpty { return (text, variable) }
+            return nil
+        }
+
+        if let (host, source) = value(overrides.hostname, "PARTNERDESK_HOST") {
+            if host.contains(where: \.isWhitespace) || host.isEmpty {
+                problems.append("\(source) must be a host name or IP address, not '\(host)'.")
+            } else {
+                config.hostname = host
+            }
+        }
+        if let port = overrides.port {
+            if (1...65535).contains(port) {
+                config.port = port
+            } else {
+                problems.append("--port must be a whole number from 1 to 65535, not \(port).")
+            }
+        } else if let text = environment["PARTNERDESK_PORT"], !text.isEmpty {
+            if let port = Int(text), (1...65535).contains(port) {
+                config.port = port
+            } else {
+                problems.append("PARTNERDESK_PORT must be a whole number from 1 to 65535, not '\(text)'.")
+            }
+        }
+        if let (folder, _) = value(overrides.dataDirectory, "PARTNERDESK_DATA_DIR") {
+            config.dataDirectory = folder
+        }
+        config.database = .sqlite(path: (config.dataDirectory as NSString).appendingPathComponent("partnerdesk.sqlite"))
+        if let (text, source) = value(overrides.database, "DATABASE_URL") {
+            switch DatabaseLocation.parse(text) {
+            case .success(let location): config.database = location
+            case .failure(let error): problems.append("\(source) \(error.message).")
+            }
+        }
+        integer("PARTNERDESK_DB_POOL_SIZE", in: 1...64, into: &config.databasePoolSize)
+        boolean("PARTNERDESK_AUTO_MIGRATE", into: &config.autoMigrate)
+        if let demo = overrides.loadDemoData, demo {
+            config.loadDemoData = true
+        } else {
+            boolean("PARTNERDESK_DEMO", into: &config.loadDemoData)
+        }
+        if let (text, source) = value(overrides.logLevel, "PARTNERDESK_LOG_LEVEL") {
+            if let level = Logger.Level(rawValue: text.lowercased()) {
+                config.logLevel = level
+            } else {
+                let known = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                problems.append("\(source) must be one of \(known), not '\(text)'.")
+            }
+        }
+        if let text = environment["PARTNERDESK_LOG_FORMAT"], !text.isEmpty {
+            if let format = LogFormat(rawValue: text.lowercased()) {
+                config.logFormat = format
+            } else {
+                problems.append("PARTNERDESK_LOG_FORMAT must be json or text, not '\(text)'.")
+            }
+        }
+        integer("PARTNERDESK_BCRYPT_COST", in: 10...16, into: &config.bcryptCost)
+        if let text = environment["PARTNERDESK_ENV"], !text.isEmpty {
+            if ["production", "development", "testing"].contains(text) {
+                config.environmentName = text
+            } else {
+                problems.append("PARTNERDESK_ENV must be production, development or testing, not '\(text)'.")
+            }
+        }
+        if !problems.isEmpty { throw AppConfigError(problems: problems) }
+        return config
+
+        func integer(_ variable: String, in range: ClosedRange<Int>, into target: inout Int) {
+            guard let text = environment[variable], !text.isEmpty else { return }
+            if let number = Int(text), range.contains(number) {
+                target = number
+            } else {
+                problems.append(
+                    "\(variable) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'."
+                )
+            }
+        }
+        func boolean(_ variable: String, into target: inout Bool) {
+            guard let text = environment[variable], !text.isEmpty else { return }
+            switch text.lowercased() {
+            case "true", "1", "yes", "on": target = true
+            case "false", "0", "no", "off": target = false
+            default: problems.append("\(variable) must be true or false, not '\(text)'.")
+            }
+        }
+    }
+
+    private static func flagName(_ variable: String) -> String {
+        switch variable {
+        case "PARTNERDESK_HOST": "hostname"
+        case "DATABASE_URL": "database"
+        case "PARTNERDESK_DATA_DIR": "data-dir"
+        case "PARTNERDESK_LOG_LEVEL": "log-level"
+        default: variable.lowercased()
+        }
+    }
+}
+
+/// Every problem found in a configuration, reported together.
+public struct AppConfigError: Error, Equatable, CustomStringConvertible {
+    public var problems: [String]
+
+    public var description: String {
+        (["The configuration has \(problems.count) problem(s):"] + problems.map { "  - \($0)" }).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,82 @@
+import Fluent
+import FluentKit
+import Logging
+import PartnerDeskPersistence
+import PartnerDeskServices
+import PartnerDeskWeb
+import Vapor
+
+/// Builds a configured Vapor application from an ``AppConfig``: database, migrations, services and routes.
+/// Every command (serve, migrate, demo) starts here; tests pass their own configuration.
+public enum PartnerDeskApplication {
+    /// Creates the application without touching the schema. Call ``prepareDatabase(_:config:)`` next.
+    public static func make(config: AppConfig, arguments: [String] = ["partnerdesk"], logger: Logger) async throws
+        -> Application
+    {
+        // Touching the registry bootstraps swift-metrics before the first request is counted.
+        let metrics = PartnerDeskMetrics.registry
+        let app = try await Application.make(Environment(name: config.environmentName, arguments: arguments))
+        do {
+            app.logger = logger
+            app.http.server.configuration.hostname = config.hostname
+            app.http.server.configuration.port = config.port
+            app.databases.use(
+                try config.database.configurationFactory(maxConnectionsPerEventLoop: config.databasePoolSize),
+                as: config.database.databaseID
+            )
+            SchemaManager.register(on: app.migrations, id: config.database.databaseID)
+            let services = makeServices(app: app, config: config)
+            try PartnerDeskWeb.configure(
+                app, context: .init(services: services, metrics: { metrics.emitToString() })
+            )
+            app.storage[ServicesKey.self] = services
+            return app
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    /// Applies the SQLite durability settings and, when configured, pending migrations.
+    public static func prepareDatabase(_ app: Application, config: AppConfig) async throws {
+        if config.database.isSQLite {
+            try await SQLiteDurability.apply(to: app.databases, logger: app.logger)
+        }
+        if config.autoMigrate {
+            let applied = try await schema(of: app, config: config).migrate()
+            if !applied.isEmpty {
+                app.logger.info("Applied migrations", metadata: ["migrations": .array(applied.map { .string($0) })])
+            }
+        }
+    }
+
+    /// The schema manager for the configured database.
+    public static func schema(of app: Application, config: AppConfig) -> SchemaManager {
+        SchemaManager(databases: app.databases, id: config.database.databaseID, logger: app.logger)
+    }
+
+    /// The use cases wired to this application's database.
+    public static func services(of app: Application) -> AppServices {
+        app.storage[ServicesKey.self]!
+    }
+
+    private static func makeServices(app: Application, config: AppConfig) -> AppServices {
+        let databases = app.databases
+        let id = config.database.databaseID
+        let logger = app.logger
+        let database: @Sendable () -> any Database = {
+            databases.database(id, logger: logger, on: databases.eventLoopGroup.any())!
+        }
+        return AppServices(
+            store: FluentUnitOfWork(database: database),
+            readiness: DatabaseReadinessProbe(databases: databases, id: id, logger: logger),
+            clock: SystemClock(),
+            ids: RandomIDGenerator(),
+            hasher: BcryptPasswordHasher(cost: config.bcryptCost)
+        )
+    }
+
+    private struct ServicesKey: StorageKey {
+        typealias Value = AppServices
+    }
+}

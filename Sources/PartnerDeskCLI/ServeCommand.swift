@@ -1,0 +1,47 @@
+import ArgumentParser
+import PartnerDeskApp
+import Vapor
+
+/// `partnerdesk serve`: runs the web service until SIGTERM or SIGINT, then stops gracefully.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web service (default http://127.0.0.1:8080).",
+        discussion: """
+            On start the database is created if missing and migrated (unless PARTNERDESK_AUTO_MIGRATE=false).
+            SIGTERM or SIGINT stops accepting connections, lets requests in flight finish, then closes the database.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @ArgumentParser.Option(help: "Address to listen on (env PARTNERDESK_HOST).")
+    var hostname: String?
+
+    @ArgumentParser.Option(help: "Port to listen on (env PARTNERDESK_PORT).")
+    var port: Int?
+
+    @ArgumentParser.Flag(help: "Load the demo data before serving (env PARTNERDESK_DEMO).")
+    var demo = false
+
+    func run() async throws {
+        var overrides = common.overrides()
+        overrides.hostname = hostname
+        overrides.port = port
+        overrides.loadDemoData = demo ? true : nil
+        let config = try loadConfig(overrides)
+        let logger = bootstrapLogging(config)
+        logger.info("Starting PartnerDesk", metadata: ["database": "\(config.database)"])
+        try await withApplication(config, arguments: ["partnerdesk", "serve"], logger: logger) { app in
+            try await PartnerDeskApplication.prepareDatabase(app, config: config)
+            if config.loadDemoData {
+                let report = try await PartnerDeskApplication.services(of: app).demo.load()
+                print(DemoCommand.describe(report))
+            }
+            // Vapor's serve command listens on the configured address and handles SIGTERM/SIGINT by
+            // quiescing the server: no new connections, in-flight requests finish.
+            try await app.execute()
+        }
+        logger.info("PartnerDesk stopped")
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// A partner as typed by a person or sent by a client, before any of it has been checked.
+///
+/// ``validated(makeID:)`` checks every field and reports every problem at once, so the person can fix the
+/// whole form in one go.
+public struct PartnerDraft: Hashable, Sendable, Codable {
+    /// A service as typed.
+    public struct Service: Hashable, Sendable, Codable {
+        public var name: String
+        public var clientID: String
+
+        public init(name: String, clientID: String) {
+            self.name = name
+            self.clientID = clientID
+        }
+    }
+
+    /// A contact as typed.
+    public struct Contact: Hashable, Sendable, Codable {
+        public var role: String
+        public var name: String
+        public var email: String
+        public var phone: String?
+
+        public init(role: String, name: String, email: String, phone: String? = nil) {
+            self.role = role
+            self.name = name
+            self.email = email
+            self.phone = phone
+        }
+    }
+
+    public var code: String
+    public var name: String
+    public var status: String
+    public var tierID: String
+    public var services: [Service]
+    public var contacts: [Contact]
+
+    public init(
+        code: String,
+        name: String,
+        status: String = PartnerStatus.onboarding.rawValue,
+        tierID: String = "silver",
+        services: [Service] = [],
+        contacts: [Contact] = []
+    ) {
+        self.code = code
+        self.name = name
+        self.status = status
+        self.tierID = tierID
+        self.services = services
+        self.contacts = contacts
+    }
+
+    /// Checks every field; returns the partner, or throws every problem found.
+    ///
+    /// Rules: a valid code, a name of at most 200 characters, a known status, a tier id, services with
+    /// distinct client ids, contacts with a known role and a valid e-mail address, and at most one contact
+    /// per role.
+    public func validated(makeID: () -> UUID) throws(ValidationFailure) -> Partner {
+        var check = ValidationCollector()
+        let code = PartnerCode(self.code)
+        if code == nil {
+            check.add(
+                "code", "invalid_format",
+                "Enter a partner code of 2 to 16 capital letters, digits or hyphens, starting with a letter."
+            )
+        }
+        let name = check.requiredText("name", self.name, label: "partner name", maxLength: 200)
+        let status = PartnerStatus(rawValue: self.status)
+        if status == nil {
+            let known = PartnerStatus.allCases.map(\.rawValue).joined(separator: ", ")
+            check.add("status", "unknown_value", "Choose a status from: \(known).")
+        }
+        let tierID = check.requiredText("tierID", self.tierID, label: "service-level tier", maxLength: 40)
+
+        var services: [PartnerService] = []
+        var clientIDs: Set<String> = []
+        for (index, service) in self.services.enumerated() {
+            let field = "services[\(index)]"
+            let serviceName = check.requiredText("\(field).name", service.name, label: "service name", maxLength: 200)
+            let clientID = check.requiredText(
+                "\(field).clientID", service.clientID, label: "client id", maxLength: 200
+            )
+            if let clientID, !clientIDs.insert(clientID).inserted {
+                check.add("\(field).clientID", "duplicate", "Each service needs its own client id.")
+            }
+            if let serviceName, let clientID {
+                services.append(PartnerService(id: .init(makeID()), name: serviceName, clientID: clientID))
+            }
+        }
+
+        var contacts: [PartnerContact] = []
+        var roles: Set<PartnerContact.Role> = []
+        for (index, contact) in self.contacts.enumerated() {
+            let field = "contacts[\(index)]"
+            let role = PartnerContact.Role(rawValue: contact.role)
+            if role == nil {
+                let known = PartnerContact.Role.allCases.map(\.rawValue).joined(separator: ", ")
+                check.add("\(field).role", "unknown_value", "Choose a contact role from: \(known).")
+            } else if let role, !roles.insert(role).inserted {
+                check.add("\(field).role", "duplicate", "Give one \(role.label.lowercased()) contact only.")
+            }
+            let contactName = check.requiredText("\(field).name", contact.name, label: "contact name", maxLength: 200)
+            let email = EmailAddress(contact.email)
+            if email == nil {
+                check.add("\(field).email", "invalid_format", "Enter an e-mail address like name@example.org.")
+            }
+            let phone = contact.phone?.trimmingCharacters(in: .whitespaces)
+            if let phone, phone.count > 40 {
+                check.add("\(field).phone", "too_long", "The telephone number must be 40 characters or fewer.")
+            }
+            if let role, let contactName, let email {
+                contacts.append(
+                    PartnerContact(
+                        role: role, name: contactName, email: email, phone: phone?.isEmpty == false ? phone : nil)
+                )
+            }
+        }
+        try check.finish()
+        guard let code, let name, let status, let tierID else {
+            throw ValidationFailure(check.issues)
+        }
+        return Partner(
+            id: .init(makeID()), code: code, name: name, status: status, tierID: tierID,
+            services: services, contacts: contacts
+        )
+    }
+}

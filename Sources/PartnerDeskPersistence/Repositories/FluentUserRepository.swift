@@ -1,0 +1,48 @@
+import FluentKit
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+
+/// Users in the SQL database.
+struct FluentUserRepository: UserRepository {
+    let database: any Database
+
+    func create(_ stored: StoredUser) async throws {
+        try await translatingConstraintFailures("A user with this e-mail address already exists.") {
+            let record = UserRecord()
+            record.id = stored.user.id.rawValue
+            record.email = stored.user.email.value
+            record.displayName = stored.user.displayName
+            record.role = stored.user.role.rawValue
+            record.$partner.id = stored.user.partnerID?.rawValue
+            record.passwordHash = stored.passwordHash
+            record.isActive = stored.user.isActive
+            try await record.create(on: database)
+        }
+    }
+
+    func find(email: EmailAddress) async throws -> StoredUser? {
+        guard let record = try await UserRecord.query(on: database).filter(\.$email == email.value).first() else {
+            return nil
+        }
+        return StoredUser(user: try Self.user(from: record), passwordHash: record.passwordHash)
+    }
+
+    func list(partnerID: Partner.ID?) async throws -> [User] {
+        var query = UserRecord.query(on: database).sort(\.$email)
+        if let partnerID {
+            query = query.filter(\.$partner.$id == partnerID.rawValue)
+        }
+        return try await query.all().map(Self.user(from:))
+    }
+
+    private static func user(from record: UserRecord) throws -> User {
+        guard let id = record.id, let email = EmailAddress(record.email), let role = Role(rawValue: record.role) else {
+            throw StoredDataError.unreadable(table: UserRecord.schema, id: record.id)
+        }
+        return try User(
+            id: .init(id), email: email, displayName: record.displayName, role: role,
+            partnerID: record.$partner.id.map { .init($0) }, isActive: record.isActive
+        )
+    }
+}

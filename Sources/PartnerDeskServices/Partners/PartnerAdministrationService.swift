@@ -1,0 +1,40 @@
+import PartnerDeskDomain
+
+/// Registers partner organisations and looks them up.
+public struct PartnerAdministrationService: Sendable {
+    private let store: any UnitOfWork
+    private let ids: any IDGenerator
+
+    public init(store: any UnitOfWork, ids: any IDGenerator) {
+        self.store = store
+        self.ids = ids
+    }
+
+    /// Registers a partner from a draft: every field is checked, the code must be new, and nothing is stored
+    /// unless everything is valid.
+    public func register(_ draft: PartnerDraft) async throws -> Partner {
+        let ids = self.ids
+        let partner = try draft.validated(makeID: { ids.make() })
+        return try await store.transaction { repositories in
+            if try await repositories.partners.find(code: partner.code) != nil {
+                throw ValidationFailure([
+                    ValidationIssue(
+                        field: "code", code: "taken", message: "Another partner already uses the code \(partner.code)."
+                    )
+                ])
+            }
+            try await repositories.partners.create(partner)
+            return partner
+        }
+    }
+
+    /// Every partner, ordered by code.
+    public func list() async throws -> [Partner] {
+        try await store.repositories.partners.list()
+    }
+
+    /// The partner with this code, or `nil`.
+    public func find(code: PartnerCode) async throws -> Partner? {
+        try await store.repositories.partners.find(code: code)
+    }
+}

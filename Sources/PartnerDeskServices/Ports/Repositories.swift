@@ -1,0 +1,54 @@
+import PartnerDeskDomain
+
+/// Stores partner organisations with their services and contacts.
+public protocol PartnerRepository: Sendable {
+    /// Stores a new partner; fails with ``RepositoryError/conflict(_:)`` when its code or a client id is taken.
+    func create(_ partner: Partner) async throws
+    /// The partner with this id, if any.
+    func find(id: Partner.ID) async throws -> Partner?
+    /// The partner with this code, if any.
+    func find(code: PartnerCode) async throws -> Partner?
+    /// Every partner, ordered by code.
+    func list() async throws -> [Partner]
+}
+
+/// A user together with the hash of their password (never the password itself).
+public struct StoredUser: Sendable, Hashable {
+    public var user: User
+    public var passwordHash: String
+
+    public init(user: User, passwordHash: String) {
+        self.user = user
+        self.passwordHash = passwordHash
+    }
+}
+
+/// Stores people who sign in.
+public protocol UserRepository: Sendable {
+    /// Stores a new user; fails with ``RepositoryError/conflict(_:)`` when the e-mail address is taken.
+    func create(_ user: StoredUser) async throws
+    /// The user with this e-mail address, if any.
+    func find(email: EmailAddress) async throws -> StoredUser?
+    /// Every user, ordered by e-mail address; only one partner's when `partnerID` is given.
+    func list(partnerID: Partner.ID?) async throws -> [User]
+}
+
+/// The repositories, all bound to the same database session (inside or outside a transaction).
+public protocol Repositories: Sendable {
+    var partners: any PartnerRepository { get }
+    var users: any UserRepository { get }
+}
+
+/// Runs work against the store, either directly or inside one all-or-nothing transaction.
+public protocol UnitOfWork: Sendable {
+    /// Repositories for reads and single writes outside a transaction.
+    var repositories: any Repositories { get }
+    /// Runs `work` in one transaction: every write lands, or none does.
+    func transaction<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T
+}
+
+/// Failures a repository reports in terms the use cases understand.
+public enum RepositoryError: Error, Equatable, Sendable {
+    /// A uniqueness rule was broken (the text says which).
+    case conflict(String)
+}

@@ -1,0 +1,41 @@
+import Foundation
+import PartnerDeskServices
+import Synchronization
+
+/// A clock that says what the test tells it to, and moves only when told.
+public final class FixedClock: Clock {
+    private let instant: Mutex<Date>
+
+    public init(_ instant: Date) {
+        self.instant = Mutex(instant)
+    }
+
+    public func now() -> Date { instant.withLock { $0 } }
+
+    /// Moves the clock forward.
+    public func advance(by seconds: TimeInterval) {
+        instant.withLock { $0 += seconds }
+    }
+}
+
+/// Predictable UUIDs: 00000000-0000-0000-0000-000000000001, …0002, and so on.
+public final class SequentialIDGenerator: IDGenerator {
+    private let counter = Mutex(0)
+
+    public init() {}
+
+    public func make() -> UUID {
+        let next = counter.withLock { value in
+            value += 1
+            return value
+        }
+        return UUID(uuidString: String(format: "00000000-0000-0000-0000-%012x", next))!
+    }
+}
+
+/// A password "hasher" for tests that do not exercise hashing: fast and obviously not for production.
+public struct PlainTextPasswordHasher: PasswordHasher {
+    public init() {}
+    public func hash(_ password: String) throws -> String { "plain:" + password }
+    public func verify(_ password: String, against hash: String) throws -> Bool { hash == "plain:" + password }
+}

@@ -1,0 +1,113 @@
+import PartnerDeskDomain
+import PartnerDeskServices
+import Synchronization
+
+/// An in-memory store with the same contract as the SQL one, for fast use-case tests.
+///
+/// A transaction works on a copy of the data and publishes it only when the work succeeds, so a failed
+/// transaction leaves nothing behind, exactly like a database rollback. Transactions run one at a time.
+public final class InMemoryStore: UnitOfWork {
+    struct State: Sendable {
+        var partners: [Partner.ID: Partner] = [:]
+        var users: [EmailAddress: StoredUser] = [:]
+    }
+
+    private let state = Mutex(State())
+    private let gate = TransactionGate()
+
+    public init() {}
+
+    public var repositories: any Repositories {
+        InMemoryRepositories(
+            box: StateBox(
+                read: { self.state.withLock { $0 } }, write: { change in try self.state.withLock { try change(&$0) } }))
+    }
+
+    public func transaction<T: Sendable>(
+        _ work: @escaping @Sendable (any Repositories) async throws -> T
+    ) async throws -> T {
+        try await gate.run {
+            let draft = Mutex(self.state.withLock { $0 })
+            let box = StateBox(
+                read: { draft.withLock { $0 } }, write: { change in try draft.withLock { try change(&$0) } })
+            let result = try await work(InMemoryRepositories(box: box))
+            let final = draft.withLock { $0 }
+            self.state.withLock { $0 = final }
+            return result
+        }
+    }
+}
+
+/// Reads and writes one version of the in-memory state.
+struct StateBox: Sendable {
+    let read: @Sendable () -> InMemoryStore.State
+    let write: @Sendable ((inout InMemoryStore.State) throws -> Void) throws -> Void
+}
+
+/// Lets one transaction run at a time.
+actor TransactionGate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func run<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
+        while busy {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+        busy = true
+        defer {
+            busy = false
+            if !waiting.isEmpty { waiting.removeFirst().resume() }
+        }
+        return try await work()
+    }
+}
+
+struct InMemoryRepositories: Repositories {
+    let box: StateBox
+    var partners: any PartnerRepository { InMemoryPartnerRepository(box: box) }
+    var users: any UserRepository { InMemoryUserRepository(box: box) }
+}
+
+struct InMemoryPartnerRepository: PartnerRepository {
+    let box: StateBox
+
+    func create(_ partner: Partner) async throws {
+        try box.write { state in
+            let clientIDs = Set(state.partners.values.flatMap { $0.services.map(\.clientID) })
+            if state.partners.values.contains(where: { $0.code == partner.code })
+                || partner.services.contains(where: { clientIDs.contains($0.clientID) })
+            {
+                throw RepositoryError.conflict("A partner with this code or client id already exists.")
+            }
+            state.partners[partner.id] = partner
+        }
+    }
+
+    func find(id: Partner.ID) async throws -> Partner? { box.read().partners[id] }
+
+    func find(code: PartnerCode) async throws -> Partner? {
+        box.read().partners.values.first { $0.code == code }
+    }
+
+    func list() async throws -> [Partner] { box.read().partners.values.sorted { $0.code < $1.code } }
+}
+
+struct InMemoryUserRepository: UserRepository {
+    let box: StateBox
+
+    func create(_ user: StoredUser) async throws {
+        try box.write { state in
+            if state.users[user.user.email] != nil {
+                throw RepositoryError.conflict("A user with this e-mail address already exists.")
+            }
+            state.users[user.user.email] = user
+        }
+    }
+
+    func find(email: EmailAddress) async throws -> StoredUser? { box.read().users[email] }
+
+    func list(partnerID: Partner.ID?) async throws -> [User] {
+        box.read().users.values.map(\.user).filter { partnerID == nil || $0.partnerID == partnerID }
+            .sorted { $0.email.value < $1.email.value }
+    }
+}

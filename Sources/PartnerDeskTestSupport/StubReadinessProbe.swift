@@ -1,0 +1,24 @@
+import PartnerDeskServices
+
+/// A readiness probe that answers whatever the test set.
+public struct StubReadinessProbe: ReadinessProbe {
+    public var answer: Readiness
+
+    public init(_ answer: Readiness) {
+        self.answer = answer
+    }
+
+    public func check() async -> Readiness { answer }
+}
+
+extension AppServices {
+    /// Services over an in-memory store with a fixed clock and predictable ids, for HTTP tests.
+    public static func inMemory(
+        store: InMemoryStore = InMemoryStore(), readiness: Readiness = .ready, clock: FixedClock
+    ) -> AppServices {
+        AppServices(
+            store: store, readiness: StubReadinessProbe(readiness), clock: clock, ids: SequentialIDGenerator(),
+            hasher: PlainTextPasswordHasher()
+        )
+    }
+}

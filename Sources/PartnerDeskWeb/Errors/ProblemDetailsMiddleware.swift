@@ -1,0 +1,79 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import Vapor
+
+/// Turns every error into an RFC 9457 problem details response, so no client ever sees an HTML error page
+/// or an internal message. Unexpected errors are logged with the request id and answered with a generic 500.
+struct ProblemDetailsMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            var problem = Self.problem(for: error)
+            if problem.status >= 500 {
+                request.logger.error("Request failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            problem.instance = request.url.path
+            problem.requestId = request.id
+            return try Self.response(for: problem, error: error)
+        }
+    }
+
+    static func problem(for error: any Error) -> ProblemDetails {
+        switch error {
+        case let failure as ValidationFailure:
+            return ProblemDetails(
+                status: .unprocessableEntity, code: "validation_failed", title: "The request has invalid fields",
+                detail: "Correct the fields listed in errors and send the request again.", errors: failure.issues
+            )
+        case let issue as ValidationIssue:
+            return problem(for: ValidationFailure([issue]))
+        case RepositoryError.conflict(let message):
+            return ProblemDetails(status: .conflict, code: "conflict", detail: message)
+        case let decoding as DecodingError:
+            return ProblemDetails(status: .badRequest, code: "malformed_body", detail: Self.describe(decoding))
+        case let abort as any AbortError:
+            return ProblemDetails(
+                status: abort.status,
+                code: abort.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"),
+                detail: abort.reason == abort.status.reasonPhrase ? nil : abort.reason
+            )
+        default:
+            return ProblemDetails(
+                status: .internalServerError, code: "internal_error",
+                detail: "Something went wrong on our side. Quote the request id when you contact the service desk."
+            )
+        }
+    }
+
+    private static func response(for problem: ProblemDetails, error: any Error) throws -> Response {
+        var headers = HTTPHeaders()
+        if let abort = error as? any AbortError {
+            headers = abort.headers
+        }
+        headers.contentType = ProblemDetails.mediaType
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let body = try encoder.encode(problem)
+        return Response(
+            status: HTTPResponseStatus(statusCode: problem.status), headers: headers, body: .init(data: body))
+    }
+
+    /// Describes a decoding error in words a client developer can act on, naming the field.
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let names = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return names.isEmpty ? "the body" : String(names.drop { $0 == "." })
+        }
+        switch error {
+        case .typeMismatch(_, let context): return "\(path(context)) has the wrong type."
+        case .valueNotFound(_, let context): return "\(path(context)) must not be null."
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return parent == "the body" ? "\(key.stringValue) is missing." : "\(parent).\(key.stringValue) is missing."
+        case .dataCorrupted(let context): return "\(path(context)) is not valid: \(context.debugDescription)"
+        @unknown default: return "The body could not be read."
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import PartnerDeskServices
+import Vapor
+
+/// The HTTP face of PartnerDesk: installs middleware and routes on an application.
+public enum PartnerDeskWeb {
+    /// What the web layer needs from the composition root.
+    public struct Context: Sendable {
+        public var services: AppServices
+        /// Renders the current metrics in the Prometheus text format.
+        public var metrics: @Sendable () -> String
+
+        public init(services: AppServices, metrics: @escaping @Sendable () -> String) {
+            self.services = services
+            self.metrics = metrics
+        }
+    }
+
+    /// Installs the middleware (outermost first) and every route.
+    public static func configure(_ app: Application, context: Context) throws {
+        app.middleware = Middlewares()
+        app.middleware.use(RequestIDMiddleware())
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(ProblemDetailsMiddleware())
+        try app.register(collection: OperationsController(services: context.services, metrics: context.metrics))
+    }
+}

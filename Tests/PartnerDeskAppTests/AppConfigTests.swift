@@ -1,0 +1,91 @@
+import Foundation
+import PartnerDeskApp
+import PartnerDeskPersistence
+import Testing
+
+@Suite struct AppConfigTests {
+    @Test func noConfiguration_meansLoopback8080AndEmbeddedSQLite() throws {
+        let config = try AppConfig.load(environment: [:])
+        #expect(config.hostname == "127.0.0.1")
+        #expect(config.port == 8080)
+        #expect(config.database == .sqlite(path: "partnerdesk-data/partnerdesk.sqlite"))
+        #expect(config.autoMigrate)
+        #expect(!config.loadDemoData)
+        #expect(config.logFormat == .json)
+    }
+
+    @Test func environment_overridesDefaults_andFlagsOverrideEnvironment() throws {
+        let environment = [
+            "PARTNERDESK_HOST": "0.0.0.0", "PARTNERDESK_PORT": "9000", "PARTNERDESK_DATA_DIR": "/var/lib/pd",
+            "PARTNERDESK_LOG_LEVEL": "debug", "PARTNERDESK_DEMO": "yes", "PARTNERDESK_AUTO_MIGRATE": "false",
+        ]
+        let fromEnvironment = try AppConfig.load(environment: environment)
+        #expect(fromEnvironment.hostname == "0.0.0.0")
+        #expect(fromEnvironment.port == 9000)
+        #expect(fromEnvironment.database == .sqlite(path: "/var/lib/pd/partnerdesk.sqlite"))
+        #expect(fromEnvironment.logLevel == .debug)
+        #expect(fromEnvironment.loadDemoData)
+        #expect(!fromEnvironment.autoMigrate)
+
+        let flags = AppConfig.Overrides(
+            hostname: "::1", port: 9443, database: "postgres://u:p@db:5432/pd", logLevel: "error")
+        let fromFlags = try AppConfig.load(environment: environment, overrides: flags)
+        #expect(fromFlags.hostname == "::1")
+        #expect(fromFlags.port == 9443)
+        #expect(fromFlags.database == .postgres(url: "postgres://u:p@db:5432/pd"))
+        #expect(fromFlags.logLevel == .error)
+    }
+
+    @Test func everyBadValue_isReportedAtOnce() {
+        let environment = [
+            "PARTNERDESK_PORT": "eighty", "DATABASE_URL": "mysql://db/pd", "PARTNERDESK_LOG_LEVEL": "loud",
+            "PARTNERDESK_LOG_FORMAT": "xml", "PARTNERDESK_AUTO_MIGRATE": "maybe", "PARTNERDESK_DB_POOL_SIZE": "0",
+            "PARTNERDESK_BCRYPT_COST": "99", "PARTNERDESK_ENV": "staging",
+        ]
+        #expect {
+            try AppConfig.load(environment: environment)
+        } throws: { error in
+            let problems = (error as? AppConfigError)?.problems ?? []
+            return problems.count == 8
+                && problems.contains { $0.hasPrefix("PARTNERDESK_PORT must be a whole number from 1 to 65535") }
+                && problems.contains { $0.hasPrefix("DATABASE_URL uses an unsupported scheme") }
+        }
+    }
+
+    @Test func portFlagOutOfRange_isRefused() {
+        #expect(throws: AppConfigError.self) {
+            try AppConfig.load(environment: [:], overrides: .init(port: 70000))
+        }
+    }
+
+    @Test func postgresPassword_neverAppearsInDescriptions() {
+        let location = DatabaseLocation.postgres(url: "postgres://desk:s3cret@db.internal:5432/pd")
+        #expect(!location.description.contains("s3cret"))
+        #expect(location.description.contains("db.internal"))
+    }
+
+    @Test(arguments: [
+        ("postgresql://u@h/db", DatabaseLocation.postgres(url: "postgresql://u@h/db")),
+        ("sqlite:///tmp/x.sqlite", .sqlite(path: "/tmp/x.sqlite")),
+        ("data/pd.sqlite", .sqlite(path: "data/pd.sqlite")),
+    ])
+    func databaseSetting_isParsed(_ text: String, _ expected: DatabaseLocation) throws {
+        #expect(try DatabaseLocation.parse(text).get() == expected)
+    }
+}
+
+@Suite struct EnvExampleTests {
+    @Test func envExample_documentsEveryVariableTheCodeReads() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let example = try String(contentsOf: root.appendingPathComponent(".env.example"), encoding: .utf8)
+        let source = try String(
+            contentsOf: root.appendingPathComponent("Sources/PartnerDeskApp/AppConfig.swift"), encoding: .utf8
+        )
+        let variables = Set(source.matches(of: /"((?:PARTNERDESK_[A-Z_]+)|DATABASE_URL)"/).map { String($0.output.1) })
+        #expect(variables.count >= 10)
+        for variable in variables {
+            #expect(example.contains("\(variable)="), "\(variable) is missing from .env.example")
+        }
+    }
+}

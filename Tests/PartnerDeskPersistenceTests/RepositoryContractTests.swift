@@ -1,0 +1,97 @@
+import Foundation
+import PartnerDeskDatabaseTestSupport
+import PartnerDeskDomain
+import PartnerDeskServices
+import PartnerDeskTestSupport
+import Testing
+
+/// The same contract on SQLite and PostgreSQL: what is stored reads back exactly, uniqueness rules hold,
+/// and a failed transaction leaves nothing behind.
+@Suite struct RepositoryContractTests {
+    let ids = SequentialIDGenerator()
+
+    func partner(_ code: String, clientID: String) throws -> Partner {
+        try PartnerDraft(
+            code: code, name: "\(code) Health", status: "live",
+            services: [
+                .init(name: "Bookings", clientID: clientID), .init(name: "Records", clientID: clientID + "-records"),
+            ],
+            contacts: [
+                .init(
+                    role: "hssi_manager", name: "Hal", email: "hal@\(code.lowercased()).example", phone: "0113 496 0000"
+                ),
+                .init(role: "primary", name: "Pat", email: "pat@\(code.lowercased()).example"),
+            ]
+        ).validated(makeID: { ids.make() })
+    }
+
+    @Test(arguments: TestBackend.available)
+    func partners_readBackExactlyAsStored(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let stored = try partner("ALPHA", clientID: "alpha-bookings")
+            try await store.repositories.partners.create(stored)
+            let byCode = try await store.repositories.partners.find(code: PartnerCode("alpha")!)
+            let byID = try await store.repositories.partners.find(id: stored.id)
+            #expect(byCode?.code == stored.code)
+            #expect(byCode?.services == stored.services)
+            #expect(byCode?.contacts.map(\.role) == [.primary, .hssiManager])
+            #expect(byID?.contact(.hssiManager)?.phone == "0113 496 0000")
+            #expect(try await store.repositories.partners.find(code: PartnerCode("NOPE")!) == nil)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func partners_listInCodeOrder_andRefuseDuplicates(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            try await store.repositories.partners.create(try partner("ZULU", clientID: "zulu"))
+            try await store.repositories.partners.create(try partner("ALPHA", clientID: "alpha"))
+            #expect(try await store.repositories.partners.list().map(\.code.value) == ["ALPHA", "ZULU"])
+            await #expect(throws: RepositoryError.self) {
+                try await store.repositories.partners.create(try partner("ALPHA", clientID: "other"))
+            }
+            await #expect(throws: RepositoryError.self) {
+                try await store.repositories.partners.create(try partner("BRAVO", clientID: "zulu"))
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func transaction_thatFails_leavesNothingBehind(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let first = try partner("ALPHA", clientID: "alpha")
+            await #expect(throws: RepositoryError.self) {
+                try await store.transaction { repositories in
+                    try await repositories.partners.create(first)
+                    try await repositories.partners.create(first)
+                }
+            }
+            #expect(try await store.repositories.partners.list().isEmpty)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func users_belongToTheirPartner_andEmailsAreUnique(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let alpha = try partner("ALPHA", clientID: "alpha")
+            try await store.repositories.partners.create(alpha)
+            let reporter = try User(
+                id: .init(ids.make()), email: EmailAddress("rep@alpha.example")!, displayName: "Rep",
+                role: .partnerReporter, partnerID: alpha.id
+            )
+            let agent = try User(
+                id: .init(ids.make()), email: EmailAddress("agent@desk.example")!, displayName: "Agent",
+                role: .firstLineAgent, partnerID: nil
+            )
+            try await store.repositories.users.create(StoredUser(user: reporter, passwordHash: "h1"))
+            try await store.repositories.users.create(StoredUser(user: agent, passwordHash: "h2"))
+            #expect(
+                try await store.repositories.users.find(email: reporter.email)
+                    == StoredUser(user: reporter, passwordHash: "h1"))
+            #expect(try await store.repositories.users.list(partnerID: alpha.id) == [reporter])
+            #expect(try await store.repositories.users.list(partnerID: nil) == [agent, reporter])
+            await #expect(throws: RepositoryError.self) {
+                try await store.repositories.users.create(StoredUser(user: reporter, passwordHash: "again"))
+            }
+        }
+    }
+}

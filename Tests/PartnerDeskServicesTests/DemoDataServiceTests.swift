@@ -1,0 +1,43 @@
+import PartnerDeskDomain
+import PartnerDeskServices
+import PartnerDeskTestSupport
+import Testing
+
+@Suite struct DemoDataServiceTests {
+    let store = InMemoryStore()
+    var service: DemoDataService {
+        DemoDataService(store: store, ids: SequentialIDGenerator(), hasher: PlainTextPasswordHasher())
+    }
+
+    @Test func load_createsPartnersInEveryStatusAndAUserForEveryRole() async throws {
+        let report = try await service.load()
+        let partners = try await store.repositories.partners.list()
+        #expect(Set(partners.map(\.status)) == Set(PartnerStatus.allCases))
+        #expect(partners.allSatisfy { !$0.services.isEmpty && $0.contact(.primary) != nil })
+        let users = try await store.repositories.users.list(partnerID: nil)
+        #expect(Set(users.map(\.role)) == Set(Role.allCases))
+        #expect(report.usersCreated.count == users.count)
+        #expect(report.accounts.count == users.count)
+        let reporter = try #require(users.first { $0.role == .partnerReporter })
+        #expect(partners.contains { $0.id == reporter.partnerID })
+    }
+
+    @Test func load_storesOnlyHashesOfTheSharedPassword() async throws {
+        let report = try await service.load()
+        let account = try #require(report.accounts.first)
+        let stored = try #require(try await store.repositories.users.find(email: EmailAddress(account.email)!))
+        #expect(stored.passwordHash != account.password)
+        #expect(try PlainTextPasswordHasher().verify(account.password, against: stored.passwordHash))
+    }
+
+    @Test func load_twice_changesNothingTheSecondTime() async throws {
+        _ = try await service.load()
+        let partnersBefore = try await store.repositories.partners.list()
+        let usersBefore = try await store.repositories.users.list(partnerID: nil)
+        let second = try await service.load()
+        #expect(second.partnersCreated.isEmpty)
+        #expect(second.usersCreated.isEmpty)
+        #expect(try await store.repositories.partners.list() == partnersBefore)
+        #expect(try await store.repositories.users.list(partnerID: nil) == usersBefore)
+    }
+}

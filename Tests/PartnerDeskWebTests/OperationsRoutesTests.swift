@@ -1,0 +1,91 @@
+import Foundation
+import PartnerDeskServices
+import PartnerDeskTestSupport
+import PartnerDeskWeb
+import Testing
+import VaporTesting
+
+@Suite struct OperationsRoutesTests {
+    func withWeb(readiness: Readiness = .ready, _ body: (Application) async throws -> Void) async throws {
+        try await withApp(
+            configure: { app in
+                app.logger.logLevel = .warning
+                let services = AppServices.inMemory(
+                    readiness: readiness, clock: FixedClock(Date(timeIntervalSince1970: 0)))
+                try PartnerDeskWeb.configure(app, context: .init(services: services, metrics: { "# metrics\n" }))
+            }, body)
+    }
+
+    @Test func healthz_answersOk_withARequestID() async throws {
+        try await withWeb { app in
+            try await app.testing().test(.GET, "healthz", headers: ["X-Request-Id": "abc-123"]) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string == #"{"status":"ok"}"#)
+                #expect(response.headers.first(name: "X-Request-Id") == "abc-123")
+            }
+        }
+    }
+
+    @Test func readyz_whenReady_answers200() async throws {
+        try await withWeb { app in
+            try await app.testing().test(.GET, "readyz") { response in
+                #expect(response.status == .ok)
+                #expect(response.body.string == #"{"status":"ready"}"#)
+                #expect(response.headers.first(name: .cacheControl) == "no-store")
+            }
+        }
+    }
+
+    @Test func readyz_whenNotReady_answers503WithTheReason() async throws {
+        try await withWeb(readiness: .notReady(reason: "2 migration(s) not applied")) { app in
+            try await app.testing().test(.GET, "readyz") { response in
+                #expect(response.status == .serviceUnavailable)
+                let report = try JSONDecoder().decode(
+                    [String: String].self, from: Data(response.body.readableBytesView))
+                #expect(report == ["status": "not_ready", "reason": "2 migration(s) not applied"])
+            }
+        }
+    }
+
+    @Test func metrics_areServedAsPrometheusText() async throws {
+        try await withWeb { app in
+            try await app.testing().test(.GET, "metrics") { response in
+                #expect(response.status == .ok)
+                #expect(response.headers.contentType?.subType == "plain")
+                #expect(response.body.string == "# metrics\n")
+            }
+        }
+    }
+
+    @Test func unknownRoute_answersProblemDetails() async throws {
+        try await withWeb { app in
+            try await app.testing().test(.GET, "no/such/page") { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+                let problem = try JSONDecoder().decode(ProblemBody.self, from: Data(response.body.readableBytesView))
+                #expect(problem.status == 404)
+                #expect(problem.code == "not_found")
+                #expect(problem.instance == "/no/such/page")
+                #expect(problem.requestId == response.headers.first(name: "X-Request-Id"))
+            }
+        }
+    }
+}
+
+/// The fields of a problem details body the tests look at.
+struct ProblemBody: Decodable {
+    var type: String
+    var title: String
+    var status: Int
+    var code: String
+    var detail: String?
+    var instance: String?
+    var requestId: String?
+    var errors: [Field]?
+
+    struct Field: Decodable, Equatable {
+        var field: String
+        var code: String
+        var message: String
+    }
+}
