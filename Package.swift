@@ -101,7 +101,7 @@ let package = Package(
 
         .testTarget(
             name: "PartnerDeskDomainTests",
-            dependencies: ["PartnerDeskDomain"],
+            dependencies: ["PartnerDeskDomain", "PartnerDeskTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
