@@ -99,6 +99,12 @@ let package = Package(
             ]
         ),
 
+        // Throughput figures for the business calendar: swift run -c release PartnerDeskBenchmarks
+        .executableTarget(
+            name: "PartnerDeskBenchmarks",
+            dependencies: ["PartnerDeskDomain", "PartnerDeskTestSupport"],
+            path: "Benchmarks/PartnerDeskBenchmarks"
+        ),
         .testTarget(
             name: "PartnerDeskDomainTests",
             dependencies: ["PartnerDeskDomain", "PartnerDeskTestSupport"],

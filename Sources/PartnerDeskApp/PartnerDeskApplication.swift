@@ -25,7 +25,7 @@ public enum PartnerDeskApplication {
                 as: config.database.databaseID
             )
             SchemaManager.register(on: app.migrations, id: config.database.databaseID)
-            let services = makeServices(app: app, config: config)
+            let services = try makeServices(app: app, config: config)
             try PartnerDeskWeb.configure(
                 app, context: .init(services: services, metrics: { metrics.emitToString() })
             )
@@ -60,7 +60,7 @@ public enum PartnerDeskApplication {
         app.storage[ServicesKey.self]!
     }
 
-    private static func makeServices(app: Application, config: AppConfig) -> AppServices {
+    private static func makeServices(app: Application, config: AppConfig) throws -> AppServices {
         let databases = app.databases
         let id = config.database.databaseID
         let logger = app.logger
@@ -72,7 +72,9 @@ public enum PartnerDeskApplication {
             readiness: DatabaseReadinessProbe(databases: databases, id: id, logger: logger),
             clock: SystemClock(),
             ids: RandomIDGenerator(),
-            hasher: BcryptPasswordHasher(cost: config.bcryptCost)
+            hasher: BcryptPasswordHasher(cost: config.bcryptCost),
+            secrets: TokenSecretKeeper(),
+            catalog: try ServiceLevelCatalog()
         )
     }
 

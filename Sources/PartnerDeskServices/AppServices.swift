@@ -4,20 +4,28 @@
 /// database around the rules.
 public struct AppServices: Sendable {
     public let partners: PartnerAdministrationService
+    public let incidents: IncidentService
+    public let tokens: TokenService
     public let demo: DemoDataService
     public let readiness: any ReadinessProbe
     public let clock: any Clock
+    public let catalog: ServiceLevelCatalog
 
     public init(
         store: any UnitOfWork,
         readiness: any ReadinessProbe,
         clock: any Clock,
         ids: any IDGenerator,
-        hasher: any PasswordHasher
+        hasher: any PasswordHasher,
+        secrets: any SecretKeeper,
+        catalog: ServiceLevelCatalog
     ) {
         self.partners = PartnerAdministrationService(store: store, ids: ids)
+        self.incidents = IncidentService(store: store, ids: ids, clock: clock, catalog: catalog)
+        self.tokens = TokenService(store: store, ids: ids, clock: clock, secrets: secrets)
         self.demo = DemoDataService(store: store, ids: ids, hasher: hasher)
         self.readiness = readiness
         self.clock = clock
+        self.catalog = catalog
     }
 }

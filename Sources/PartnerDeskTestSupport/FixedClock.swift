@@ -39,3 +39,21 @@ public struct PlainTextPasswordHasher: PasswordHasher {
     public func hash(_ password: String) throws -> String { "plain:" + password }
     public func verify(_ password: String, against hash: String) throws -> Bool { hash == "plain:" + password }
 }
+
+/// Token secrets `secret-1`, `secret-2`, … with a visible, reversible "hash", for tests that need to know
+/// which secret is which.
+public final class CountingSecretKeeper: SecretKeeper {
+    private let counter = Mutex(0)
+
+    public init() {}
+
+    public func makeSecret() -> String {
+        let next = counter.withLock { value in
+            value += 1
+            return value
+        }
+        return "secret-\(next)"
+    }
+
+    public func hash(_ secret: String) -> String { "hash:" + secret }
+}

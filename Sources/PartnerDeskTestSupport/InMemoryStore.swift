@@ -10,6 +10,11 @@ public final class InMemoryStore: UnitOfWork {
     struct State: Sendable {
         var partners: [Partner.ID: Partner] = [:]
         var users: [EmailAddress: StoredUser] = [:]
+        var incidents: [Incident.ID: (incident: Incident, schedule: IncidentSchedule)] = [:]
+        var incidentEvents: [IncidentEvent] = []
+        var incidentSequence = 0
+        var tokens: [APIToken.ID: (token: APIToken, hash: String)] = [:]
+        var idempotency: [String: (fingerprint: String, response: StoredResponse)] = [:]
     }
 
     private let state = Mutex(State())
@@ -66,6 +71,9 @@ struct InMemoryRepositories: Repositories {
     let box: StateBox
     var partners: any PartnerRepository { InMemoryPartnerRepository(box: box) }
     var users: any UserRepository { InMemoryUserRepository(box: box) }
+    var incidents: any IncidentRepository { InMemoryIncidentRepository(box: box) }
+    var tokens: any TokenRepository { InMemoryTokenRepository(box: box) }
+    var idempotency: any IdempotencyRepository { InMemoryIdempotencyRepository(box: box) }
 }
 
 struct InMemoryPartnerRepository: PartnerRepository {

@@ -18,7 +18,12 @@ extension AppServices {
     ) -> AppServices {
         AppServices(
             store: store, readiness: StubReadinessProbe(readiness), clock: clock, ids: SequentialIDGenerator(),
-            hasher: PlainTextPasswordHasher()
+            hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), catalog: .standard
         )
     }
+}
+
+extension ServiceLevelCatalog {
+    /// The built-in tiers, built once per test process (building a calendar prepares its tables).
+    public static let standard: ServiceLevelCatalog = try! ServiceLevelCatalog()
 }

@@ -21,6 +21,9 @@ public enum PartnerDeskWeb {
         app.middleware.use(RequestIDMiddleware())
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(ProblemDetailsMiddleware())
+        app.routes.defaultMaxBodySize = "64kb"
         try app.register(collection: OperationsController(services: context.services, metrics: context.metrics))
+        let api = app.grouped("api", "v1").grouped(BearerAuthenticator(tokens: context.services.tokens))
+        IncidentsController(services: context.services).register(on: api)
     }
 }

@@ -7,5 +7,7 @@ public enum PartnerDeskMigrations {
     public static let all: [any Migration] = [
         CreatePartners(),
         CreateUsers(),
+        CreateIncidents(),
+        CreateTokensAndIdempotencyKeys(),
     ]
 }

@@ -7,6 +7,9 @@ struct FluentRepositories: Repositories {
 
     var partners: any PartnerRepository { FluentPartnerRepository(database: database) }
     var users: any UserRepository { FluentUserRepository(database: database) }
+    var incidents: any IncidentRepository { FluentIncidentRepository(database: database) }
+    var tokens: any TokenRepository { FluentTokenRepository(database: database) }
+    var idempotency: any IdempotencyRepository { FluentIdempotencyRepository(database: database) }
 }
 
 /// Runs use-case work on a Fluent database, with real SQL transactions.

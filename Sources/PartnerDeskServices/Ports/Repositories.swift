@@ -37,6 +37,9 @@ public protocol UserRepository: Sendable {
 public protocol Repositories: Sendable {
     var partners: any PartnerRepository { get }
     var users: any UserRepository { get }
+    var incidents: any IncidentRepository { get }
+    var tokens: any TokenRepository { get }
+    var idempotency: any IdempotencyRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.
@@ -51,4 +54,6 @@ public protocol UnitOfWork: Sendable {
 public enum RepositoryError: Error, Equatable, Sendable {
     /// A uniqueness rule was broken (the text says which).
     case conflict(String)
+    /// The record changed since the caller read it (optimistic concurrency).
+    case staleVersion
 }

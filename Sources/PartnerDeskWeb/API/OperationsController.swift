@@ -8,9 +8,9 @@ struct OperationsController: RouteCollection {
     let metrics: @Sendable () -> String
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("healthz", use: health)
-        routes.get("readyz", use: ready)
-        routes.get("metrics", use: exportMetrics)
+        routes.get("healthz", use: health).declaringPublic()
+        routes.get("readyz", use: ready).declaringPublic()
+        routes.get("metrics", use: exportMetrics).declaringPublic()
     }
 
     /// The process is up and answering.

@@ -29,6 +29,13 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
             )
         case let issue as ValidationIssue:
             return problem(for: ValidationFailure([issue]))
+        case let serviceError as ServiceError:
+            return problem(for: serviceError)
+        case RepositoryError.staleVersion:
+            return ProblemDetails(
+                status: .preconditionFailed, code: "stale_version",
+                detail: "The record changed since you read it. Read it again and repeat your change."
+            )
         case RepositoryError.conflict(let message):
             return ProblemDetails(status: .conflict, code: "conflict", detail: message)
         case let decoding as DecodingError:
@@ -44,6 +51,29 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
                 status: .internalServerError, code: "internal_error",
                 detail: "Something went wrong on our side. Quote the request id when you contact the service desk."
             )
+        }
+    }
+
+    private static func problem(for error: ServiceError) -> ProblemDetails {
+        switch error {
+        case .notFound:
+            ProblemDetails(status: .notFound, code: "not_found", detail: "There is no such record.")
+        case .forbidden:
+            ProblemDetails(status: .forbidden, code: "forbidden", detail: "Your role or token does not allow this.")
+        case .versionMismatch(let current):
+            ProblemDetails(
+                status: .preconditionFailed, code: "stale_version",
+                detail:
+                    "The record changed since you read it (it is now at version \(current)). Read it again and repeat your change."
+            )
+        case .idempotencyKeyReused:
+            ProblemDetails(
+                status: .unprocessableEntity, code: "idempotency_key_reused",
+                detail:
+                    "This Idempotency-Key was already used for a different request. Use a new key for a new request."
+            )
+        case .invalidTransition(let message):
+            ProblemDetails(status: .conflict, code: "invalid_transition", detail: message)
         }
     }
 

@@ -1,0 +1,30 @@
+/// Everything a caller can ask PartnerDesk to do. Every route declares exactly one of these, and
+/// ``AccessPolicy`` decides whether the caller may do it.
+public enum AccessAction: String, CaseIterable, Hashable, Sendable {
+    /// Read a partner organisation's details.
+    case readPartner = "partner.read"
+    /// Read incidents and their public history.
+    case readIncident = "incident.read"
+    /// Raise a new incident.
+    case raiseIncident = "incident.raise"
+    /// Correct the fields of an incident's required data set.
+    case updateIncident = "incident.update"
+    /// Add a comment the partner can see.
+    case commentOnIncident = "incident.comment"
+    /// Answer the desk when it is awaiting information.
+    case provideInformation = "incident.provide_information"
+    /// Read and write notes only staff can see.
+    case internalNotes = "incident.internal_notes"
+    /// Receive, assign severity, forward, await, resolve, link, respond, close or reopen.
+    case triageIncident = "incident.triage"
+    /// Upload a screenshot to an incident.
+    case attachScreenshot = "incident.attach"
+
+    /// Whether the action only reads.
+    public var isReadOnly: Bool {
+        switch self {
+        case .readPartner, .readIncident: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import FluentKit
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import SQLKit
+
+/// Incidents in the SQL database: one row per incident, its timeline in `incident_events`.
+struct FluentIncidentRepository: IncidentRepository {
+    let database: any Database
+
+    func nextReference() async throws -> IncidentReference {
+        let sql = database as! any SQLDatabase
+        let row = try await sql.raw("UPDATE sequences SET value = value + 1 WHERE name = 'incident' RETURNING value")
+            .first()
+        guard let value = try row?.decode(column: "value", as: Int.self),
+            let reference = IncidentReference(number: value)
+        else { throw StoredDataError.unreadable(table: "sequences", id: nil) }
+        return reference
+    }
+
+    func create(_ incident: Incident, schedule: IncidentSchedule, events: [IncidentEvent]) async throws {
+        let record = IncidentRecord()
+        try IncidentRecordMapping.fill(record, from: incident, schedule: schedule)
+        try await translatingConstraintFailures("An incident with this reference already exists.") {
+            try await record.create(on: database)
+        }
+        try await append(events)
+    }
+
+    func update(_ incident: Incident, expectedVersion: Int, schedule: IncidentSchedule, events: [IncidentEvent])
+        async throws
+    {
+        // Checking and bumping the version in one statement takes the row's write lock, so two writers that
+        // read the same version cannot both succeed.
+        let sql = database as! any SQLDatabase
+        let claimed = try await sql.raw(
+            """
+            UPDATE incidents SET version = \(bind: incident.version)
+            WHERE id = \(bind: incident.id.rawValue) AND version = \(bind: expectedVersion) RETURNING id
+            """
+        ).all()
+        guard !claimed.isEmpty, let record = try await IncidentRecord.find(incident.id.rawValue, on: database) else {
+            throw RepositoryError.staleVersion
+        }
+        try IncidentRecordMapping.fill(record, from: incident, schedule: schedule)
+        try await record.update(on: database)
+        try await append(events)
+    }
+
+    func append(_ events: [IncidentEvent]) async throws {
+        guard let first = events.first else { return }
+        let existing = try await IncidentEventRecord.query(on: database).filter(
+            \.$incidentID == first.incidentID.rawValue
+        )
+        .count()
+        for (index, event) in events.enumerated() {
+            let record = IncidentEventRecord()
+            try IncidentRecordMapping.fill(record, from: event, ordinal: Int64(existing + index))
+            try await record.create(on: database)
+        }
+    }
+
+    func find(id: Incident.ID) async throws -> Incident? {
+        try await IncidentRecord.find(id.rawValue, on: database).map(IncidentRecordMapping.incident(from:))
+    }
+
+    func find(reference: IncidentReference) async throws -> Incident? {
+        try await IncidentRecord.query(on: database).filter(\.$number == Int64(reference.number)).first()
+            .map(IncidentRecordMapping.incident(from:))
+    }
+
+    func list(_ query: IncidentQuery) async throws -> IncidentPage {
+        var builder = IncidentRecord.query(on: database)
+        if let partnerID = query.partnerID { builder = builder.filter(\.$partnerID == partnerID.rawValue) }
+        if !query.statuses.isEmpty { builder = builder.filter(\.$status ~~ query.statuses.map(\.rawValue)) }
+        if !query.severities.isEmpty { builder = builder.filter(\.$severity ~~ query.severities.map(\.level)) }
+        let now = Int64(query.now.timeIntervalSince1970)
+        switch query.breached {
+        case true?: builder = builder.filter(\.$breachAt < now)
+        case false?: builder = builder.group(.or) { $0.filter(\.$breachAt == nil).filter(\.$breachAt >= now) }
+        case nil: break
+        }
+        if let dueBefore = query.dueBefore {
+            builder = builder.filter(\.$sortDue < Int64(dueBefore.timeIntervalSince1970))
+        }
+        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+            for word in text.split(separator: " ") { builder = builder.filter(\.$searchText ~~ String(word)) }
+        }
+        switch query.sort {
+        case .due:
+            if let after = query.after {
+                let key = after.key ?? IncidentRecordMapping.noDue
+                builder = builder.group(.or) { group in
+                    group.filter(\.$sortDue > key).group(.and) {
+                        $0.filter(\.$sortDue == key).filter(\.$number > Int64(after.number))
+                    }
+                }
+            }
+            builder = builder.sort(\.$sortDue).sort(\.$number)
+        case .newest:
+            if let after = query.after { builder = builder.filter(\.$number < Int64(after.number)) }
+            builder = builder.sort(\.$number, .descending)
+        }
+        let records = try await builder.limit(query.limit + 1).all()
+        let page = records.prefix(query.limit)
+        var next: IncidentCursor?
+        if records.count > query.limit, let last = page.last {
+            next = IncidentCursor(key: query.sort == .due ? last.sortDue : nil, number: Int(last.number))
+        }
+        return IncidentPage(incidents: try page.map(IncidentRecordMapping.incident(from:)), next: next)
+    }
+
+    func events(of incident: Incident.ID, includeInternal: Bool) async throws -> [IncidentEvent] {
+        var query = IncidentEventRecord.query(on: database).filter(\.$incidentID == incident.rawValue)
+        if !includeInternal { query = query.filter(\.$visibility == IncidentEvent.Visibility.public.rawValue) }
+        return try await query.sort(\.$ordinal).all().map(IncidentRecordMapping.event(from:))
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import PartnerDeskDomain
+
+/// Issues, checks and revokes API tokens. A token's secret is returned once, at creation, and only its hash
+/// is stored, so a copy of the database gives nobody a usable token.
+public struct TokenService: Sendable {
+    let store: any UnitOfWork
+    let ids: any IDGenerator
+    let clock: any Clock
+    let secrets: any SecretKeeper
+
+    public init(store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, secrets: any SecretKeeper) {
+        self.store = store
+        self.ids = ids
+        self.clock = clock
+        self.secrets = secrets
+    }
+
+    /// A newly created token and its secret, which is never shown again.
+    public struct IssuedToken: Sendable {
+        public var token: APIToken
+        public var secret: String
+    }
+
+    /// Creates a token for a partner's system (acting as that partner's reporter) when `partnerCode` is
+    /// given, otherwise for a staff role.
+    public func create(
+        name: String, partnerCode: PartnerCode?, role: Role?, scope: TokenScope = .write, expiresAt: Date? = nil
+    ) async throws -> IssuedToken {
+        var check = ValidationCollector()
+        let label = check.requiredText("name", name, label: "token name", maxLength: 100)
+        let now = clock.now()
+        if let expiresAt, expiresAt <= now {
+            check.add("expiresAt", "in_past", "The expiry must be in the future.")
+        }
+        let effectiveRole = role ?? (partnerCode == nil ? nil : .partnerReporter)
+        if effectiveRole == nil {
+            check.add("role", "required", "Give a partner code for a partner's system, or a staff role.")
+        } else if let effectiveRole, effectiveRole.isPartnerRole != (partnerCode != nil) {
+            check.add(
+                "role", "mismatch", "Partner roles need a partner code; staff roles must not have one."
+            )
+        }
+        try check.finish()
+        guard let label, let effectiveRole else { throw ValidationFailure(check.issues) }
+        let secret = secrets.makeSecret()
+        let hash = secrets.hash(secret)
+        let id = APIToken.ID(ids.make())
+        let token = try await store.transaction { repositories in
+            var partnerID: Partner.ID?
+            if let partnerCode {
+                guard let partner = try await repositories.partners.find(code: partnerCode) else {
+                    throw ValidationFailure([
+                        ValidationIssue(
+                            field: "partner", code: "unknown_value", message: "No partner has the code \(partnerCode).")
+                    ])
+                }
+                partnerID = partner.id
+            }
+            let token = APIToken(
+                id: id, name: label, role: effectiveRole, partnerID: partnerID, scope: scope, createdAt: now,
+                expiresAt: expiresAt
+            )
+            try await repositories.tokens.create(token, secretHash: hash)
+            return token
+        }
+        return IssuedToken(token: token, secret: secret)
+    }
+
+    /// The identity behind a presented secret, or `nil` when it is unknown, revoked or expired. Records the use.
+    public func authenticate(_ secret: String) async throws -> Principal? {
+        let now = clock.now()
+        guard let token = try await store.repositories.tokens.find(secretHash: secrets.hash(secret)),
+            token.isUsable(at: now)
+        else { return nil }
+        try await store.repositories.tokens.touch(token.id, at: now)
+        return token.principal
+    }
+
+    /// Every token, or one partner's.
+    public func list(partnerCode: PartnerCode? = nil) async throws -> [APIToken] {
+        var partnerID: Partner.ID?
+        if let partnerCode {
+            guard let partner = try await store.repositories.partners.find(code: partnerCode) else { return [] }
+            partnerID = partner.id
+        }
+        return try await store.repositories.tokens.list(partnerID: partnerID)
+    }
+
+    /// Revokes a token; revoking twice changes nothing.
+    public func revoke(_ id: APIToken.ID) async throws {
+        guard try await store.repositories.tokens.find(id: id) != nil else { throw ServiceError.notFound }
+        try await store.repositories.tokens.revoke(id, at: clock.now())
+    }
+}

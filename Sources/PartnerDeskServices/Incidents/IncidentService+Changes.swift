@@ -1,0 +1,111 @@
+import Foundation
+import PartnerDeskDomain
+
+extension IncidentService {
+    /// Corrects fields of the data set. Only the fields present in `changes` change; the merged whole is
+    /// checked again, patient-data guard included. `expectedVersion` must match the stored version.
+    public func update(
+        _ id: Incident.ID, changes: IncidentReportDraft, expectedVersion: Int, by principal: Principal
+    ) async throws -> IncidentView {
+        let now = clock.now()
+        return try await change(id, action: .updateIncident, expectedVersion: expectedVersion, by: principal) {
+            incident, partner in
+            let current = IncidentReportDraft(incident.report, services: partner.services)
+            let merged = current.merging(changes)
+            let report = try merged.validated(services: partner.services, now: now)
+            let changed = current.differences(from: merged)
+            guard !changed.isEmpty else { return [] }
+            incident.report = report
+            incident.updatedAt = now
+            incident.version += 1
+            return [(.updated(fields: changed), .public, nil)]
+        }
+    }
+
+    /// Moves an incident on by one step of the process.
+    public func transition(
+        _ id: Incident.ID, _ request: TransitionRequest, expectedVersion: Int, by principal: Principal
+    ) async throws -> IncidentView {
+        let transition = try request.validated()
+        let action: AccessAction = transition.action == .provideInformation ? .provideInformation : .triageIncident
+        let note = request.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let note { try PatientDataGuard().check([("note", note)]) }
+        let visibility: IncidentEvent.Visibility = request.internal == true ? .internal : .public
+        if visibility == .internal, principal.role.isPartnerRole { throw ServiceError.forbidden }
+        let now = clock.now()
+        let catalog = self.catalog
+        return try await change(id, action: action, expectedVersion: expectedVersion, by: principal) {
+            incident, partner in
+            let from = incident.status
+            do {
+                try incident.apply(transition, at: now, tier: catalog.tier(partner.tierID))
+            } catch let error as IncidentTransitionError {
+                throw ServiceError.invalidTransition(error.description)
+            }
+            let text = note?.isEmpty == false ? note : nil
+            return [(.transition(transition.action, from: from, to: incident.status), visibility, text)]
+        }
+    }
+
+    /// Adds a comment: public (the partner sees it) or internal (staff only).
+    public func comment(
+        _ id: Incident.ID, text: String, visibility: IncidentEvent.Visibility, by principal: Principal
+    ) async throws -> IncidentEvent {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var check = ValidationCollector()
+        _ = check.requiredText("text", trimmed, label: "comment", maxLength: 5_000)
+        try check.finish()
+        try PatientDataGuard().check([("text", trimmed)])
+        let action: AccessAction = visibility == .internal ? .internalNotes : .commentOnIncident
+        let now = clock.now()
+        let ids = self.ids
+        return try await store.transaction { repositories in
+            let incident = try await visibleIncident(
+                id, principal: principal, action: action, repositories: repositories)
+            let event = IncidentEvent(
+                id: .init(ids.make()), incidentID: incident.id, at: now, kind: .comment, visibility: visibility,
+                actorName: principal.displayName, actorRole: principal.role, note: trimmed
+            )
+            try await repositories.incidents.append([event])
+            return event
+        }
+    }
+
+    /// Loads, checks access and version, lets `body` change the incident and name its events, then stores the
+    /// incident and the events in one transaction.
+    private func change(
+        _ id: Incident.ID, action: AccessAction, expectedVersion: Int, by principal: Principal,
+        _ body:
+            @escaping @Sendable (inout Incident, Partner) throws -> [(
+                IncidentEvent.Kind, IncidentEvent.Visibility, String?
+            )]
+    ) async throws -> IncidentView {
+        let now = clock.now()
+        let ids = self.ids
+        let catalog = self.catalog
+        return try await store.transaction { repositories in
+            var incident = try await visibleIncident(
+                id, principal: principal, action: action, repositories: repositories)
+            guard incident.version == expectedVersion else {
+                throw ServiceError.versionMismatch(currentVersion: incident.version)
+            }
+            guard let partner = try await repositories.partners.find(id: incident.partnerID) else {
+                throw ServiceError.notFound
+            }
+            let kinds = try body(&incident, partner)
+            let events = kinds.map { kind, visibility, note in
+                IncidentEvent(
+                    id: .init(ids.make()), incidentID: incident.id, at: now, kind: kind, visibility: visibility,
+                    actorName: principal.displayName, actorRole: principal.role, note: note
+                )
+            }
+            if !events.isEmpty {
+                try await repositories.incidents.update(
+                    incident, expectedVersion: expectedVersion,
+                    schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID), events: events
+                )
+            }
+            return view(incident, partner: partner, at: now)
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import PartnerDeskDomain
+
+/// The First Line Service Desk process for incidents: partners raise them, the desk receives them, assigns a
+/// severity (which starts the resolution clock), forwards them to DevOps and answers back.
+///
+/// Every operation checks ``AccessPolicy`` first; another partner's incident is reported as missing. Every
+/// text passes the ``PatientDataGuard`` before anything is stored, and every change lands in one transaction
+/// with its timeline events.
+public struct IncidentService: Sendable {
+    let store: any UnitOfWork
+    let ids: any IDGenerator
+    let clock: any Clock
+    let catalog: ServiceLevelCatalog
+
+    public init(store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, catalog: ServiceLevelCatalog) {
+        self.store = store
+        self.ids = ids
+        self.clock = clock
+        self.catalog = catalog
+    }
+
+    /// What raising produced: a new incident, or the stored answer to an earlier identical request.
+    public enum RaiseOutcome: Sendable {
+        case created(IncidentView, StoredResponse?)
+        case replayed(StoredResponse)
+    }
+
+    /// Raises an incident for the caller's partner. With an idempotency request, a repeat of the same request
+    /// returns the first answer (rendered by `render` and stored in the same transaction), and the same key
+    /// with a different request is refused.
+    public func raise(
+        _ draft: IncidentReportDraft, by principal: Principal, idempotency: IdempotencyRequest? = nil,
+        render: (@Sendable (IncidentView) throws -> StoredResponse)? = nil
+    ) async throws -> RaiseOutcome {
+        guard AccessPolicy.decide(principal, .raiseIncident, resourcePartner: principal.partnerID) == .allow,
+            let partnerID = principal.partnerID
+        else { throw ServiceError.forbidden }
+        let now = clock.now()
+        let ids = self.ids
+        let catalog = self.catalog
+        do {
+            return try await store.transaction { repositories in
+                if let idempotency,
+                    let stored = try await repositories.idempotency.find(scope: idempotency.scope, key: idempotency.key)
+                {
+                    guard stored.fingerprint == idempotency.fingerprint else { throw ServiceError.idempotencyKeyReused }
+                    return .replayed(stored.response)
+                }
+                guard let partner = try await repositories.partners.find(id: partnerID) else {
+                    throw ServiceError.notFound
+                }
+                let report = try draft.validated(services: partner.services, now: now)
+                let reference = try await repositories.incidents.nextReference()
+                let incident = Incident(
+                    id: .init(ids.make()), reference: reference, partnerID: partnerID, report: report, raisedAt: now,
+                    raisedBy: principal.displayName
+                )
+                let event = IncidentEvent(
+                    id: .init(ids.make()), incidentID: incident.id, at: now, kind: .raised, visibility: .public,
+                    actorName: principal.displayName, actorRole: principal.role, note: nil
+                )
+                try await repositories.incidents.create(
+                    incident, schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID),
+                    events: [event]
+                )
+                let view = IncidentView(
+                    incident: incident, sla: nil, tier: catalog.tier(partner.tierID), partner: partner)
+                var response: StoredResponse?
+                if let idempotency, let render {
+                    let rendered = try render(view)
+                    try await repositories.idempotency.save(idempotency, response: rendered, at: now)
+                    response = rendered
+                }
+                return .created(view, response)
+            }
+        } catch RepositoryError.conflict where idempotency != nil {
+            // A concurrent request with the same key won the race: answer as it did.
+            guard let idempotency,
+                let stored = try await store.repositories.idempotency.find(
+                    scope: idempotency.scope, key: idempotency.key)
+            else { throw ServiceError.idempotencyKeyReused }
+            guard stored.fingerprint == idempotency.fingerprint else { throw ServiceError.idempotencyKeyReused }
+            return .replayed(stored.response)
+        }
+    }
+
+    /// One incident as the caller may see it.
+    public func view(_ id: Incident.ID, as principal: Principal) async throws -> IncidentView {
+        let incident = try await visibleIncident(
+            id, principal: principal, action: .readIncident, repositories: store.repositories)
+        return try await makeView(incident, repositories: store.repositories)
+    }
+
+    /// A page of incidents the caller may see; a partner's callers only ever see their own.
+    public func list(_ query: IncidentQuery, as principal: Principal) async throws -> (
+        views: [IncidentView], next: IncidentCursor?
+    ) {
+        guard AccessPolicy.decide(principal, .readIncident, resourcePartner: nil) == .allow else {
+            throw ServiceError.forbidden
+        }
+        var query = query
+        if principal.role.isPartnerRole { query.partnerID = principal.partnerID }
+        query.limit = min(max(query.limit, 1), 100)
+        let page = try await store.repositories.incidents.list(query)
+        var partners: [Partner.ID: Partner] = [:]
+        var views: [IncidentView] = []
+        for incident in page.incidents {
+            if partners[incident.partnerID] == nil {
+                partners[incident.partnerID] = try await store.repositories.partners.find(id: incident.partnerID)
+            }
+            views.append(view(incident, partner: partners[incident.partnerID], at: query.now))
+        }
+        return (views, page.next)
+    }
+
+    /// The timeline the caller may see: partners see public events only.
+    public func history(_ id: Incident.ID, as principal: Principal) async throws -> [IncidentEvent] {
+        let repositories = store.repositories
+        let incident = try await visibleIncident(
+            id, principal: principal, action: .readIncident, repositories: repositories)
+        let staff = AccessPolicy.decide(principal, .internalNotes, resourcePartner: incident.partnerID) == .allow
+        return try await repositories.incidents.events(of: id, includeInternal: staff)
+    }
+
+    func visibleIncident(
+        _ id: Incident.ID, principal: Principal, action: AccessAction, repositories: any Repositories
+    ) async throws -> Incident {
+        guard let incident = try await repositories.incidents.find(id: id) else { throw ServiceError.notFound }
+        switch AccessPolicy.decide(principal, action, resourcePartner: incident.partnerID) {
+        case .allow: return incident
+        case .denyOtherPartner: throw ServiceError.notFound
+        case .denyForbidden: throw ServiceError.forbidden
+        }
+    }
+
+    func makeView(_ incident: Incident, repositories: any Repositories) async throws -> IncidentView {
+        let partner = try await repositories.partners.find(id: incident.partnerID)
+        return view(incident, partner: partner, at: clock.now())
+    }
+
+    func view(_ incident: Incident, partner: Partner?, at instant: Date) -> IncidentView {
+        let tierID = partner?.tierID ?? ServiceLevelTier.silver.id
+        return IncidentView(
+            incident: incident, sla: incident.sla(at: instant, calendar: catalog.calendar(tierID)),
+            tier: catalog.tier(tierID),
+            partner: partner
+        )
+    }
+
+    /// The due and breach instants stored beside the incident for lists.
+    static func schedule(_ incident: Incident, at instant: Date, catalog: ServiceLevelCatalog, tierID: String)
+        -> IncidentSchedule
+    {
+        guard let status = incident.sla(at: instant, calendar: catalog.calendar(tierID)) else {
+            return IncidentSchedule(dueAt: nil, breachAt: nil)
+        }
+        let due = status.due ?? status.projectedDue
+        let breachAt: Date? =
+            switch status.state {
+            case .breached: due ?? instant
+            case .running: due
+            default: nil
+            }
+        return IncidentSchedule(dueAt: due, breachAt: breachAt)
+    }
+}

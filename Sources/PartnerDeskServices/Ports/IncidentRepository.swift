@@ -1,0 +1,92 @@
+import Foundation
+import PartnerDeskDomain
+
+/// What to list: filters, an order and a page.
+public struct IncidentQuery: Hashable, Sendable {
+    /// Only this partner's incidents (always set for partner callers).
+    public var partnerID: Partner.ID?
+    public var statuses: Set<IncidentStatus> = []
+    public var severities: Set<Severity> = []
+    /// Only incidents whose target was missed (`true`) or not (`false`) as of ``now``.
+    public var breached: Bool?
+    /// Only incidents due before this instant.
+    public var dueBefore: Date?
+    /// Words to find in the reference, description, error type, error codes or partner reference.
+    public var text: String?
+    public var sort: IncidentSort = .due
+    /// Page size, 1–100.
+    public var limit: Int = 50
+    /// Where the previous page ended.
+    public var after: IncidentCursor?
+    /// The instant the breach filter is evaluated at.
+    public var now: Date
+
+    public init(now: Date) {
+        self.now = now
+    }
+}
+
+/// Orders for incident lists.
+public enum IncidentSort: String, CaseIterable, Hashable, Sendable {
+    /// Soonest due first; incidents without a running clock after them, newest first.
+    case due = "due"
+    /// Newest first.
+    case newest = "newest"
+}
+
+/// An opaque position in an incident list, for keyset pagination.
+public struct IncidentCursor: Hashable, Sendable {
+    /// The sort key of the last item (due instant or raised instant, in seconds), `nil` for "no due".
+    public var key: Int64?
+    /// The reference number of the last item, breaking ties.
+    public var number: Int
+
+    public init(key: Int64?, number: Int) {
+        self.key = key
+        self.number = number
+    }
+}
+
+/// One page of incidents and where the next one starts.
+public struct IncidentPage: Sendable {
+    public var incidents: [Incident]
+    public var next: IncidentCursor?
+
+    public init(incidents: [Incident], next: IncidentCursor?) {
+        self.incidents = incidents
+        self.next = next
+    }
+}
+
+/// Stores incidents, their timelines and their reference sequence.
+public protocol IncidentRepository: Sendable {
+    /// The next reference number, never handed out twice.
+    func nextReference() async throws -> IncidentReference
+    /// Stores a new incident with its first timeline events. `schedule` carries the clock's due and breach
+    /// instants so lists can filter and sort without replaying every clock.
+    func create(_ incident: Incident, schedule: IncidentSchedule, events: [IncidentEvent]) async throws
+    /// Replaces a stored incident when its stored version is still `expectedVersion`; otherwise throws
+    /// ``RepositoryError/staleVersion``.
+    func update(_ incident: Incident, expectedVersion: Int, schedule: IncidentSchedule, events: [IncidentEvent])
+        async throws
+    /// Appends timeline events without changing the incident (comments).
+    func append(_ events: [IncidentEvent]) async throws
+    func find(id: Incident.ID) async throws -> Incident?
+    func find(reference: IncidentReference) async throws -> Incident?
+    func list(_ query: IncidentQuery) async throws -> IncidentPage
+    /// The timeline, oldest first; internal events only when asked for.
+    func events(of incident: Incident.ID, includeInternal: Bool) async throws -> [IncidentEvent]
+}
+
+/// The instants lists need from an incident's clock, computed by the use case when it stores a change.
+public struct IncidentSchedule: Hashable, Sendable {
+    /// When the target runs out (projected from now while paused); `nil` before the clock starts.
+    public var dueAt: Date?
+    /// From when the incident counts as breached if nothing else happens; `nil` when it cannot breach now.
+    public var breachAt: Date?
+
+    public init(dueAt: Date?, breachAt: Date?) {
+        self.dueAt = dueAt
+        self.breachAt = breachAt
+    }
+}

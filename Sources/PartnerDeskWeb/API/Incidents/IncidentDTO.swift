@@ -1,0 +1,145 @@
+import PartnerDeskDomain
+import PartnerDeskServices
+import Vapor
+
+/// An incident as the API shows it, with its SLA state as of the response.
+struct IncidentDTO: Content, Equatable {
+    struct SLA: Codable, Equatable {
+        var state: String
+        var targetSeconds: Int
+        var elapsedSeconds: Int
+        var remainingSeconds: Int
+        var shareUsed: Double
+        var dueAt: String?
+        var paused: Bool
+        var breached: Bool
+        var warningsCrossed: [Double]
+    }
+
+    var id: String
+    var reference: String
+    var partnerID: String
+    var status: String
+    var statusLabel: String
+    var severity: Int?
+    var suggestedSeverity: Int?
+    var group: String
+    var service: String?
+    var partnerReference: String?
+    var type: String
+    var occurredAt: String
+    var userEmail: String
+    var errorType: String
+    var description: String
+    var deviceType: String
+    var operatingSystem: String
+    var operatingSystemVersion: String
+    var errorCodes: [String]
+    var checkedKnownProblems: Bool
+    var suspectedProblem: String?
+    var alternativeContact: String?
+    var linkedProblem: String?
+    var resolution: IncidentResolution?
+    var raisedAt: String
+    var raisedBy: String
+    var updatedAt: String
+    var version: Int
+    var tier: String
+    /// Absent until the desk has received the incident and assigned a severity.
+    var sla: SLA?
+
+    init(_ view: IncidentView) {
+        let incident = view.incident
+        let report = incident.report
+        id = incident.id.description
+        reference = incident.reference.description
+        partnerID = incident.partnerID.description
+        status = incident.status.rawValue
+        statusLabel = incident.status.label
+        severity = incident.severity?.level
+        suggestedSeverity = report.suggestedSeverity?.level
+        group = incident.group.rawValue
+        service = view.serviceClientID
+        partnerReference = report.partnerReference
+        type = report.type.rawValue
+        occurredAt = ISO8601Instant.string(from: report.occurredAt)
+        userEmail = report.userEmail.value
+        errorType = report.errorType
+        description = report.description
+        deviceType = report.deviceType.rawValue
+        operatingSystem = report.operatingSystem
+        operatingSystemVersion = report.operatingSystemVersion
+        errorCodes = report.errorCodes
+        checkedKnownProblems = report.checkedKnownProblems
+        suspectedProblem = report.suspectedProblem
+        alternativeContact = report.alternativeContact
+        linkedProblem = incident.linkedProblem
+        resolution = incident.resolution
+        raisedAt = ISO8601Instant.string(from: incident.raisedAt)
+        raisedBy = incident.raisedBy
+        updatedAt = ISO8601Instant.string(from: incident.updatedAt)
+        version = incident.version
+        tier = view.tier.id
+        sla = view.sla.map { status in
+            SLA(
+                state: status.state.rawValue, targetSeconds: status.targetSeconds,
+                elapsedSeconds: status.elapsedSeconds,
+                remainingSeconds: status.remainingSeconds, shareUsed: status.shareUsed,
+                dueAt: (status.due ?? status.projectedDue).map(ISO8601Instant.string(from:)), paused: status.isPaused,
+                breached: status.state == .breached, warningsCrossed: status.crossedWarningThresholds
+            )
+        }
+    }
+}
+
+/// One entry of an incident's history.
+struct IncidentEventDTO: Content, Equatable {
+    var id: String
+    var at: String
+    var kind: String
+    var action: String?
+    var from: String?
+    var to: String?
+    var fields: [String]?
+    var fileName: String?
+    var visibility: String
+    var actor: String
+    var actorRole: String
+    var note: String?
+
+    init(_ event: IncidentEvent) {
+        id = event.id.description
+        at = ISO8601Instant.string(from: event.at)
+        visibility = event.visibility.rawValue
+        actor = event.actorName
+        actorRole = event.actorRole.rawValue
+        note = event.note
+        switch event.kind {
+        case .raised: kind = "raised"
+        case .comment: kind = "comment"
+        case .transition(let action, let from, let to):
+            kind = "transition"
+            self.action = action.rawValue
+            self.from = from.rawValue
+            self.to = to.rawValue
+        case .updated(let fields):
+            kind = "updated"
+            self.fields = fields
+        case .attachment(let fileName):
+            kind = "attachment"
+            self.fileName = fileName
+        }
+    }
+}
+
+/// A page of incidents and the cursor of the next page.
+struct IncidentListDTO: Content {
+    var items: [IncidentDTO]
+    var nextCursor: String?
+}
+
+/// The body of a new comment.
+struct CommentRequest: Content {
+    var text: String
+    var `internal`: Bool?
+}

@@ -1,0 +1,106 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import Vapor
+
+/// `/api/v1/incidents`: raise, read, list, correct, move on, comment and read the history of incidents.
+struct IncidentsController {
+    let services: AppServices
+
+    func register(on api: any RoutesBuilder) {
+        let incidents = api.grouped("incidents")
+        incidents.post(use: raise).declaring(.raiseIncident)
+        incidents.get(use: list).declaring(.readIncident)
+        incidents.get(":incidentID", use: show).declaring(.readIncident)
+        incidents.patch(":incidentID", use: update).declaring(.updateIncident)
+        incidents.post(":incidentID", "transitions", use: transition).declaring(.triageIncident)
+        incidents.post(":incidentID", "comments", use: comment).declaring(.commentOnIncident)
+        incidents.get(":incidentID", "history", use: history).declaring(.readIncident)
+    }
+
+    @Sendable func raise(_ request: Request) async throws -> Response {
+        let principal = try request.principal
+        let draft = try request.content.decode(IncidentReportDraft.self)
+        let idempotency = try IdempotencyKey.request(for: request, principal: principal)
+        let outcome = try await services.incidents.raise(draft, by: principal, idempotency: idempotency) { view in
+            try Self.stored(IncidentDTO(view))
+        }
+        switch outcome {
+        case .created(let view, let stored):
+            if let stored { return Self.response(stored) }
+            return try Self.response(Self.stored(IncidentDTO(view)))
+        case .replayed(let stored):
+            let response = Self.response(stored)
+            response.headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
+            return response
+        }
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response {
+        let view = try await services.incidents.view(try incidentID(request), as: try request.principal)
+        return try await Self.respond(view, to: request)
+    }
+
+    @Sendable func list(_ request: Request) async throws -> IncidentListDTO {
+        let principal = try request.principal
+        let query = try IncidentListParameters.query(from: request, now: services.clock.now())
+        let (views, next) = try await services.incidents.list(query, as: principal)
+        return IncidentListDTO(items: views.map(IncidentDTO.init), nextCursor: next.map(IncidentListParameters.encode))
+    }
+
+    @Sendable func update(_ request: Request) async throws -> Response {
+        let changes = try request.content.decode(IncidentReportDraft.self)
+        let view = try await services.incidents.update(
+            try incidentID(request), changes: changes, expectedVersion: try IfMatch.version(request),
+            by: try request.principal
+        )
+        return try await Self.respond(view, to: request)
+    }
+
+    @Sendable func transition(_ request: Request) async throws -> Response {
+        let body = try request.content.decode(TransitionRequest.self)
+        let view = try await services.incidents.transition(
+            try incidentID(request), body, expectedVersion: try IfMatch.version(request), by: try request.principal
+        )
+        return try await Self.respond(view, to: request)
+    }
+
+    @Sendable func comment(_ request: Request) async throws -> Response {
+        let body = try request.content.decode(CommentRequest.self)
+        let event = try await services.incidents.comment(
+            try incidentID(request), text: body.text, visibility: body.internal == true ? .internal : .public,
+            by: try request.principal
+        )
+        return try await IncidentEventDTO(event).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable func history(_ request: Request) async throws -> [IncidentEventDTO] {
+        try await services.incidents.history(try incidentID(request), as: try request.principal).map(
+            IncidentEventDTO.init)
+    }
+
+    private func incidentID(_ request: Request) throws -> Incident.ID {
+        guard let text = request.parameters.get("incidentID"), let id = Incident.ID(uuidString: text) else {
+            throw ServiceError.notFound
+        }
+        return id
+    }
+
+    private static func respond(_ view: IncidentView, to request: Request) async throws -> Response {
+        let response = try await IncidentDTO(view).encodeResponse(for: request)
+        response.headers.replaceOrAdd(name: .eTag, value: IfMatch.etag(view.incident.version))
+        return response
+    }
+
+    private static func stored(_ dto: IncidentDTO) throws -> StoredResponse {
+        StoredResponse(status: 201, body: try JSONEncoder().encode(dto), location: "/api/v1/incidents/\(dto.id)")
+    }
+
+    private static func response(_ stored: StoredResponse) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        if let location = stored.location { headers.replaceOrAdd(name: .location, value: location) }
+        return Response(
+            status: HTTPResponseStatus(statusCode: stored.status), headers: headers, body: .init(data: stored.body))
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import PartnerDeskDomain
+import Testing
+import VaporTesting
+
+@Suite struct IncidentAPITests {
+    @Test func partnerRaises_deskReceives_andTheDueTimeFollowsBusinessHours() async throws {
+        try await APIHarness.run { api in
+            let (id, etag) = try await api.raiseIncident()
+            let raised = try await api.send(.GET, "api/v1/incidents/\(id)", as: "wellpath")
+            #expect(raised.json["reference"] as? String == "INC-000001")
+            #expect(raised.json["status"] as? String == "raised")
+            #expect(raised.json["sla"] == nil)
+            #expect(raised.headers.first(name: .eTag) == etag)
+
+            let received = try await api.send(
+                .POST, "api/v1/incidents/\(id)/transitions", as: "firstLine",
+                json: #"{"action":"receive","severity":3}"#,
+                headers: [("If-Match", etag)]
+            )
+            #expect(received.status == .ok)
+            let sla = received.json["sla"] as? [String: Any]
+            #expect(sla?["dueAt"] as? String == "2026-11-25T09:00:00Z")
+            #expect(sla?["targetSeconds"] as? Int == 72_000)
+            #expect(sla?["state"] as? String == "running")
+            #expect(received.headers.first(name: .eTag) == "\"2\"")
+        }
+    }
+
+    @Test func anotherPartnersIncident_answersExactlyLikeAMissingOne() async throws {
+        try await APIHarness.run { api in
+            let (id, _) = try await api.raiseIncident()
+            let other = try await api.send(.GET, "api/v1/incidents/\(id)", as: "carebridge")
+            let missing = try await api.send(.GET, "api/v1/incidents/\(UUID().uuidString)", as: "carebridge")
+            #expect(other.status == .notFound)
+            #expect(other.json["code"] as? String == missing.json["code"] as? String)
+            #expect(other.json["detail"] as? String == missing.json["detail"] as? String)
+            let list = try await api.send(.GET, "api/v1/incidents", as: "carebridge")
+            #expect((list.json["items"] as? [Any])?.isEmpty == true)
+            let history = try await api.send(.GET, "api/v1/incidents/\(id)/history", as: "carebridge")
+            #expect(history.status == .notFound)
+        }
+    }
+
+    @Test func missingOrUnknownToken_answers401WithAChallenge() async throws {
+        try await APIHarness.run { api in
+            let anonymous = try await api.send(.GET, "api/v1/incidents", as: nil)
+            #expect(anonymous.status == .unauthorized)
+            #expect(anonymous.headers.first(name: "WWW-Authenticate")?.hasPrefix("Bearer") == true)
+            let forged = try await api.send(
+                .GET, "api/v1/incidents", as: nil, headers: [("Authorization", "Bearer pdt_nope")])
+            #expect(forged.status == .unauthorized)
+        }
+    }
+
+    @Test func requiredDataSet_reportsEveryMissingFieldByName() async throws {
+        try await APIHarness.run { api in
+            let response = try await api.send(.POST, "api/v1/incidents", as: "wellpath", json: "{}")
+            #expect(response.status == .unprocessableEntity)
+            let fields = (response.json["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } ?? []
+            #expect(
+                Set(fields) == [
+                    "type", "occurredAt", "userEmail", "errorType", "description", "deviceType", "operatingSystem",
+                    "operatingSystemVersion",
+                ]
+            )
+            let list = try await api.send(.GET, "api/v1/incidents", as: "wellpath")
+            #expect((list.json["items"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test func patientData_isRefusedInline_andNothingIsStored() async throws {
+        try await APIHarness.run { api in
+            let response = try await api.send(
+                .POST, "api/v1/incidents", as: "wellpath",
+                json: APIHarness.incidentJSON(description: "User 943 476 5919 is stuck")
+            )
+            #expect(response.status == .unprocessableEntity)
+            let errors = response.json["errors"] as? [[String: Any]]
+            #expect(errors?.first?["field"] as? String == "description")
+            #expect(errors?.first?["code"] as? String == "patient_identifiable_data")
+            #expect(!response.body.string.contains("5919"))
+            let list = try await api.send(.GET, "api/v1/incidents", as: "wellpath")
+            #expect((list.json["items"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test func malformedBodies_answer400_neverA500() async throws {
+        try await APIHarness.run { api in
+            for body in ["{", "[]", #"{"description": 12}"#, #"{"errorCodes": "P1"}"#] {
+                let response = try await api.send(.POST, "api/v1/incidents", as: "wellpath", json: body)
+                #expect(response.status == .badRequest, "\(body)")
+                #expect(response.json["code"] as? String == "malformed_body")
+            }
+            let bad = try await api.send(.POST, "api/v1/incidents", as: "wellpath", json: #"{"deviceType": "watch"}"#)
+            #expect(bad.status == .unprocessableEntity)
+            // Body limits apply while the server streams a request in, so this one goes over a real socket.
+            var headers = HTTPHeaders([("Content-Type", "application/json")])
+            headers.bearerAuthorization = BearerAuthorization(token: api.tokens["wellpath"]!)
+            let body = ByteBuffer(string: APIHarness.incidentJSON(description: String(repeating: "a", count: 70_000)))
+            try await api.app.testing(method: .running(port: 0)).test(
+                .POST, "api/v1/incidents", headers: headers, body: body
+            ) {
+                response in
+                #expect(response.status == .payloadTooLarge)
+                #expect(response.headers.contentType?.subType == "problem+json")
+            }
+        }
+    }
+
+    @Test func idempotencyKey_replaysTheFirstAnswer_andRefusesADifferentBody() async throws {
+        try await APIHarness.run { api in
+            let headers = [("Idempotency-Key", "raise-1")]
+            let first = try await api.send(
+                .POST, "api/v1/incidents", as: "wellpath", json: APIHarness.incidentJSON(), headers: headers)
+            let again = try await api.send(
+                .POST, "api/v1/incidents", as: "wellpath", json: APIHarness.incidentJSON(), headers: headers)
+            #expect(first.status == .created)
+            #expect(again.status == .created)
+            #expect(again.body.string == first.body.string)
+            #expect(again.headers.first(name: "Idempotent-Replayed") == "true")
+            let different = try await api.send(
+                .POST, "api/v1/incidents", as: "wellpath", json: APIHarness.incidentJSON(description: "Something else"),
+                headers: headers
+            )
+            #expect(different.status == .unprocessableEntity)
+            #expect(different.json["code"] as? String == "idempotency_key_reused")
+            let otherCaller = try await api.send(
+                .POST, "api/v1/incidents", as: "carebridge",
+                json: APIHarness.incidentJSON().replacingOccurrences(of: "wellpath-gp", with: "carebridge-records"),
+                headers: headers
+            )
+            #expect(otherCaller.status == .created)
+            #expect(otherCaller.json["id"] as? String != first.json["id"] as? String)
+        }
+    }
+
+    @Test func concurrentDuplicates_createExactlyOneIncident() async throws {
+        try await APIHarness.run { api in
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        let response = try await api.send(
+                            .POST, "api/v1/incidents", as: "wellpath", json: APIHarness.incidentJSON(),
+                            headers: [("Idempotency-Key", "same")]
+                        )
+                        return Int(response.status.code)
+                    }
+                }
+                for try await status in group { #expect(status == 201) }
+            }
+            let list = try await api.send(.GET, "api/v1/incidents", as: "wellpath")
+            #expect((list.json["items"] as? [Any])?.count == 1)
+        }
+    }
+
+    @Test func changes_needIfMatch_andAStaleOneAnswers412() async throws {
+        try await APIHarness.run { api in
+            let (id, etag) = try await api.raiseIncident()
+            let path = "api/v1/incidents/\(id)"
+            let missing = try await api.send(.PATCH, path, as: "wellpath", json: #"{"errorType":"Loop"}"#)
+            #expect(missing.status == .preconditionRequired)
+            let updated = try await api.send(
+                .PATCH, path, as: "wellpath", json: #"{"errorType":"Loop"}"#, headers: [("If-Match", etag)])
+            #expect(updated.status == .ok)
+            #expect(updated.json["errorType"] as? String == "Loop")
+            let stale = try await api.send(
+                .PATCH, path, as: "wellpath", json: #"{"errorType":"Again"}"#, headers: [("If-Match", etag)])
+            #expect(stale.status == .preconditionFailed)
+            let history = try await api.send(.GET, "\(path)/history", as: "wellpath")
+            let kinds =
+                (try JSONSerialization.jsonObject(with: Data(history.body.readableBytesView)) as? [[String: Any]])?
+                .compactMap { $0["kind"] as? String }
+            #expect(kinds == ["raised", "updated"])
+        }
+    }
+
+    @Test func invalidTransition_answers409WithWhatIsPossible() async throws {
+        try await APIHarness.run { api in
+            let (id, etag) = try await api.raiseIncident()
+            let response = try await api.send(
+                .POST, "api/v1/incidents/\(id)/transitions", as: "firstLine", json: #"{"action":"close"}"#,
+                headers: [("If-Match", etag)]
+            )
+            #expect(response.status == .conflict)
+            #expect((response.json["detail"] as? String)?.contains("Responded to partner") == true)
+        }
+    }
+
+    @Test func partnersCannotTriage_readOnlyTokensCannotWrite_andInternalNotesStayInternal() async throws {
+        try await APIHarness.run { api in
+            let (id, etag) = try await api.raiseIncident()
+            let triage = try await api.send(
+                .POST, "api/v1/incidents/\(id)/transitions", as: "wellpath",
+                json: #"{"action":"receive","severity":1}"#,
+                headers: [("If-Match", etag)]
+            )
+            #expect(triage.status == .forbidden)
+            let readOnly = try await api.send(
+                .POST, "api/v1/incidents", as: "wellpathRead", json: APIHarness.incidentJSON())
+            #expect(readOnly.status == .forbidden)
+            let note = try await api.send(
+                .POST, "api/v1/incidents/\(id)/comments", as: "firstLine",
+                json: #"{"text":"Looks like PRB-000045","internal":true}"#
+            )
+            #expect(note.status == .created)
+            let comment = try await api.send(
+                .POST, "api/v1/incidents/\(id)/comments", as: "firstLine", json: #"{"text":"We are on it"}"#)
+            #expect(comment.status == .created)
+            let partnerView = try await api.send(.GET, "api/v1/incidents/\(id)/history", as: "wellpath")
+            #expect(!partnerView.body.string.contains("PRB-000045"))
+            #expect(partnerView.body.string.contains("We are on it"))
+            let staffView = try await api.send(.GET, "api/v1/incidents/\(id)/history", as: "serviceManager")
+            #expect(staffView.body.string.contains("PRB-000045"))
+        }
+    }
+
+    @Test func list_filtersSortsAndPages() async throws {
+        try await APIHarness.run { api in
+            var ids: [String] = []
+            for _ in 0..<5 { ids.append(try await api.raiseIncident().id) }
+            for (offset, id) in ids.prefix(3).enumerated() {
+                _ = try await api.send(
+                    .POST, "api/v1/incidents/\(id)/transitions", as: "firstLine",
+                    json: #"{"action":"receive","severity":\#(3 - offset)}"#, headers: [("If-Match", "\"1\"")]
+                )
+            }
+            let first = try await api.send(.GET, "api/v1/incidents?limit=2", as: "firstLine")
+            let firstItems = first.json["items"] as? [[String: Any]] ?? []
+            #expect(firstItems.map { $0["severity"] as? Int } == [1, 2])
+            let cursor = try #require(first.json["nextCursor"] as? String)
+            let second = try await api.send(.GET, "api/v1/incidents?limit=2&cursor=\(cursor)", as: "firstLine")
+            let secondItems = second.json["items"] as? [[String: Any]] ?? []
+            #expect(secondItems.first?["severity"] as? Int == 3)
+            #expect(secondItems.last?["status"] as? String == "raised")
+            let raisedOnly = try await api.send(.GET, "api/v1/incidents?status=raised", as: "firstLine")
+            #expect((raisedOnly.json["items"] as? [Any])?.count == 2)
+            api.clock.advance(by: 7 * 24 * 3600)
+            let breached = try await api.send(.GET, "api/v1/incidents?breached=true", as: "firstLine")
+            #expect((breached.json["items"] as? [Any])?.count == 3)
+            let bad = try await api.send(.GET, "api/v1/incidents?severity=9&sort=oldest", as: "firstLine")
+            #expect(bad.status == .unprocessableEntity)
+            #expect((bad.json["errors"] as? [Any])?.count == 2)
+        }
+    }
+}
