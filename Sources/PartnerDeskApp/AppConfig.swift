@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PartnerDeskDomain
 import PartnerDeskPersistence
 
 /// Every setting of a PartnerDesk process, read in one place from flags and environment variables.
@@ -31,6 +32,10 @@ public struct AppConfig: Sendable, Equatable {
     public var bcryptCost: Int = 12
     /// Vapor's environment name (`production`, `development`, `testing`).
     public var environmentName: String = "production"
+    /// Service-level tiers beyond the built-in Silver, from `PARTNERDESK_TIERS_FILE`.
+    public var tiers: [ServiceLevelTier] = []
+    /// Bank holidays imported from a GOV.UK-format file (`PARTNERDESK_BANK_HOLIDAYS_FILE`), by division.
+    public var importedHolidays: [Division: [BankHoliday]] = [:]
 
     /// The defaults, used when nothing is configured.
     public init() {}
@@ -127,6 +132,29 @@ public struct AppConfig: Sendable, Equatable {
                 config.environmentName = text
             } else {
                 problems.append("PARTNERDESK_ENV must be production, development or testing, not '\(text)'.")
+            }
+        }
+        if let path = environment["PARTNERDESK_TIERS_FILE"], !path.isEmpty {
+            if let data = FileManager.default.contents(atPath: path) {
+                do {
+                    config.tiers = try ServiceLevelTierConfiguration.decode(data)
+                } catch {
+                    problems += error.problems.map { "PARTNERDESK_TIERS_FILE (\(path)): \($0)" }
+                }
+            } else {
+                problems.append("PARTNERDESK_TIERS_FILE names a file that cannot be read: \(path).")
+            }
+        }
+        if let path = environment["PARTNERDESK_BANK_HOLIDAYS_FILE"], !path.isEmpty {
+            if let data = FileManager.default.contents(atPath: path) {
+                do {
+                    config.importedHolidays = try GovUKBankHolidayFeed.decode(data)
+                } catch {
+                    problems.append(
+                        "PARTNERDESK_BANK_HOLIDAYS_FILE (\(path)) is not a GOV.UK bank-holidays file: \(error)")
+                }
+            } else {
+                problems.append("PARTNERDESK_BANK_HOLIDAYS_FILE names a file that cannot be read: \(path).")
             }
         }
         if !problems.isEmpty { throw AppConfigError(problems: problems) }

@@ -74,7 +74,7 @@ public enum PartnerDeskApplication {
             ids: RandomIDGenerator(),
             hasher: BcryptPasswordHasher(cost: config.bcryptCost),
             secrets: TokenSecretKeeper(),
-            catalog: try ServiceLevelCatalog()
+            catalog: try ServiceLevelCatalog(tiers: config.tiers, importedHolidays: config.importedHolidays)
         )
     }
 

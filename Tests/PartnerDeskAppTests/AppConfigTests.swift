@@ -89,3 +89,36 @@ import Testing
         }
     }
 }
+
+@Suite struct ConfigurationFileTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func documentedTierExample_loads() throws {
+        let path = Self.root.appendingPathComponent("docs/examples/tiers.json").path
+        let config = try AppConfig.load(environment: ["PARTNERDESK_TIERS_FILE": path])
+        #expect(config.tiers.map(\.id) == ["gold"])
+        #expect(config.tiers.first?.incidentResolutionSeconds[.one] == 7_200)
+    }
+
+    @Test func govUKBankHolidayFile_isImportedForEveryDivision() throws {
+        let path = Self.root.appendingPathComponent("Tests/PartnerDeskDomainTests/Fixtures/bank-holidays.json").path
+        let config = try AppConfig.load(environment: ["PARTNERDESK_BANK_HOLIDAYS_FILE": path])
+        #expect(config.importedHolidays.count == 3)
+    }
+
+    @Test func unreadableOrInvalidFiles_areReportedWithTheirVariable() {
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("pd-tiers-\(UUID().uuidString).json")
+        FileManager.default.createFile(atPath: broken.path, contents: Data(#"{"tiers": [{"id": "x"}]}"#.utf8))
+        defer { try? FileManager.default.removeItem(at: broken) }
+        #expect {
+            try AppConfig.load(environment: [
+                "PARTNERDESK_TIERS_FILE": broken.path, "PARTNERDESK_BANK_HOLIDAYS_FILE": "/nonexistent/holidays.json",
+            ])
+        } throws: { error in
+            let problems = (error as? AppConfigError)?.problems ?? []
+            return problems.contains { $0.hasPrefix("PARTNERDESK_TIERS_FILE") }
+                && problems.contains { $0.hasPrefix("PARTNERDESK_BANK_HOLIDAYS_FILE names a file that cannot be read") }
+        }
+    }
+}

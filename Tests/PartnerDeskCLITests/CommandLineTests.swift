@@ -24,3 +24,27 @@ import Testing
         }
     }
 }
+
+@Suite struct CalendarCommandTests {
+    @Test(arguments: [
+        ["calendar", "due", "--from", "2026-11-23T09:00:00Z"],
+        ["calendar", "due", "--from", "2026-11-23T09:00:00Z", "--hours", "2", "--seconds", "10"],
+        ["calendar", "due", "--from", "2026-11-23T09:00:00Z", "--hours=-2"],
+        ["calendar", "due", "--from", "2026-11-23T09:00:00Z", "--severity", "6"],
+        ["calendar", "working-days", "--from", "2026-11-23T09:00:00Z", "--days", "0"],
+        ["calendar", "holidays", "--year", "2026", "--division", "wales"],
+    ])
+    func badInput_isRefusedBeforeRunning(_ arguments: [String]) {
+        #expect(throws: (any Error).self) {
+            try PartnerDeskCommand.parseAsRoot(arguments)
+        }
+    }
+
+    @Test func goodInput_parses() throws {
+        _ = try PartnerDeskCommand.parseAsRoot(["calendar", "due", "--from", "2026-11-23T09:00:00Z", "--severity", "3"])
+        _ = try PartnerDeskCommand.parseAsRoot([
+            "calendar", "elapsed", "--from", "2026-11-23T09:00:00Z", "--to", "2026-11-24T09:00:00Z",
+        ])
+        _ = try PartnerDeskCommand.parseAsRoot(["calendar", "batch", "--tier", "silver"])
+    }
+}

@@ -5,13 +5,21 @@ import PartnerDeskDomain
 public struct ServiceLevelCatalog: Sendable {
     private let entries: [String: (tier: ServiceLevelTier, calendar: BusinessCalendar)]
 
-    /// A catalogue of the given tiers; Silver is always present.
-    public init(tiers: [ServiceLevelTier] = []) throws {
+    /// A catalogue of the given tiers (Silver is always present), each calendar taking the imported bank
+    /// holidays of its division, which override the rules for the years they cover.
+    public init(tiers: [ServiceLevelTier] = [], importedHolidays: [Division: [BankHoliday]] = [:]) throws {
         var entries: [String: (ServiceLevelTier, BusinessCalendar)] = [:]
         for tier in [ServiceLevelTier.silver] + tiers {
-            entries[tier.id] = (tier, try BusinessCalendar(spec: tier.businessCalendar))
+            let imported = importedHolidays[tier.businessCalendar.division] ?? []
+            entries[tier.id] = (tier, try tier.makeCalendar(importedHolidays: imported))
         }
         self.entries = entries
+    }
+
+    /// Every configured tier, Silver first.
+    public var tiers: [ServiceLevelTier] {
+        let others = entries.values.map(\.tier).filter { $0.id != ServiceLevelTier.silver.id }.sorted { $0.id < $1.id }
+        return [ServiceLevelTier.silver] + others
     }
 
     /// The tier with this id, falling back to Silver for an id no longer configured.
