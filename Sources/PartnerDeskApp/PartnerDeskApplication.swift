@@ -68,7 +68,7 @@ public enum PartnerDeskApplication {
             databases.database(id, logger: logger, on: databases.eventLoopGroup.any())!
         }
         return AppServices(
-            store: FluentUnitOfWork(database: database),
+            store: FluentUnitOfWork(isSQLite: config.database.isSQLite, database: database),
             readiness: DatabaseReadinessProbe(databases: databases, id: id, logger: logger),
             clock: SystemClock(),
             ids: RandomIDGenerator(),

@@ -9,7 +9,10 @@ public struct PartnerDeskCommand: AsyncParsableCommand {
             Settings come from flags and environment variables (see .env.example); a flag wins over its variable.
             With nothing configured, data lives in an SQLite database under ./partnerdesk-data/.
             """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, CalendarCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, PartnersCommand.self, TokensCommand.self,
+            CalendarCommand.self,
+        ]
     )
 
     public init() {}

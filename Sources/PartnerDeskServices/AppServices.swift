@@ -20,7 +20,7 @@ public struct AppServices: Sendable {
         secrets: any SecretKeeper,
         catalog: ServiceLevelCatalog
     ) {
-        self.partners = PartnerAdministrationService(store: store, ids: ids)
+        self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog)
         self.incidents = IncidentService(store: store, ids: ids, clock: clock, catalog: catalog)
         self.tokens = TokenService(store: store, ids: ids, clock: clock, secrets: secrets)
         self.demo = DemoDataService(store: store, ids: ids, hasher: hasher)

@@ -18,7 +18,7 @@ public final class InMemoryStore: UnitOfWork {
     }
 
     private let state = Mutex(State())
-    private let gate = TransactionGate()
+    private let gate = TransactionQueue()
 
     public init() {}
 
@@ -47,24 +47,6 @@ public final class InMemoryStore: UnitOfWork {
 struct StateBox: Sendable {
     let read: @Sendable () -> InMemoryStore.State
     let write: @Sendable ((inout InMemoryStore.State) throws -> Void) throws -> Void
-}
-
-/// Lets one transaction run at a time.
-actor TransactionGate {
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    func run<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
-        while busy {
-            await withCheckedContinuation { waiting.append($0) }
-        }
-        busy = true
-        defer {
-            busy = false
-            if !waiting.isEmpty { waiting.removeFirst().resume() }
-        }
-        return try await work()
-    }
 }
 
 struct InMemoryRepositories: Repositories {

@@ -19,7 +19,9 @@ func withMigratedStore(
     let schema = SchemaManager(databases: databases, id: id, logger: logger)
     do {
         try await schema.migrate()
-        let store = FluentUnitOfWork { databases.database(id, logger: logger, on: databases.eventLoopGroup.any())! }
+        let store = FluentUnitOfWork(isSQLite: backend == .sqlite) {
+            databases.database(id, logger: logger, on: databases.eventLoopGroup.any())!
+        }
         try await body(store, databases, schema)
         await databases.shutdownAsync()
         try await testDatabase.drop()

@@ -6,7 +6,7 @@ import Testing
 @Suite struct PartnerAdministrationServiceTests {
     let store = InMemoryStore()
     var service: PartnerAdministrationService {
-        PartnerAdministrationService(store: store, ids: SequentialIDGenerator())
+        PartnerAdministrationService(store: store, ids: SequentialIDGenerator(), catalog: .standard)
     }
 
     @Test func register_storesAValidPartner() async throws {
@@ -23,6 +23,14 @@ import Testing
             (error as? ValidationFailure)?.issues.map(\.code) == ["taken"]
         }
         #expect(try await service.list().map(\.name) == ["Acme Health"])
+    }
+
+    @Test func register_refusesAnUnknownTier() async throws {
+        await #expect {
+            _ = try await service.register(PartnerDraft(code: "ACME", name: "Acme", tierID: "platinum"))
+        } throws: { error in
+            (error as? ValidationFailure)?.issues.map(\.field) == ["tierID"]
+        }
     }
 
     @Test func register_refusesInvalidDrafts_beforeTouchingTheStore() async throws {

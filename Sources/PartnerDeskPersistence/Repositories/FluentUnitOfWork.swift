@@ -1,5 +1,6 @@
 import FluentKit
 import PartnerDeskServices
+import SQLKit
 
 /// The repositories over one Fluent database session.
 struct FluentRepositories: Repositories {
@@ -13,13 +14,19 @@ struct FluentRepositories: Repositories {
 }
 
 /// Runs use-case work on a Fluent database, with real SQL transactions.
+///
+/// On SQLite, transactions run one at a time in this process and begin with `BEGIN IMMEDIATE`, which takes
+/// the single write lock up front. Deferred transactions that read first and write later would otherwise
+/// fail with "database is locked" when two of them, or a transaction and another write, overlap.
 public struct FluentUnitOfWork: UnitOfWork {
     private let database: @Sendable () -> any Database
+    private let sqliteGate: TransactionQueue?
 
     /// Creates a unit of work over a database source; the closure is called once per operation so work is
     /// spread over the connection pools of every event loop.
-    public init(database: @escaping @Sendable () -> any Database) {
+    public init(isSQLite: Bool, database: @escaping @Sendable () -> any Database) {
         self.database = database
+        self.sqliteGate = isSQLite ? TransactionQueue() : nil
     }
 
     public var repositories: any Repositories { FluentRepositories(database: database()) }
@@ -27,8 +34,23 @@ public struct FluentUnitOfWork: UnitOfWork {
     public func transaction<T: Sendable>(
         _ work: @escaping @Sendable (any Repositories) async throws -> T
     ) async throws -> T {
-        try await database().transaction { transaction in
-            try await work(FluentRepositories(database: transaction))
+        guard let sqliteGate else {
+            return try await database().transaction { try await work(FluentRepositories(database: $0)) }
+        }
+        let database = self.database
+        return try await sqliteGate.run {
+            try await database().withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
+                do {
+                    let result = try await work(FluentRepositories(database: connection))
+                    try await sql.raw("COMMIT TRANSACTION").run()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK TRANSACTION").run()
+                    throw error
+                }
+            }
         }
     }
 }

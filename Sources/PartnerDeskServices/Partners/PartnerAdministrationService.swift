@@ -4,10 +4,12 @@ import PartnerDeskDomain
 public struct PartnerAdministrationService: Sendable {
     private let store: any UnitOfWork
     private let ids: any IDGenerator
+    private let catalog: ServiceLevelCatalog
 
-    public init(store: any UnitOfWork, ids: any IDGenerator) {
+    public init(store: any UnitOfWork, ids: any IDGenerator, catalog: ServiceLevelCatalog) {
         self.store = store
         self.ids = ids
+        self.catalog = catalog
     }
 
     /// Registers a partner from a draft: every field is checked, the code must be new, and nothing is stored
@@ -15,6 +17,13 @@ public struct PartnerAdministrationService: Sendable {
     public func register(_ draft: PartnerDraft) async throws -> Partner {
         let ids = self.ids
         let partner = try draft.validated(makeID: { ids.make() })
+        guard catalog.contains(partner.tierID) else {
+            let known = catalog.tiers.map(\.id).joined(separator: ", ")
+            throw ValidationFailure([
+                ValidationIssue(
+                    field: "tierID", code: "unknown_value", message: "Choose a service-level tier from: \(known).")
+            ])
+        }
         return try await store.transaction { repositories in
             if try await repositories.partners.find(code: partner.code) != nil {
                 throw ValidationFailure([

@@ -28,7 +28,7 @@ public struct IncidentQuery: Hashable, Sendable {
 
 /// Orders for incident lists.
 public enum IncidentSort: String, CaseIterable, Hashable, Sendable {
-    /// Soonest due first; incidents without a running clock after them, newest first.
+    /// Soonest due first; incidents without a due instant after them, oldest first (a queue).
     case due = "due"
     /// Newest first.
     case newest = "newest"

@@ -1,0 +1,201 @@
+import Foundation
+import PartnerDeskDatabaseTestSupport
+import PartnerDeskDomain
+import PartnerDeskPersistence
+import PartnerDeskServices
+import PartnerDeskTestSupport
+import Testing
+
+/// The incident use cases over the real SQL store, on SQLite and PostgreSQL: what is stored reads back,
+/// lists filter and page the same way, versions guard concurrent changes, and idempotency keys hold under
+/// concurrent duplicates.
+@Suite struct IncidentStoreTests {
+    static let monday9 = ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!
+
+    struct Fixture {
+        let services: AppServices
+        let clock: FixedClock
+        let partner: Principal
+        let desk: Principal
+    }
+
+    func withFixture(_ backend: TestBackend, _ body: @escaping (Fixture) async throws -> Void) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let clock = FixedClock(Self.monday9)
+            let services = AppServices(
+                store: store, readiness: StubReadinessProbe(.ready), clock: clock, ids: SequentialIDGenerator(),
+                hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), catalog: .standard
+            )
+            _ = try await services.partners.register(
+                PartnerDraft(
+                    code: "WELLPATH", name: "Wellpath", status: "live", services: [.init(name: "GP", clientID: "wp-gp")]
+                )
+            )
+            let partner = try await services.tokens.authenticate(
+                services.tokens.create(name: "Wellpath system", partnerCode: PartnerCode("WELLPATH"), role: nil).secret
+            )
+            let desk = try await services.tokens.authenticate(
+                services.tokens.create(name: "Desk", partnerCode: nil, role: .firstLineAgent).secret
+            )
+            try await body(Fixture(services: services, clock: clock, partner: partner!, desk: desk!))
+        }
+    }
+
+    static func draft(_ description: String = "Sign-in loops", codes: [String] = ["P0042"]) -> IncidentReportDraft {
+        IncidentReportDraft(
+            service: "wp-gp", partnerReference: "WP-77", type: "proving_identity", occurredAt: "2026-11-23T08:00:00Z",
+            userEmail: "user@example.org", errorType: "Loop", description: description, deviceType: "tablet",
+            operatingSystem: "Android", operatingSystemVersion: "14", errorCodes: codes, checkedKnownProblems: true,
+            suspectedProblem: "PRB-000045", alternativeContact: "desk@wellpath.example", suggestedSeverity: 2
+        )
+    }
+
+    func raise(_ fixture: Fixture, _ draft: IncidentReportDraft = draft()) async throws -> IncidentView {
+        guard case .created(let view, _) = try await fixture.services.incidents.raise(draft, by: fixture.partner) else {
+            throw ServiceError.notFound
+        }
+        return view
+    }
+
+    @Test(arguments: TestBackend.available)
+    func raisedIncident_readsBackExactly_withItsHistory(_ backend: TestBackend) async throws {
+        try await withFixture(backend) { fixture in
+            let raised = try await raise(fixture)
+            let read = try await fixture.services.incidents.view(raised.incident.id, as: fixture.desk)
+            #expect(read.incident == raised.incident)
+            #expect(read.incident.reference.description == "INC-000001")
+            #expect(read.serviceClientID == "wp-gp")
+            let received = try await fixture.services.incidents.transition(
+                raised.incident.id, TransitionRequest(action: "receive", severity: 2, note: "Looking now"),
+                expectedVersion: 1,
+                by: fixture.desk
+            )
+            let reread = try await fixture.services.incidents.view(raised.incident.id, as: fixture.partner)
+            #expect(reread.incident == received.incident)
+            #expect(
+                reread.sla?.due == ISO8601Instant.date(from: "2026-11-24T07:00:00Z").map { _ in received.sla!.due! })
+            let history = try await fixture.services.incidents.history(raised.incident.id, as: fixture.partner)
+            #expect(history.map(\.kind) == [.raised, .transition(.receive, from: .raised, to: .received)])
+            #expect(history.last?.note == "Looking now")
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func referencesAreSequential(_ backend: TestBackend) async throws {
+        try await withFixture(backend) { fixture in
+            var references: [String] = []
+            for _ in 0..<3 { references.append(try await raise(fixture).incident.reference.description) }
+            #expect(references == ["INC-000001", "INC-000002", "INC-000003"])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func list_filtersByStatusSeverityTextAndBreach_andPagesByDue(_ backend: TestBackend) async throws {
+        try await withFixture(backend) { fixture in
+            var ids: [Incident.ID] = []
+            for index in 0..<5 {
+                ids.append(
+                    try await raise(fixture, Self.draft("Case \(index) loops", codes: ["E\(index)"])).incident.id)
+            }
+            for (offset, id) in ids.prefix(3).enumerated() {
+                _ = try await fixture.services.incidents.transition(
+                    id, TransitionRequest(action: "receive", severity: 3 - offset), expectedVersion: 1, by: fixture.desk
+                )
+            }
+            func list(_ change: (inout IncidentQuery) -> Void) async throws -> [Int] {
+                var query = IncidentQuery(now: fixture.clock.now())
+                change(&query)
+                return try await fixture.services.incidents.list(query, as: fixture.desk).views.map(
+                    \.incident.reference.number)
+            }
+            #expect(try await list { _ in } == [3, 2, 1, 4, 5])
+            #expect(try await list { $0.statuses = [.raised] } == [4, 5])
+            #expect(try await list { $0.severities = [.one, .two] } == [3, 2])
+            #expect(try await list { $0.text = "e4" } == [5])
+            #expect(try await list { $0.text = "e1" } == [2])
+            #expect(try await list { $0.sort = .newest } == [5, 4, 3, 2, 1])
+            #expect(try await list { $0.breached = true }.isEmpty)
+            fixture.clock.advance(by: 30 * 86_400)
+            #expect(try await list { $0.breached = true } == [3, 2, 1])
+            #expect(try await list { $0.breached = false } == [4, 5])
+
+            var query = IncidentQuery(now: fixture.clock.now())
+            query.limit = 2
+            var pages: [[Int]] = []
+            repeat {
+                let page = try await fixture.services.incidents.list(query, as: fixture.desk)
+                pages.append(page.views.map(\.incident.reference.number))
+                query.after = page.next
+            } while query.after != nil
+            #expect(pages == [[3, 2], [1, 4], [5]])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func staleVersion_isRefused_andConcurrentChangesLetExactlyOneThrough(_ backend: TestBackend) async throws {
+        try await withFixture(backend) { fixture in
+            let id = try await raise(fixture).incident.id
+            let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for severity in 1...5 {
+                    group.addTask {
+                        do {
+                            _ = try await fixture.services.incidents.transition(
+                                id, TransitionRequest(action: "receive", severity: severity), expectedVersion: 1,
+                                by: fixture.desk
+                            )
+                            return true
+                        } catch ServiceError.versionMismatch, RepositoryError.staleVersion {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 }.count == 1)
+            let history = try await fixture.services.incidents.history(id, as: fixture.desk)
+            #expect(history.count == 2)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func concurrentDuplicatesWithOneKey_createExactlyOneIncident(_ backend: TestBackend) async throws {
+        try await withFixture(backend) { fixture in
+            let request = IdempotencyRequest(scope: fixture.partner.credential.key, key: "k-1", fingerprint: "f-1")
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        let outcome = try await fixture.services.incidents.raise(
+                            Self.draft(), by: fixture.partner, idempotency: request
+                        ) {
+                            StoredResponse(status: 201, body: Data($0.incident.id.description.utf8), location: nil)
+                        }
+                        if case .created = outcome { return true }
+                        return false
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            let all = try await fixture.services.incidents.list(
+                IncidentQuery(now: fixture.clock.now()), as: fixture.desk)
+            #expect(all.views.count == 1)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func tokens_areFoundByHashOnly_andRevocationTakesEffect(_ backend: TestBackend) async throws {
+        try await withFixture(backend) { fixture in
+            let issued = try await fixture.services.tokens.create(
+                name: "Temp", partnerCode: PartnerCode("WELLPATH"), role: nil, scope: .read
+            )
+            #expect(try await fixture.services.tokens.authenticate(issued.secret)?.scope == .read)
+            #expect(
+                try await fixture.services.tokens.list(partnerCode: PartnerCode("WELLPATH")).first {
+                    $0.id == issued.token.id
+                }?.lastUsedAt != nil)
+            try await fixture.services.tokens.revoke(issued.token.id)
+            #expect(try await fixture.services.tokens.authenticate(issued.secret) == nil)
+            #expect(try await fixture.services.tokens.authenticate("secret-999") == nil)
+        }
+    }
+}
