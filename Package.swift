@@ -51,7 +51,8 @@ let package = Package(
                 "PartnerDeskServices",
                 "PartnerDeskDomain",
                 .product(name: "Vapor", package: "vapor"),
-            ]
+            ],
+            resources: [.copy("Resources/openapi.json")]
         ),
         // Composition root: configuration, database choice, migrations, wiring.
         .target(

@@ -7,7 +7,7 @@ import PartnerDeskServices
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Load demo partners, services, contacts and users; running it again changes nothing."
+        abstract: "Load demo partners, contacts, users and incidents; running it again changes nothing."
     )
 
     @OptionGroup var common: CommonOptions
@@ -24,11 +24,12 @@ struct DemoCommand: AsyncParsableCommand {
 
     static func describe(_ report: DemoReport) -> String {
         var lines: [String] = []
-        if report.partnersCreated.isEmpty, report.usersCreated.isEmpty {
+        if report.partnersCreated.isEmpty, report.usersCreated.isEmpty, report.incidentsCreated.isEmpty {
             lines.append("Demo data is already loaded; nothing changed.")
         } else {
             lines.append(
-                "Loaded demo data: \(report.partnersCreated.count) partner(s), \(report.usersCreated.count) user(s)."
+                "Loaded demo data: \(report.partnersCreated.count) partner(s), \(report.usersCreated.count) user(s), "
+                    + "\(report.incidentsCreated.count) incident(s)."
             )
         }
         lines.append("Sign in as any of these (password for all: \(report.accounts.first?.password ?? "")):")

@@ -23,7 +23,7 @@ public struct AppServices: Sendable {
         self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog)
         self.incidents = IncidentService(store: store, ids: ids, clock: clock, catalog: catalog)
         self.tokens = TokenService(store: store, ids: ids, clock: clock, secrets: secrets)
-        self.demo = DemoDataService(store: store, ids: ids, hasher: hasher)
+        self.demo = DemoDataService(store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog)
         self.readiness = readiness
         self.clock = clock
         self.catalog = catalog

@@ -23,6 +23,7 @@ public enum PartnerDeskWeb {
         app.middleware.use(ProblemDetailsMiddleware())
         app.routes.defaultMaxBodySize = "64kb"
         try app.register(collection: OperationsController(services: context.services, metrics: context.metrics))
+        try OpenAPIDocument.register(on: app.grouped("api", "v1"))
         let api = app.grouped("api", "v1").grouped(BearerAuthenticator(tokens: context.services.tokens))
         IncidentsController(services: context.services).register(on: api)
     }

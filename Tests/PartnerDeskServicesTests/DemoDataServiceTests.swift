@@ -6,7 +6,10 @@ import Testing
 @Suite struct DemoDataServiceTests {
     let store = InMemoryStore()
     var service: DemoDataService {
-        DemoDataService(store: store, ids: SequentialIDGenerator(), hasher: PlainTextPasswordHasher())
+        DemoDataService(
+            store: store, ids: SequentialIDGenerator(), hasher: PlainTextPasswordHasher(),
+            clock: FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), catalog: .standard
+        )
     }
 
     @Test func load_createsPartnersInEveryStatusAndAUserForEveryRole() async throws {
@@ -20,6 +23,25 @@ import Testing
         #expect(report.accounts.count == users.count)
         let reporter = try #require(users.first { $0.role == .partnerReporter })
         #expect(partners.contains { $0.id == reporter.partnerID })
+    }
+
+    @Test func load_raisesAnIncidentInEveryStatus_withClocksInEveryState() async throws {
+        let report = try await service.load()
+        #expect(report.incidentsCreated.count == IncidentStatus.allCases.count)
+        let staff = Principal(
+            credential: .token(.init(SequentialIDGenerator().make())), displayName: "Test", role: .serviceManager,
+            partnerID: nil, scope: .read
+        )
+        let incidents = IncidentService(
+            store: store, ids: SequentialIDGenerator(),
+            clock: FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), catalog: .standard
+        )
+        let views = try await incidents.list(
+            IncidentQuery(now: ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), as: staff
+        ).views
+        #expect(Set(views.map(\.incident.status)) == Set(IncidentStatus.allCases))
+        let states = Set(views.compactMap { $0.sla?.state })
+        #expect(states.isSuperset(of: [.running, .paused, .met, .breached]))
     }
 
     @Test func load_storesOnlyHashesOfTheSharedPassword() async throws {
@@ -37,6 +59,7 @@ import Testing
         let second = try await service.load()
         #expect(second.partnersCreated.isEmpty)
         #expect(second.usersCreated.isEmpty)
+        #expect(second.incidentsCreated.isEmpty)
         #expect(try await store.repositories.partners.list() == partnersBefore)
         #expect(try await store.repositories.users.list(partnerID: nil) == usersBefore)
     }

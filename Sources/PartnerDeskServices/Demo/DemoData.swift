@@ -68,3 +68,117 @@ enum DemoData {
         .init(email: "admin@partnerdesk.example", name: "Alex Admin", role: .administrator),
     ]
 }
+
+extension DemoData {
+    /// Who raises the demo incidents and who works them.
+    static let incidentReporter = "reporter@wellpath.example"
+    static let incidentDesk = "firstline@partnerdesk.example"
+
+    struct IncidentScenario {
+        var draft: IncidentReportDraft
+        /// How long ago it was raised.
+        var hoursAgo: Int
+        var steps: [TransitionRequest]
+    }
+
+    static func report(
+        _ number: Int, _ type: IncidentType, _ errorType: String, _ description: String, _ device: DeviceType,
+        _ os: String, _ version: String, codes: [String] = []
+    ) -> IncidentReportDraft {
+        IncidentReportDraft(
+            service: number.isMultiple(of: 2) ? "wellpath-gp-appointments" : "wellpath-repeat-prescriptions",
+            partnerReference: String(format: "DEMO-%02d", number), type: type.rawValue,
+            occurredAt: "2026-01-05T09:00:00Z", userEmail: "user\(number)@example.org", errorType: errorType,
+            description: description, deviceType: device.rawValue, operatingSystem: os, operatingSystemVersion: version,
+            errorCodes: codes, checkedKnownProblems: true, suggestedSeverity: 3
+        )
+    }
+
+    static let incidents: [IncidentScenario] = [
+        .init(
+            draft: report(
+                1, .accessingService, "Sign-in loop",
+                "After entering the security code the user is sent back to the start page.", .mobile, "iOS", "17.4.1",
+                codes: ["P0042"]), hoursAgo: 1, steps: []),
+        .init(
+            draft: report(
+                2, .provingIdentity, "Photo upload fails", "The passport photo upload spins and then times out.",
+                .mobile, "Android", "14", codes: ["ID-UPLOAD-408"]), hoursAgo: 3,
+            steps: [.init(action: "receive", severity: 3, note: "Received by the First Line Service Desk.")]),
+        .init(
+            draft: report(
+                3, .connectedServiceUnavailable, "GP system not responding",
+                "Appointments cannot be loaded after sign-in.", .pc, "Windows", "11"), hoursAgo: 30,
+            steps: [
+                .init(action: "receive", severity: 2),
+                .init(action: "forward_to_devops", note: "Passed to DevOps for investigation."),
+            ]),
+        .init(
+            draft: report(
+                4, .accessingService, "Blank page", "A blank page is shown after the consent screen.", .laptop, "macOS",
+                "14.5", codes: ["E500"]), hoursAgo: 6,
+            steps: [
+                .init(action: "receive", severity: 1), .init(action: "forward_to_devops"),
+                .init(action: "start_investigating"),
+            ]),
+        .init(
+            draft: report(
+                5, .provingIdentity, "Code not received", "The user says the text message code never arrives.", .mobile,
+                "iOS", "16.7"), hoursAgo: 8,
+            steps: [
+                .init(action: "receive", severity: 4),
+                .init(
+                    action: "await_partner", note: "Please send the time of the last attempt and the error code shown."),
+            ]),
+        .init(
+            draft: report(
+                6, .accessingService, "Redirect error", "The service shows an invalid redirect message.", .tablet,
+                "iPadOS", "17.2", codes: ["invalid_request"]), hoursAgo: 50,
+            steps: [
+                .init(action: "receive", severity: 3),
+                .init(
+                    action: "resolve", resolution: "fix",
+                    note: "The redirect address was corrected in the partner configuration."),
+            ]),
+        .init(
+            draft: report(
+                7, .other, "Session ends early", "Users are signed out after a few minutes.", .pc, "Windows", "10"),
+            hoursAgo: 70,
+            steps: [
+                .init(action: "receive", severity: 4),
+                .init(
+                    action: "link_to_problem", problem: "PRB-000001",
+                    note: "This matches a known problem with session lifetimes."),
+            ]),
+        .init(
+            draft: report(
+                8, .accessingService, "Wrong error message",
+                "Users see 'try again later' instead of the locked-account message.", .laptop, "Ubuntu", "24.04"),
+            hoursAgo: 100,
+            steps: [
+                .init(action: "receive", severity: 5),
+                .init(
+                    action: "resolve", resolution: "workaround",
+                    note: "Ask the user to reset their password from the sign-in page."),
+                .init(action: "respond", note: "Workaround sent to the partner."),
+            ]),
+        .init(
+            draft: report(
+                9, .provingIdentity, "Face scan rejected", "The face scan is rejected in good light.", .mobile,
+                "Android", "13"), hoursAgo: 200,
+            steps: [
+                .init(action: "receive", severity: 3),
+                .init(action: "resolve", resolution: "fix", note: "The matching threshold was adjusted."),
+                .init(action: "respond"), .init(action: "close"),
+            ]),
+        .init(
+            draft: report(
+                10, .accessingService, "Loop returned", "The sign-in loop came back after the fix.", .mobile, "iOS",
+                "17.5"), hoursAgo: 40,
+            steps: [
+                .init(action: "receive", severity: 2),
+                .init(action: "resolve", resolution: "fix", note: "Cookie settings corrected."),
+                .init(action: "reopen", note: "The partner reports the loop again."),
+            ]),
+    ]
+}

@@ -14,6 +14,8 @@ public struct DemoReport: Sendable, Equatable {
     public var partnersCreated: [String]
     /// Users created by this run (empty when they already existed).
     public var usersCreated: [String]
+    /// Incidents raised by this run (empty when they already existed).
+    public var incidentsCreated: [String]
     /// Every demo account, whether created now or earlier.
     public var accounts: [Account]
 }
@@ -27,15 +29,29 @@ public struct DemoDataService: Sendable {
     private let store: any UnitOfWork
     private let ids: any IDGenerator
     private let hasher: any PasswordHasher
+    private let clock: any Clock
+    private let catalog: ServiceLevelCatalog
 
-    public init(store: any UnitOfWork, ids: any IDGenerator, hasher: any PasswordHasher) {
+    public init(
+        store: any UnitOfWork, ids: any IDGenerator, hasher: any PasswordHasher, clock: any Clock,
+        catalog: ServiceLevelCatalog
+    ) {
         self.store = store
         self.ids = ids
         self.hasher = hasher
+        self.clock = clock
+        self.catalog = catalog
     }
 
-    /// Loads whatever part of the demo data is missing, in one transaction.
+    /// Loads whatever part of the demo data is missing: partners and users in one transaction, then one
+    /// incident in every status, each raised and moved on through the ordinary use cases.
     public func load() async throws -> DemoReport {
+        var report = try await loadPartnersAndUsers()
+        report.incidentsCreated = try await loadIncidents()
+        return report
+    }
+
+    private func loadPartnersAndUsers() async throws -> DemoReport {
         let ids = self.ids
         var drafts: [Partner] = []
         for draft in DemoData.partners {
@@ -74,7 +90,48 @@ public struct DemoDataService: Sendable {
                 )
                 usersCreated.append(email.value)
             }
-            return DemoReport(partnersCreated: partnersCreated, usersCreated: usersCreated, accounts: accounts)
+            return DemoReport(
+                partnersCreated: partnersCreated, usersCreated: usersCreated, incidentsCreated: [], accounts: accounts
+            )
         }
+    }
+}
+
+extension DemoDataService {
+    /// Raises each demo incident that is missing (found by its partner reference), back-dated so their
+    /// clocks show every state: some comfortably inside target, some close to it, some breached.
+    private func loadIncidents() async throws -> [String] {
+        let scriptClock = DemoClock(clock.now())
+        let incidents = IncidentService(store: store, ids: ids, clock: scriptClock, catalog: catalog)
+        guard let reporter = try await principal(DemoData.incidentReporter),
+            let desk = try await principal(DemoData.incidentDesk)
+        else { return [] }
+        var created: [String] = []
+        for scenario in DemoData.incidents {
+            var query = IncidentQuery(now: clock.now())
+            query.text = scenario.draft.partnerReference
+            guard try await incidents.list(query, as: desk).views.isEmpty else { continue }
+            scriptClock.set(clock.now().addingTimeInterval(-Double(scenario.hoursAgo) * 3_600))
+            guard case .created(let view, _) = try await incidents.raise(scenario.draft, by: reporter) else { continue }
+            var version = view.incident.version
+            for step in scenario.steps {
+                scriptClock.advance(by: 600)
+                let actor = step.action == "provide_information" ? reporter : desk
+                version = try await incidents.transition(view.incident.id, step, expectedVersion: version, by: actor)
+                    .incident.version
+            }
+            created.append(view.incident.reference.description)
+        }
+        return created
+    }
+
+    private func principal(_ email: String) async throws -> Principal? {
+        guard let address = EmailAddress(email),
+            let user = try await store.repositories.users.find(email: address)?.user
+        else { return nil }
+        return Principal(
+            credential: .user(user.id), displayName: user.displayName, role: user.role, partnerID: user.partnerID,
+            scope: .write
+        )
     }
 }
