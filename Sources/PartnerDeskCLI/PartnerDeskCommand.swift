@@ -11,7 +11,7 @@ public struct PartnerDeskCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, PartnersCommand.self, TokensCommand.self,
-            CalendarCommand.self,
+            AuditCommand.self, CalendarCommand.self,
         ]
     )
 

@@ -6,6 +6,7 @@ public struct AppServices: Sendable {
     public let partners: PartnerAdministrationService
     public let incidents: IncidentService
     public let tokens: TokenService
+    public let audit: AuditService
     public let demo: DemoDataService
     public let readiness: any ReadinessProbe
     public let clock: any Clock
@@ -23,6 +24,7 @@ public struct AppServices: Sendable {
         self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog)
         self.incidents = IncidentService(store: store, ids: ids, clock: clock, catalog: catalog)
         self.tokens = TokenService(store: store, ids: ids, clock: clock, secrets: secrets)
+        self.audit = AuditService(store: store, clock: clock, hasher: secrets)
         self.demo = DemoDataService(store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog)
         self.readiness = readiness
         self.clock = clock

@@ -146,3 +146,37 @@ struct InMemoryIdempotencyRepository: IdempotencyRepository {
         }
     }
 }
+
+struct InMemoryAuditRepository: AuditRepository {
+    let box: StateBox
+
+    func nextSequence() async throws -> Int {
+        var next = 0
+        try box.write { state in
+            state.auditSequence += 1
+            next = state.auditSequence
+        }
+        return next
+    }
+
+    func hash(of sequence: Int) async throws -> String? {
+        box.read().audit.first { $0.sequence == sequence }?.hash
+    }
+
+    func append(_ entry: AuditEntry) async throws {
+        try box.write { $0.audit.append(entry) }
+    }
+
+    func list(_ query: AuditQuery) async throws -> [AuditEntry] {
+        box.read().audit.filter { entry in
+            (query.partnerID == nil || entry.partnerID == query.partnerID)
+                && (query.action.map { $0 == entry.action } ?? true)
+                && (query.outcome.map { $0 == entry.outcome } ?? true)
+                && (query.before.map { entry.sequence < $0 } ?? true)
+        }.sorted { $0.sequence > $1.sequence }.prefix(query.limit).map { $0 }
+    }
+
+    func chain(from sequence: Int, limit: Int) async throws -> [AuditEntry] {
+        Array(box.read().audit.filter { $0.sequence >= sequence }.sorted { $0.sequence < $1.sequence }.prefix(limit))
+    }
+}

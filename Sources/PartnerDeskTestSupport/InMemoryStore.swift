@@ -15,6 +15,8 @@ public final class InMemoryStore: UnitOfWork {
         var incidentSequence = 0
         var tokens: [APIToken.ID: (token: APIToken, hash: String)] = [:]
         var idempotency: [String: (fingerprint: String, response: StoredResponse)] = [:]
+        var audit: [AuditEntry] = []
+        var auditSequence = 0
     }
 
     private let state = Mutex(State())
@@ -56,6 +58,7 @@ struct InMemoryRepositories: Repositories {
     var incidents: any IncidentRepository { InMemoryIncidentRepository(box: box) }
     var tokens: any TokenRepository { InMemoryTokenRepository(box: box) }
     var idempotency: any IdempotencyRepository { InMemoryIdempotencyRepository(box: box) }
+    var audit: any AuditRepository { InMemoryAuditRepository(box: box) }
 }
 
 struct InMemoryPartnerRepository: PartnerRepository {

@@ -21,6 +21,7 @@ public enum PartnerDeskWeb {
         app.middleware.use(RequestIDMiddleware())
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(ProblemDetailsMiddleware())
+        app.middleware.use(AuditTrailMiddleware(audit: context.services.audit))
         app.routes.defaultMaxBodySize = "64kb"
         try app.register(collection: OperationsController(services: context.services, metrics: context.metrics))
         try OpenAPIDocument.register(on: app.grouped("api", "v1"))

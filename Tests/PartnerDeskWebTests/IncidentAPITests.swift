@@ -1,5 +1,6 @@
 import Foundation
 import PartnerDeskDomain
+import PartnerDeskServices
 import Testing
 import VaporTesting
 
@@ -241,6 +242,24 @@ import VaporTesting
             let bad = try await api.send(.GET, "api/v1/incidents?severity=9&sort=oldest", as: "firstLine")
             #expect(bad.status == .unprocessableEntity)
             #expect((bad.json["errors"] as? [Any])?.count == 2)
+        }
+    }
+}
+
+@Suite struct AuditTrailTests {
+    @Test func patientDataRefusalAndDenial_areAudited_withoutTheIdentifier() async throws {
+        try await APIHarness.run { api in
+            _ = try await api.send(
+                .POST, "api/v1/incidents", as: "wellpath",
+                json: APIHarness.incidentJSON(description: "User 943 476 5919 stuck")
+            )
+            _ = try await api.send(.POST, "api/v1/incidents", as: "wellpathRead", json: APIHarness.incidentJSON())
+            let entries = try await api.services.audit.list(AuditQuery())
+            #expect(entries.map(\.outcome) == [.denied, .refused])
+            #expect(entries.allSatisfy { $0.action == "incident.raise" && $0.actor.hasPrefix("token:") })
+            #expect(entries.last?.detail == "patient-identifiable data in: description")
+            #expect(!entries.contains { ($0.detail ?? "").contains("5919") })
+            #expect(try await api.services.audit.verify().firstBreak == nil)
         }
     }
 }

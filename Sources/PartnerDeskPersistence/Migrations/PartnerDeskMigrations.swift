@@ -9,5 +9,6 @@ public enum PartnerDeskMigrations {
         CreateUsers(),
         CreateIncidents(),
         CreateTokensAndIdempotencyKeys(),
+        CreateAuditLog(),
     ]
 }

@@ -11,6 +11,7 @@ struct FluentRepositories: Repositories {
     var incidents: any IncidentRepository { FluentIncidentRepository(database: database) }
     var tokens: any TokenRepository { FluentTokenRepository(database: database) }
     var idempotency: any IdempotencyRepository { FluentIdempotencyRepository(database: database) }
+    var audit: any AuditRepository { FluentAuditRepository(database: database) }
 }
 
 /// Runs use-case work on a Fluent database, with real SQL transactions.

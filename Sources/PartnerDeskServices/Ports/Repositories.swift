@@ -40,6 +40,7 @@ public protocol Repositories: Sendable {
     var incidents: any IncidentRepository { get }
     var tokens: any TokenRepository { get }
     var idempotency: any IdempotencyRepository { get }
+    var audit: any AuditRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

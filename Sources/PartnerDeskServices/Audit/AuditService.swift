@@ -1,0 +1,93 @@
+import Foundation
+import PartnerDeskDomain
+
+/// What to write to the audit log about one attempt.
+public struct AuditRecord: Sendable {
+    public var principal: Principal?
+    public var action: String
+    public var outcome: AuditEntry.Outcome
+    public var target: String?
+    public var detail: String?
+    public var requestID: String?
+
+    public init(
+        principal: Principal?, action: String, outcome: AuditEntry.Outcome, target: String? = nil,
+        detail: String? = nil, requestID: String? = nil
+    ) {
+        self.principal = principal
+        self.action = action
+        self.outcome = outcome
+        self.target = target
+        self.detail = detail
+        self.requestID = requestID
+    }
+}
+
+/// Appends to the hash-chained audit log, reads it, and proves it intact.
+public struct AuditService: Sendable {
+    let store: any UnitOfWork
+    let clock: any Clock
+    let hasher: any SecretKeeper
+
+    public init(store: any UnitOfWork, clock: any Clock, hasher: any SecretKeeper) {
+        self.store = store
+        self.clock = clock
+        self.hasher = hasher
+    }
+
+    /// Appends one entry in its own transaction.
+    @discardableResult
+    public func record(_ record: AuditRecord) async throws -> AuditEntry {
+        try await store.transaction { try await append(record, in: $0) }
+    }
+
+    /// Appends one entry inside the caller's transaction, so it lands exactly when the change does.
+    public func append(_ record: AuditRecord, in repositories: any Repositories) async throws -> AuditEntry {
+        let sequence = try await repositories.audit.nextSequence()
+        let previous =
+            sequence == 1
+            ? AuditChain.genesis : try await repositories.audit.hash(of: sequence - 1) ?? AuditChain.genesis
+        var entry = AuditEntry(
+            sequence: sequence, at: clock.now(), actor: record.principal?.credential.key ?? "anonymous",
+            actorName: record.principal?.displayName ?? "anonymous", partnerID: record.principal?.partnerID,
+            action: record.action, outcome: record.outcome, target: record.target, detail: record.detail,
+            requestID: record.requestID, previousHash: previous, hash: ""
+        )
+        entry.hash = hasher.hash(AuditChain.canonicalText(of: entry))
+        try await repositories.audit.append(entry)
+        return entry
+    }
+
+    /// A page of the log, newest first.
+    public func list(_ query: AuditQuery) async throws -> [AuditEntry] {
+        try await store.repositories.audit.list(query)
+    }
+
+    /// The result of checking the whole chain.
+    public struct Verification: Sendable, Equatable {
+        public var entriesChecked: Int
+        public var firstBreak: AuditChain.Break?
+    }
+
+    /// Walks the whole chain in pages and reports the first break, if any.
+    public func verify(pageSize: Int = 5_000) async throws -> Verification {
+        var checked = 0
+        var previous = AuditChain.genesis
+        var next = 1
+        while true {
+            let page = try await store.repositories.audit.chain(from: next, limit: pageSize)
+            guard let last = page.last else { break }
+            if page[0].sequence != next {
+                return Verification(entriesChecked: checked, firstBreak: .gap(expected: next, found: page[0].sequence))
+            }
+            if let failure = AuditChain.verify(page, after: previous, hash: hasher.hash) {
+                return Verification(entriesChecked: checked, firstBreak: failure)
+            }
+            checked += page.count
+            previous = last.hash
+            next = last.sequence + 1
+            if page.count < pageSize { break }
+        }
+        return Verification(entriesChecked: checked, firstBreak: nil)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import PartnerDeskDomain
+
+/// What to read from the audit log, newest first.
+public struct AuditQuery: Hashable, Sendable {
+    public var partnerID: Partner.ID?
+    public var action: String?
+    public var outcome: AuditEntry.Outcome?
+    /// Only entries older than this sequence number (the next page).
+    public var before: Int?
+    public var limit: Int = 100
+
+    public init() {}
+}
+
+/// The append-only audit log. There is deliberately no way to change or delete an entry.
+public protocol AuditRepository: Sendable {
+    /// Reserves the next sequence number; holding it serialises appends until the transaction ends.
+    func nextSequence() async throws -> Int
+    /// The hash of the entry with this sequence number, if any.
+    func hash(of sequence: Int) async throws -> String?
+    func append(_ entry: AuditEntry) async throws
+    func list(_ query: AuditQuery) async throws -> [AuditEntry]
+    /// Entries in sequence order from `sequence` on, at most `limit` of them (for verification in pages).
+    func chain(from sequence: Int, limit: Int) async throws -> [AuditEntry]
+}
