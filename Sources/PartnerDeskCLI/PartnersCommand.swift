@@ -35,6 +35,8 @@ struct PartnersCommand: AsyncParsableCommand {
                 "A contact as \"role:Name:email[:phone]\"; roles primary, secondary, escalation, hssi_manager (repeatable)."
         )
         var contact: [String] = []
+        @ArgumentParser.Option(help: "Hours of operation: always, or HH:MM-HH:MM Monday to Friday.") var hours =
+            "always"
 
         func run() async throws {
             let services = try service.map { text in
@@ -53,7 +55,9 @@ struct PartnersCommand: AsyncParsableCommand {
                     role: parts[0], name: parts[1], email: parts[2], phone: parts.count > 3 ? parts[3] : nil)
             }
             let draft = PartnerDraft(
-                code: code, name: name, status: status, tierID: tier, services: services, contacts: contacts)
+                code: code, name: name, status: status, tierID: tier, services: services, contacts: contacts,
+                hoursOfOperation: hours
+            )
             let partner = try await withServices(common) { try await $0.partners.register(draft) }
             print("Registered \(partner.code): \(partner.name) (\(partner.status.label), tier \(partner.tierID)).")
         }
@@ -88,6 +92,7 @@ struct PartnersCommand: AsyncParsableCommand {
             }
             print("\(partner.code)  \(partner.name)")
             print("Status: \(partner.status.label)    Tier: \(partner.tierID)")
+            print("Hours of operation: \(partner.hoursOfOperation.summary)")
             print("Services:")
             for service in partner.services { print("  \(service.name)  (client id \(service.clientID))") }
             print("Contacts:")

@@ -42,6 +42,18 @@ import Testing
         }
     }
 
+    @Test func hoursOfOperation_defaultToAlways_andAcceptWeekdayHours() throws {
+        let always = try PartnerDraft(code: "AB", name: "A").validated(makeID: makeID)
+        #expect(always.hoursOfOperation == .alwaysOpen)
+        let office = try PartnerDraft(code: "AB", name: "A", hoursOfOperation: "08:00-20:00").validated(makeID: makeID)
+        #expect(office.hoursOfOperation.weeklyHours.openDays == [.monday, .tuesday, .wednesday, .thursday, .friday])
+        #expect(!office.hoursOfOperation.openOnBankHolidays)
+        #expect(office.hoursOfOperation.summary.hasPrefix("Mon 08:00-20:00"))
+        #expect(throws: ValidationFailure.self) {
+            try PartnerDraft(code: "AB", name: "A", hoursOfOperation: "nine to five").validated(makeID: makeID)
+        }
+    }
+
     @Test(arguments: ["AB", "HEALTH-APP-2", "Z1234567890ABCDE"])
     func partnerCode_accepts(_ text: String) {
         #expect(PartnerCode(text)?.value == text)

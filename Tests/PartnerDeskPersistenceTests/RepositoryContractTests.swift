@@ -21,7 +21,8 @@ import Testing
                     role: "hssi_manager", name: "Hal", email: "hal@\(code.lowercased()).example", phone: "0113 496 0000"
                 ),
                 .init(role: "primary", name: "Pat", email: "pat@\(code.lowercased()).example"),
-            ]
+            ],
+            hoursOfOperation: "07:30-19:00"
         ).validated(makeID: { ids.make() })
     }
 
@@ -36,6 +37,7 @@ import Testing
             #expect(byCode?.services == stored.services)
             #expect(byCode?.contacts.map(\.role) == [.primary, .hssiManager])
             #expect(byID?.contact(.hssiManager)?.phone == "0113 496 0000")
+            #expect(byID?.hoursOfOperation == stored.hoursOfOperation)
             #expect(try await store.repositories.partners.find(code: PartnerCode("NOPE")!) == nil)
         }
     }

@@ -22,6 +22,8 @@ public struct Partner: Hashable, Sendable, Identifiable {
     public var services: [PartnerService]
     /// People the service desk may contact, by role.
     public var contacts: [PartnerContact]
+    /// When the partner's own desk works (Higher Severity Service Incident deadlines count within them).
+    public var hoursOfOperation: OperatingHours
 
     /// Creates a partner from values that have already been checked (see ``PartnerDraft/validated(id:)``).
     public init(
@@ -31,7 +33,8 @@ public struct Partner: Hashable, Sendable, Identifiable {
         status: PartnerStatus,
         tierID: String,
         services: [PartnerService],
-        contacts: [PartnerContact]
+        contacts: [PartnerContact],
+        hoursOfOperation: OperatingHours = .alwaysOpen
     ) {
         self.id = id
         self.code = code
@@ -40,6 +43,7 @@ public struct Partner: Hashable, Sendable, Identifiable {
         self.tierID = tierID
         self.services = services
         self.contacts = contacts
+        self.hoursOfOperation = hoursOfOperation
     }
 
     /// The first contact holding the given role, if the partner named one.

@@ -37,6 +37,8 @@ public struct PartnerDraft: Hashable, Sendable, Codable {
     public var tierID: String
     public var services: [Service]
     public var contacts: [Contact]
+    /// `always`, or `HH:MM-HH:MM` for Monday to Friday (see ``OperatingHours/init(shortForm:)``).
+    public var hoursOfOperation: String?
 
     public init(
         code: String,
@@ -44,7 +46,8 @@ public struct PartnerDraft: Hashable, Sendable, Codable {
         status: String = PartnerStatus.onboarding.rawValue,
         tierID: String = "silver",
         services: [Service] = [],
-        contacts: [Contact] = []
+        contacts: [Contact] = [],
+        hoursOfOperation: String? = nil
     ) {
         self.code = code
         self.name = name
@@ -52,6 +55,7 @@ public struct PartnerDraft: Hashable, Sendable, Codable {
         self.tierID = tierID
         self.services = services
         self.contacts = contacts
+        self.hoursOfOperation = hoursOfOperation
     }
 
     /// Checks every field; returns the partner, or throws every problem found.
@@ -119,13 +123,24 @@ public struct PartnerDraft: Hashable, Sendable, Codable {
                 )
             }
         }
+        var hours = OperatingHours.alwaysOpen
+        if let text = hoursOfOperation {
+            if let parsed = OperatingHours(shortForm: text) {
+                hours = parsed
+            } else {
+                check.add(
+                    "hoursOfOperation", "invalid_format",
+                    "Give the hours of operation as 'always' or as opening and closing times like 08:00-20:00."
+                )
+            }
+        }
         try check.finish()
         guard let code, let name, let status, let tierID else {
             throw ValidationFailure(check.issues)
         }
         return Partner(
             id: .init(makeID()), code: code, name: name, status: status, tierID: tierID,
-            services: services, contacts: contacts
+            services: services, contacts: contacts, hoursOfOperation: hours
         )
     }
 }

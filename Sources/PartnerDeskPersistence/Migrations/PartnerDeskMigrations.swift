@@ -10,5 +10,6 @@ public enum PartnerDeskMigrations {
         CreateIncidents(),
         CreateTokensAndIdempotencyKeys(),
         CreateAuditLog(),
+        AddPartnerHoursOfOperation(),
     ]
 }

@@ -10,6 +10,8 @@ final class PartnerRecord: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "status") var status: String
     @Field(key: "tier_id") var tierID: String
+    /// JSON of the partner's ``OperatingHours``.
+    @Field(key: "hours_of_operation") var hoursOfOperation: String
     @Children(for: \.$partner) var services: [PartnerServiceRecord]
     @Children(for: \.$partner) var contacts: [PartnerContactRecord]
 

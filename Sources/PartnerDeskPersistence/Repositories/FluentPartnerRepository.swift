@@ -15,6 +15,8 @@ struct FluentPartnerRepository: PartnerRepository {
             record.name = partner.name
             record.status = partner.status.rawValue
             record.tierID = partner.tierID
+            record.hoursOfOperation = String(
+                decoding: try JSONEncoder().encode(partner.hoursOfOperation), as: UTF8.self)
             try await record.create(on: database)
             for (position, service) in partner.services.enumerated() {
                 let row = PartnerServiceRecord()
@@ -69,9 +71,10 @@ struct FluentPartnerRepository: PartnerRepository {
             PartnerContact.Role.allCases.firstIndex(of: $0.role)! < PartnerContact.Role.allCases.firstIndex(
                 of: $1.role)!
         }
+        let hours = try JSONDecoder().decode(OperatingHours.self, from: Data(record.hoursOfOperation.utf8))
         return Partner(
             id: .init(id), code: code, name: record.name, status: status, tierID: record.tierID,
-            services: services, contacts: contacts
+            services: services, contacts: contacts, hoursOfOperation: hours
         )
     }
 }

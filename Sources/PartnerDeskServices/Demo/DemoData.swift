@@ -32,7 +32,8 @@ enum DemoData {
                 .init(
                     role: "hssi_manager", name: "Owen Hughes", email: "on-call@carebridge.example",
                     phone: "029 2018 0000"),
-            ]
+            ],
+            hoursOfOperation: "08:00-20:00"
         ),
         PartnerDraft(
             code: "MINDFUL", name: "Mindful Minutes", status: PartnerStatus.onboarding.rawValue,
