@@ -74,6 +74,7 @@ public enum PartnerDeskApplication {
             ids: RandomIDGenerator(),
             hasher: BcryptPasswordHasher(cost: config.bcryptCost),
             secrets: TokenSecretKeeper(),
+            digester: SHA256Digester(),
             catalog: try ServiceLevelCatalog(tiers: config.tiers, importedHolidays: config.importedHolidays)
         )
     }

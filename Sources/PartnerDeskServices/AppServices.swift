@@ -1,3 +1,5 @@
+import PartnerDeskDomain
+
 /// Every use case the outer layers may call, built once at start-up from the ports.
 ///
 /// The web layer and the command line receive this bundle and nothing else, so they can never reach the
@@ -19,13 +21,20 @@ public struct AppServices: Sendable {
         ids: any IDGenerator,
         hasher: any PasswordHasher,
         secrets: any SecretKeeper,
-        catalog: ServiceLevelCatalog
+        digester: any ContentDigester,
+        catalog: ServiceLevelCatalog,
+        screenshotLimits: ScreenshotLimits = .default
     ) {
         self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog)
-        self.incidents = IncidentService(store: store, ids: ids, clock: clock, catalog: catalog)
+        self.incidents = IncidentService(
+            store: store, ids: ids, clock: clock, catalog: catalog, digester: digester,
+            screenshotLimits: screenshotLimits
+        )
         self.tokens = TokenService(store: store, ids: ids, clock: clock, secrets: secrets)
         self.audit = AuditService(store: store, clock: clock, hasher: secrets)
-        self.demo = DemoDataService(store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog)
+        self.demo = DemoDataService(
+            store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog, digester: digester
+        )
         self.readiness = readiness
         self.clock = clock
         self.catalog = catalog

@@ -57,3 +57,13 @@ public final class CountingSecretKeeper: SecretKeeper {
 
     public func hash(_ secret: String) -> String { "hash:" + secret }
 }
+
+/// A content digest for tests: FNV-1a, 64 bits, in hexadecimal. Deterministic and cheap; not for security.
+public struct TestDigester: ContentDigester {
+    public init() {}
+
+    public func sha256(_ data: Data) -> String {
+        let value = data.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+        return String(value, radix: 16)
+    }
+}

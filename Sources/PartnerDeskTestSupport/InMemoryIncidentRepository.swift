@@ -180,3 +180,27 @@ struct InMemoryAuditRepository: AuditRepository {
         Array(box.read().audit.filter { $0.sequence >= sequence }.sorted { $0.sequence < $1.sequence }.prefix(limit))
     }
 }
+
+struct InMemoryAttachmentRepository: AttachmentRepository {
+    let box: StateBox
+
+    func create(_ attachment: Attachment) async throws { try box.write { $0.attachments.append(attachment) } }
+
+    func list(incidentID: Incident.ID) async throws -> [Attachment] {
+        box.read().attachments.filter { $0.incidentID == incidentID }
+    }
+
+    func find(id: Attachment.ID) async throws -> Attachment? { box.read().attachments.first { $0.id == id } }
+}
+
+struct InMemoryBlobRepository: BlobRepository {
+    let box: StateBox
+
+    func put(_ data: Data, contentHash: String) async throws {
+        try box.write { state in
+            if state.blobs[contentHash] == nil { state.blobs[contentHash] = data }
+        }
+    }
+
+    func get(_ contentHash: String) async throws -> Data? { box.read().blobs[contentHash] }
+}

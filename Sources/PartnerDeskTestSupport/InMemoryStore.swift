@@ -1,3 +1,4 @@
+import Foundation
 import PartnerDeskDomain
 import PartnerDeskServices
 import Synchronization
@@ -17,6 +18,8 @@ public final class InMemoryStore: UnitOfWork {
         var idempotency: [String: (fingerprint: String, response: StoredResponse)] = [:]
         var audit: [AuditEntry] = []
         var auditSequence = 0
+        var attachments: [Attachment] = []
+        var blobs: [String: Data] = [:]
     }
 
     private let state = Mutex(State())
@@ -59,6 +62,8 @@ struct InMemoryRepositories: Repositories {
     var tokens: any TokenRepository { InMemoryTokenRepository(box: box) }
     var idempotency: any IdempotencyRepository { InMemoryIdempotencyRepository(box: box) }
     var audit: any AuditRepository { InMemoryAuditRepository(box: box) }
+    var attachments: any AttachmentRepository { InMemoryAttachmentRepository(box: box) }
+    var blobs: any BlobRepository { InMemoryBlobRepository(box: box) }
 }
 
 struct InMemoryPartnerRepository: PartnerRepository {

@@ -18,7 +18,8 @@ extension AppServices {
     ) -> AppServices {
         AppServices(
             store: store, readiness: StubReadinessProbe(readiness), clock: clock, ids: SequentialIDGenerator(),
-            hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), catalog: .standard
+            hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
+            catalog: .standard
         )
     }
 }

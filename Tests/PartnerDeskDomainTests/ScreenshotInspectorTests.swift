@@ -1,5 +1,6 @@
 import Foundation
 import PartnerDeskDomain
+import PartnerDeskTestSupport
 import Testing
 
 @Suite struct ScreenshotInspectorTests {

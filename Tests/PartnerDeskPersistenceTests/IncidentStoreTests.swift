@@ -24,7 +24,8 @@ import Testing
             let clock = FixedClock(Self.monday9)
             let services = AppServices(
                 store: store, readiness: StubReadinessProbe(.ready), clock: clock, ids: SequentialIDGenerator(),
-                hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), catalog: .standard
+                hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
+                catalog: .standard
             )
             _ = try await services.partners.register(
                 PartnerDraft(

@@ -8,7 +8,8 @@ import Testing
     var service: DemoDataService {
         DemoDataService(
             store: store, ids: SequentialIDGenerator(), hasher: PlainTextPasswordHasher(),
-            clock: FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), catalog: .standard
+            clock: FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), catalog: .standard,
+            digester: TestDigester()
         )
     }
 
@@ -34,7 +35,8 @@ import Testing
         )
         let incidents = IncidentService(
             store: store, ids: SequentialIDGenerator(),
-            clock: FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), catalog: .standard
+            clock: FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), catalog: .standard,
+            digester: TestDigester()
         )
         let views = try await incidents.list(
             IncidentQuery(now: ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), as: staff

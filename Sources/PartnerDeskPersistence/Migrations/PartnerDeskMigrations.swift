@@ -11,5 +11,6 @@ public enum PartnerDeskMigrations {
         CreateTokensAndIdempotencyKeys(),
         CreateAuditLog(),
         AddPartnerHoursOfOperation(),
+        CreateAttachments(),
     ]
 }

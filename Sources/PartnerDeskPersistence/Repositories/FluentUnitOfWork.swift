@@ -12,6 +12,8 @@ struct FluentRepositories: Repositories {
     var tokens: any TokenRepository { FluentTokenRepository(database: database) }
     var idempotency: any IdempotencyRepository { FluentIdempotencyRepository(database: database) }
     var audit: any AuditRepository { FluentAuditRepository(database: database) }
+    var attachments: any AttachmentRepository { FluentAttachmentRepository(database: database) }
+    var blobs: any BlobRepository { FluentBlobRepository(database: database) }
 }
 
 /// Runs use-case work on a Fluent database, with real SQL transactions.

@@ -31,11 +31,13 @@ public struct DemoDataService: Sendable {
     private let hasher: any PasswordHasher
     private let clock: any Clock
     private let catalog: ServiceLevelCatalog
+    private let digester: any ContentDigester
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, hasher: any PasswordHasher, clock: any Clock,
-        catalog: ServiceLevelCatalog
+        catalog: ServiceLevelCatalog, digester: any ContentDigester
     ) {
+        self.digester = digester
         self.store = store
         self.ids = ids
         self.hasher = hasher
@@ -102,7 +104,8 @@ extension DemoDataService {
     /// clocks show every state: some comfortably inside target, some close to it, some breached.
     private func loadIncidents() async throws -> [String] {
         let scriptClock = DemoClock(clock.now())
-        let incidents = IncidentService(store: store, ids: ids, clock: scriptClock, catalog: catalog)
+        let incidents = IncidentService(
+            store: store, ids: ids, clock: scriptClock, catalog: catalog, digester: digester)
         guard let reporter = try await principal(DemoData.incidentReporter),
             let desk = try await principal(DemoData.incidentDesk)
         else { return [] }

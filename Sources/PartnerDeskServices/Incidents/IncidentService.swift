@@ -12,12 +12,19 @@ public struct IncidentService: Sendable {
     let ids: any IDGenerator
     let clock: any Clock
     let catalog: ServiceLevelCatalog
+    let digester: any ContentDigester
+    let inspector: ScreenshotInspector
 
-    public init(store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, catalog: ServiceLevelCatalog) {
+    public init(
+        store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, catalog: ServiceLevelCatalog,
+        digester: any ContentDigester, screenshotLimits: ScreenshotLimits = .default
+    ) {
         self.store = store
         self.ids = ids
         self.clock = clock
         self.catalog = catalog
+        self.digester = digester
+        self.inspector = ScreenshotInspector(limits: screenshotLimits)
     }
 
     /// What raising produced: a new incident, or the stored answer to an earlier identical request.

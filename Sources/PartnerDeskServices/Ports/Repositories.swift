@@ -41,6 +41,8 @@ public protocol Repositories: Sendable {
     var tokens: any TokenRepository { get }
     var idempotency: any IdempotencyRepository { get }
     var audit: any AuditRepository { get }
+    var attachments: any AttachmentRepository { get }
+    var blobs: any BlobRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

@@ -15,6 +15,6 @@ public struct TokenSecretKeeper: SecretKeeper {
     }
 
     public func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).hex
+        SHA256Digester().sha256(Data(secret.utf8))
     }
 }

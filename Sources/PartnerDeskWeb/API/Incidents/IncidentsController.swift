@@ -16,6 +16,7 @@ struct IncidentsController {
         incidents.post(":incidentID", "transitions", use: transition).declaring(.triageIncident)
         incidents.post(":incidentID", "comments", use: comment).declaring(.commentOnIncident)
         incidents.get(":incidentID", "history", use: history).declaring(.readIncident)
+        AttachmentsController(services: services).register(on: incidents)
     }
 
     @Sendable func raise(_ request: Request) async throws -> Response {
@@ -37,7 +38,7 @@ struct IncidentsController {
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        let view = try await services.incidents.view(try incidentID(request), as: try request.principal)
+        let view = try await services.incidents.view(try request.incidentID(), as: try request.principal)
         return try await Self.respond(view, to: request)
     }
 
@@ -51,7 +52,7 @@ struct IncidentsController {
     @Sendable func update(_ request: Request) async throws -> Response {
         let changes = try request.content.decode(IncidentReportDraft.self)
         let view = try await services.incidents.update(
-            try incidentID(request), changes: changes, expectedVersion: try IfMatch.version(request),
+            try request.incidentID(), changes: changes, expectedVersion: try IfMatch.version(request),
             by: try request.principal
         )
         return try await Self.respond(view, to: request)
@@ -60,7 +61,7 @@ struct IncidentsController {
     @Sendable func transition(_ request: Request) async throws -> Response {
         let body = try request.content.decode(TransitionRequest.self)
         let view = try await services.incidents.transition(
-            try incidentID(request), body, expectedVersion: try IfMatch.version(request), by: try request.principal
+            try request.incidentID(), body, expectedVersion: try IfMatch.version(request), by: try request.principal
         )
         return try await Self.respond(view, to: request)
     }
@@ -68,22 +69,15 @@ struct IncidentsController {
     @Sendable func comment(_ request: Request) async throws -> Response {
         let body = try request.content.decode(CommentRequest.self)
         let event = try await services.incidents.comment(
-            try incidentID(request), text: body.text, visibility: body.internal == true ? .internal : .public,
+            try request.incidentID(), text: body.text, visibility: body.internal == true ? .internal : .public,
             by: try request.principal
         )
         return try await IncidentEventDTO(event).encodeResponse(status: .created, for: request)
     }
 
     @Sendable func history(_ request: Request) async throws -> [IncidentEventDTO] {
-        try await services.incidents.history(try incidentID(request), as: try request.principal).map(
+        try await services.incidents.history(try request.incidentID(), as: try request.principal).map(
             IncidentEventDTO.init)
-    }
-
-    private func incidentID(_ request: Request) throws -> Incident.ID {
-        guard let text = request.parameters.get("incidentID"), let id = Incident.ID(uuidString: text) else {
-            throw ServiceError.notFound
-        }
-        return id
     }
 
     private static func respond(_ view: IncidentView, to request: Request) async throws -> Response {
@@ -102,5 +96,15 @@ struct IncidentsController {
         if let location = stored.location { headers.replaceOrAdd(name: .location, value: location) }
         return Response(
             status: HTTPResponseStatus(statusCode: stored.status), headers: headers, body: .init(data: stored.body))
+    }
+}
+
+extension Request {
+    /// The incident named in the path; a malformed id answers like a missing incident.
+    func incidentID() throws -> Incident.ID {
+        guard let text = parameters.get("incidentID"), let id = Incident.ID(uuidString: text) else {
+            throw ServiceError.notFound
+        }
+        return id
     }
 }

@@ -1,0 +1,11 @@
+import PartnerDeskServices
+import Vapor
+
+/// SHA-256 content hashes, in lower-case hexadecimal.
+public struct SHA256Digester: ContentDigester {
+    public init() {}
+
+    public func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).hex
+    }
+}
