@@ -32,6 +32,9 @@ public struct AppConfig: Sendable, Equatable {
     public var bcryptCost: Int = 12
     /// Vapor's environment name (`production`, `development`, `testing`).
     public var environmentName: String = "production"
+    /// The address people use to reach PartnerDesk (`PARTNERDESK_PUBLIC_URL`); `https://` turns on HSTS and
+    /// secure cookies.
+    public var publicURL: String = "http://127.0.0.1:8080"
     /// Service-level tiers beyond the built-in Silver, from `PARTNERDESK_TIERS_FILE`.
     public var tiers: [ServiceLevelTier] = []
     /// Bank holidays imported from a GOV.UK-format file (`PARTNERDESK_BANK_HOLIDAYS_FILE`), by division.
@@ -133,6 +136,15 @@ public struct AppConfig: Sendable, Equatable {
             } else {
                 problems.append("PARTNERDESK_ENV must be production, development or testing, not '\(text)'.")
             }
+        }
+        if let text = environment["PARTNERDESK_PUBLIC_URL"], !text.isEmpty {
+            if let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil {
+                config.publicURL = text.hasSuffix("/") ? String(text.dropLast()) : text
+            } else {
+                problems.append("PARTNERDESK_PUBLIC_URL must be an http:// or https:// address, not '\(text)'.")
+            }
+        } else {
+            config.publicURL = "http://\(config.hostname):\(config.port)"
         }
         if let path = environment["PARTNERDESK_TIERS_FILE"], !path.isEmpty {
             if let data = FileManager.default.contents(atPath: path) {

@@ -27,7 +27,11 @@ public enum PartnerDeskApplication {
             SchemaManager.register(on: app.migrations, id: config.database.databaseID)
             let services = try makeServices(app: app, config: config)
             try PartnerDeskWeb.configure(
-                app, context: .init(services: services, metrics: { metrics.emitToString() })
+                app,
+                context: .init(
+                    services: services, metrics: { metrics.emitToString() },
+                    servedOverTLS: config.publicURL.hasPrefix("https://")
+                )
             )
             app.storage[ServicesKey.self] = services
             return app

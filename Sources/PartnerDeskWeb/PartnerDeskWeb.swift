@@ -8,16 +8,20 @@ public enum PartnerDeskWeb {
         public var services: AppServices
         /// Renders the current metrics in the Prometheus text format.
         public var metrics: @Sendable () -> String
+        /// Whether people reach PartnerDesk over HTTPS (directly or through a proxy): turns on HSTS.
+        public var servedOverTLS: Bool
 
-        public init(services: AppServices, metrics: @escaping @Sendable () -> String) {
+        public init(services: AppServices, metrics: @escaping @Sendable () -> String, servedOverTLS: Bool = false) {
             self.services = services
             self.metrics = metrics
+            self.servedOverTLS = servedOverTLS
         }
     }
 
     /// Installs the middleware (outermost first) and every route.
     public static func configure(_ app: Application, context: Context) throws {
         app.middleware = Middlewares()
+        app.middleware.use(SecurityHeadersMiddleware(servedOverTLS: context.servedOverTLS))
         app.middleware.use(RequestIDMiddleware())
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(ProblemDetailsMiddleware())

@@ -89,3 +89,31 @@ struct ProblemBody: Decodable {
         var message: String
     }
 }
+
+@Suite struct SecurityHeadersTests {
+    @Test func overTLS_responsesCarryHSTS_evenErrors() async throws {
+        let configure: (Application) async throws -> Void = { app in
+            app.logger.logLevel = .critical
+            let services = AppServices.inMemory(clock: FixedClock(Date(timeIntervalSince1970: 0)))
+            try PartnerDeskWeb.configure(app, context: .init(services: services, metrics: { "" }, servedOverTLS: true))
+        }
+        try await withApp(configure: configure) { app in
+            for path in ["healthz", "no/such/page", "api/v1/incidents"] {
+                try await app.testing().test(.GET, path) { response in
+                    #expect(response.headers.first(name: "Strict-Transport-Security")?.hasPrefix("max-age=") == true)
+                    #expect(response.headers.first(name: "Referrer-Policy") == "no-referrer")
+                    #expect(
+                        response.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
+                }
+            }
+        }
+    }
+
+    @Test func withoutTLS_thereIsNoHSTS() async throws {
+        try await OperationsRoutesTests().withWeb { app in
+            try await app.testing().test(.GET, "healthz") { response in
+                #expect(response.headers.first(name: "Strict-Transport-Security") == nil)
+            }
+        }
+    }
+}

@@ -50,6 +50,12 @@ extension IncidentService {
         }
     }
 
+    /// Checks, before any upload is read, that the caller may attach to this incident.
+    public func authorizeAttachment(to id: Incident.ID, by principal: Principal) async throws {
+        _ = try await visibleIncident(
+            id, principal: principal, action: .attachScreenshot, repositories: store.repositories)
+    }
+
     /// The screenshots of an incident the caller may see.
     public func attachments(of id: Incident.ID, as principal: Principal) async throws -> [Attachment] {
         let repositories = store.repositories

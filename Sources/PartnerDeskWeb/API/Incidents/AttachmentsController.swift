@@ -22,6 +22,7 @@ struct AttachmentsController {
     }
 
     @Sendable func upload(_ request: Request) async throws -> Response {
+        try await services.incidents.authorizeAttachment(to: try request.incidentID(), by: try request.principal)
         guard request.headers.contentType?.type == "multipart" else {
             throw Abort(.unsupportedMediaType, reason: "Send the screenshot as multipart/form-data with a 'file' part.")
         }

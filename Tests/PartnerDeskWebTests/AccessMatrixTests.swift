@@ -1,0 +1,104 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import PartnerDeskTestSupport
+import Testing
+import VaporTesting
+
+@testable import PartnerDeskWeb
+
+/// Walks every registered route × every role × own partner / other partner / anonymous and compares the
+/// answer with what ``AccessPolicy`` says: allowed callers are never turned away (401, 403, 404), refused
+/// ones get 403, another partner's record answers 404 exactly like a missing one, and nobody gets in
+/// without a token. Every response carries the security headers.
+@Suite struct AccessMatrixTests {
+    struct Caller {
+        var name: String
+        var token: String?
+        var principal: Principal?
+    }
+
+    @Test func everyRoute_answersEveryCaller_asThePolicySays() async throws {
+        try await APIHarness.run { api in
+            let (incidentID, _) = try await api.raiseIncident()
+            let png = ScreenshotTestImages.png()
+            let attachment = try await api.services.incidents.attach(
+                Incident.ID(uuidString: incidentID)!, bytes: Data(png), fileName: "a.png", confirmedNoPatientData: true,
+                by: try await api.services.tokens.authenticate(api.tokens["wellpath"]!)!
+            )
+            var callers = [Caller(name: "anonymous", token: nil, principal: nil)]
+            for role in Role.allCases {
+                let partners = role.isPartnerRole ? ["WELLPATH", "CAREBRIDGE"] : [nil]
+                for partner in partners {
+                    let issued = try await api.services.tokens.create(
+                        name: "\(role.rawValue) \(partner ?? "staff")", partnerCode: partner.flatMap(PartnerCode.init),
+                        role: role
+                    )
+                    let principal = try await api.services.tokens.authenticate(issued.secret)
+                    callers.append(
+                        Caller(
+                            name: "\(role.rawValue)@\(partner ?? "staff")", token: issued.secret, principal: principal))
+                }
+            }
+            let wellpath = try await api.services.partners.find(code: PartnerCode("WELLPATH")!)!.id
+            var checked = 0
+            for route in api.app.routes.all {
+                let access = try #require(route.access, "\(route.description) declares no access")
+                let path = route.path.map { component -> String in
+                    switch component {
+                    case .parameter("incidentID"): incidentID
+                    case .parameter("attachmentID"): attachment.id.description
+                    default: component.description
+                    }
+                }.joined(separator: "/")
+                let ownsResource = route.path.contains(.parameter("incidentID"))
+                for caller in callers {
+                    var headers = HTTPHeaders([("If-Match", "\"1\""), ("Content-Type", "application/json")])
+                    if let token = caller.token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+                    let body = Self.body(for: route)
+                    var status: HTTPResponseStatus = .ok
+                    var responseHeaders = HTTPHeaders()
+                    try await api.app.testing().test(
+                        route.method, path, headers: headers, body: ByteBuffer(string: body)
+                    ) {
+                        status = $0.status
+                        responseHeaders = $0.headers
+                    }
+                    #expect(
+                        responseHeaders.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'")
+                            == true)
+                    #expect(responseHeaders.first(name: "X-Content-Type-Options") == "nosniff")
+                    let label = "\(route.method) /\(path) as \(caller.name) → \(status.code)"
+                    checked += 1
+                    switch access {
+                    case .public:
+                        #expect(![401, 403].contains(status.code), "\(label)")
+                    case .action(let action):
+                        guard let principal = caller.principal else {
+                            #expect(status == .unauthorized, "\(label)")
+                            continue
+                        }
+                        switch AccessPolicy.decide(principal, action, resourcePartner: ownsResource ? wellpath : nil) {
+                        case .allow: #expect(![401, 403, 404].contains(status.code), "\(label)")
+                        case .denyOtherPartner: #expect(status == .notFound, "\(label)")
+                        case .denyForbidden: #expect(status == .forbidden, "\(label)")
+                        }
+                    }
+                }
+            }
+            #expect(checked >= api.app.routes.all.count * 14)
+        }
+    }
+
+    /// A body each route accepts from an allowed caller (so the answer reflects access, not a bad request).
+    static func body(for route: Route) -> String {
+        let path = route.path.map(\.description).joined(separator: "/")
+        switch (route.method, path) {
+        case (.POST, "api/v1/incidents"): return APIHarness.incidentJSON()
+        case (.PATCH, "api/v1/incidents/:incidentID"): return #"{"errorType":"Loop"}"#
+        case (.POST, "api/v1/incidents/:incidentID/transitions"): return #"{"action":"receive","severity":3}"#
+        case (.POST, "api/v1/incidents/:incidentID/comments"): return #"{"text":"Any news?"}"#
+        default: return ""
+        }
+    }
+}
