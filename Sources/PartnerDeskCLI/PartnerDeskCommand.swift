@@ -10,7 +10,8 @@ public struct PartnerDeskCommand: AsyncParsableCommand {
             With nothing configured, data lives in an SQLite database under ./partnerdesk-data/.
             """,
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, DemoCommand.self, PartnersCommand.self, TokensCommand.self,
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, PartnersCommand.self, UsersCommand.self,
+            TokensCommand.self,
             AuditCommand.self, CalendarCommand.self,
         ]
     )

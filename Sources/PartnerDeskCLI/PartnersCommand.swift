@@ -118,6 +118,8 @@ func withServices<T: Sendable>(_ common: CommonOptions, _ body: @escaping (AppSe
             return try await body(PartnerDeskApplication.services(of: app))
         } catch let failure as ValidationFailure {
             throw ValidationError(failure.issues.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
+        } catch ServiceError.notFound {
+            throw ValidationError("No such record.")
         }
     }
 }

@@ -9,6 +9,7 @@ public struct AppServices: Sendable {
     public let incidents: IncidentService
     public let tokens: TokenService
     public let audit: AuditService
+    public let accounts: AccountService
     public let demo: DemoDataService
     public let readiness: any ReadinessProbe
     public let clock: any Clock
@@ -32,6 +33,9 @@ public struct AppServices: Sendable {
         )
         self.tokens = TokenService(store: store, ids: ids, clock: clock, secrets: secrets)
         self.audit = AuditService(store: store, clock: clock, hasher: secrets)
+        self.accounts = AccountService(
+            store: store, ids: ids, clock: clock, hasher: hasher, secrets: secrets, audit: audit
+        )
         self.demo = DemoDataService(
             store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog, digester: digester
         )

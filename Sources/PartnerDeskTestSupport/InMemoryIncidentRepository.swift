@@ -204,3 +204,43 @@ struct InMemoryBlobRepository: BlobRepository {
 
     func get(_ contentHash: String) async throws -> Data? { box.read().blobs[contentHash] }
 }
+
+struct InMemorySessionRepository: SessionRepository {
+    let box: StateBox
+
+    func create(_ session: Session) async throws { try box.write { $0.sessions[session.secretHash] = session } }
+
+    func find(secretHash: String) async throws -> Session? { box.read().sessions[secretHash] }
+
+    func touch(secretHash: String, at instant: Date) async throws {
+        try box.write { $0.sessions[secretHash]?.lastSeenAt = instant }
+    }
+
+    func revoke(secretHash: String, at instant: Date) async throws {
+        try box.write { $0.sessions[secretHash]?.revokedAt = instant }
+    }
+
+    func revokeAll(userID: User.ID, at instant: Date) async throws {
+        try box.write { state in
+            for (hash, session) in state.sessions where session.userID == userID && session.revokedAt == nil {
+                state.sessions[hash]?.revokedAt = instant
+            }
+        }
+    }
+
+    func recordFailure(key: String, at instant: Date) async throws {
+        try box.write { $0.failures.append((key, instant)) }
+    }
+
+    func failures(key: String, since instant: Date) async throws -> [Date] {
+        box.read().failures.filter { $0.key == key && $0.at > instant }.map(\.at)
+    }
+
+    func create(_ link: OneTimeLink) async throws { try box.write { $0.links[link.secretHash] = link } }
+
+    func findLink(secretHash: String) async throws -> OneTimeLink? { box.read().links[secretHash] }
+
+    func markUsed(secretHash: String, at instant: Date) async throws {
+        try box.write { $0.links[secretHash]?.usedAt = instant }
+    }
+}

@@ -20,6 +20,9 @@ public final class InMemoryStore: UnitOfWork {
         var auditSequence = 0
         var attachments: [Attachment] = []
         var blobs: [String: Data] = [:]
+        var sessions: [String: Session] = [:]
+        var failures: [(key: String, at: Date)] = []
+        var links: [String: OneTimeLink] = [:]
     }
 
     private let state = Mutex(State())
@@ -64,6 +67,7 @@ struct InMemoryRepositories: Repositories {
     var audit: any AuditRepository { InMemoryAuditRepository(box: box) }
     var attachments: any AttachmentRepository { InMemoryAttachmentRepository(box: box) }
     var blobs: any BlobRepository { InMemoryBlobRepository(box: box) }
+    var sessions: any SessionRepository { InMemorySessionRepository(box: box) }
 }
 
 struct InMemoryPartnerRepository: PartnerRepository {
@@ -108,4 +112,8 @@ struct InMemoryUserRepository: UserRepository {
         box.read().users.values.map(\.user).filter { partnerID == nil || $0.partnerID == partnerID }
             .sorted { $0.email.value < $1.email.value }
     }
+
+    func find(id: User.ID) async throws -> StoredUser? { box.read().users.values.first { $0.user.id == id } }
+
+    func update(_ user: StoredUser) async throws { try box.write { $0.users[user.user.email] = user } }
 }

@@ -12,5 +12,6 @@ public enum PartnerDeskMigrations {
         CreateAuditLog(),
         AddPartnerHoursOfOperation(),
         CreateAttachments(),
+        CreateSessions(),
     ]
 }

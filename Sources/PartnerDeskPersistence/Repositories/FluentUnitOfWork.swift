@@ -14,6 +14,7 @@ struct FluentRepositories: Repositories {
     var audit: any AuditRepository { FluentAuditRepository(database: database) }
     var attachments: any AttachmentRepository { FluentAttachmentRepository(database: database) }
     var blobs: any BlobRepository { FluentBlobRepository(database: database) }
+    var sessions: any SessionRepository { FluentSessionRepository(database: database) }
 }
 
 /// Runs use-case work on a Fluent database, with real SQL transactions.

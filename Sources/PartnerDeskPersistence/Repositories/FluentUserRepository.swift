@@ -36,6 +36,17 @@ struct FluentUserRepository: UserRepository {
         return try await query.all().map(Self.user(from:))
     }
 
+    func find(id: User.ID) async throws -> StoredUser? {
+        guard let record = try await UserRecord.find(id.rawValue, on: database) else { return nil }
+        return StoredUser(user: try Self.user(from: record), passwordHash: record.passwordHash)
+    }
+
+    func update(_ stored: StoredUser) async throws {
+        try await UserRecord.query(on: database).filter(\.$id == stored.user.id.rawValue)
+            .set(\.$displayName, to: stored.user.displayName).set(\.$role, to: stored.user.role.rawValue)
+            .set(\.$passwordHash, to: stored.passwordHash).set(\.$isActive, to: stored.user.isActive).update()
+    }
+
     private static func user(from record: UserRecord) throws -> User {
         guard let id = record.id, let email = EmailAddress(record.email), let role = Role(rawValue: record.role) else {
             throw StoredDataError.unreadable(table: UserRecord.schema, id: record.id)

@@ -31,6 +31,9 @@ public protocol UserRepository: Sendable {
     func find(email: EmailAddress) async throws -> StoredUser?
     /// Every user, ordered by e-mail address; only one partner's when `partnerID` is given.
     func list(partnerID: Partner.ID?) async throws -> [User]
+    func find(id: User.ID) async throws -> StoredUser?
+    /// Replaces a user's details and password hash.
+    func update(_ user: StoredUser) async throws
 }
 
 /// The repositories, all bound to the same database session (inside or outside a transaction).
@@ -43,6 +46,7 @@ public protocol Repositories: Sendable {
     var audit: any AuditRepository { get }
     var attachments: any AttachmentRepository { get }
     var blobs: any BlobRepository { get }
+    var sessions: any SessionRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

@@ -1,0 +1,114 @@
+import FluentKit
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+
+final class SessionRecord: Model, @unchecked Sendable {
+    static let schema = "sessions"
+
+    @ID(custom: "secret_hash", generatedBy: .user) var id: String?
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "last_seen_at") var lastSeenAt: Date
+    @Field(key: "csrf_token") var csrfToken: String
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+
+    init() {}
+}
+
+final class SignInFailureRecord: Model, @unchecked Sendable {
+    static let schema = "sign_in_failures"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "key") var key: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+}
+
+final class OneTimeLinkRecord: Model, @unchecked Sendable {
+    static let schema = "one_time_links"
+
+    @ID(custom: "secret_hash", generatedBy: .user) var id: String?
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "purpose") var purpose: String
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "used_at") var usedAt: Date?
+
+    init() {}
+}
+
+/// Sessions, sign-in failures and one-time links in the SQL database.
+struct FluentSessionRepository: SessionRepository {
+    let database: any Database
+
+    func create(_ session: Session) async throws {
+        let record = SessionRecord()
+        record.id = session.secretHash
+        record.userID = session.userID.rawValue
+        record.createdAt = session.createdAt
+        record.lastSeenAt = session.lastSeenAt
+        record.csrfToken = session.csrfToken
+        record.revokedAt = session.revokedAt
+        try await record.create(on: database)
+    }
+
+    func find(secretHash: String) async throws -> Session? {
+        try await SessionRecord.find(secretHash, on: database).map { record in
+            Session(
+                secretHash: secretHash, userID: .init(record.userID), createdAt: record.createdAt,
+                lastSeenAt: record.lastSeenAt, csrfToken: record.csrfToken, revokedAt: record.revokedAt
+            )
+        }
+    }
+
+    func touch(secretHash: String, at instant: Date) async throws {
+        try await SessionRecord.query(on: database).filter(\.$id == secretHash).set(\.$lastSeenAt, to: instant).update()
+    }
+
+    func revoke(secretHash: String, at instant: Date) async throws {
+        try await SessionRecord.query(on: database).filter(\.$id == secretHash).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: instant).update()
+    }
+
+    func revokeAll(userID: User.ID, at instant: Date) async throws {
+        try await SessionRecord.query(on: database).filter(\.$userID == userID.rawValue).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: instant).update()
+    }
+
+    func recordFailure(key: String, at instant: Date) async throws {
+        let record = SignInFailureRecord()
+        record.key = key
+        record.at = instant
+        try await record.create(on: database)
+    }
+
+    func failures(key: String, since instant: Date) async throws -> [Date] {
+        try await SignInFailureRecord.query(on: database).filter(\.$key == key).filter(\.$at > instant).all().map(\.at)
+    }
+
+    func create(_ link: OneTimeLink) async throws {
+        let record = OneTimeLinkRecord()
+        record.id = link.secretHash
+        record.userID = link.userID.rawValue
+        record.purpose = link.purpose.rawValue
+        record.expiresAt = link.expiresAt
+        record.usedAt = link.usedAt
+        try await record.create(on: database)
+    }
+
+    func findLink(secretHash: String) async throws -> OneTimeLink? {
+        guard let record = try await OneTimeLinkRecord.find(secretHash, on: database) else { return nil }
+        guard let purpose = OneTimeLink.Purpose(rawValue: record.purpose) else {
+            throw StoredDataError.unreadable(table: OneTimeLinkRecord.schema, id: nil)
+        }
+        return OneTimeLink(
+            secretHash: secretHash, userID: .init(record.userID), purpose: purpose, expiresAt: record.expiresAt,
+            usedAt: record.usedAt
+        )
+    }
+
+    func markUsed(secretHash: String, at instant: Date) async throws {
+        try await OneTimeLinkRecord.query(on: database).filter(\.$id == secretHash).set(\.$usedAt, to: instant).update()
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import PartnerDeskDomain
+
+extension AccountService {
+    /// The result of a sign-in attempt. A refusal never says whether the account exists.
+    public enum SignInOutcome: Sendable, Equatable {
+        /// Signed in: the cookie secret (shown once) and the session's CSRF token.
+        case signedIn(sessionSecret: String, csrfToken: String, user: User)
+        case refused
+        /// Too many recent failures for this account or address: try again after this many seconds.
+        case throttled(retryAfter: Int)
+    }
+
+    /// Signs a person in with e-mail and password, from a client address.
+    public func signIn(email: String, password: String, clientAddress: String, requestID: String?) async throws
+        -> SignInOutcome
+    {
+        let now = clock.now()
+        let normalised = EmailAddress(email)?.value ?? email.lowercased()
+        let keys = ["account:\(normalised)", "address:\(clientAddress)"]
+        let since = now.addingTimeInterval(-Double(throttle.window))
+        var wait: Int?
+        for key in keys {
+            let failures = try await store.repositories.sessions.failures(key: key, since: since)
+            if let seconds = throttle.retryAfter(failures: failures, now: now) { wait = max(wait ?? 0, seconds) }
+        }
+        if let wait {
+            try await audit.record(
+                AuditRecord(
+                    principal: nil, action: "session.sign_in", outcome: .denied, target: normalised,
+                    detail: "throttled", requestID: requestID)
+            )
+            return .throttled(retryAfter: wait)
+        }
+        var stored: StoredUser?
+        if let address = EmailAddress(email) { stored = try await store.repositories.users.find(email: address) }
+        // Hash something even for unknown accounts, so timing does not reveal which addresses exist.
+        let matches = (try? hasher.verify(password, against: stored?.passwordHash ?? decoyHash)) ?? false
+        guard let stored, stored.user.isActive, matches, !stored.passwordHash.hasPrefix("!") else {
+            try await store.transaction { repositories in
+                for key in keys { try await repositories.sessions.recordFailure(key: key, at: now) }
+                try await audit.append(
+                    AuditRecord(
+                        principal: nil, action: "session.sign_in", outcome: .denied, target: normalised,
+                        detail: "wrong e-mail or password", requestID: requestID),
+                    in: repositories
+                )
+            }
+            return .refused
+        }
+        let secret = secrets.makeSecret()
+        let csrf = secrets.makeSecret()
+        let session = Session(
+            secretHash: secrets.hash(secret), userID: stored.user.id, createdAt: now, lastSeenAt: now, csrfToken: csrf)
+        let principal = Self.principal(for: stored.user)
+        try await store.transaction { repositories in
+            try await repositories.sessions.create(session)
+            try await audit.append(
+                AuditRecord(principal: principal, action: "session.sign_in", outcome: .succeeded, requestID: requestID),
+                in: repositories
+            )
+        }
+        return .signedIn(sessionSecret: secret, csrfToken: csrf, user: stored.user)
+    }
+
+    /// The person behind a session cookie, or `nil` when the session ended (idle, expired, revoked, or the
+    /// user disabled). Records use at most once a minute.
+    public func session(secret: String) async throws -> (principal: Principal, session: Session)? {
+        let now = clock.now()
+        let hash = secrets.hash(secret)
+        guard let session = try await store.repositories.sessions.find(secretHash: hash),
+            sessionPolicy.isLive(session, at: now),
+            let stored = try await store.repositories.users.find(id: session.userID), stored.user.isActive
+        else { return nil }
+        if now.timeIntervalSince(session.lastSeenAt) >= 60 {
+            try await store.repositories.sessions.touch(secretHash: hash, at: now)
+        }
+        return (Self.principal(for: stored.user), session)
+    }
+
+    /// Ends a session.
+    public func signOut(secret: String) async throws {
+        try await store.repositories.sessions.revoke(secretHash: secrets.hash(secret), at: clock.now())
+    }
+
+    static func principal(for user: User) -> Principal {
+        Principal(
+            credential: .user(user.id), displayName: user.displayName, role: user.role, partnerID: user.partnerID,
+            scope: .write)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import PartnerDeskDomain
+
+/// People and their sign-in: adding and disabling users, one-time links to set a password, signing in
+/// with throttling of failures, and browser sessions.
+public struct AccountService: Sendable {
+    let store: any UnitOfWork
+    let ids: any IDGenerator
+    let clock: any Clock
+    let hasher: any PasswordHasher
+    let secrets: any SecretKeeper
+    let audit: AuditService
+    public let throttle: SignInThrottle
+    public let sessionPolicy: SessionPolicy
+    /// How long invitation and reset links work.
+    public let linkLifetime: TimeInterval = 72 * 3600
+    /// A hash of a random password, checked against when an account does not exist, so the time a refusal
+    /// takes does not reveal which addresses have accounts.
+    let decoyHash: String
+
+    public init(
+        store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, hasher: any PasswordHasher,
+        secrets: any SecretKeeper, audit: AuditService, throttle: SignInThrottle = SignInThrottle(),
+        sessionPolicy: SessionPolicy = SessionPolicy()
+    ) {
+        self.store = store
+        self.ids = ids
+        self.clock = clock
+        self.hasher = hasher
+        self.secrets = secrets
+        self.audit = audit
+        self.throttle = throttle
+        self.sessionPolicy = sessionPolicy
+        self.decoyHash = (try? hasher.hash("decoy " + secrets.makeSecret())) ?? ""
+    }
+
+    /// A user just added, with the one-time link that lets them choose a password.
+    public struct Invitation: Sendable {
+        public var user: User
+        public var linkSecret: String
+        public var expiresAt: Date
+    }
+
+    /// Adds a user with no usable password and returns their invitation link's secret.
+    public func add(email: String, name: String, role: Role, partnerCode: PartnerCode?) async throws -> Invitation {
+        var check = ValidationCollector()
+        let address = EmailAddress(email)
+        if address == nil { check.add("email", "invalid_format", "Enter an e-mail address like name@example.org.") }
+        let displayName = check.requiredText("name", name, label: "name", maxLength: 200)
+        if role.isPartnerRole != (partnerCode != nil) {
+            check.add("partner", "mismatch", "Partner roles need a partner code; staff roles must not have one.")
+        }
+        try check.finish()
+        guard let address, let displayName else { throw ValidationFailure(check.issues) }
+        let now = clock.now()
+        let secret = secrets.makeSecret()
+        let unusable = "!disabled:" + secrets.makeSecret()
+        let ids = self.ids
+        let expiresAt = now.addingTimeInterval(linkLifetime)
+        let linkHash = secrets.hash(secret)
+        let user = try await store.transaction { repositories in
+            var partnerID: Partner.ID?
+            if let partnerCode {
+                guard let partner = try await repositories.partners.find(code: partnerCode) else {
+                    throw ValidationFailure([
+                        .init(
+                            field: "partner", code: "unknown_value", message: "No partner has the code \(partnerCode).")
+                    ])
+                }
+                partnerID = partner.id
+            }
+            guard try await repositories.users.find(email: address) == nil else {
+                throw ValidationFailure([
+                    .init(field: "email", code: "taken", message: "A user with this e-mail address already exists.")
+                ])
+            }
+            let user = try User(
+                id: .init(ids.make()), email: address, displayName: displayName, role: role, partnerID: partnerID)
+            try await repositories.users.create(StoredUser(user: user, passwordHash: unusable))
+            try await repositories.sessions.create(
+                OneTimeLink(secretHash: linkHash, userID: user.id, purpose: .invitation, expiresAt: expiresAt)
+            )
+            try await audit.append(
+                AuditRecord(
+                    principal: nil, action: "user.add", outcome: .succeeded, target: address.value,
+                    detail: role.rawValue),
+                in: repositories
+            )
+            return user
+        }
+        return Invitation(user: user, linkSecret: secret, expiresAt: expiresAt)
+    }
+
+    /// A password-reset link for an existing user.
+    public func resetLink(email: String) async throws -> (secret: String, expiresAt: Date) {
+        guard let address = EmailAddress(email), let stored = try await store.repositories.users.find(email: address)
+        else {
+            throw ServiceError.notFound
+        }
+        let secret = secrets.makeSecret()
+        let expiresAt = clock.now().addingTimeInterval(linkLifetime)
+        try await store.repositories.sessions.create(
+            OneTimeLink(
+                secretHash: secrets.hash(secret), userID: stored.user.id, purpose: .passwordReset, expiresAt: expiresAt)
+        )
+        return (secret, expiresAt)
+    }
+
+    /// Sets a password through a one-time link: the link must be unused and unexpired, the password must
+    /// satisfy ``PasswordPolicy``; every existing session of the user ends.
+    public func setPassword(linkSecret: String, password: String) async throws {
+        let now = clock.now()
+        let hash = secrets.hash(linkSecret)
+        guard let link = try await store.repositories.sessions.findLink(secretHash: hash), link.isUsable(at: now),
+            var stored = try await store.repositories.users.find(id: link.userID)
+        else {
+            throw ValidationFailure([
+                .init(
+                    field: "token", code: "expired",
+                    message: "This link has expired or was already used. Ask for a new one.")
+            ])
+        }
+        let problems = PasswordPolicy.problems(with: password, email: stored.user.email)
+        if !problems.isEmpty { throw ValidationFailure(problems) }
+        stored.passwordHash = try hasher.hash(password)
+        let updated = stored
+        try await store.transaction { repositories in
+            try await repositories.sessions.markUsed(secretHash: hash, at: now)
+            try await repositories.users.update(updated)
+            try await repositories.sessions.revokeAll(userID: updated.user.id, at: now)
+        }
+    }
+
+    /// Stops a user from signing in and ends their sessions.
+    public func disable(email: String) async throws {
+        let now = clock.now()
+        guard let address = EmailAddress(email) else { throw ServiceError.notFound }
+        try await store.transaction { repositories in
+            guard var stored = try await repositories.users.find(email: address) else { throw ServiceError.notFound }
+            stored.user.isActive = false
+            try await repositories.users.update(stored)
+            try await repositories.sessions.revokeAll(userID: stored.user.id, at: now)
+            try await audit.append(
+                AuditRecord(principal: nil, action: "user.disable", outcome: .succeeded, target: address.value),
+                in: repositories
+            )
+        }
+    }
+
+    /// Every user, or one partner's.
+    public func list(partnerCode: PartnerCode? = nil) async throws -> [User] {
+        var partnerID: Partner.ID?
+        if let partnerCode {
+            guard let partner = try await store.repositories.partners.find(code: partnerCode) else { return [] }
+            partnerID = partner.id
+        }
+        return try await store.repositories.users.list(partnerID: partnerID)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import PartnerDeskDomain
+
+/// Browser sessions, failed sign-ins and one-time links.
+public protocol SessionRepository: Sendable {
+    func create(_ session: Session) async throws
+    func find(secretHash: String) async throws -> Session?
+    /// Records use of a session.
+    func touch(secretHash: String, at instant: Date) async throws
+    func revoke(secretHash: String, at instant: Date) async throws
+    /// Ends every session of a user (disabling, password change).
+    func revokeAll(userID: User.ID, at instant: Date) async throws
+
+    /// Records a failed sign-in against a key (`account:<email>` or `address:<ip>`).
+    func recordFailure(key: String, at instant: Date) async throws
+    /// Failed sign-ins for a key since an instant.
+    func failures(key: String, since instant: Date) async throws -> [Date]
+
+    func create(_ link: OneTimeLink) async throws
+    func findLink(secretHash: String) async throws -> OneTimeLink?
+    func markUsed(secretHash: String, at instant: Date) async throws
+}

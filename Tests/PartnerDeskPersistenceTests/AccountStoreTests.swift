@@ -1,0 +1,133 @@
+import Foundation
+import PartnerDeskDatabaseTestSupport
+import PartnerDeskDomain
+import PartnerDeskPersistence
+import PartnerDeskServices
+import PartnerDeskTestSupport
+import Testing
+
+/// Users, invitations, sign-in with throttling and sessions over the SQL store, on both engines.
+@Suite struct AccountStoreTests {
+    func withAccounts(_ backend: TestBackend, _ body: @escaping (AppServices, FixedClock) async throws -> Void)
+        async throws
+    {
+        try await withMigratedStore(backend) { store, _, _ in
+            let clock = FixedClock(ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!)
+            let services = AppServices(
+                store: store, readiness: StubReadinessProbe(.ready), clock: clock, ids: SequentialIDGenerator(),
+                hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
+                catalog: .standard
+            )
+            _ = try await services.partners.register(PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
+            try await body(services, clock)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func invitation_setPassword_signIn_andSessionLifetime(_ backend: TestBackend) async throws {
+        try await withAccounts(backend) { services, clock in
+            let accounts = services.accounts
+            let invitation = try await accounts.add(
+                email: "Rosa@Wellpath.example", name: "Rosa", role: .partnerReporter,
+                partnerCode: PartnerCode("WELLPATH")
+            )
+            #expect(
+                try await accounts.signIn(
+                    email: "rosa@wellpath.example", password: "", clientAddress: "10.0.0.1", requestID: nil) == .refused
+            )
+            await #expect {
+                try await accounts.setPassword(linkSecret: invitation.linkSecret, password: "password123")
+            } throws: { error in
+                Set((error as? ValidationFailure)?.issues.map(\.code) ?? []) == ["too_short", "too_common"]
+            }
+            try await accounts.setPassword(linkSecret: invitation.linkSecret, password: "four calm rivers singing")
+            await #expect(throws: ValidationFailure.self) {
+                try await accounts.setPassword(linkSecret: invitation.linkSecret, password: "another long passphrase")
+            }
+            guard
+                case .signedIn(let secret, let csrf, let user) = try await accounts.signIn(
+                    email: "rosa@wellpath.example", password: "four calm rivers singing", clientAddress: "10.0.0.1",
+                    requestID: "r1"
+                )
+            else {
+                Issue.record("sign-in refused")
+                return
+            }
+            #expect(user.role == .partnerReporter && !csrf.isEmpty)
+            #expect(try await accounts.session(secret: secret)?.principal.partnerID == user.partnerID)
+            clock.advance(by: 29 * 60)
+            #expect(try await accounts.session(secret: secret) != nil)
+            clock.advance(by: 29 * 60)
+            #expect(try await accounts.session(secret: secret) != nil, "use keeps an idle session alive")
+            clock.advance(by: 31 * 60)
+            #expect(try await accounts.session(secret: secret) == nil, "idle for more than 30 minutes")
+            let entries = try await services.audit.list(AuditQuery())
+            #expect(
+                entries.contains { $0.action == "session.sign_in" && $0.outcome == .succeeded && $0.requestID == "r1" })
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func failedSignIns_areThrottled_perAccountAndAddress_withoutRevealingAccounts(_ backend: TestBackend) async throws {
+        try await withAccounts(backend) { services, clock in
+            let accounts = services.accounts
+            let invitation = try await accounts.add(
+                email: "desk@partnerdesk.example", name: "Desk", role: .firstLineAgent, partnerCode: nil)
+            try await accounts.setPassword(linkSecret: invitation.linkSecret, password: "quiet orange harbour lamp")
+            for attempt in 0..<10 {
+                let known = try await accounts.signIn(
+                    email: "desk@partnerdesk.example", password: "wrong \(attempt)", clientAddress: "10.0.0.\(attempt)",
+                    requestID: nil)
+                let unknown = try await accounts.signIn(
+                    email: "nobody@partnerdesk.example", password: "wrong", clientAddress: "10.0.1.\(attempt)",
+                    requestID: nil)
+                #expect(known == .refused && unknown == .refused)
+                clock.advance(by: 30)
+            }
+            let locked = try await accounts.signIn(
+                email: "desk@partnerdesk.example", password: "quiet orange harbour lamp", clientAddress: "10.9.9.9",
+                requestID: nil)
+            let lockedUnknown = try await accounts.signIn(
+                email: "nobody@partnerdesk.example", password: "x", clientAddress: "10.9.9.8", requestID: nil)
+            guard case .throttled(let wait) = locked, case .throttled = lockedUnknown else {
+                Issue.record("expected throttling, got \(locked) and \(lockedUnknown)")
+                return
+            }
+            #expect(wait > 0 && wait <= 15 * 60)
+            clock.advance(by: Double(wait))
+            guard
+                case .signedIn = try await accounts.signIn(
+                    email: "desk@partnerdesk.example", password: "quiet orange harbour lamp", clientAddress: "10.9.9.9",
+                    requestID: nil)
+            else {
+                Issue.record("the account should unlock once the window passes")
+                return
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func disabling_endsSessions_andStopsSignIn(_ backend: TestBackend) async throws {
+        try await withAccounts(backend) { services, _ in
+            let accounts = services.accounts
+            let invitation = try await accounts.add(
+                email: "dev@partnerdesk.example", name: "Dev", role: .devOpsEngineer, partnerCode: nil)
+            try await accounts.setPassword(linkSecret: invitation.linkSecret, password: "seven purple kettles dancing")
+            guard
+                case .signedIn(let secret, _, _) = try await accounts.signIn(
+                    email: "dev@partnerdesk.example", password: "seven purple kettles dancing", clientAddress: "1",
+                    requestID: nil)
+            else {
+                Issue.record("sign-in refused")
+                return
+            }
+            try await accounts.disable(email: "dev@partnerdesk.example")
+            #expect(try await accounts.session(secret: secret) == nil)
+            #expect(
+                try await accounts.signIn(
+                    email: "dev@partnerdesk.example", password: "seven purple kettles dancing", clientAddress: "1",
+                    requestID: nil) == .refused)
+            #expect(try await accounts.list().first { $0.email.value == "dev@partnerdesk.example" }?.isActive == false)
+        }
+    }
+}
