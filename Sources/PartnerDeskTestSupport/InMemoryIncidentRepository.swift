@@ -208,9 +208,9 @@ struct InMemoryBlobRepository: BlobRepository {
 struct InMemorySessionRepository: SessionRepository {
     let box: StateBox
 
-    func create(_ session: Session) async throws { try box.write { $0.sessions[session.secretHash] = session } }
+    func create(_ session: SignInSession) async throws { try box.write { $0.sessions[session.secretHash] = session } }
 
-    func find(secretHash: String) async throws -> Session? { box.read().sessions[secretHash] }
+    func find(secretHash: String) async throws -> SignInSession? { box.read().sessions[secretHash] }
 
     func touch(secretHash: String, at instant: Date) async throws {
         try box.write { $0.sessions[secretHash]?.lastSeenAt = instant }

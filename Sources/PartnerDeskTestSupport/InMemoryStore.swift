@@ -20,7 +20,7 @@ public final class InMemoryStore: UnitOfWork {
         var auditSequence = 0
         var attachments: [Attachment] = []
         var blobs: [String: Data] = [:]
-        var sessions: [String: Session] = [:]
+        var sessions: [String: SignInSession] = [:]
         var failures: [(key: String, at: Date)] = []
         var links: [String: OneTimeLink] = [:]
     }

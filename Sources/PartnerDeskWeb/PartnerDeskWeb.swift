@@ -1,3 +1,5 @@
+import Leaf
+import LeafKit
 import PartnerDeskServices
 import Vapor
 
@@ -18,6 +20,32 @@ public enum PartnerDeskWeb {
         }
     }
 
+    /// Leaf templates and the stylesheet ship inside the package, so the service runs from any directory.
+    private static func configurePages(_ app: Application, context: Context) throws {
+        guard let resources = Bundle.module.resourceURL else {
+            throw Abort(.internalServerError, reason: "The page templates are missing from the build.")
+        }
+        app.views.use(.leaf)
+        let views = resources.appendingPathComponent("Views").path + "/"
+        app.leaf.configuration = LeafConfiguration(rootDirectory: views)
+        // The default limits refuse any path with a hidden component, and builds live under `.build/`.
+        app.leaf.sources = .singleSource(
+            NIOLeafFiles(
+                fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: views,
+                viewDirectory: views)
+        )
+        app.leaf.cache.isEnabled = app.environment != .development
+        let styles = app.grouped("styles")
+        let stylesheet = try Data(contentsOf: resources.appendingPathComponent("Public/partnerdesk.css"))
+        styles.get("partnerdesk.css") { _ -> Response in
+            var headers = HTTPHeaders()
+            headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            headers.cacheControl = .init(maxAge: 3_600)
+            return Response(status: .ok, headers: headers, body: .init(data: stylesheet))
+        }.declaringPublic()
+        PagesController(services: context.services, servedOverTLS: context.servedOverTLS).register(on: app.routes)
+    }
+
     /// Installs the middleware (outermost first) and every route.
     public static func configure(_ app: Application, context: Context) throws {
         app.middleware = Middlewares()
@@ -27,6 +55,7 @@ public enum PartnerDeskWeb {
         app.middleware.use(ProblemDetailsMiddleware())
         app.middleware.use(AuditTrailMiddleware(audit: context.services.audit))
         app.routes.defaultMaxBodySize = "64kb"
+        try configurePages(app, context: context)
         try app.register(collection: OperationsController(services: context.services, metrics: context.metrics))
         try OpenAPIDocument.register(on: app.grouped("api", "v1"))
         let api = app.grouped("api", "v1").grouped(BearerAuthenticator(tokens: context.services.tokens))

@@ -42,7 +42,7 @@ final class OneTimeLinkRecord: Model, @unchecked Sendable {
 struct FluentSessionRepository: SessionRepository {
     let database: any Database
 
-    func create(_ session: Session) async throws {
+    func create(_ session: SignInSession) async throws {
         let record = SessionRecord()
         record.id = session.secretHash
         record.userID = session.userID.rawValue
@@ -53,9 +53,9 @@ struct FluentSessionRepository: SessionRepository {
         try await record.create(on: database)
     }
 
-    func find(secretHash: String) async throws -> Session? {
+    func find(secretHash: String) async throws -> SignInSession? {
         try await SessionRecord.find(secretHash, on: database).map { record in
-            Session(
+            SignInSession(
                 secretHash: secretHash, userID: .init(record.userID), createdAt: record.createdAt,
                 lastSeenAt: record.lastSeenAt, csrfToken: record.csrfToken, revokedAt: record.revokedAt
             )

@@ -50,7 +50,7 @@ extension AccountService {
         }
         let secret = secrets.makeSecret()
         let csrf = secrets.makeSecret()
-        let session = Session(
+        let session = SignInSession(
             secretHash: secrets.hash(secret), userID: stored.user.id, createdAt: now, lastSeenAt: now, csrfToken: csrf)
         let principal = Self.principal(for: stored.user)
         try await store.transaction { repositories in
@@ -65,7 +65,7 @@ extension AccountService {
 
     /// The person behind a session cookie, or `nil` when the session ended (idle, expired, revoked, or the
     /// user disabled). Records use at most once a minute.
-    public func session(secret: String) async throws -> (principal: Principal, session: Session)? {
+    public func session(secret: String) async throws -> (principal: Principal, session: SignInSession)? {
         let now = clock.now()
         let hash = secrets.hash(secret)
         guard let session = try await store.repositories.sessions.find(secretHash: hash),

@@ -143,7 +143,8 @@ extension DemoData {
             ]),
         .init(
             draft: report(
-                7, .other, "Session ends early", "Users are signed out after a few minutes.", .pc, "Windows", "10"),
+                7, .other, "SignInSession ends early", "Users are signed out after a few minutes.", .pc, "Windows", "10"
+            ),
             hoursAgo: 70,
             steps: [
                 .init(action: "receive", severity: 4),

@@ -3,8 +3,8 @@ import PartnerDeskDomain
 
 /// Browser sessions, failed sign-ins and one-time links.
 public protocol SessionRepository: Sendable {
-    func create(_ session: Session) async throws
-    func find(secretHash: String) async throws -> Session?
+    func create(_ session: SignInSession) async throws
+    func find(secretHash: String) async throws -> SignInSession?
     /// Records use of a session.
     func touch(secretHash: String, at instant: Date) async throws
     func revoke(secretHash: String, at instant: Date) async throws

@@ -40,7 +40,7 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
             return ProblemDetails(status: .conflict, code: "conflict", detail: message)
         case let decoding as DecodingError:
             return ProblemDetails(status: .badRequest, code: "malformed_body", detail: Self.describe(decoding))
-        case let abort as any AbortError:
+        case let abort as any AbortError where abort.status.code < 500:
             return ProblemDetails(
                 status: abort.status,
                 code: abort.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"),

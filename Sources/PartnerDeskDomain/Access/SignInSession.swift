@@ -1,7 +1,7 @@
 import Foundation
 
 /// A signed-in browser session. The browser holds a random secret in a cookie; only its hash is stored.
-public struct Session: Hashable, Sendable {
+public struct SignInSession: Hashable, Sendable {
     /// Hash of the cookie's secret.
     public var secretHash: String
     public var userID: User.ID
@@ -37,7 +37,7 @@ public struct SessionPolicy: Hashable, Sendable {
     }
 
     /// Whether the session may still be used at `instant`.
-    public func isLive(_ session: Session, at instant: Date) -> Bool {
+    public func isLive(_ session: SignInSession, at instant: Date) -> Bool {
         session.revokedAt == nil && instant < session.lastSeenAt.addingTimeInterval(Double(idleTimeout))
             && instant < session.createdAt.addingTimeInterval(Double(absoluteLifetime))
     }

@@ -1,0 +1,42 @@
+import Foundation
+import PartnerDeskDomain
+
+/// How times and SLA states read on pages: London local time, and the state in words (never colour alone).
+enum PageFormat {
+    private static let london = TimeZone(identifier: "Europe/London")!
+
+    /// "Wed 25 Nov 2026, 09:00" in London time.
+    static func londonTime(_ date: Date) -> String {
+        var style = Date.FormatStyle(
+            date: .abbreviated, time: .shortened, locale: Locale(identifier: "en_GB"), timeZone: london)
+        style = style.weekday(.abbreviated)
+        return date.formatted(style)
+    }
+
+    /// "3 h 20 min" for a number of business seconds.
+    static func duration(_ seconds: Int) -> String {
+        let minutes = (abs(seconds) + 59) / 60
+        let hours = minutes / 60
+        if hours == 0 { return "\(minutes) min" }
+        return minutes % 60 == 0 ? "\(hours) h" : "\(hours) h \(minutes % 60) min"
+    }
+
+    /// The SLA state in words and the style class that colours it.
+    static func slaState(_ status: SLAStatus?) -> (text: String, style: String) {
+        guard let status else { return ("Not started: awaiting the service desk", "none") }
+        let used = Int((status.shareUsed * 100).rounded(.down))
+        switch status.state {
+        case .breached:
+            return ("Breached by \(duration(status.overdueSeconds)) of business time", "breached")
+        case .met:
+            return ("Met (\(used)% of the target used)", "ok")
+        case .paused:
+            return ("Paused: awaiting the partner (\(duration(status.remainingSeconds)) left)", "none")
+        case .notStarted:
+            return ("Not started", "none")
+        case .running:
+            let text = "\(duration(status.remainingSeconds)) left (\(used)% used)"
+            return status.shareUsed >= 0.75 ? ("Warning: " + text, "warning") : (text, "ok")
+        }
+    }
+}

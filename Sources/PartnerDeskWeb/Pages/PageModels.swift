@@ -1,0 +1,107 @@
+import PartnerDeskDomain
+import PartnerDeskServices
+import Vapor
+
+/// Who is signed in, as the page header shows them.
+struct SignedInHeader: Encodable {
+    var name: String
+    var role: String
+    var csrf: String
+
+    init(_ principal: Principal, csrf: String) {
+        name = principal.displayName
+        role = principal.role.label
+        self.csrf = csrf
+    }
+}
+
+/// One message in a page's error summary, linked to the field it is about.
+struct PageError: Encodable {
+    var field: String
+    var anchor: String
+    var message: String
+
+    init(field: String, message: String) {
+        self.field = field
+        self.anchor = "#" + field
+        self.message = message
+    }
+}
+
+/// The sign-in page.
+struct SignInPage: Encodable {
+    var title = "Sign in"
+    var csrf: String
+    var email: String
+    var notice: String?
+    var errors: [PageError]
+    var hasErrors: Bool
+
+    init(csrf: String, email: String = "", notice: String? = nil, errors: [PageError] = []) {
+        self.csrf = csrf
+        self.email = email
+        self.notice = notice
+        self.errors = errors
+        self.hasErrors = !errors.isEmpty
+    }
+}
+
+/// The page reached from an invitation or reset link.
+struct SetPasswordPage: Encodable {
+    var title = "Choose your password"
+    var csrf: String
+    var token: String
+    var errors: [PageError] = []
+    var hasErrors: Bool
+
+    init(csrf: String, token: String, errors: [PageError] = []) {
+        self.csrf = csrf
+        self.token = token
+        self.errors = errors
+        self.hasErrors = !errors.isEmpty
+    }
+}
+
+/// The signed-in start page: the open incidents the person may see, soonest due first.
+struct HomePage: Encodable {
+    struct Row: Encodable {
+        var reference: String
+        var status: String
+        var severity: String
+        var due: String
+        var slaText: String
+        var slaClass: String
+    }
+
+    var title: String
+    var signedIn: SignedInHeader
+    var heading: String
+    var summary: String
+    var incidents: [Row]
+    var hasIncidents: Bool
+
+    /// Builds the page from the views; `now` and the zone decide how due times read.
+    init(principal: Principal, csrf: String, views: [IncidentView], now: Date) {
+        let partner = principal.role.isPartnerRole
+        title = partner ? "Your incidents" : "Incident queue"
+        signedIn = SignedInHeader(principal, csrf: csrf)
+        heading = title
+        summary =
+            partner
+            ? "Open incidents raised by your organisation, soonest due first."
+            : "Open incidents from every partner, soonest due first, with the time left against each target."
+        incidents = views.map { Row($0, now: now) }
+        hasIncidents = !incidents.isEmpty
+    }
+}
+
+extension HomePage.Row {
+    init(_ view: IncidentView, now: Date) {
+        reference = view.incident.reference.description
+        status = view.incident.status.label
+        severity = view.incident.severity.map { "Severity \($0.level)" } ?? "Not yet assessed"
+        let dueDate = view.sla?.due ?? view.sla?.projectedDue
+        due = dueDate.map(PageFormat.londonTime) ?? "Not started"
+        (slaText, slaClass) = PageFormat.slaState(view.sla)
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import Vapor
+
+/// The server-rendered pages: sign in and out, choose a password from a one-time link, and the start page.
+///
+/// Sessions live in an HttpOnly, SameSite=Lax cookie (Secure with the `__Host-` prefix over TLS). Every
+/// form carries a CSRF token: the session's own once signed in, and before that a random value that must
+/// match a cookie of the same name (the double-submit pattern).
+struct PagesController {
+    let services: AppServices
+    let servedOverTLS: Bool
+
+    var sessionCookie: String { servedOverTLS ? "__Host-partnerdesk_session" : "partnerdesk_session" }
+    var csrfCookie: String { servedOverTLS ? "__Host-partnerdesk_csrf" : "partnerdesk_csrf" }
+
+    func register(on routes: any RoutesBuilder) {
+        routes.get(use: home).declaring(.readIncident)
+        routes.get("sign-in", use: signInForm).declaringPublic()
+        routes.post("sign-in", use: signIn).declaringPublic()
+        routes.post("sign-out", use: signOut).declaringPublic()
+        routes.get("account", "password", use: passwordForm).declaringPublic()
+        routes.post("account", "password", use: setPassword).declaringPublic()
+    }
+
+    // MARK: Start page
+
+    @Sendable func home(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        var query = IncidentQuery(now: services.clock.now())
+        query.statuses = Set(IncidentStatus.allCases.filter(\.isOpen))
+        query.limit = 100
+        let views = try await services.incidents.list(query, as: principal).views
+        let page = HomePage(principal: principal, csrf: session.csrfToken, views: views, now: query.now)
+        return try await request.view.render("home", page).encodeResponse(for: request)
+    }
+
+    // MARK: Sign in and out
+
+    @Sendable func signInForm(_ request: Request) async throws -> Response {
+        if try await currentSession(request) != nil { return request.redirect(to: "/") }
+        return try await render("sign-in", SignInPage(csrf: ""), for: request, withFormToken: true)
+    }
+
+    @Sendable func signIn(_ request: Request) async throws -> Response {
+        struct Form: Content {
+            var email: String?
+            var password: String?
+            var csrf: String?
+        }
+        let form = try request.content.decode(Form.self)
+        try checkFormToken(form.csrf, request)
+        let email = form.email ?? ""
+        let outcome = try await services.accounts.signIn(
+            email: email, password: form.password ?? "", clientAddress: request.remoteAddress?.ipAddress ?? "unknown",
+            requestID: request.id
+        )
+        switch outcome {
+        case .signedIn(let secret, _, _):
+            let response = request.redirect(to: "/", redirectType: .normal)
+            response.cookies[sessionCookie] = cookie(secret, maxAge: services.accounts.sessionPolicy.absoluteLifetime)
+            response.cookies[csrfCookie] = expired()
+            return response
+        case .refused:
+            let page = SignInPage(
+                csrf: "", email: email,
+                errors: [PageError(field: "email", message: "Enter a correct e-mail address and password.")]
+            )
+            return try await render("sign-in", page, for: request, withFormToken: true, status: .unauthorized)
+        case .throttled(let wait):
+            let minutes = (wait + 59) / 60
+            let page = SignInPage(
+                csrf: "", email: email,
+                errors: [
+                    PageError(
+                        field: "email",
+                        message: "Too many attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").")
+                ]
+            )
+            let response = try await render(
+                "sign-in", page, for: request, withFormToken: true, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
+            return response
+        }
+    }
+
+    @Sendable func signOut(_ request: Request) async throws -> Response {
+        struct Form: Content { var csrf: String? }
+        guard let secret = request.cookies[sessionCookie]?.string,
+            let (_, session) = try await currentSession(request)
+        else { return request.redirect(to: "/sign-in") }
+        guard try request.content.decode(Form.self).csrf == session.csrfToken else {
+            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
+        }
+        try await services.accounts.signOut(secret: secret)
+        let response = request.redirect(to: "/sign-in")
+        response.cookies[sessionCookie] = expired()
+        return response
+    }
+
+    // MARK: One-time links
+
+    @Sendable func passwordForm(_ request: Request) async throws -> Response {
+        let token = (try? request.query.get(String.self, at: "token")) ?? ""
+        return try await render(
+            "set-password", SetPasswordPage(csrf: "", token: token), for: request, withFormToken: true)
+    }
+
+    @Sendable func setPassword(_ request: Request) async throws -> Response {
+        struct Form: Content {
+            var token: String?
+            var password: String?
+            var csrf: String?
+        }
+        let form = try request.content.decode(Form.self)
+        try checkFormToken(form.csrf, request)
+        do {
+            try await services.accounts.setPassword(linkSecret: form.token ?? "", password: form.password ?? "")
+        } catch let failure as ValidationFailure {
+            let errors = failure.issues.map { PageError(field: "password", message: $0.message) }
+            let page = SetPasswordPage(csrf: "", token: form.token ?? "", errors: errors)
+            return try await render(
+                "set-password", page, for: request, withFormToken: true, status: .unprocessableEntity)
+        }
+        let page = SignInPage(csrf: "", notice: "Your password is saved. Sign in with it now.")
+        return try await render("sign-in", page, for: request, withFormToken: true)
+    }
+
+    // MARK: Helpers
+
+    func currentSession(_ request: Request) async throws -> (Principal, SignInSession)? {
+        guard let secret = request.cookies[sessionCookie]?.string else { return nil }
+        guard let found = try await services.accounts.session(secret: secret) else { return nil }
+        return (found.principal, found.session)
+    }
+
+    /// Renders a page whose form is protected by a fresh double-submit token.
+    private func render<Page: Encodable & FormTokenCarrying>(
+        _ template: String, _ page: Page, for request: Request, withFormToken: Bool, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        var page = page
+        let token = [UInt8].random(count: 24).hex
+        page.csrf = token
+        let response = try await request.view.render(template, page).encodeResponse(status: status, for: request)
+        response.cookies[csrfCookie] = cookie(token, maxAge: 3_600)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    private func checkFormToken(_ sent: String?, _ request: Request) throws {
+        guard let sent, !sent.isEmpty, sent == request.cookies[csrfCookie]?.string else {
+            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
+        }
+    }
+
+    private func cookie(_ value: String, maxAge: Int) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: value, maxAge: maxAge, path: "/", isSecure: servedOverTLS, isHTTPOnly: true, sameSite: .lax
+        )
+    }
+
+    private func expired() -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: servedOverTLS,
+            isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+/// A page model with a CSRF field the controller fills in.
+protocol FormTokenCarrying {
+    var csrf: String { get set }
+}
+
+extension SignInPage: FormTokenCarrying {}
+extension SetPasswordPage: FormTokenCarrying {}

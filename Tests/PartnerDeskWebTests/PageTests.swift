@@ -1,0 +1,190 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import PartnerDeskTestSupport
+import PartnerDeskWeb
+import Testing
+import VaporTesting
+
+/// Sign-in, sessions and the start page over HTTP: cookie flags, CSRF, throttling and partner isolation.
+@Suite struct PageTests {
+    struct Browser {
+        let app: Application
+        var cookies: [String: String] = [:]
+
+        mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws
+            -> TestingHTTPResponse
+        {
+            var headers = HTTPHeaders()
+            if !cookies.isEmpty {
+                headers.add(name: .cookie, value: cookies.map { "\($0)=\($1)" }.joined(separator: "; "))
+            }
+            var body: ByteBuffer?
+            if let form {
+                headers.contentType = .urlEncodedForm
+                let encoded = form.map { key, value in
+                    "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+                }
+                body = ByteBuffer(string: encoded.joined(separator: "&"))
+            }
+            var result: TestingHTTPResponse?
+            try await app.testing().test(method, path, headers: headers, body: body) { result = $0 }
+            for header in result!.headers[.setCookie] {
+                let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+                cookies[pair[0]] = pair.count > 1 ? pair[1] : ""
+                if header.contains("Max-Age=0") { cookies[pair[0]] = nil }
+            }
+            return result!
+        }
+
+        /// The CSRF value of the form on a page.
+        static func csrf(_ page: TestingHTTPResponse) -> String {
+            let html = page.body.string
+            guard let range = html.range(of: #"name="csrf" value=""#) else { return "" }
+            return String(html[range.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    func withPages(tls: Bool = false, _ body: (Application, AppServices) async throws -> Void) async throws {
+        let clock = FixedClock(ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!)
+        let services = AppServices.inMemory(clock: clock)
+        _ = try await services.partners.register(PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
+        _ = try await services.partners.register(PartnerDraft(code: "CAREBRIDGE", name: "CareBridge", status: "live"))
+        for (email, role, partner) in [
+            ("rosa@wellpath.example", Role.partnerReporter, "WELLPATH"),
+            ("carl@carebridge.example", .partnerReporter, "CAREBRIDGE"),
+        ] {
+            let invitation = try await services.accounts.add(
+                email: email, name: email, role: role, partnerCode: PartnerCode(partner))
+            try await services.accounts.setPassword(
+                linkSecret: invitation.linkSecret, password: "long enough passphrase here")
+        }
+        let app = try await Application.make(.testing)
+        do {
+            app.logger.logLevel = .critical
+            try PartnerDeskWeb.configure(app, context: .init(services: services, metrics: { "" }, servedOverTLS: tls))
+            try await body(app, services)
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    func signIn(_ browser: inout Browser, _ email: String, password: String = "long enough passphrase here")
+        async throws
+        -> TestingHTTPResponse
+    {
+        let form = try await browser.send(.GET, "sign-in")
+        return try await browser.send(
+            .POST, "sign-in", form: ["email": email, "password": password, "csrf": Browser.csrf(form)])
+    }
+
+    @Test func signIn_setsAHardenedCookie_andShowsOnlyTheOrganisationsIncidents() async throws {
+        try await withPages { app, services in
+            let rosa = try await services.tokens.authenticate(
+                services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret
+            )!
+            let carl = try await services.tokens.authenticate(
+                services.tokens.create(name: "c", partnerCode: PartnerCode("CAREBRIDGE"), role: nil).secret
+            )!
+            let draft = IncidentReportDraft(
+                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
+                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
+            )
+            _ = try await services.incidents.raise(draft, by: rosa)
+            _ = try await services.incidents.raise(draft, by: carl)
+
+            var browser = Browser(app: app)
+            let anonymous = try await browser.send(.GET, "")
+            #expect(anonymous.status == .seeOther)
+            #expect(anonymous.headers.first(name: .location) == "/sign-in")
+            let response = try await signIn(&browser, "rosa@wellpath.example")
+            #expect(response.status == .seeOther)
+            let setCookie = response.headers[.setCookie].first { $0.hasPrefix("partnerdesk_session=") } ?? ""
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax"))
+            let home = try await browser.send(.GET, "")
+            #expect(home.status == .ok)
+            #expect(home.body.string.contains("INC-000001"))
+            #expect(!home.body.string.contains("INC-000002"))
+            #expect(home.body.string.contains("Not started: awaiting the service desk"))
+        }
+    }
+
+    @Test func overTLS_theSessionCookieIsSecureWithTheHostPrefix() async throws {
+        try await withPages(tls: true) { app, _ in
+            var browser = Browser(app: app)
+            let response = try await signIn(&browser, "rosa@wellpath.example")
+            let setCookie = response.headers[.setCookie].first { $0.hasPrefix("__Host-partnerdesk_session=") } ?? ""
+            #expect(setCookie.contains("Secure") && setCookie.contains("HttpOnly") && setCookie.contains("Path=/"))
+        }
+    }
+
+    @Test func wrongPassword_andUnknownAccount_getTheSameAnswer_thenTheThrottle() async throws {
+        try await withPages { app, _ in
+            var browser = Browser(app: app)
+            let wrong = try await signIn(&browser, "rosa@wellpath.example", password: "not the one at all")
+            let unknown = try await signIn(&browser, "nobody@wellpath.example", password: "not the one at all")
+            #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
+            #expect(wrong.body.string.contains("Enter a correct e-mail address and password."))
+            #expect(unknown.body.string.contains("Enter a correct e-mail address and password."))
+            for _ in 0..<8 { _ = try await signIn(&browser, "rosa@wellpath.example", password: "still wrong here") }
+            let throttled = try await signIn(&browser, "rosa@wellpath.example")
+            #expect(throttled.status == .tooManyRequests)
+            #expect(Int(throttled.headers.first(name: .retryAfter) ?? "") ?? 0 > 0)
+        }
+    }
+
+    @Test func formsWithoutTheirCSRFToken_areRefused() async throws {
+        try await withPages { app, _ in
+            var browser = Browser(app: app)
+            _ = try await browser.send(.GET, "sign-in")
+            let forged = try await browser.send(
+                .POST, "sign-in",
+                form: ["email": "rosa@wellpath.example", "password": "long enough passphrase here", "csrf": "guess"]
+            )
+            #expect(forged.status == .forbidden)
+            _ = try await signIn(&browser, "rosa@wellpath.example")
+            let signOut = try await browser.send(.POST, "sign-out", form: ["csrf": "guess"])
+            #expect(signOut.status == .forbidden)
+            #expect(try await browser.send(.GET, "").status == .ok)
+        }
+    }
+
+    @Test func signOut_endsTheSession() async throws {
+        try await withPages { app, _ in
+            var browser = Browser(app: app)
+            _ = try await signIn(&browser, "rosa@wellpath.example")
+            let home = try await browser.send(.GET, "")
+            let out = try await browser.send(.POST, "sign-out", form: ["csrf": Browser.csrf(home)])
+            #expect(out.status == .seeOther)
+            #expect(try await browser.send(.GET, "").status == .seeOther)
+        }
+    }
+
+    @Test func setPasswordPage_explainsWeakPasswordsInline_andAcceptsAGoodOne() async throws {
+        try await withPages { app, services in
+            let invitation = try await services.accounts.add(
+                email: "new@wellpath.example", name: "New", role: .partnerReporter, partnerCode: PartnerCode("WELLPATH")
+            )
+            var browser = Browser(app: app)
+            let form = try await browser.send(.GET, "account/password?token=\(invitation.linkSecret)")
+            #expect(form.status == .ok)
+            let weak = try await browser.send(
+                .POST, "account/password",
+                form: ["token": invitation.linkSecret, "password": "password123", "csrf": Browser.csrf(form)]
+            )
+            #expect(weak.status == .unprocessableEntity)
+            #expect(weak.body.string.contains("There is a problem"))
+            #expect(weak.body.string.contains("at least 12 characters"))
+            let good = try await browser.send(
+                .POST, "account/password",
+                form: [
+                    "token": invitation.linkSecret, "password": "a calm and patient river", "csrf": Browser.csrf(weak),
+                ]
+            )
+            #expect(good.status == .ok)
+            #expect(good.body.string.contains("Your password is saved"))
+        }
+    }
+}
