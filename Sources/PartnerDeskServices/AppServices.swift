@@ -31,8 +31,8 @@ public struct AppServices: Sendable {
             store: store, ids: ids, clock: clock, catalog: catalog, digester: digester,
             screenshotLimits: screenshotLimits
         )
-        self.tokens = TokenService(store: store, ids: ids, clock: clock, secrets: secrets)
         self.audit = AuditService(store: store, clock: clock, hasher: secrets)
+        self.tokens = TokenService(store: store, ids: ids, clock: clock, secrets: secrets, audit: audit)
         self.accounts = AccountService(
             store: store, ids: ids, clock: clock, hasher: hasher, secrets: secrets, audit: audit
         )

@@ -195,6 +195,8 @@ import Testing
                     $0.id == issued.token.id
                 }?.lastUsedAt != nil)
             try await fixture.services.tokens.revoke(issued.token.id)
+            let actions = try await fixture.services.audit.list(AuditQuery()).map(\.action)
+            #expect(actions.prefix(2) == ["token.revoke", "token.create"])
             #expect(try await fixture.services.tokens.authenticate(issued.secret) == nil)
             #expect(try await fixture.services.tokens.authenticate("secret-999") == nil)
         }

@@ -254,7 +254,9 @@ import VaporTesting
                 json: APIHarness.incidentJSON(description: "User 943 476 5919 stuck")
             )
             _ = try await api.send(.POST, "api/v1/incidents", as: "wellpathRead", json: APIHarness.incidentJSON())
-            let entries = try await api.services.audit.list(AuditQuery())
+            var query = AuditQuery()
+            query.action = "incident.raise"
+            let entries = try await api.services.audit.list(query)
             #expect(entries.map(\.outcome) == [.denied, .refused])
             #expect(entries.allSatisfy { $0.action == "incident.raise" && $0.actor.hasPrefix("token:") })
             #expect(entries.last?.detail == "patient-identifiable data in: description")

@@ -8,12 +8,14 @@ public struct TokenService: Sendable {
     let ids: any IDGenerator
     let clock: any Clock
     let secrets: any SecretKeeper
+    let audit: AuditService
 
-    public init(store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, secrets: any SecretKeeper) {
+    public init(store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, secrets: any SecretKeeper, audit: AuditService) {
         self.store = store
         self.ids = ids
         self.clock = clock
         self.secrets = secrets
+        self.audit = audit
     }
 
     /// A newly created token and its secret, which is never shown again.
@@ -62,6 +64,13 @@ public struct TokenService: Sendable {
                 expiresAt: expiresAt
             )
             try await repositories.tokens.create(token, secretHash: hash)
+            try await audit.append(
+                AuditRecord(
+                    principal: nil, action: "token.create", outcome: .succeeded, target: token.id.description,
+                    detail: "\(effectiveRole.rawValue), \(scope.rawValue): \(label)"
+                ),
+                in: repositories
+            )
             return token
         }
         return IssuedToken(token: token, secret: secret)
@@ -93,7 +102,13 @@ public struct TokenService: Sendable {
 
     /// Revokes a token; revoking twice changes nothing.
     public func revoke(_ id: APIToken.ID) async throws {
-        guard try await store.repositories.tokens.find(id: id) != nil else { throw ServiceError.notFound }
-        try await store.repositories.tokens.revoke(id, at: clock.now())
+        let now = clock.now()
+        try await store.transaction { repositories in
+            guard try await repositories.tokens.find(id: id) != nil else { throw ServiceError.notFound }
+            try await repositories.tokens.revoke(id, at: now)
+            try await audit.append(
+                AuditRecord(principal: nil, action: "token.revoke", outcome: .succeeded, target: id.description), in: repositories
+            )
+        }
     }
 }
