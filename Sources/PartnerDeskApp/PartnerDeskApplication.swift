@@ -68,8 +68,13 @@ public enum PartnerDeskApplication {
         let databases = app.databases
         let id = config.database.databaseID
         let logger = app.logger
+        // Once shutdown has begun Fluent hands out no database. A request still running then uses this one,
+        // whose closed pool fails the query (a clean error answer) instead of crashing the process.
+        guard let fallback = databases.database(id, logger: logger, on: databases.eventLoopGroup.any()) else {
+            throw Abort(.internalServerError, reason: "The database \(id) is not configured.")
+        }
         let database: @Sendable () -> any Database = {
-            databases.database(id, logger: logger, on: databases.eventLoopGroup.any())!
+            databases.database(id, logger: logger, on: databases.eventLoopGroup.any()) ?? fallback
         }
         return AppServices(
             store: FluentUnitOfWork(isSQLite: config.database.isSQLite, database: database),

@@ -60,5 +60,6 @@ public enum PartnerDeskWeb {
         try OpenAPIDocument.register(on: app.grouped("api", "v1"))
         let api = app.grouped("api", "v1").grouped(BearerAuthenticator(tokens: context.services.tokens))
         IncidentsController(services: context.services).register(on: api)
+        AuditController(services: context.services).register(on: api)
     }
 }

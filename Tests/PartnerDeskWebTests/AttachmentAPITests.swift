@@ -85,3 +85,19 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct MalformedUploadTests {
+    @Test func brokenMultipart_answers400_notAServerError() async throws {
+        try await APIHarness.run { api in
+            let (id, _) = try await api.raiseIncident()
+            var headers = HTTPHeaders([("Content-Type", "multipart/form-data; boundary=abc")])
+            headers.bearerAuthorization = BearerAuthorization(token: api.tokens["wellpath"]!)
+            try await api.app.testing().test(
+                .POST, "api/v1/incidents/\(id)/attachments", headers: headers,
+                body: ByteBuffer(string: "--abc\r\n-34--abc--\r\n")
+            ) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+}

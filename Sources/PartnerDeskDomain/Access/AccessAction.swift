@@ -19,11 +19,13 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case triageIncident = "incident.triage"
     /// Upload a screenshot to an incident.
     case attachScreenshot = "incident.attach"
+    /// Page and filter the audit log.
+    case readAuditLog = "audit.read"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {
         switch self {
-        case .readPartner, .readIncident: true
+        case .readPartner, .readIncident, .readAuditLog: true
         default: false
         }
     }

@@ -36,7 +36,12 @@ public enum AccessPolicy {
 
     private static func staffActions(_ role: Role) -> Set<AccessAction> {
         switch role {
-        case .firstLineAgent, .devOpsEngineer, .administrator:
+        case .administrator:
+            [
+                .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
+                .attachScreenshot, .readAuditLog,
+            ]
+        case .firstLineAgent, .devOpsEngineer:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
                 .attachScreenshot,

@@ -112,13 +112,14 @@ public struct PatientDataGuard: Sendable {
     }
 
     /// "Last name: …", "surname is …", "family-name = …".
-    private static var lastName: Regex<Substring> {
+    // Built once: a computed property re-parsed and re-compiled both patterns for every text field of every
+    // request. Regex is not marked Sendable, but matching never mutates it; its lazily compiled program is
+    // initialised atomically by the standard library.
+    nonisolated(unsafe) private static let lastName: Regex<Substring> =
         #/(?i)\b(?:last|family|sur)[ _-]?name\s*(?::|=|-|\bis\b|\bwas\b)\s*[\p{L}\p{N}]/#
-    }
     /// "DOB 01/02/1980", "date of birth: 1 March 1980", "born"-style wording is not matched.
-    private static var dateOfBirth: Regex<Substring> {
+    nonisolated(unsafe) private static let dateOfBirth: Regex<Substring> =
         #/(?i)\b(?:date\s+of\s+birth|birth\s*date|d\.?o\.?b\.?)\s*(?:(?::|=|-|\bis\b|\bwas\b)\s*[\p{L}\p{N}]|\p{N})/#
-    }
 }
 
 /// One piece of patient-identifiable data, located by character positions (1-based, inclusive) so a person

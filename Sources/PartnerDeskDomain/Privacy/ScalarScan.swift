@@ -104,9 +104,9 @@ struct ScalarScan {
         return window.wholeMatch(of: Self.nhsLabel) != nil
     }
 
-    private static var nhsLabel: Regex<Substring> {
+    // Built once (see PatientDataGuard): compiling a regex per call dominated request time.
+    nonisolated(unsafe) private static let nhsLabel: Regex<Substring> =
         #/(?is).*\bnhs[\s._-]*(?:no\b\.?|nbr\b\.?|num\b\.?|number\b|#|id\b)?[\s.:=#-]*(?:is\s*|was\s*)?/#
-    }
 
     func finding(_ kind: PatientDataFinding.Kind, from start: Int, to end: Int) -> PatientDataFinding {
         PatientDataFinding(kind: kind, start: characterPositions[start], end: characterPositions[end])

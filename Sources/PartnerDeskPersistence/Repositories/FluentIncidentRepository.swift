@@ -24,7 +24,7 @@ struct FluentIncidentRepository: IncidentRepository {
         try await translatingConstraintFailures("An incident with this reference already exists.") {
             try await record.create(on: database)
         }
-        try await append(events)
+        try await insert(events, firstOrdinal: 0)
     }
 
     func update(_ incident: Incident, expectedVersion: Int, schedule: IncidentSchedule, events: [IncidentEvent])
@@ -53,9 +53,14 @@ struct FluentIncidentRepository: IncidentRepository {
             \.$incidentID == first.incidentID.rawValue
         )
         .count()
+        try await insert(events, firstOrdinal: existing)
+    }
+
+    /// Stores events with consecutive ordinals; a new incident's start at 0 without counting.
+    private func insert(_ events: [IncidentEvent], firstOrdinal: Int) async throws {
         for (index, event) in events.enumerated() {
             let record = IncidentEventRecord()
-            try IncidentRecordMapping.fill(record, from: event, ordinal: Int64(existing + index))
+            try IncidentRecordMapping.fill(record, from: event, ordinal: Int64(firstOrdinal + index))
             try await record.create(on: database)
         }
     }

@@ -10,7 +10,9 @@ public struct TokenService: Sendable {
     let secrets: any SecretKeeper
     let audit: AuditService
 
-    public init(store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, secrets: any SecretKeeper, audit: AuditService) {
+    public init(
+        store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, secrets: any SecretKeeper, audit: AuditService
+    ) {
         self.store = store
         self.ids = ids
         self.clock = clock
@@ -107,7 +109,8 @@ public struct TokenService: Sendable {
             guard try await repositories.tokens.find(id: id) != nil else { throw ServiceError.notFound }
             try await repositories.tokens.revoke(id, at: now)
             try await audit.append(
-                AuditRecord(principal: nil, action: "token.revoke", outcome: .succeeded, target: id.description), in: repositories
+                AuditRecord(principal: nil, action: "token.revoke", outcome: .succeeded, target: id.description),
+                in: repositories
             )
         }
     }

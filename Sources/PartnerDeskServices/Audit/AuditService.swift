@@ -63,6 +63,14 @@ public struct AuditService: Sendable {
         try await store.repositories.audit.list(query)
     }
 
+    /// A page of the log for someone allowed to read it (administrators).
+    public func list(_ query: AuditQuery, as principal: Principal) async throws -> [AuditEntry] {
+        guard AccessPolicy.decide(principal, .readAuditLog, resourcePartner: nil) == .allow else {
+            throw ServiceError.forbidden
+        }
+        return try await list(query)
+    }
+
     /// The result of checking the whole chain.
     public struct Verification: Sendable, Equatable {
         public var entriesChecked: Int

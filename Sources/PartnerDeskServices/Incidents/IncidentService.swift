@@ -46,6 +46,12 @@ public struct IncidentService: Sendable {
         let now = clock.now()
         let ids = self.ids
         let catalog = self.catalog
+        // Reading the partner and checking the data set (the patient-data guard is the costly part) happen
+        // before the transaction, which on SQLite holds the single write lock.
+        guard let partner = try await store.repositories.partners.find(id: partnerID) else {
+            throw ServiceError.notFound
+        }
+        let report = try draft.validated(services: partner.services, now: now)
         do {
             return try await store.transaction { repositories in
                 if let idempotency,
@@ -54,10 +60,6 @@ public struct IncidentService: Sendable {
                     guard stored.fingerprint == idempotency.fingerprint else { throw ServiceError.idempotencyKeyReused }
                     return .replayed(stored.response)
                 }
-                guard let partner = try await repositories.partners.find(id: partnerID) else {
-                    throw ServiceError.notFound
-                }
-                let report = try draft.validated(services: partner.services, now: now)
                 let reference = try await repositories.incidents.nextReference()
                 let incident = Incident(
                     id: .init(ids.make()), reference: reference, partnerID: partnerID, report: report, raisedAt: now,

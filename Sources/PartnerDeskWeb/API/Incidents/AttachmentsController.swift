@@ -26,7 +26,15 @@ struct AttachmentsController {
         guard request.headers.contentType?.type == "multipart" else {
             throw Abort(.unsupportedMediaType, reason: "Send the screenshot as multipart/form-data with a 'file' part.")
         }
-        let form = try request.content.decode(Upload.self)
+        let form: Upload
+        do {
+            form = try request.content.decode(Upload.self)
+        } catch {
+            throw Abort(
+                .badRequest,
+                reason: "Send the screenshot as multipart/form-data with a 'file' part and 'confirmNoPatientData'."
+            )
+        }
         let attachment = try await services.incidents.attach(
             try request.incidentID(), bytes: Data(buffer: form.file.data), fileName: form.file.filename,
             confirmedNoPatientData: form.confirmNoPatientData?.lowercased() == "true", by: try request.principal
