@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PartnerDeskApp
 import Vapor
 
@@ -37,6 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
             if config.loadDemoData {
                 let report = try await PartnerDeskApplication.services(of: app).demo.load()
                 print(DemoCommand.describe(report))
+                // Standard output to a pipe is block-buffered; the sign-in details must show before serving.
+                fflush(stdout)
             }
             // Vapor's serve command listens on the configured address and handles SIGTERM/SIGINT by
             // quiescing the server: no new connections, in-flight requests finish.
