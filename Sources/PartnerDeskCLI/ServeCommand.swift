@@ -37,9 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
             try await PartnerDeskApplication.prepareDatabase(app, config: config)
             if config.loadDemoData {
                 let report = try await PartnerDeskApplication.services(of: app).demo.load()
-                print(DemoCommand.describe(report))
-                // Standard output to a pipe is block-buffered; the sign-in details must show before serving.
-                fflush(stdout)
+                // Written unbuffered: print() to a pipe would hold the sign-in details until the server stops.
+                FileHandle.standardOutput.write(Data((DemoCommand.describe(report) + "\n").utf8))
             }
             // Vapor's serve command listens on the configured address and handles SIGTERM/SIGINT by
             // quiescing the server: no new connections, in-flight requests finish.
