@@ -66,3 +66,21 @@ import Testing
         #expect(try await store.repositories.users.list(partnerID: nil) == usersBefore)
     }
 }
+
+@Suite struct DemoOverExistingDataTests {
+    @Test func demo_loadsIntoADatabaseWhereThePartnerWasRegisteredWithOtherServices() async throws {
+        let store = InMemoryStore()
+        let partners = PartnerAdministrationService(store: store, ids: SequentialIDGenerator(), catalog: .standard)
+        _ = try await partners.register(
+            PartnerDraft(
+                code: "WELLPATH", name: "Wellpath", status: "live", services: [.init(name: "GP", clientID: "wp-gp")])
+        )
+        let demo = DemoDataService(
+            store: store, ids: SequentialIDGenerator(), hasher: PlainTextPasswordHasher(),
+            clock: FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), catalog: .standard,
+            digester: TestDigester()
+        )
+        let report = try await demo.load()
+        #expect(report.incidentsCreated.count == IncidentStatus.allCases.count)
+    }
+}

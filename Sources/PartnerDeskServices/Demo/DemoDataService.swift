@@ -110,12 +110,19 @@ extension DemoDataService {
             let desk = try await principal(DemoData.incidentDesk)
         else { return [] }
         var created: [String] = []
+        // The reporter's partner may have been registered by hand with other services: use one it has.
+        var services: [PartnerService] = []
+        if let partnerID = reporter.partnerID, let partner = try await store.repositories.partners.find(id: partnerID) {
+            services = partner.services
+        }
         for scenario in DemoData.incidents {
+            var draft = scenario.draft
+            if !services.contains(where: { $0.clientID == draft.service }) { draft.service = services.first?.clientID }
             var query = IncidentQuery(now: clock.now())
             query.text = scenario.draft.partnerReference
             guard try await incidents.list(query, as: desk).views.isEmpty else { continue }
             scriptClock.set(clock.now().addingTimeInterval(-Double(scenario.hoursAgo) * 3_600))
-            guard case .created(let view, _) = try await incidents.raise(scenario.draft, by: reporter) else { continue }
+            guard case .created(let view, _) = try await incidents.raise(draft, by: reporter) else { continue }
             var version = view.incident.version
             for step in scenario.steps {
                 scriptClock.advance(by: 600)
