@@ -34,10 +34,10 @@ extension BusinessCalendar {
     }
 
     /// One day cut into consecutive pieces covering `[plan.start, plan.end)`.
-    private func pieces(of plan: DayPlanner.Plan) -> [(range: Range<Int>, kind: BusinessTimeSegment.Kind)] {
+    private func pieces(of plan: DayPlanner.Plan) -> [(range: Range<Int>, kind: BusinessTimeSegmentKind)] {
         guard let regular = plan.regular else { return [(plan.start..<plan.end, .outsideHours)] }
-        let lost: BusinessTimeSegment.Kind = plan.loss == .holiday ? .holiday : .closure
-        var result: [(range: Range<Int>, kind: BusinessTimeSegment.Kind)] = [
+        let lost: BusinessTimeSegmentKind = plan.loss == .holiday ? .holiday : .closure
+        var result: [(range: Range<Int>, kind: BusinessTimeSegmentKind)] = [
             (plan.start..<regular.lowerBound, .outsideHours)
         ]
         if let open = plan.open {

@@ -13,7 +13,7 @@ extension SLAClock {
         guard let startedAt = timeline.startedAt else { return [] }
         let end = timeline.stoppedAt ?? now
         var segments: [SLASegment] = []
-        func append(_ start: Int, _ finish: Int, _ kind: SLASegment.Kind) {
+        func append(_ start: Int, _ finish: Int, _ kind: SLASegmentKind) {
             guard start < finish else { return }
             if let last = segments.last, last.kind == kind, last.endEpochSeconds == start {
                 segments[segments.count - 1] = SLASegment(
@@ -27,7 +27,7 @@ extension SLAClock {
             append(cursor, run.start, .paused)
             let runEnd = timeline.end(of: run, now: now)
             for piece in calendar.segments(fromEpochSeconds: run.start, toEpochSeconds: runEnd) {
-                append(piece.startEpochSeconds, piece.endEpochSeconds, SLASegment.Kind(piece.kind))
+                append(piece.startEpochSeconds, piece.endEpochSeconds, SLASegmentKind(piece.kind))
             }
             cursor = max(cursor, runEnd)
         }
@@ -36,9 +36,9 @@ extension SLAClock {
     }
 }
 
-extension SLASegment.Kind {
+extension SLASegmentKind {
     /// The clock's view of a calendar segment while running.
-    init(_ kind: BusinessTimeSegment.Kind) {
+    init(_ kind: BusinessTimeSegmentKind) {
         switch kind {
         case .open: self = .counted
         case .outsideHours: self = .outsideHours
