@@ -61,5 +61,6 @@ public enum PartnerDeskWeb {
         let api = app.grouped("api", "v1").grouped(BearerAuthenticator(tokens: context.services.tokens))
         IncidentsController(services: context.services).register(on: api)
         AuditController(services: context.services).register(on: api)
+        TokensController(services: context.services).register(on: api)
     }
 }

@@ -265,3 +265,30 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct TokenAPITests {
+    @Test func partnerAdministrators_manageOnlyTheirOwnOrganisationsTokens() async throws {
+        try await APIHarness.run { api in
+            let admin = try await api.services.tokens.create(
+                name: "Wellpath admin", partnerCode: PartnerCode("WELLPATH"), role: .partnerAdministrator)
+            let other = try await api.services.tokens.create(
+                name: "CareBridge admin", partnerCode: PartnerCode("CAREBRIDGE"), role: .partnerAdministrator)
+            let headers = [("Authorization", "Bearer \(admin.secret)")]
+            let created = try await api.send(
+                .POST, "api/v1/tokens", as: nil, json: #"{"name":"Booking system","scope":"read"}"#, headers: headers)
+            #expect(created.status == .created)
+            let secret = try #require(created.json["secret"] as? String)
+            #expect(created.json["role"] as? String == "partner_reporter")
+            let listed = try await api.send(.GET, "api/v1/tokens", as: nil, headers: headers)
+            #expect(!listed.body.string.contains("CareBridge"))
+            #expect(!listed.body.string.contains(secret))
+            let id = try #require(created.json["id"] as? String)
+            let stranger = try await api.send(
+                .DELETE, "api/v1/tokens/\(id)", as: nil, headers: [("Authorization", "Bearer \(other.secret)")])
+            #expect(stranger.status == .notFound)
+            let revoked = try await api.send(.DELETE, "api/v1/tokens/\(id)", as: nil, headers: headers)
+            #expect(revoked.status == .noContent)
+            #expect(try await api.services.tokens.authenticate(secret) == nil)
+        }
+    }
+}

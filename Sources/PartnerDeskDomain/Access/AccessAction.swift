@@ -21,6 +21,8 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case attachScreenshot = "incident.attach"
     /// Page and filter the audit log.
     case readAuditLog = "audit.read"
+    /// Create, list and revoke API tokens (an organisation's own, or any for administrators).
+    case manageTokens = "token.manage"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {

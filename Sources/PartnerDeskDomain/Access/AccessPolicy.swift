@@ -24,7 +24,9 @@ public enum AccessPolicy {
         if principal.scope == .read, !action.isReadOnly { return .denyForbidden }
         if principal.role.isPartnerRole {
             if let resourcePartner, resourcePartner != principal.partnerID { return .denyOtherPartner }
-            return partnerActions.contains(action) ? .allow : .denyForbidden
+            let allowed =
+                principal.role == .partnerAdministrator ? partnerActions.union([.manageTokens]) : partnerActions
+            return allowed.contains(action) ? .allow : .denyForbidden
         }
         return staffActions(principal.role).contains(action) ? .allow : .denyForbidden
     }
@@ -39,7 +41,7 @@ public enum AccessPolicy {
         case .administrator:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
-                .attachScreenshot, .readAuditLog,
+                .attachScreenshot, .readAuditLog, .manageTokens,
             ]
         case .firstLineAgent, .devOpsEngineer:
             [

@@ -29,7 +29,8 @@ public struct TokenService: Sendable {
     /// Creates a token for a partner's system (acting as that partner's reporter) when `partnerCode` is
     /// given, otherwise for a staff role.
     public func create(
-        name: String, partnerCode: PartnerCode?, role: Role?, scope: TokenScope = .write, expiresAt: Date? = nil
+        name: String, partnerCode: PartnerCode?, role: Role?, scope: TokenScope = .write, expiresAt: Date? = nil,
+        by actor: Principal? = nil
     ) async throws -> IssuedToken {
         var check = ValidationCollector()
         let label = check.requiredText("name", name, label: "token name", maxLength: 100)
@@ -68,7 +69,7 @@ public struct TokenService: Sendable {
             try await repositories.tokens.create(token, secretHash: hash)
             try await audit.append(
                 AuditRecord(
-                    principal: nil, action: "token.create", outcome: .succeeded, target: token.id.description,
+                    principal: actor, action: "token.create", outcome: .succeeded, target: token.id.description,
                     detail: "\(effectiveRole.rawValue), \(scope.rawValue): \(label)"
                 ),
                 in: repositories
@@ -102,16 +103,55 @@ public struct TokenService: Sendable {
         return try await store.repositories.tokens.list(partnerID: partnerID)
     }
 
-    /// Revokes a token; revoking twice changes nothing.
-    public func revoke(_ id: APIToken.ID) async throws {
+    /// Revokes a token; revoking twice changes nothing. With an actor, the token must be one they manage:
+    /// a partner administrator's own organisation's, or any for an administrator (others answer as missing).
+    public func revoke(_ id: APIToken.ID, by actor: Principal? = nil) async throws {
         let now = clock.now()
         try await store.transaction { repositories in
-            guard try await repositories.tokens.find(id: id) != nil else { throw ServiceError.notFound }
+            guard let token = try await repositories.tokens.find(id: id) else { throw ServiceError.notFound }
+            if let actor {
+                switch AccessPolicy.decide(actor, .manageTokens, resourcePartner: token.partnerID) {
+                case .allow: break
+                case .denyOtherPartner: throw ServiceError.notFound
+                case .denyForbidden: throw ServiceError.forbidden
+                }
+            }
             try await repositories.tokens.revoke(id, at: now)
             try await audit.append(
-                AuditRecord(principal: nil, action: "token.revoke", outcome: .succeeded, target: id.description),
+                AuditRecord(principal: actor, action: "token.revoke", outcome: .succeeded, target: id.description),
                 in: repositories
             )
         }
+    }
+
+    /// The tokens a caller manages: a partner administrator sees their organisation's, an administrator all.
+    public func list(as actor: Principal) async throws -> [APIToken] {
+        guard AccessPolicy.decide(actor, .manageTokens, resourcePartner: actor.partnerID) == .allow else {
+            throw ServiceError.forbidden
+        }
+        return try await store.repositories.tokens.list(partnerID: actor.role.isPartnerRole ? actor.partnerID : nil)
+    }
+
+    /// Issues a token on behalf of a caller: a partner administrator gets one for their organisation's
+    /// systems; an administrator names the partner (or a staff role).
+    public func create(
+        name: String, scope: TokenScope, expiresAt: Date?, partnerCode: PartnerCode?, role: Role?, as actor: Principal
+    ) async throws -> IssuedToken {
+        guard AccessPolicy.decide(actor, .manageTokens, resourcePartner: actor.partnerID) == .allow else {
+            throw ServiceError.forbidden
+        }
+        if actor.role.isPartnerRole {
+            guard let partnerID = actor.partnerID,
+                let partner = try await store.repositories.partners.find(id: partnerID)
+            else {
+                throw ServiceError.forbidden
+            }
+            return try await create(
+                name: name, partnerCode: partner.code, role: .partnerReporter, scope: scope, expiresAt: expiresAt,
+                by: actor
+            )
+        }
+        return try await create(
+            name: name, partnerCode: partnerCode, role: role, scope: scope, expiresAt: expiresAt, by: actor)
     }
 }
