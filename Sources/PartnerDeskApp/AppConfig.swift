@@ -37,6 +37,8 @@ public struct AppConfig: Sendable, Equatable {
     public var publicURL: String = "http://127.0.0.1:8080"
     /// Service-level tiers beyond the built-in Silver, from `PARTNERDESK_TIERS_FILE`.
     public var tiers: [ServiceLevelTier] = []
+    /// Whether staff must sign in with an authenticator code (`PARTNERDESK_REQUIRE_STAFF_TOTP`).
+    public var requireStaffSecondFactor: Bool = false
     /// Bank holidays imported from a GOV.UK-format file (`PARTNERDESK_BANK_HOLIDAYS_FILE`), by division.
     public var importedHolidays: [Division: [BankHoliday]] = [:]
 
@@ -109,6 +111,7 @@ public struct AppConfig: Sendable, Equatable {
         }
         integer("PARTNERDESK_DB_POOL_SIZE", in: 1...64, into: &config.databasePoolSize)
         boolean("PARTNERDESK_AUTO_MIGRATE", into: &config.autoMigrate)
+        boolean("PARTNERDESK_REQUIRE_STAFF_TOTP", into: &config.requireStaffSecondFactor)
         if let demo = overrides.loadDemoData, demo {
             config.loadDemoData = true
         } else {

@@ -84,7 +84,8 @@ public enum PartnerDeskApplication {
             hasher: BcryptPasswordHasher(cost: config.bcryptCost),
             secrets: TokenSecretKeeper(),
             digester: SHA256Digester(),
-            catalog: try ServiceLevelCatalog(tiers: config.tiers, importedHolidays: config.importedHolidays)
+            catalog: try ServiceLevelCatalog(tiers: config.tiers, importedHolidays: config.importedHolidays),
+            requireStaffSecondFactor: config.requireStaffSecondFactor
         )
     }
 

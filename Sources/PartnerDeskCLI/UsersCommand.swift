@@ -9,7 +9,7 @@ struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "Add, list and disable users, and make password-reset links.",
-        subcommands: [Add.self, List.self, Disable.self, ResetLink.self]
+        subcommands: [Add.self, List.self, Disable.self, ResetLink.self, TOTPEnroll.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -76,6 +76,23 @@ struct UsersCommand: AsyncParsableCommand {
             let email = self.email
             try await withServices(common) { try await $0.accounts.disable(email: email) }
             print("Disabled \(email); their sessions have ended.")
+        }
+    }
+
+    struct TOTPEnroll: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "totp-enroll",
+            abstract: "Set up an authenticator app for a user; prints the secret and the otpauth:// address once."
+        )
+        @OptionGroup var common: CommonOptions
+        @ArgumentParser.Argument(help: "The user's e-mail address.") var email: String
+
+        func run() async throws {
+            let email = self.email
+            let enrolment = try await withServices(common) { try await $0.accounts.enrollSecondFactor(email: email) }
+            print("Authenticator set up for \(email); their sessions have ended. Give them, privately:")
+            print("  secret:  \(enrolment.secret)")
+            print("  address: \(enrolment.uri)")
         }
     }
 

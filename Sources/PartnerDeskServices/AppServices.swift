@@ -24,7 +24,8 @@ public struct AppServices: Sendable {
         secrets: any SecretKeeper,
         digester: any ContentDigester,
         catalog: ServiceLevelCatalog,
-        screenshotLimits: ScreenshotLimits = .default
+        screenshotLimits: ScreenshotLimits = .default,
+        requireStaffSecondFactor: Bool = false
     ) {
         self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog)
         self.incidents = IncidentService(
@@ -34,7 +35,8 @@ public struct AppServices: Sendable {
         self.audit = AuditService(store: store, clock: clock, hasher: secrets)
         self.tokens = TokenService(store: store, ids: ids, clock: clock, secrets: secrets, audit: audit)
         self.accounts = AccountService(
-            store: store, ids: ids, clock: clock, hasher: hasher, secrets: secrets, audit: audit
+            store: store, ids: ids, clock: clock, hasher: hasher, secrets: secrets, audit: audit, digester: digester,
+            requireStaffSecondFactor: requireStaffSecondFactor
         )
         self.demo = DemoDataService(
             store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog, digester: digester

@@ -220,6 +220,10 @@ struct InMemorySessionRepository: SessionRepository {
         try box.write { $0.sessions[secretHash]?.revokedAt = instant }
     }
 
+    func confirmSecondFactor(secretHash: String) async throws {
+        try box.write { $0.sessions[secretHash]?.awaitingSecondFactor = false }
+    }
+
     func revokeAll(userID: User.ID, at instant: Date) async throws {
         try box.write { state in
             for (hash, session) in state.sessions where session.userID == userID && session.revokedAt == nil {

@@ -131,3 +131,67 @@ import Testing
         }
     }
 }
+
+@Suite struct SecondFactorStoreTests {
+    @Test(arguments: TestBackend.available)
+    func enrolledStaff_needTheirCode_andACodeWorksOnce(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let clock = FixedClock(ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!)
+            let services = AppServices(
+                store: store, readiness: StubReadinessProbe(.ready), clock: clock, ids: SequentialIDGenerator(),
+                hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
+                catalog: .standard, requireStaffSecondFactor: true
+            )
+            let accounts = services.accounts
+            let invitation = try await accounts.add(
+                email: "fiona@partnerdesk.example", name: "Fiona", role: .firstLineAgent, partnerCode: nil)
+            try await accounts.setPassword(
+                linkSecret: invitation.linkSecret, password: "amber lanterns over quiet hills")
+            let withoutApp = try await accounts.signIn(
+                email: "fiona@partnerdesk.example", password: "amber lanterns over quiet hills", clientAddress: "1",
+                requestID: nil
+            )
+            #expect(withoutApp == .secondFactorRequired)
+
+            let enrolment = try await accounts.enrollSecondFactor(email: "fiona@partnerdesk.example")
+            guard
+                case .needsCode(let secret, _) = try await accounts.signIn(
+                    email: "fiona@partnerdesk.example", password: "amber lanterns over quiet hills", clientAddress: "1",
+                    requestID: nil
+                )
+            else {
+                Issue.record("expected the code step")
+                return
+            }
+            #expect(try await accounts.session(secret: secret) == nil, "a session waiting for its code is not usable")
+            #expect(
+                try await accounts.confirmCode(
+                    sessionSecret: secret, code: "000000", clientAddress: "1", requestID: nil) == .refused)
+            let key = try #require(Base32.decode(enrolment.secret))
+            let code = TOTP.code(secret: key, counter: TOTP.counter(at: clock.now())) {
+                TestDigester().hmacSHA1(key: $0, message: $1)
+            }
+            guard
+                case .signedIn = try await accounts.confirmCode(
+                    sessionSecret: secret, code: code, clientAddress: "1", requestID: nil)
+            else {
+                Issue.record("the right code should sign in")
+                return
+            }
+            #expect(try await accounts.session(secret: secret)?.principal.role == .firstLineAgent)
+
+            guard
+                case .needsCode(let second, _) = try await accounts.signIn(
+                    email: "fiona@partnerdesk.example", password: "amber lanterns over quiet hills", clientAddress: "1",
+                    requestID: nil
+                )
+            else {
+                Issue.record("expected the code step")
+                return
+            }
+            #expect(
+                try await accounts.confirmCode(sessionSecret: second, code: code, clientAddress: "1", requestID: nil)
+                    == .refused)
+        }
+    }
+}

@@ -187,4 +187,26 @@ import VaporTesting
             #expect(good.body.string.contains("Your password is saved"))
         }
     }
+
+    @Test func enrolledUsers_signInWithTheirAuthenticatorCode() async throws {
+        try await withPages { app, services in
+            let enrolment = try await services.accounts.enrollSecondFactor(email: "rosa@wellpath.example")
+            var browser = Browser(app: app)
+            let step = try await signIn(&browser, "rosa@wellpath.example")
+            #expect(step.status == .ok)
+            #expect(step.body.string.contains("Enter your security code"))
+            #expect(try await browser.send(.GET, "").status == .seeOther, "no access before the code")
+            let wrong = try await browser.send(
+                .POST, "sign-in/code", form: ["code": "000000", "csrf": Browser.csrf(step)])
+            #expect(wrong.status == .unauthorized)
+            let key = try #require(Base32.decode(enrolment.secret))
+            let code = TOTP.code(secret: key, counter: TOTP.counter(at: services.clock.now())) {
+                TestDigester().hmacSHA1(key: $0, message: $1)
+            }
+            let right = try await browser.send(
+                .POST, "sign-in/code", form: ["code": code, "csrf": Browser.csrf(wrong)])
+            #expect(right.status == .seeOther)
+            #expect(try await browser.send(.GET, "").status == .ok)
+        }
+    }
 }

@@ -10,10 +10,12 @@ public struct SignInSession: Hashable, Sendable {
     /// The secret every state-changing form must send back (protection against cross-site requests).
     public var csrfToken: String
     public var revokedAt: Date?
+    /// Signed in with a password, but the authenticator code is still to come: not usable yet.
+    public var awaitingSecondFactor: Bool
 
     public init(
         secretHash: String, userID: User.ID, createdAt: Date, lastSeenAt: Date, csrfToken: String,
-        revokedAt: Date? = nil
+        revokedAt: Date? = nil, awaitingSecondFactor: Bool = false
     ) {
         self.secretHash = secretHash
         self.userID = userID
@@ -21,6 +23,7 @@ public struct SignInSession: Hashable, Sendable {
         self.lastSeenAt = lastSeenAt
         self.csrfToken = csrfToken
         self.revokedAt = revokedAt
+        self.awaitingSecondFactor = awaitingSecondFactor
     }
 }
 
@@ -38,6 +41,11 @@ public struct SessionPolicy: Hashable, Sendable {
 
     /// Whether the session may still be used at `instant`.
     public func isLive(_ session: SignInSession, at instant: Date) -> Bool {
+        !session.awaitingSecondFactor && isPending(session, at: instant)
+    }
+
+    /// Whether a session waiting for its second factor may still receive the code (same lifetimes).
+    public func isPending(_ session: SignInSession, at instant: Date) -> Bool {
         session.revokedAt == nil && instant < session.lastSeenAt.addingTimeInterval(Double(idleTimeout))
             && instant < session.createdAt.addingTimeInterval(Double(absoluteLifetime))
     }

@@ -13,5 +13,6 @@ public enum PartnerDeskMigrations {
         AddPartnerHoursOfOperation(),
         CreateAttachments(),
         CreateSessions(),
+        AddSecondFactor(),
     ]
 }

@@ -12,6 +12,8 @@ final class UserRecord: Model, @unchecked Sendable {
     @OptionalParent(key: "partner_id") var partner: PartnerRecord?
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "is_active") var isActive: Bool
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    @OptionalField(key: "totp_last_counter") var totpLastCounter: Int64?
 
     init() {}
 }

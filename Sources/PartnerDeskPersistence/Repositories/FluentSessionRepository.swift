@@ -12,6 +12,7 @@ final class SessionRecord: Model, @unchecked Sendable {
     @Field(key: "last_seen_at") var lastSeenAt: Date
     @Field(key: "csrf_token") var csrfToken: String
     @OptionalField(key: "revoked_at") var revokedAt: Date?
+    @Field(key: "awaiting_second_factor") var awaitingSecondFactor: Bool
 
     init() {}
 }
@@ -50,6 +51,7 @@ struct FluentSessionRepository: SessionRepository {
         record.lastSeenAt = session.lastSeenAt
         record.csrfToken = session.csrfToken
         record.revokedAt = session.revokedAt
+        record.awaitingSecondFactor = session.awaitingSecondFactor
         try await record.create(on: database)
     }
 
@@ -57,7 +59,8 @@ struct FluentSessionRepository: SessionRepository {
         try await SessionRecord.find(secretHash, on: database).map { record in
             SignInSession(
                 secretHash: secretHash, userID: .init(record.userID), createdAt: record.createdAt,
-                lastSeenAt: record.lastSeenAt, csrfToken: record.csrfToken, revokedAt: record.revokedAt
+                lastSeenAt: record.lastSeenAt, csrfToken: record.csrfToken, revokedAt: record.revokedAt,
+                awaitingSecondFactor: record.awaitingSecondFactor
             )
         }
     }
@@ -69,6 +72,11 @@ struct FluentSessionRepository: SessionRepository {
     func revoke(secretHash: String, at instant: Date) async throws {
         try await SessionRecord.query(on: database).filter(\.$id == secretHash).filter(\.$revokedAt == nil)
             .set(\.$revokedAt, to: instant).update()
+    }
+
+    func confirmSecondFactor(secretHash: String) async throws {
+        try await SessionRecord.query(on: database).filter(\.$id == secretHash).set(\.$awaitingSecondFactor, to: false)
+            .update()
     }
 
     func revokeAll(userID: User.ID, at instant: Date) async throws {

@@ -17,6 +17,8 @@ struct FluentUserRepository: UserRepository {
             record.$partner.id = stored.user.partnerID?.rawValue
             record.passwordHash = stored.passwordHash
             record.isActive = stored.user.isActive
+            record.totpSecret = stored.totpSecret
+            record.totpLastCounter = stored.totpLastCounter
             try await record.create(on: database)
         }
     }
@@ -25,7 +27,7 @@ struct FluentUserRepository: UserRepository {
         guard let record = try await UserRecord.query(on: database).filter(\.$email == email.value).first() else {
             return nil
         }
-        return StoredUser(user: try Self.user(from: record), passwordHash: record.passwordHash)
+        return Self.stored(record: record, user: try Self.user(from: record))
     }
 
     func list(partnerID: Partner.ID?) async throws -> [User] {
@@ -38,13 +40,21 @@ struct FluentUserRepository: UserRepository {
 
     func find(id: User.ID) async throws -> StoredUser? {
         guard let record = try await UserRecord.find(id.rawValue, on: database) else { return nil }
-        return StoredUser(user: try Self.user(from: record), passwordHash: record.passwordHash)
+        return Self.stored(record: record, user: try Self.user(from: record))
     }
 
     func update(_ stored: StoredUser) async throws {
         try await UserRecord.query(on: database).filter(\.$id == stored.user.id.rawValue)
             .set(\.$displayName, to: stored.user.displayName).set(\.$role, to: stored.user.role.rawValue)
-            .set(\.$passwordHash, to: stored.passwordHash).set(\.$isActive, to: stored.user.isActive).update()
+            .set(\.$passwordHash, to: stored.passwordHash).set(\.$isActive, to: stored.user.isActive)
+            .set(\.$totpSecret, to: stored.totpSecret).set(\.$totpLastCounter, to: stored.totpLastCounter).update()
+    }
+
+    private static func stored(record: UserRecord, user: User) -> StoredUser {
+        StoredUser(
+            user: user, passwordHash: record.passwordHash, totpSecret: record.totpSecret,
+            totpLastCounter: record.totpLastCounter
+        )
     }
 
     private static func user(from record: UserRecord) throws -> User {

@@ -6,6 +6,10 @@ extension AccountService {
     public enum SignInOutcome: Sendable, Equatable {
         /// Signed in: the cookie secret (shown once) and the session's CSRF token.
         case signedIn(sessionSecret: String, csrfToken: String, user: User)
+        /// The password was right; the authenticator code must follow on this (not yet usable) session.
+        case needsCode(sessionSecret: String, csrfToken: String)
+        /// Staff must use a second factor and this person has none set up yet.
+        case secondFactorRequired
         case refused
         /// Too many recent failures for this account or address: try again after this many seconds.
         case throttled(retryAfter: Int)
@@ -48,10 +52,16 @@ extension AccountService {
             }
             return .refused
         }
+        if stored.totpSecret == nil, requireStaffSecondFactor, !stored.user.role.isPartnerRole {
+            return .secondFactorRequired
+        }
         let secret = secrets.makeSecret()
         let csrf = secrets.makeSecret()
+        let awaitingCode = stored.totpSecret != nil
         let session = SignInSession(
-            secretHash: secrets.hash(secret), userID: stored.user.id, createdAt: now, lastSeenAt: now, csrfToken: csrf)
+            secretHash: secrets.hash(secret), userID: stored.user.id, createdAt: now, lastSeenAt: now, csrfToken: csrf,
+            awaitingSecondFactor: awaitingCode
+        )
         let principal = Self.principal(for: stored.user)
         try await store.transaction { repositories in
             try await repositories.sessions.create(session)
@@ -60,7 +70,9 @@ extension AccountService {
                 in: repositories
             )
         }
-        return .signedIn(sessionSecret: secret, csrfToken: csrf, user: stored.user)
+        return awaitingCode
+            ? .needsCode(sessionSecret: secret, csrfToken: csrf)
+            : .signedIn(sessionSecret: secret, csrfToken: csrf, user: stored.user)
     }
 
     /// The person behind a session cookie, or `nil` when the session ended (idle, expired, revoked, or the

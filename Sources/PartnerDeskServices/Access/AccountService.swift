@@ -10,6 +10,9 @@ public struct AccountService: Sendable {
     let hasher: any PasswordHasher
     let secrets: any SecretKeeper
     let audit: AuditService
+    let digester: any ContentDigester
+    /// Whether staff must use an authenticator app to sign in.
+    public let requireStaffSecondFactor: Bool
     public let throttle: SignInThrottle
     public let sessionPolicy: SessionPolicy
     /// How long invitation and reset links work.
@@ -20,9 +23,12 @@ public struct AccountService: Sendable {
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, hasher: any PasswordHasher,
-        secrets: any SecretKeeper, audit: AuditService, throttle: SignInThrottle = SignInThrottle(),
+        secrets: any SecretKeeper, audit: AuditService, digester: any ContentDigester,
+        requireStaffSecondFactor: Bool = false, throttle: SignInThrottle = SignInThrottle(),
         sessionPolicy: SessionPolicy = SessionPolicy()
     ) {
+        self.digester = digester
+        self.requireStaffSecondFactor = requireStaffSecondFactor
         self.store = store
         self.ids = ids
         self.clock = clock

@@ -17,7 +17,8 @@ public protocol AttachmentRepository: Sendable {
     func find(id: Attachment.ID) async throws -> Attachment?
 }
 
-/// Computes content hashes (SHA-256, hexadecimal, in production).
+/// Computes content hashes (SHA-256, hexadecimal, in production) and the HMAC-SHA1 that TOTP codes use.
 public protocol ContentDigester: Sendable {
     func sha256(_ data: Data) -> String
+    func hmacSHA1(key: [UInt8], message: [UInt8]) -> [UInt8]
 }

@@ -16,10 +16,16 @@ public protocol PartnerRepository: Sendable {
 public struct StoredUser: Sendable, Hashable {
     public var user: User
     public var passwordHash: String
+    /// The shared secret of the user's authenticator app (base 32), when they use a second factor.
+    public var totpSecret: String?
+    /// The last time step whose code was accepted, so no code is accepted twice.
+    public var totpLastCounter: Int64?
 
-    public init(user: User, passwordHash: String) {
+    public init(user: User, passwordHash: String, totpSecret: String? = nil, totpLastCounter: Int64? = nil) {
         self.user = user
         self.passwordHash = passwordHash
+        self.totpSecret = totpSecret
+        self.totpLastCounter = totpLastCounter
     }
 }
 

@@ -8,6 +8,8 @@ public protocol SessionRepository: Sendable {
     /// Records use of a session.
     func touch(secretHash: String, at instant: Date) async throws
     func revoke(secretHash: String, at instant: Date) async throws
+    /// Marks a session's second factor as given.
+    func confirmSecondFactor(secretHash: String) async throws
     /// Ends every session of a user (disabling, password change).
     func revokeAll(userID: User.ID, at instant: Date) async throws
 

@@ -21,4 +21,6 @@ public protocol SecretKeeper: Sendable {
     func makeSecret() -> String
     /// A one-way hash of a secret, the same every time for the same secret.
     func hash(_ secret: String) -> String
+    /// Random bytes for keys (authenticator secrets).
+    func randomBytes(_ count: Int) -> [UInt8]
 }

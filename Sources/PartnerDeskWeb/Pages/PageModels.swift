@@ -46,6 +46,20 @@ struct SignInPage: Encodable {
     }
 }
 
+/// The second sign-in step: the authenticator code.
+struct SignInCodePage: Encodable {
+    var title = "Enter your security code"
+    var csrf: String
+    var errors: [PageError]
+    var hasErrors: Bool
+
+    init(csrf: String, errors: [PageError] = []) {
+        self.csrf = csrf
+        self.errors = errors
+        self.hasErrors = !errors.isEmpty
+    }
+}
+
 /// The page reached from an invitation or reset link.
 struct SetPasswordPage: Encodable {
     var title = "Choose your password"

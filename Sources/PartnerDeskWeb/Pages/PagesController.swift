@@ -19,6 +19,8 @@ struct PagesController {
         routes.get(use: home).declaring(.readIncident)
         routes.get("sign-in", use: signInForm).declaringPublic()
         routes.post("sign-in", use: signIn).declaringPublic()
+        routes.get("sign-in", "code", use: codeForm).declaringPublic()
+        routes.post("sign-in", "code", use: confirmCode).declaringPublic()
         routes.post("sign-out", use: signOut).declaringPublic()
         routes.get("account", "password", use: passwordForm).declaringPublic()
         routes.post("account", "password", use: setPassword).declaringPublic()
@@ -64,6 +66,18 @@ struct PagesController {
             response.cookies[sessionCookie] = cookie(secret, maxAge: services.accounts.sessionPolicy.absoluteLifetime)
             response.cookies[csrfCookie] = expired()
             return response
+        case .needsCode(let secret, let csrf):
+            let response = try await request.view.render("sign-in-code", SignInCodePage(csrf: csrf)).encodeResponse(
+                for: request)
+            response.cookies[sessionCookie] = cookie(secret, maxAge: services.accounts.sessionPolicy.absoluteLifetime)
+            response.cookies[csrfCookie] = expired()
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            return response
+        case .secondFactorRequired:
+            let message =
+                "Staff sign in with an authenticator app. Ask a PartnerDesk administrator to set one up for you."
+            let page = SignInPage(csrf: "", email: email, errors: [PageError(field: "email", message: message)])
+            return try await render("sign-in", page, for: request, withFormToken: true, status: .forbidden)
         case .refused:
             let page = SignInPage(
                 csrf: "", email: email,
@@ -99,6 +113,56 @@ struct PagesController {
         let response = request.redirect(to: "/sign-in")
         response.cookies[sessionCookie] = expired()
         return response
+    }
+
+    // MARK: Second factor
+
+    @Sendable func codeForm(_ request: Request) async throws -> Response {
+        guard let secret = request.cookies[sessionCookie]?.string,
+            let session = try await services.accounts.pendingSession(secret: secret)
+        else { return request.redirect(to: "/sign-in") }
+        return try await request.view.render("sign-in-code", SignInCodePage(csrf: session.csrfToken)).encodeResponse(
+            for: request)
+    }
+
+    @Sendable func confirmCode(_ request: Request) async throws -> Response {
+        struct Form: Content {
+            var code: String?
+            var csrf: String?
+        }
+        guard let secret = request.cookies[sessionCookie]?.string,
+            let session = try await services.accounts.pendingSession(secret: secret)
+        else { return request.redirect(to: "/sign-in") }
+        let form = try request.content.decode(Form.self)
+        guard form.csrf == session.csrfToken else {
+            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
+        }
+        let outcome = try await services.accounts.confirmCode(
+            sessionSecret: secret, code: form.code ?? "", clientAddress: request.remoteAddress?.ipAddress ?? "unknown",
+            requestID: request.id
+        )
+        switch outcome {
+        case .signedIn:
+            return request.redirect(to: "/")
+        case .throttled(let wait):
+            let page = SignInCodePage(
+                csrf: session.csrfToken,
+                errors: [
+                    PageError(field: "code", message: "Too many attempts. Try again in \((wait + 59) / 60) minutes.")
+                ]
+            )
+            let response = try await request.view.render("sign-in-code", page).encodeResponse(
+                status: .tooManyRequests, for: request)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
+            return response
+        default:
+            let page = SignInCodePage(
+                csrf: session.csrfToken,
+                errors: [PageError(field: "code", message: "Enter the 6-digit code your app shows now.")]
+            )
+            return try await request.view.render("sign-in-code", page).encodeResponse(
+                status: .unauthorized, for: request)
+        }
     }
 
     // MARK: One-time links

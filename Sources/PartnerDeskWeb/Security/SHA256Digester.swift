@@ -8,4 +8,8 @@ public struct SHA256Digester: ContentDigester {
     public func sha256(_ data: Data) -> String {
         SHA256.hash(data: data).hex
     }
+
+    public func hmacSHA1(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        Array(HMAC<Insecure.SHA1>.authenticationCode(for: message, using: SymmetricKey(data: key)))
+    }
 }

@@ -14,6 +14,10 @@ public struct TokenSecretKeeper: SecretKeeper {
         return "pdt_" + text
     }
 
+    public func randomBytes(_ count: Int) -> [UInt8] {
+        [UInt8].random(count: count)
+    }
+
     public func hash(_ secret: String) -> String {
         SHA256Digester().sha256(Data(secret.utf8))
     }
