@@ -30,7 +30,7 @@ public enum PartnerDeskApplication {
                 app,
                 context: .init(
                     services: services, metrics: { metrics.emitToString() },
-                    servedOverTLS: config.publicURL.hasPrefix("https://")
+                    publicURL: config.publicURL
                 )
             )
             app.storage[ServicesKey.self] = services

@@ -10,13 +10,18 @@ public enum PartnerDeskWeb {
         public var services: AppServices
         /// Renders the current metrics in the Prometheus text format.
         public var metrics: @Sendable () -> String
+        /// The address people use to reach PartnerDesk, for links (invitations).
+        public var publicURL: String
         /// Whether people reach PartnerDesk over HTTPS (directly or through a proxy): turns on HSTS.
-        public var servedOverTLS: Bool
+        public var servedOverTLS: Bool { publicURL.hasPrefix("https://") }
 
-        public init(services: AppServices, metrics: @escaping @Sendable () -> String, servedOverTLS: Bool = false) {
+        public init(
+            services: AppServices, metrics: @escaping @Sendable () -> String,
+            publicURL: String = "http://127.0.0.1:8080"
+        ) {
             self.services = services
             self.metrics = metrics
-            self.servedOverTLS = servedOverTLS
+            self.publicURL = publicURL
         }
     }
 
@@ -62,5 +67,6 @@ public enum PartnerDeskWeb {
         IncidentsController(services: context.services).register(on: api)
         AuditController(services: context.services).register(on: api)
         TokensController(services: context.services).register(on: api)
+        UsersController(services: context.services, publicURL: context.publicURL).register(on: api)
     }
 }

@@ -29,6 +29,11 @@ import VaporTesting
             // A Wellpath token for the revocation route to act on (revoking twice changes nothing).
             let spare = try await api.services.tokens.create(
                 name: "spare", partnerCode: PartnerCode("WELLPATH"), role: nil)
+            // A Wellpath user for the user-management routes to act on.
+            let person = try await api.services.accounts.add(
+                email: "matrix@wellpath.example", name: "Matrix", role: .partnerReporter,
+                partnerCode: PartnerCode("WELLPATH")
+            ).user
             var callers = [Caller(name: "anonymous", token: nil, principal: nil)]
             for role in Role.allCases {
                 let partners = role.isPartnerRole ? ["WELLPATH", "CAREBRIDGE"] : [nil]
@@ -54,13 +59,14 @@ import VaporTesting
                     case .parameter("incidentID"): incidentID
                     case .parameter("attachmentID"): attachment.id.description
                     case .parameter("tokenID"): spare.token.id.description
+                    case .parameter("userID"): person.id.description
                     default: component.description
                     }
                 }.joined(separator: "/")
-                let ownsResource =
-                    route.path.contains(.parameter("incidentID")) || route.path.contains(.parameter("tokenID"))
-                // Listing and creating tokens act on the caller's own organisation.
-                let callerScoped = route.path.last == .constant("tokens")
+                let ownsResource = [PathComponent.parameter("incidentID"), .parameter("tokenID"), .parameter("userID")]
+                    .contains { route.path.contains($0) }
+                // Listing and creating tokens and users act on the caller's own organisation.
+                let callerScoped = route.path.last == .constant("tokens") || route.path.last == .constant("users")
                 for caller in callers {
                     var headers = HTTPHeaders([("If-Match", "\"1\""), ("Content-Type", "application/json")])
                     if let token = caller.token { headers.bearerAuthorization = BearerAuthorization(token: token) }
@@ -109,6 +115,10 @@ import VaporTesting
         case (.POST, "api/v1/incidents/:incidentID/transitions"): return #"{"action":"receive","severity":3}"#
         case (.POST, "api/v1/incidents/:incidentID/comments"): return #"{"text":"Any news?"}"#
         case (.POST, "api/v1/tokens"): return #"{"name":"Booking system","partner":"WELLPATH"}"#
+        case (.POST, "api/v1/users"):
+            return
+                #"{"email":"new-\#(UUID().uuidString.prefix(8))@wellpath.example","name":"New","role":"partner_reporter","partner":"WELLPATH"}"#
+        case (.PATCH, "api/v1/users/:userID"): return #"{"role":"partner_hssi_manager"}"#
         default: return ""
         }
     }

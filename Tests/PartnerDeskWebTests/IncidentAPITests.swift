@@ -292,3 +292,44 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct UserAPITests {
+    @Test func partnerAdministrators_inviteAndManageOnlyTheirOwnPeople() async throws {
+        try await APIHarness.run { api in
+            let admin = try await api.services.tokens.create(
+                name: "Wellpath admin", partnerCode: PartnerCode("WELLPATH"), role: .partnerAdministrator)
+            let other = try await api.services.tokens.create(
+                name: "CareBridge admin", partnerCode: PartnerCode("CAREBRIDGE"), role: .partnerAdministrator)
+            let headers = [("Authorization", "Bearer \(admin.secret)")]
+            let staff = try await api.send(
+                .POST, "api/v1/users", as: nil,
+                json: #"{"email":"boss@wellpath.example","name":"Boss","role":"administrator"}"#,
+                headers: headers
+            )
+            #expect(staff.status == .unprocessableEntity)
+            let invited = try await api.send(
+                .POST, "api/v1/users", as: nil,
+                json: #"{"email":"new@wellpath.example","name":"New Person","role":"partner_reporter"}"#,
+                headers: headers
+            )
+            #expect(invited.status == .created)
+            #expect((invited.json["invitationLink"] as? String)?.contains("/account/password?token=") == true)
+            let id = try #require(invited.json["id"] as? String)
+            let foreign = try await api.send(
+                .PATCH, "api/v1/users/\(id)", as: nil, json: #"{"role":"partner_administrator"}"#,
+                headers: [("Authorization", "Bearer \(other.secret)")]
+            )
+            #expect(foreign.status == .notFound)
+            let promoted = try await api.send(
+                .PATCH, "api/v1/users/\(id)", as: nil, json: #"{"role":"partner_hssi_manager"}"#, headers: headers)
+            #expect(promoted.json["role"] as? String == "partner_hssi_manager")
+            let toStaff = try await api.send(
+                .PATCH, "api/v1/users/\(id)", as: nil, json: #"{"role":"administrator"}"#, headers: headers)
+            #expect(toStaff.status == .unprocessableEntity)
+            #expect(try await api.send(.DELETE, "api/v1/users/\(id)", as: nil, headers: headers).status == .noContent)
+            var query = AuditQuery()
+            query.action = "user.role_change"
+            #expect(try await api.services.audit.list(query).first?.detail == "partner_reporter → partner_hssi_manager")
+        }
+    }
+}

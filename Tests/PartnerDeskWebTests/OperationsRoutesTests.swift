@@ -95,7 +95,8 @@ struct ProblemBody: Decodable {
         let configure: (Application) async throws -> Void = { app in
             app.logger.logLevel = .critical
             let services = AppServices.inMemory(clock: FixedClock(Date(timeIntervalSince1970: 0)))
-            try PartnerDeskWeb.configure(app, context: .init(services: services, metrics: { "" }, servedOverTLS: true))
+            try PartnerDeskWeb.configure(
+                app, context: .init(services: services, metrics: { "" }, publicURL: "https://desk.example.org"))
         }
         try await withApp(configure: configure) { app in
             for path in ["healthz", "no/such/page", "api/v1/incidents"] {

@@ -62,7 +62,11 @@ import VaporTesting
         let app = try await Application.make(.testing)
         do {
             app.logger.logLevel = .critical
-            try PartnerDeskWeb.configure(app, context: .init(services: services, metrics: { "" }, servedOverTLS: tls))
+            try PartnerDeskWeb.configure(
+                app,
+                context: .init(
+                    services: services, metrics: { "" },
+                    publicURL: tls ? "https://desk.example.org" : "http://127.0.0.1:8080"))
             try await body(app, services)
             try await app.asyncShutdown()
         } catch {

@@ -23,6 +23,8 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case readAuditLog = "audit.read"
     /// Create, list and revoke API tokens (an organisation's own, or any for administrators).
     case manageTokens = "token.manage"
+    /// Invite, list and disable users and change their roles (an organisation's own, or any for administrators).
+    case manageUsers = "user.manage"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {

@@ -25,7 +25,8 @@ public enum AccessPolicy {
         if principal.role.isPartnerRole {
             if let resourcePartner, resourcePartner != principal.partnerID { return .denyOtherPartner }
             let allowed =
-                principal.role == .partnerAdministrator ? partnerActions.union([.manageTokens]) : partnerActions
+                principal.role == .partnerAdministrator
+                ? partnerActions.union([.manageTokens, .manageUsers]) : partnerActions
             return allowed.contains(action) ? .allow : .denyForbidden
         }
         return staffActions(principal.role).contains(action) ? .allow : .denyForbidden
@@ -41,7 +42,7 @@ public enum AccessPolicy {
         case .administrator:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
-                .attachScreenshot, .readAuditLog, .manageTokens,
+                .attachScreenshot, .readAuditLog, .manageTokens, .manageUsers,
             ]
         case .firstLineAgent, .devOpsEngineer:
             [

@@ -48,7 +48,9 @@ public struct AccountService: Sendable {
     }
 
     /// Adds a user with no usable password and returns their invitation link's secret.
-    public func add(email: String, name: String, role: Role, partnerCode: PartnerCode?) async throws -> Invitation {
+    public func add(
+        email: String, name: String, role: Role, partnerCode: PartnerCode?, by actor: Principal? = nil
+    ) async throws -> Invitation {
         var check = ValidationCollector()
         let address = EmailAddress(email)
         if address == nil { check.add("email", "invalid_format", "Enter an e-mail address like name@example.org.") }
@@ -88,7 +90,7 @@ public struct AccountService: Sendable {
             )
             try await audit.append(
                 AuditRecord(
-                    principal: nil, action: "user.add", outcome: .succeeded, target: address.value,
+                    principal: actor, action: "user.add", outcome: .succeeded, target: address.value,
                     detail: role.rawValue),
                 in: repositories
             )
@@ -138,7 +140,7 @@ public struct AccountService: Sendable {
     }
 
     /// Stops a user from signing in and ends their sessions.
-    public func disable(email: String) async throws {
+    public func disable(email: String, by actor: Principal? = nil) async throws {
         let now = clock.now()
         guard let address = EmailAddress(email) else { throw ServiceError.notFound }
         try await store.transaction { repositories in
@@ -147,7 +149,7 @@ public struct AccountService: Sendable {
             try await repositories.users.update(stored)
             try await repositories.sessions.revokeAll(userID: stored.user.id, at: now)
             try await audit.append(
-                AuditRecord(principal: nil, action: "user.disable", outcome: .succeeded, target: address.value),
+                AuditRecord(principal: actor, action: "user.disable", outcome: .succeeded, target: address.value),
                 in: repositories
             )
         }
