@@ -53,9 +53,10 @@ import VaporTesting
         for (email, role, partner) in [
             ("rosa@wellpath.example", Role.partnerReporter, "WELLPATH"),
             ("carl@carebridge.example", .partnerReporter, "CAREBRIDGE"),
+            ("alex@partnerdesk.example", .administrator, nil),
         ] {
             let invitation = try await services.accounts.add(
-                email: email, name: email, role: role, partnerCode: PartnerCode(partner))
+                email: email, name: email, role: role, partnerCode: partner.flatMap(PartnerCode.init))
             try await services.accounts.setPassword(
                 linkSecret: invitation.linkSecret, password: "long enough passphrase here")
         }
@@ -211,6 +212,22 @@ import VaporTesting
                 .POST, "sign-in/code", form: ["code": code, "csrf": Browser.csrf(wrong)])
             #expect(right.status == .seeOther)
             #expect(try await browser.send(.GET, "").status == .ok)
+        }
+    }
+
+    @Test func auditLogPage_isForAdministratorsOnly_andFilters() async throws {
+        try await withPages { app, _ in
+            var partner = Browser(app: app)
+            _ = try await signIn(&partner, "rosa@wellpath.example", password: "wrong password here")
+            _ = try await signIn(&partner, "rosa@wellpath.example")
+            #expect(try await partner.send(.GET, "admin/audit").status == .forbidden)
+            var admin = Browser(app: app)
+            _ = try await signIn(&admin, "alex@partnerdesk.example")
+            let page = try await admin.send(.GET, "admin/audit?outcome=denied")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("session.sign_in"))
+            #expect(page.body.string.contains("wrong e-mail or password"))
+            #expect(!page.body.string.contains(">succeeded<"))
         }
     }
 }

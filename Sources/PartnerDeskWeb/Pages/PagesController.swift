@@ -17,6 +17,7 @@ struct PagesController {
 
     func register(on routes: any RoutesBuilder) {
         routes.get(use: home).declaring(.readIncident)
+        routes.get("admin", "audit", use: audit).declaring(.readAuditLog)
         routes.get("sign-in", use: signInForm).declaringPublic()
         routes.post("sign-in", use: signIn).declaringPublic()
         routes.get("sign-in", "code", use: codeForm).declaringPublic()
@@ -38,6 +39,28 @@ struct PagesController {
         let views = try await services.incidents.list(query, as: principal).views
         let page = HomePage(principal: principal, csrf: session.csrfToken, views: views, now: query.now)
         return try await request.view.render("home", page).encodeResponse(for: request)
+    }
+
+    // MARK: Audit log
+
+    @Sendable func audit(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        struct Filters: Decodable {
+            var action: String?
+            var outcome: String?
+            var before: Int?
+        }
+        let filters = (try? request.query.decode(Filters.self)) ?? Filters()
+        var query = AuditQuery()
+        query.action = filters.action.flatMap { $0.isEmpty ? nil : $0 }
+        query.outcome = filters.outcome.flatMap(AuditEntry.Outcome.init(rawValue:))
+        query.before = filters.before
+        query.limit = 50
+        let entries = try await services.audit.list(query, as: principal)
+        let page = AuditPage(principal: principal, csrf: session.csrfToken, query: query, entries: entries)
+        return try await request.view.render("audit", page).encodeResponse(for: request)
     }
 
     // MARK: Sign in and out
