@@ -110,6 +110,15 @@ import Testing
                     \.incident.reference.number)
             }
             #expect(try await list { _ in } == [3, 2, 1, 4, 5])
+            // Listed incidents read back exactly as when found one by one (lists decode rows themselves).
+            let listed = try await fixture.services.incidents.list(
+                IncidentQuery(now: fixture.clock.now()), as: fixture.desk
+            ).views
+            for view in listed {
+                #expect(
+                    try await fixture.services.incidents.view(view.incident.id, as: fixture.desk).incident
+                        == view.incident)
+            }
             #expect(try await list { $0.statuses = [.raised] } == [4, 5])
             #expect(try await list { $0.severities = [.one, .two] } == [3, 2])
             #expect(try await list { $0.text = "e4" } == [5])

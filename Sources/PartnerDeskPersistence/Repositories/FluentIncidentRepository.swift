@@ -75,38 +75,45 @@ struct FluentIncidentRepository: IncidentRepository {
     }
 
     func list(_ query: IncidentQuery) async throws -> IncidentPage {
-        var builder = IncidentRecord.query(on: database)
-        if let partnerID = query.partnerID { builder = builder.filter(\.$partnerID == partnerID.rawValue) }
-        if !query.statuses.isEmpty { builder = builder.filter(\.$status ~~ query.statuses.map(\.rawValue)) }
-        if !query.severities.isEmpty { builder = builder.filter(\.$severity ~~ query.severities.map(\.level)) }
+        // SQLKit rather than a Fluent query: hydrating 51 models through Fluent's property wrappers cost more
+        // CPU than everything else in the request. Same filters, order and index use as before.
+        let sql = database as! any SQLDatabase
+        var select = sql.select().column(SQLLiteral.all).from(IncidentRecord.schema)
+        if let partnerID = query.partnerID { select = select.where("partner_id", .equal, partnerID.rawValue) }
+        if !query.statuses.isEmpty { select = select.where("status", .in, query.statuses.map(\.rawValue)) }
+        if !query.severities.isEmpty { select = select.where("severity", .in, query.severities.map(\.level)) }
         let now = Int64(query.now.timeIntervalSince1970)
         switch query.breached {
-        case true?: builder = builder.filter(\.$breachAt < now)
-        case false?: builder = builder.group(.or) { $0.filter(\.$breachAt == nil).filter(\.$breachAt >= now) }
+        case true?: select = select.where("breach_at", .lessThan, now)
+        case false?:
+            select = select.where(group: {
+                $0.where("breach_at", .is, SQLLiteral.null).orWhere("breach_at", .greaterThanOrEqual, now)
+            })
         case nil: break
         }
         if let dueBefore = query.dueBefore {
-            builder = builder.filter(\.$sortDue < Int64(dueBefore.timeIntervalSince1970))
+            select = select.where("sort_due", .lessThan, Int64(dueBefore.timeIntervalSince1970))
         }
         if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
-            for word in text.split(separator: " ") { builder = builder.filter(\.$searchText ~~ String(word)) }
+            for word in text.split(separator: " ") { select = select.where("search_text", .like, "%\(word)%") }
         }
         switch query.sort {
         case .due:
             if let after = query.after {
                 let key = after.key ?? IncidentRecordMapping.noDue
-                builder = builder.group(.or) { group in
-                    group.filter(\.$sortDue > key).group(.and) {
-                        $0.filter(\.$sortDue == key).filter(\.$number > Int64(after.number))
-                    }
-                }
+                select = select.where(group: {
+                    $0.where("sort_due", .greaterThan, key).orWhere(group: {
+                        $0.where("sort_due", .equal, key).where("number", .greaterThan, Int64(after.number))
+                    })
+                })
             }
-            builder = builder.sort(\.$sortDue).sort(\.$number)
+            select = select.orderBy("sort_due").orderBy("number")
         case .newest:
-            if let after = query.after { builder = builder.filter(\.$number < Int64(after.number)) }
-            builder = builder.sort(\.$number, .descending)
+            if let after = query.after { select = select.where("number", .lessThan, Int64(after.number)) }
+            select = select.orderBy("number", .descending)
         }
-        let records = try await builder.limit(query.limit + 1).all()
+        let rows = try await select.limit(query.limit + 1).all()
+        let records = try rows.map(IncidentRecordMapping.record(from:))
         let page = records.prefix(query.limit)
         var next: IncidentCursor?
         if records.count > query.limit, let last = page.last {

@@ -1,6 +1,7 @@
 import Foundation
 import PartnerDeskDomain
 import PartnerDeskServices
+import SQLKit
 
 /// Converts incidents to rows and back. Every stored string must read back as a valid domain value;
 /// anything else is reported as ``StoredDataError`` rather than skipped.
@@ -45,6 +46,45 @@ enum IncidentRecordMapping {
         record.searchText =
             ([incident.reference.description, report.errorType, report.description]
             + report.errorCodes + [report.partnerReference ?? ""]).joined(separator: " ").lowercased()
+    }
+
+    /// A record read from a raw `SELECT *` row of `incidents`, without Fluent's model decoding.
+    static func record(from row: any SQLRow) throws -> IncidentRecord {
+        let record = IncidentRecord()
+        record.id = try row.decode(column: "id", as: UUID?.self)
+        record.number = try row.decode(column: "number", as: Int64.self)
+        record.partnerID = try row.decode(column: "partner_id", as: UUID.self)
+        record.serviceID = try row.decode(column: "service_id", as: UUID?.self)
+        record.partnerReference = try row.decode(column: "partner_reference", as: String?.self)
+        record.type = try row.decode(column: "type", as: String.self)
+        record.occurredAt = try row.decode(column: "occurred_at", as: Date.self)
+        record.userEmail = try row.decode(column: "user_email", as: String.self)
+        record.errorType = try row.decode(column: "error_type", as: String.self)
+        record.description = try row.decode(column: "description", as: String.self)
+        record.deviceType = try row.decode(column: "device_type", as: String.self)
+        record.operatingSystem = try row.decode(column: "operating_system", as: String.self)
+        record.operatingSystemVersion = try row.decode(column: "operating_system_version", as: String.self)
+        record.errorCodes = try row.decode(column: "error_codes", as: String.self)
+        record.checkedKnownProblems = try row.decode(column: "checked_known_problems", as: Bool.self)
+        record.suspectedProblem = try row.decode(column: "suspected_problem", as: String?.self)
+        record.alternativeContact = try row.decode(column: "alternative_contact", as: String?.self)
+        record.suggestedSeverity = try row.decode(column: "suggested_severity", as: Int?.self)
+        record.status = try row.decode(column: "status", as: String.self)
+        record.statusBeforeWaiting = try row.decode(column: "status_before_waiting", as: String?.self)
+        record.severity = try row.decode(column: "severity", as: Int?.self)
+        record.group = try row.decode(column: "resolver_group", as: String.self)
+        record.linkedProblem = try row.decode(column: "linked_problem", as: String?.self)
+        record.resolutionKind = try row.decode(column: "resolution_kind", as: String?.self)
+        record.resolutionSummary = try row.decode(column: "resolution_summary", as: String?.self)
+        record.clockEvents = try row.decode(column: "clock_events", as: String.self)
+        record.raisedAt = try row.decode(column: "raised_at", as: Date.self)
+        record.raisedBy = try row.decode(column: "raised_by", as: String.self)
+        record.updatedAt = try row.decode(column: "updated_at", as: Date.self)
+        record.version = try row.decode(column: "version", as: Int.self)
+        record.sortDue = try row.decode(column: "sort_due", as: Int64.self)
+        record.breachAt = try row.decode(column: "breach_at", as: Int64?.self)
+        record.searchText = try row.decode(column: "search_text", as: String.self)
+        return record
     }
 
     static func incident(from record: IncidentRecord) throws -> Incident {
