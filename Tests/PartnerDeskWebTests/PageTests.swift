@@ -230,4 +230,53 @@ import VaporTesting
             #expect(!page.body.string.contains(">succeeded<"))
         }
     }
+
+    @Test func partnerRaisesAnIncidentFromTheForm_andPatientDataIsRefusedInlineWithoutEcho() async throws {
+        try await withPages { app, services in
+            var browser = Browser(app: app)
+            _ = try await signIn(&browser, "rosa@wellpath.example")
+            let form = try await browser.send(.GET, "incidents/new")
+            #expect(form.status == .ok)
+            var values = [
+                "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
+                "errorType": "Sign-in loop", "description": "User 943 476 5919 goes round in circles",
+                "deviceType": "mobile",
+                "operatingSystem": "iOS", "operatingSystemVersion": "17.4", "errorCodes": "P0042, E12",
+                "csrf": Browser.csrf(form),
+            ]
+            let refused = try await browser.send(.POST, "incidents", form: values)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("This looks like an NHS number"))
+            #expect(refused.body.string.contains(##"href="#description""##))
+            #expect(!refused.body.string.contains("5919"))
+            #expect(
+                try await services.incidents.list(IncidentQuery(now: services.clock.now()), as: staff(services)).views
+                    .isEmpty)
+
+            values["description"] = "The user goes round in circles after the security code"
+            values["csrf"] = Browser.csrf(refused)
+            let raised = try await browser.send(.POST, "incidents", form: values)
+            #expect(raised.status == .seeOther)
+            let listed = try await services.incidents.list(
+                IncidentQuery(now: services.clock.now()), as: staff(services)
+            ).views
+            #expect(listed.count == 1)
+            #expect(listed.first?.incident.report.errorCodes == ["P0042", "E12"])
+            #expect(listed.first?.incident.report.occurredAt == ISO8601Instant.date(from: "2026-11-23T08:30:00Z"))
+        }
+    }
+
+    @Test func staffCannotOpenTheRaiseForm() async throws {
+        try await withPages { app, _ in
+            var browser = Browser(app: app)
+            _ = try await signIn(&browser, "alex@partnerdesk.example")
+            #expect(try await browser.send(.GET, "incidents/new").status == .forbidden)
+        }
+    }
+
+    func staff(_ services: AppServices) -> Principal {
+        Principal(
+            credential: .token(.init(UUID())), displayName: "Staff", role: .serviceManager, partnerID: nil, scope: .read
+        )
+    }
 }

@@ -42,6 +42,11 @@ public struct PartnerAdministrationService: Sendable {
         try await store.repositories.partners.list()
     }
 
+    /// The partner with this id, or `nil`.
+    public func find(id: Partner.ID) async throws -> Partner? {
+        try await store.repositories.partners.find(id: id)
+    }
+
     /// The partner with this code, or `nil`.
     public func find(code: PartnerCode) async throws -> Partner? {
         try await store.repositories.partners.find(code: code)

@@ -93,9 +93,13 @@ struct HomePage: Encodable {
     var summary: String
     var incidents: [Row]
     var hasIncidents: Bool
+    var canRaise: Bool
+    var notice: String?
 
     /// Builds the page from the views; `now` and the zone decide how due times read.
-    init(principal: Principal, csrf: String, views: [IncidentView], now: Date) {
+    init(principal: Principal, csrf: String, views: [IncidentView], now: Date, notice: String? = nil) {
+        canRaise = AccessPolicy.decide(principal, .raiseIncident, resourcePartner: principal.partnerID) == .allow
+        self.notice = notice
         let partner = principal.role.isPartnerRole
         title = partner ? "Your incidents" : "Incident queue"
         signedIn = SignedInHeader(principal, csrf: csrf)

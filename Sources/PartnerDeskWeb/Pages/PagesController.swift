@@ -18,6 +18,8 @@ struct PagesController {
     func register(on routes: any RoutesBuilder) {
         routes.get(use: home).declaring(.readIncident)
         routes.get("admin", "audit", use: audit).declaring(.readAuditLog)
+        routes.get("incidents", "new", use: raiseForm).declaring(.raiseIncident)
+        routes.post("incidents", use: raise).declaring(.raiseIncident)
         routes.get("sign-in", use: signInForm).declaringPublic()
         routes.post("sign-in", use: signIn).declaringPublic()
         routes.get("sign-in", "code", use: codeForm).declaringPublic()
@@ -37,8 +39,52 @@ struct PagesController {
         query.statuses = Set(IncidentStatus.allCases.filter(\.isOpen))
         query.limit = 100
         let views = try await services.incidents.list(query, as: principal).views
-        let page = HomePage(principal: principal, csrf: session.csrfToken, views: views, now: query.now)
+        let raised = (try? request.query.get(String.self, at: "raised")) != nil
+        let notice =
+            raised
+            ? "Your incident has been raised. The First Line Service Desk will assess it and assign a severity." : nil
+        let page = HomePage(principal: principal, csrf: session.csrfToken, views: views, now: query.now, notice: notice)
         return try await request.view.render("home", page).encodeResponse(for: request)
+    }
+
+    // MARK: Raising an incident
+
+    @Sendable func raiseForm(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let services = try await partnerServices(principal)
+        let page = RaiseIncidentPage(principal: principal, csrf: session.csrfToken, services: services)
+        return try await request.view.render("raise-incident", page).encodeResponse(for: request)
+    }
+
+    @Sendable func raise(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let values = try request.content.decode([String: String].self)
+        guard values["csrf"] == session.csrfToken else {
+            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
+        }
+        do {
+            _ = try await self.services.incidents.raise(RaiseIncidentPage.draft(from: values), by: principal)
+            return request.redirect(to: "/?raised=1")
+        } catch let failure as ValidationFailure {
+            let page = RaiseIncidentPage(
+                principal: principal, csrf: session.csrfToken, services: try await partnerServices(principal),
+                values: values, issues: failure.issues
+            )
+            return try await request.view.render("raise-incident", page).encodeResponse(
+                status: .unprocessableEntity, for: request)
+        }
+    }
+
+    /// The services of the caller's organisation; only partners' people raise incidents.
+    private func partnerServices(_ principal: Principal) async throws -> [PartnerService] {
+        guard AccessPolicy.decide(principal, .raiseIncident, resourcePartner: principal.partnerID) == .allow,
+            let partnerID = principal.partnerID
+        else { throw ServiceError.forbidden }
+        return try await services.partners.find(id: partnerID)?.services ?? []
     }
 
     // MARK: Audit log

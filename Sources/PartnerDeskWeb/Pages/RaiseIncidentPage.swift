@@ -1,0 +1,134 @@
+import Foundation
+import PartnerDeskDomain
+
+/// The partner's form for raising an incident: every field of the required data set, with the partner's
+/// own services to choose from, and each refusal shown beside its field and in the summary.
+struct RaiseIncidentPage: Encodable {
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct Field: Encodable {
+        var name: String
+        var label: String
+        var kind: String
+        var value: String
+        var hint: String?
+        var optional: Bool
+        var options: [Option]
+        var error: String?
+        var describedBy: String?
+    }
+
+    var title = "Raise an incident"
+    var signedIn: SignedInHeader
+    var csrf: String
+    var fields: [Field]
+    var errors: [PageError]
+    var hasErrors: Bool
+
+    /// The form values as typed (keys are the field names).
+    typealias Values = [String: String]
+
+    init(
+        principal: Principal, csrf: String, services: [PartnerService], values: Values = [:],
+        issues: [ValidationIssue] = []
+    ) {
+        signedIn = SignedInHeader(principal, csrf: csrf)
+        self.csrf = csrf
+        // A value refused for carrying patient-identifiable data is never sent back to the browser.
+        var values = values
+        for issue in issues where issue.code == PatientDataGuard.refusalCode {
+            values[issue.field.hasPrefix("errorCodes") ? "errorCodes" : issue.field] = ""
+        }
+        var messages: [String: String] = [:]
+        for issue in issues {
+            let field = issue.field.hasPrefix("errorCodes") ? "errorCodes" : issue.field
+            messages[field] = messages[field] ?? issue.message
+        }
+        func field(
+            _ name: String, _ label: String, kind: String = "text", hint: String? = nil, optional: Bool = false,
+            choices: [(String, String)] = []
+        ) -> Field {
+            let value = values[name] ?? ""
+            let choiceList =
+                choices.isEmpty
+                ? []
+                : ([("", optional ? "Not stated" : "Choose…")] + choices).map {
+                    Option(value: $0.0, label: $0.1, selected: $0.0 == value)
+                }
+            let error = messages[name]
+            let described = [hint == nil ? nil : "\(name)-hint", error == nil ? nil : "\(name)-error"].compactMap { $0 }
+            return Field(
+                name: name, label: label, kind: kind, value: value, hint: hint, optional: optional, options: choiceList,
+                error: error, describedBy: described.isEmpty ? nil : described.joined(separator: " ")
+            )
+        }
+        fields = [
+            field(
+                "service", "Service", kind: "select", optional: true, choices: services.map { ($0.clientID, $0.name) }),
+            field(
+                "type", "What kind of incident is it?", kind: "select",
+                choices: IncidentType.allCases.map { ($0.rawValue, $0.label) }),
+            field("occurredAt", "When did it happen? (UK time)", kind: "datetime-local"),
+            field("userEmail", "The user's e-mail address", kind: "email", hint: "The address they sign in with."),
+            field("errorType", "Error type", hint: "For example: sign-in loop, blank page, code not received."),
+            field(
+                "description", "What happened?", kind: "textarea",
+                hint: "What the user did, what they saw, and what they expected."),
+            field("deviceType", "Device", kind: "select", choices: DeviceType.allCases.map { ($0.rawValue, $0.label) }),
+            field("operatingSystem", "Operating system", hint: "For example: iOS, Android, Windows."),
+            field("operatingSystemVersion", "Operating system version"),
+            field("errorCodes", "Error codes", hint: "Separate several codes with commas.", optional: true),
+            field("partnerReference", "Your reference", optional: true),
+            field("checkedKnownProblems", "We checked the known problems first", kind: "checkbox", optional: true),
+            field("suspectedProblem", "Known problem it may match", hint: "For example: PRB-000045.", optional: true),
+            field(
+                "alternativeContact", "Who should we contact about this incident?",
+                hint: "Leave empty to use the contacts from your registration form.", optional: true),
+            field(
+                "suggestedSeverity", "Severity you suggest", kind: "select", optional: true,
+                choices: (1...5).map { (String($0), "Severity \($0)") }),
+        ]
+        let order = fields.map(\.name)
+        errors = issues.map { issue in
+            let field = issue.field.hasPrefix("errorCodes") ? "errorCodes" : issue.field
+            return PageError(field: order.contains(field) ? field : "description", message: issue.message)
+        }
+        hasErrors = !errors.isEmpty
+    }
+
+    /// The draft the form values describe; the UK local date and time becomes an instant.
+    static func draft(from values: Values) -> IncidentReportDraft {
+        func text(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
+        var occurredAt = text("occurredAt")
+        if let local = occurredAt, let instant = londonInstant(local) {
+            occurredAt = ISO8601Instant.string(from: instant)
+        }
+        return IncidentReportDraft(
+            service: text("service"), partnerReference: text("partnerReference"), type: text("type"),
+            occurredAt: occurredAt, userEmail: text("userEmail"), errorType: text("errorType"),
+            description: text("description"), deviceType: text("deviceType"), operatingSystem: text("operatingSystem"),
+            operatingSystemVersion: text("operatingSystemVersion"),
+            errorCodes: text("errorCodes").map {
+                $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            },
+            checkedKnownProblems: values["checkedKnownProblems"] == "true", suspectedProblem: text("suspectedProblem"),
+            alternativeContact: text("alternativeContact"),
+            suggestedSeverity: text("suggestedSeverity").flatMap(Int.init)
+        )
+    }
+
+    /// Reads `YYYY-MM-DDTHH:MM` as UK local time.
+    static func londonInstant(_ text: String) -> Date? {
+        let parts = text.split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
+        guard parts.count >= 5 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        return calendar.date(
+            from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4])
+        )
+    }
+}
