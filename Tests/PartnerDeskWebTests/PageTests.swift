@@ -279,4 +279,58 @@ import VaporTesting
             credential: .token(.init(UUID())), displayName: "Staff", role: .serviceManager, partnerID: nil, scope: .read
         )
     }
+
+    @Test func deskReceivesFromTheIncidentPage_andThePartnerSeesOnlyPublicHistory() async throws {
+        try await withPages { app, services in
+            let invitation = try await services.accounts.add(
+                email: "fiona@partnerdesk.example", name: "Fiona", role: .firstLineAgent, partnerCode: nil)
+            try await services.accounts.setPassword(
+                linkSecret: invitation.linkSecret, password: "long enough passphrase here")
+            let rosa = try await services.tokens.authenticate(
+                services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret
+            )!
+            let draft = IncidentReportDraft(
+                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
+                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
+            )
+            guard case .created(let raised, _) = try await services.incidents.raise(draft, by: rosa) else { return }
+            let path = "incidents/\(raised.incident.id)"
+
+            var desk = Browser(app: app)
+            _ = try await signIn(&desk, "fiona@partnerdesk.example")
+            let page = try await desk.send(.GET, path)
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Receive and assign severity"))
+            let received = try await desk.send(
+                .POST, "\(path)/transitions",
+                form: [
+                    "action": "receive", "severity": "3", "version": "1", "note": "Looking", "csrf": Browser.csrf(page),
+                ]
+            )
+            #expect(received.status == .seeOther)
+            let after = try await desk.send(.GET, path)
+            #expect(after.body.string.contains("Severity 3"))
+            #expect(after.body.string.contains("Wed, 25 Nov 2026"))
+            let stale = try await desk.send(
+                .POST, "\(path)/transitions",
+                form: ["action": "forward_to_devops", "version": "1", "csrf": Browser.csrf(after)]
+            )
+            #expect(stale.status == .unprocessableEntity)
+            #expect(stale.body.string.contains("Someone else changed this incident"))
+            _ = try await desk.send(
+                .POST, "\(path)/comments",
+                form: ["text": "Probably PRB-000045", "internal": "true", "csrf": Browser.csrf(after)])
+
+            var partner = Browser(app: app)
+            _ = try await signIn(&partner, "rosa@wellpath.example")
+            let partnerView = try await partner.send(.GET, path)
+            #expect(partnerView.status == .ok)
+            #expect(partnerView.body.string.contains("Looking"))
+            #expect(!partnerView.body.string.contains("PRB-000045"))
+            #expect(!partnerView.body.string.contains("Move the incident on"))
+            var other = Browser(app: app)
+            _ = try await signIn(&other, "carl@carebridge.example")
+            #expect(try await other.send(.GET, path).status == .notFound)
+        }
+    }
 }

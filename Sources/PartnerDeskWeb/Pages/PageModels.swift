@@ -79,6 +79,7 @@ struct SetPasswordPage: Encodable {
 /// The signed-in start page: the open incidents the person may see, soonest due first.
 struct HomePage: Encodable {
     struct Row: Encodable {
+        var id: String
         var reference: String
         var status: String
         var severity: String
@@ -115,6 +116,7 @@ struct HomePage: Encodable {
 
 extension HomePage.Row {
     init(_ view: IncidentView, now: Date) {
+        id = view.incident.id.description
         reference = view.incident.reference.description
         status = view.incident.status.label
         severity = view.incident.severity.map { "Severity \($0.level)" } ?? "Not yet assessed"

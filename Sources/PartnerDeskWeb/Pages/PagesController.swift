@@ -20,6 +20,9 @@ struct PagesController {
         routes.get("admin", "audit", use: audit).declaring(.readAuditLog)
         routes.get("incidents", "new", use: raiseForm).declaring(.raiseIncident)
         routes.post("incidents", use: raise).declaring(.raiseIncident)
+        routes.get("incidents", ":incidentID", use: incident).declaring(.readIncident)
+        routes.post("incidents", ":incidentID", "transitions", use: transition).declaring(.triageIncident)
+        routes.post("incidents", ":incidentID", "comments", use: comment).declaring(.commentOnIncident)
         routes.get("sign-in", use: signInForm).declaringPublic()
         routes.post("sign-in", use: signIn).declaringPublic()
         routes.get("sign-in", "code", use: codeForm).declaringPublic()
@@ -85,6 +88,89 @@ struct PagesController {
             let partnerID = principal.partnerID
         else { throw ServiceError.forbidden }
         return try await services.partners.find(id: partnerID)?.services ?? []
+    }
+
+    // MARK: One incident
+
+    @Sendable func incident(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        return try await renderIncident(
+            try request.incidentID(), principal: principal, session: session, request: request)
+    }
+
+    @Sendable func transition(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let values = try request.content.decode([String: String].self)
+        guard values["csrf"] == session.csrfToken else {
+            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
+        }
+        let id = try request.incidentID()
+        let body = TransitionRequest(
+            action: values["action"] ?? "", severity: values["severity"].flatMap(Int.init),
+            resolution: values["resolution"].flatMap { $0.isEmpty ? nil : $0 },
+            problem: values["problem"].flatMap { $0.isEmpty ? nil : $0 },
+            note: values["note"].flatMap { $0.isEmpty ? nil : $0 },
+            internal: values["internal"] == "true"
+        )
+        do {
+            _ = try await services.incidents.transition(
+                id, body, expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal
+            )
+            return request.redirect(to: "/incidents/\(id)")
+        } catch let failure as ValidationFailure {
+            let errors = failure.issues.map { PageError(field: "action", message: $0.message) }
+            return try await renderIncident(
+                id, principal: principal, session: session, request: request, errors: errors)
+        } catch ServiceError.invalidTransition(let message) {
+            return try await renderIncident(
+                id, principal: principal, session: session, request: request,
+                errors: [PageError(field: "action", message: message)]
+            )
+        } catch ServiceError.versionMismatch {
+            let message =
+                "Someone else changed this incident while you were looking at it. Check the latest state and try again."
+            return try await renderIncident(
+                id, principal: principal, session: session, request: request,
+                errors: [PageError(field: "action", message: message)]
+            )
+        }
+    }
+
+    @Sendable func comment(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let values = try request.content.decode([String: String].self)
+        guard values["csrf"] == session.csrfToken else {
+            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
+        }
+        let id = try request.incidentID()
+        do {
+            _ = try await services.incidents.comment(
+                id, text: values["text"] ?? "", visibility: values["internal"] == "true" ? .internal : .public,
+                by: principal
+            )
+            return request.redirect(to: "/incidents/\(id)")
+        } catch let failure as ValidationFailure {
+            let errors = failure.issues.map { PageError(field: "comment", message: $0.message) }
+            return try await renderIncident(
+                id, principal: principal, session: session, request: request, errors: errors)
+        }
+    }
+
+    private func renderIncident(
+        _ id: Incident.ID, principal: Principal, session: SignInSession, request: Request, errors: [PageError] = []
+    ) async throws -> Response {
+        let view = try await services.incidents.view(id, as: principal)
+        let history = try await services.incidents.history(id, as: principal)
+        let page = IncidentPage(
+            view: view, history: history, principal: principal, csrf: session.csrfToken, errors: errors)
+        let status: HTTPResponseStatus = errors.isEmpty ? .ok : .unprocessableEntity
+        return try await request.view.render("incident", page).encodeResponse(status: status, for: request)
     }
 
     // MARK: Audit log

@@ -1,0 +1,108 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+
+/// One incident as a person sees it: its data set, clock, history, and the steps they may take.
+struct IncidentPage: Encodable {
+    struct Detail: Encodable {
+        var label: String
+        var value: String
+    }
+
+    struct Entry: Encodable {
+        var what: String
+        var who: String
+        var when: String
+        var note: String?
+        var `internal`: Bool
+    }
+
+    struct Option: Encodable {
+        var value: String
+        var label: String
+    }
+
+    var title: String
+    var signedIn: SignedInHeader
+    var csrf: String
+    var id: String
+    var reference: String
+    var errorType: String
+    var status: String
+    var severity: String
+    var slaText: String
+    var slaClass: String
+    var due: String
+    var group: String
+    var version: Int
+    var details: [Detail]
+    var timeline: [Entry]
+    var canTriage: Bool
+    var canAnswer: Bool
+    var actions: [Option]
+    var notice: String?
+    var errors: [PageError]
+    var hasErrors: Bool
+
+    init(
+        view: IncidentView, history: [IncidentEvent], principal: Principal, csrf: String, notice: String? = nil,
+        errors: [PageError] = []
+    ) {
+        let incident = view.incident
+        let report = incident.report
+        title = incident.reference.description
+        signedIn = SignedInHeader(principal, csrf: csrf)
+        self.csrf = csrf
+        id = incident.id.description
+        reference = incident.reference.description
+        errorType = report.errorType
+        status = incident.status.label
+        severity = incident.severity.map { "Severity \($0.level)" } ?? "Not yet assessed"
+        (slaText, slaClass) = PageFormat.slaState(view.sla)
+        due = (view.sla?.due ?? view.sla?.projectedDue).map(PageFormat.londonTime) ?? "Not started"
+        group = incident.group.label
+        version = incident.version
+        var details = [
+            Detail(label: "Type", value: report.type.label),
+            Detail(label: "Happened", value: PageFormat.londonTime(report.occurredAt)),
+            Detail(label: "User", value: report.userEmail.value),
+            Detail(
+                label: "Device",
+                value: "\(report.deviceType.label), \(report.operatingSystem) \(report.operatingSystemVersion)"),
+            Detail(label: "Description", value: report.description),
+            Detail(label: "Raised", value: "\(PageFormat.londonTime(incident.raisedAt)) by \(incident.raisedBy)"),
+        ]
+        if !report.errorCodes.isEmpty {
+            details.append(Detail(label: "Error codes", value: report.errorCodes.joined(separator: ", ")))
+        }
+        if let service = view.serviceClientID { details.append(Detail(label: "Service", value: service)) }
+        if let problem = incident.linkedProblem { details.append(Detail(label: "Linked problem", value: problem)) }
+        if let resolution = incident.resolution {
+            details.append(Detail(label: resolution.kind == .fix ? "Fix" : "Workaround", value: resolution.summary))
+        }
+        self.details = details
+        timeline = history.map { event in
+            let what: String =
+                switch event.kind {
+                case .raised: "Raised"
+                case .transition(let action, _, let to): "\(action.label) → \(to.label)"
+                case .updated(let fields): "Corrected: \(fields.joined(separator: ", "))"
+                case .comment: "Comment"
+                case .attachment(let name): "Screenshot attached: \(name)"
+                }
+            return Entry(
+                what: what, who: event.actorName, when: PageFormat.londonTime(event.at), note: event.note,
+                internal: event.visibility == .internal
+            )
+        }
+        canTriage = AccessPolicy.decide(principal, .triageIncident, resourcePartner: incident.partnerID) == .allow
+        canAnswer = incident.status == .awaitingPartner && principal.role.isPartnerRole
+        actions = IncidentAction.allCases.filter {
+            $0 != .provideInformation && $0.allowedFrom.contains(incident.status)
+        }
+        .map { Option(value: $0.rawValue, label: $0.label) }
+        self.notice = notice
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+    }
+}
