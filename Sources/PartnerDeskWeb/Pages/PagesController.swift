@@ -42,10 +42,10 @@ struct PagesController {
         query.statuses = Set(IncidentStatus.allCases.filter(\.isOpen))
         query.limit = 100
         let views = try await services.incidents.list(query, as: principal).views
-        let raised = (try? request.query.get(String.self, at: "raised")) != nil
-        let notice =
-            raised
-            ? "Your incident has been raised. The First Line Service Desk will assess it and assign a severity." : nil
+        let raised = (try? request.query.get(String.self, at: "raised")).flatMap(IncidentReference.init)
+        let notice = raised.map {
+            "Your incident \($0) has been raised. The First Line Service Desk will assess it and assign a severity."
+        }
         let page = HomePage(principal: principal, csrf: session.csrfToken, views: views, now: query.now, notice: notice)
         return try await request.view.render("home", page).encodeResponse(for: request)
     }
@@ -70,8 +70,9 @@ struct PagesController {
             throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
         }
         do {
-            _ = try await self.services.incidents.raise(RaiseIncidentPage.draft(from: values), by: principal)
-            return request.redirect(to: "/?raised=1")
+            let outcome = try await self.services.incidents.raise(RaiseIncidentPage.draft(from: values), by: principal)
+            guard case .created(let view, _) = outcome else { return request.redirect(to: "/") }
+            return request.redirect(to: "/?raised=\(view.incident.reference)")
         } catch let failure as ValidationFailure {
             let page = RaiseIncidentPage(
                 principal: principal, csrf: session.csrfToken, services: try await partnerServices(principal),

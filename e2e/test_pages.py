@@ -1,0 +1,130 @@
+"""Browser tests: Playwright drives Debian's Chromium against a running PartnerDesk with demo data.
+
+Each test saves a screenshot of the pages it visits under e2e-artifacts/, and every page is checked with
+axe-core: no serious or critical accessibility violation is allowed.
+"""
+import os
+import pathlib
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect, sync_playwright
+
+BASE = os.environ["PARTNERDESK_URL"]
+PASSWORD = "try-partnerdesk-demo"
+ARTIFACTS = pathlib.Path(os.environ.get("E2E_ARTIFACTS", "e2e-artifacts"))
+ARTIFACTS.mkdir(parents=True, exist_ok=True)
+AXE = Axe()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def check(page: Page, name: str):
+    """Saves a screenshot and fails on serious or critical accessibility violations."""
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    results = AXE.run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, f"{name}: " + "; ".join(f"{v['id']}: {v['help']}" for v in serious)
+
+
+def sign_in(page: Page, email: str):
+    page.goto(f"{BASE}/sign-in")
+    check(page, "sign-in")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("Signed in as")).to_be_visible()
+
+
+def raise_incident(page: Page, description: str):
+    page.get_by_role("link", name="Raise an incident").click()
+    check(page, "raise-incident")
+    page.get_by_label("What kind of incident is it?").select_option("proving_identity")
+    page.get_by_label("When did it happen? (UK time)").fill("2026-11-23T08:30")
+    page.get_by_label("The user's e-mail address").fill("someone@example.org")
+    page.get_by_label("Error type").fill("Photo upload fails")
+    page.get_by_label("What happened?").fill(description)
+    page.get_by_label("Device").select_option("mobile")
+    page.get_by_label("Operating system", exact=True).fill("Android")
+    page.get_by_label("Operating system version").fill("14")
+    page.get_by_role("button", name="Raise the incident").click()
+
+
+def test_partner_raises_an_incident_and_the_desk_receives_it(browser):
+    partner = browser.new_page()
+    sign_in(partner, "reporter@wellpath.example")
+    check(partner, "partner-home")
+    raise_incident(partner, "The passport photo upload spins and then times out")
+    notice = partner.get_by_role("status")
+    expect(notice).to_contain_text("has been raised")
+    reference = re.search(r"INC-\d{6}", notice.inner_text()).group(0)
+    check(partner, "partner-home-after-raising")
+    partner.close()
+
+    desk = browser.new_page()
+    sign_in(desk, "firstline@partnerdesk.example")
+    check(desk, "desk-queue")
+    desk.get_by_role("link", name=reference).click()
+    check(desk, "incident-desk")
+    desk.get_by_label("Action").select_option("receive")
+    desk.get_by_label("Severity (for receiving or changing severity)").select_option("2")
+    desk.get_by_role("button", name="Apply").click()
+    expect(desk.locator(".summary")).to_contain_text("Severity 2")
+    expect(desk.locator(".summary")).to_contain_text("Due")
+    expect(desk.locator(".sla")).to_contain_text("left")
+    check(desk, "incident-received")
+    desk.close()
+
+
+def test_patient_data_is_refused_beside_the_field_and_nothing_is_stored(page):
+    sign_in(page, "reporter@wellpath.example")
+    raise_incident(page, "User 943 476 5919 cannot upload a photo")
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.locator("#description-error")).to_contain_text("looks like an NHS number")
+    assert "5919" not in page.content()
+    check(page, "raise-incident-refused")
+    page.goto(f"{BASE}/")
+    assert "cannot upload a photo" not in page.content()
+
+
+def test_a_partner_cannot_open_another_partners_incident(page):
+    sign_in(page, "reporter@wellpath.example")
+    page.locator("table.queue a").first.click()
+    url = page.url
+    check(page, "incident-partner")
+    page.context.clear_cookies()
+    sign_in(page, "reporter@carebridge.example")
+    response = page.goto(url)
+    assert response.status == 404
+
+
+def test_the_audit_log_page_for_administrators(page):
+    sign_in(page, "admin@partnerdesk.example")
+    page.goto(f"{BASE}/admin/audit")
+    expect(page.get_by_role("heading", name="Audit log")).to_be_visible()
+    check(page, "audit-log")
+
+
+def test_pages_reflow_at_320_pixels(browser):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    sign_in(page, "firstline@partnerdesk.example")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, f"the queue needs horizontal scrolling at 320 px ({width} px wide)"
+    check(page, "desk-queue-320px")
+    context.close()
