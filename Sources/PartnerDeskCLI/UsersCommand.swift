@@ -45,7 +45,7 @@ struct UsersCommand: AsyncParsableCommand {
             }
             print("Added \(invitation.user.email) (\(invitation.user.role.label)).")
             print("Invitation link, valid until \(ISO8601Instant.string(from: invitation.expiresAt)):")
-            print("  \(config.publicURL)/account/password?token=\(invitation.linkSecret)")
+            print("  " + AccountService.passwordLink(publicURL: config.publicURL, secret: invitation.linkSecret))
         }
     }
 
@@ -108,7 +108,7 @@ struct UsersCommand: AsyncParsableCommand {
             let config = try loadConfig(common.overrides())
             let link = try await withServices(common) { try await $0.accounts.resetLink(email: email) }
             print("Password-reset link for \(email), valid until \(ISO8601Instant.string(from: link.expiresAt)):")
-            print("  \(config.publicURL)/account/password?token=\(link.secret)")
+            print("  " + AccountService.passwordLink(publicURL: config.publicURL, secret: link.secret))
         }
     }
 }

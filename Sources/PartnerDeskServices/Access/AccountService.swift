@@ -40,6 +40,11 @@ public struct AccountService: Sendable {
         self.decoyHash = (try? hasher.hash("decoy " + secrets.makeSecret())) ?? ""
     }
 
+    /// The address of the page where a one-time link's secret lets a person choose their password.
+    public static func passwordLink(publicURL: String, secret: String) -> String {
+        "\(publicURL)/account/password?token=\(secret)"
+    }
+
     /// A user just added, with the one-time link that lets them choose a password.
     public struct Invitation: Sendable {
         public var user: User

@@ -38,7 +38,7 @@ struct UsersController {
         let invitation = try await services.accounts.invite(
             email: body.email, name: body.name, role: body.role, partnerCode: body.partner, as: try request.principal
         )
-        let link = "\(publicURL)/account/password?token=\(invitation.linkSecret)"
+        let link = AccountService.passwordLink(publicURL: publicURL, secret: invitation.linkSecret)
         return try await UserDTO(invitation.user, invitationLink: link).encodeResponse(status: .created, for: request)
     }
 

@@ -65,10 +65,7 @@ struct PagesController {
         guard let (principal, session) = try await currentSession(request) else {
             return request.redirect(to: "/sign-in")
         }
-        let values = try request.content.decode([String: String].self)
-        guard values["csrf"] == session.csrfToken else {
-            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
-        }
+        let values = try signedInForm(request, session: session)
         do {
             let outcome = try await self.services.incidents.raise(RaiseIncidentPage.draft(from: values), by: principal)
             guard case .created(let view, _) = outcome else { return request.redirect(to: "/") }
@@ -105,10 +102,7 @@ struct PagesController {
         guard let (principal, session) = try await currentSession(request) else {
             return request.redirect(to: "/sign-in")
         }
-        let values = try request.content.decode([String: String].self)
-        guard values["csrf"] == session.csrfToken else {
-            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
-        }
+        let values = try signedInForm(request, session: session)
         let id = try request.incidentID()
         let body = TransitionRequest(
             action: values["action"] ?? "", severity: values["severity"].flatMap(Int.init),
@@ -145,10 +139,7 @@ struct PagesController {
         guard let (principal, session) = try await currentSession(request) else {
             return request.redirect(to: "/sign-in")
         }
-        let values = try request.content.decode([String: String].self)
-        guard values["csrf"] == session.csrfToken else {
-            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
-        }
+        let values = try signedInForm(request, session: session)
         let id = try request.incidentID()
         do {
             _ = try await services.incidents.comment(
@@ -262,9 +253,7 @@ struct PagesController {
         guard let secret = request.cookies[sessionCookie]?.string,
             let (_, session) = try await currentSession(request)
         else { return request.redirect(to: "/sign-in") }
-        guard try request.content.decode(Form.self).csrf == session.csrfToken else {
-            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
-        }
+        try checkSessionToken(try request.content.decode(Form.self).csrf, session: session)
         try await services.accounts.signOut(secret: secret)
         let response = request.redirect(to: "/sign-in")
         response.cookies[sessionCookie] = expired()
@@ -290,9 +279,7 @@ struct PagesController {
             let session = try await services.accounts.pendingSession(secret: secret)
         else { return request.redirect(to: "/sign-in") }
         let form = try request.content.decode(Form.self)
-        guard form.csrf == session.csrfToken else {
-            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
-        }
+        try checkSessionToken(form.csrf, session: session)
         let outcome = try await services.accounts.confirmCode(
             sessionSecret: secret, code: form.code ?? "", clientAddress: request.remoteAddress?.ipAddress ?? "unknown",
             requestID: request.id
@@ -370,11 +357,26 @@ struct PagesController {
         return response
     }
 
+    /// Before sign-in: the form's token must match the cookie of the same name (double submit).
     private func checkFormToken(_ sent: String?, _ request: Request) throws {
-        guard let sent, !sent.isEmpty, sent == request.cookies[csrfCookie]?.string else {
-            throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
-        }
+        guard let sent, !sent.isEmpty, sent == request.cookies[csrfCookie]?.string else { throw Self.formExpired }
     }
+
+    /// Signed in: the form's token must be the session's.
+    private func checkSessionToken(_ sent: String?, session: SignInSession) throws {
+        guard sent == session.csrfToken else { throw Self.formExpired }
+    }
+
+    /// The fields of a form posted by a signed-in person, once its CSRF token is checked.
+    private func signedInForm(_ request: Request, session: SignInSession) throws -> [String: String] {
+        let values = try request.content.decode([String: String].self)
+        try checkSessionToken(values["csrf"], session: session)
+        return values
+    }
+
+    private static let formExpired = Abort(
+        .forbidden, reason: "The form has expired. Go back, reload the page and try again."
+    )
 
     private func cookie(_ value: String, maxAge: Int) -> HTTPCookies.Value {
         HTTPCookies.Value(
