@@ -97,3 +97,44 @@ import Testing
         }
     }
 }
+
+/// Transactions that overlap (on SQLite they are written in groups) each stay all-or-nothing: one failing
+/// never undoes or fails another, and every caller gets its own result or error.
+@Suite struct ConcurrentTransactionTests {
+    struct Refused: Error, Equatable { let index: Int }
+
+    @Test(arguments: TestBackend.available)
+    func overlappingTransactions_commitOrRollBackIndependently(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let outcomes = await withTaskGroup(of: (Int, Result<String, Refused>).self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        do {
+                            let code = try await store.transaction { repositories in
+                                let code = "P\(index)"
+                                try await repositories.partners.create(
+                                    Partner(
+                                        id: .init(UUID()), code: PartnerCode(code)!, name: "Partner \(index)",
+                                        status: .live, tierID: "silver", services: [], contacts: []
+                                    )
+                                )
+                                // Every third transaction fails after writing: its partner must not remain.
+                                if index % 3 == 0 { throw Refused(index: index) }
+                                return code
+                            }
+                            return (index, .success(code))
+                        } catch {
+                            return (index, .failure(error as! Refused))
+                        }
+                    }
+                }
+                return await group.reduce(into: [Int: Result<String, Refused>]()) { $0[$1.0] = $1.1 }
+            }
+            for (index, outcome) in outcomes {
+                #expect(outcome == (index % 3 == 0 ? .failure(Refused(index: index)) : .success("P\(index)")))
+            }
+            let stored = try await store.repositories.partners.list().map(\.code.value)
+            #expect(Set(stored) == Set((0..<40).filter { $0 % 3 != 0 }.map { "P\($0)" }))
+        }
+    }
+}

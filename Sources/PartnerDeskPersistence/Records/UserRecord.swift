@@ -9,7 +9,7 @@ final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "email") var email: String
     @Field(key: "display_name") var displayName: String
     @Field(key: "role") var role: String
-    @OptionalParent(key: "partner_id") var partner: PartnerRecord?
+    @OptionalField(key: "partner_id") var partnerID: UUID?
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "is_active") var isActive: Bool
     @OptionalField(key: "totp_secret") var totpSecret: String?

@@ -1,15 +1,14 @@
-import FluentKit
 import Foundation
 import PartnerDeskDomain
 import PartnerDeskServices
 import SQLKit
 
-/// Incidents in the SQL database: one row per incident, its timeline in `incident_events`.
+/// Incidents in the SQL database (through SQLKit, see ``IncidentRows``): one row per incident, its timeline in
+/// `incident_events`.
 struct FluentIncidentRepository: IncidentRepository {
-    let database: any Database
+    let sql: any SQLDatabase
 
     func nextReference() async throws -> IncidentReference {
-        let sql = database as! any SQLDatabase
         let row = try await sql.raw("UPDATE sequences SET value = value + 1 WHERE name = 'incident' RETURNING value")
             .first()
         guard let value = try row?.decode(column: "value", as: Int.self),
@@ -19,10 +18,9 @@ struct FluentIncidentRepository: IncidentRepository {
     }
 
     func create(_ incident: Incident, schedule: IncidentSchedule, events: [IncidentEvent]) async throws {
-        let record = IncidentRecord()
-        try IncidentRecordMapping.fill(record, from: incident, schedule: schedule)
+        let columns = try IncidentRows.columns(incident, schedule: schedule)
         try await translatingConstraintFailures("An incident with this reference already exists.") {
-            try await record.create(on: database)
+            try await sql.insert(into: IncidentRows.incidents, row: columns).run()
         }
         try await insert(events, firstOrdinal: 0)
     }
@@ -30,55 +28,45 @@ struct FluentIncidentRepository: IncidentRepository {
     func update(_ incident: Incident, expectedVersion: Int, schedule: IncidentSchedule, events: [IncidentEvent])
         async throws
     {
-        // Checking and bumping the version in one statement takes the row's write lock, so two writers that
-        // read the same version cannot both succeed.
-        let sql = database as! any SQLDatabase
-        let claimed = try await sql.raw(
-            """
-            UPDATE incidents SET version = \(bind: incident.version)
-            WHERE id = \(bind: incident.id.rawValue) AND version = \(bind: expectedVersion) RETURNING id
-            """
-        ).all()
-        guard !claimed.isEmpty, let record = try await IncidentRecord.find(incident.id.rawValue, on: database) else {
-            throw RepositoryError.staleVersion
+        // Checking the version and writing the row in one statement takes the row's write lock, so two writers
+        // that read the same version cannot both succeed.
+        var update = sql.update(IncidentRows.incidents)
+        for (column, value) in try IncidentRows.columns(incident, schedule: schedule).dropFirst() {
+            update = update.set(SQLIdentifier(column), to: SQLBind(value))
         }
-        try IncidentRecordMapping.fill(record, from: incident, schedule: schedule)
-        try await record.update(on: database)
+        let claimed = try await update.where("id", .equal, incident.id.rawValue)
+            .where("version", .equal, expectedVersion).returning("id").all()
+        guard !claimed.isEmpty else { throw RepositoryError.staleVersion }
         try await append(events)
     }
 
     func append(_ events: [IncidentEvent]) async throws {
         guard let first = events.first else { return }
-        let existing = try await IncidentEventRecord.query(on: database).filter(
-            \.$incidentID == first.incidentID.rawValue
-        )
-        .count()
-        try await insert(events, firstOrdinal: existing)
+        let row = try await sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "events")
+            .from(IncidentRows.events).where("incident_id", .equal, first.incidentID.rawValue).first()
+        try await insert(events, firstOrdinal: try row?.decode(column: "events", as: Int.self) ?? 0)
     }
 
     /// Stores events with consecutive ordinals; a new incident's start at 0 without counting.
     private func insert(_ events: [IncidentEvent], firstOrdinal: Int) async throws {
         for (index, event) in events.enumerated() {
-            let record = IncidentEventRecord()
-            try IncidentRecordMapping.fill(record, from: event, ordinal: Int64(firstOrdinal + index))
-            try await record.create(on: database)
+            let columns = try IncidentRows.columns(event, ordinal: Int64(firstOrdinal + index))
+            try await sql.insert(into: IncidentRows.events, row: columns).run()
         }
     }
 
     func find(id: Incident.ID) async throws -> Incident? {
-        try await IncidentRecord.find(id.rawValue, on: database).map(IncidentRecordMapping.incident(from:))
+        try await sql.selectAll(from: IncidentRows.incidents).where("id", .equal, id.rawValue)
+            .first().map(IncidentRows.incident(from:))
     }
 
     func find(reference: IncidentReference) async throws -> Incident? {
-        try await IncidentRecord.query(on: database).filter(\.$number == Int64(reference.number)).first()
-            .map(IncidentRecordMapping.incident(from:))
+        try await sql.selectAll(from: IncidentRows.incidents)
+            .where("number", .equal, Int64(reference.number)).first().map(IncidentRows.incident(from:))
     }
 
     func list(_ query: IncidentQuery) async throws -> IncidentPage {
-        // SQLKit rather than a Fluent query: hydrating 51 models through Fluent's property wrappers cost more
-        // CPU than everything else in the request. Same filters, order and index use as before.
-        let sql = database as! any SQLDatabase
-        var select = sql.select().column(SQLLiteral.all).from(IncidentRecord.schema)
+        var select = sql.selectAll(from: IncidentRows.incidents)
         if let partnerID = query.partnerID { select = select.where("partner_id", .equal, partnerID.rawValue) }
         if !query.statuses.isEmpty { select = select.where("status", .in, query.statuses.map(\.rawValue)) }
         if !query.severities.isEmpty { select = select.where("severity", .in, query.severities.map(\.level)) }
@@ -100,7 +88,7 @@ struct FluentIncidentRepository: IncidentRepository {
         switch query.sort {
         case .due:
             if let after = query.after {
-                let key = after.key ?? IncidentRecordMapping.noDue
+                let key = after.key ?? IncidentRows.noDue
                 select = select.where(group: {
                     $0.where("sort_due", .greaterThan, key).orWhere(group: {
                         $0.where("sort_due", .equal, key).where("number", .greaterThan, Int64(after.number))
@@ -113,18 +101,19 @@ struct FluentIncidentRepository: IncidentRepository {
             select = select.orderBy("number", .descending)
         }
         let rows = try await select.limit(query.limit + 1).all()
-        let records = try rows.map(IncidentRecordMapping.record(from:))
-        let page = records.prefix(query.limit)
         var next: IncidentCursor?
-        if records.count > query.limit, let last = page.last {
-            next = IncidentCursor(key: query.sort == .due ? last.sortDue : nil, number: Int(last.number))
+        if rows.count > query.limit, let last = rows.prefix(query.limit).last {
+            next = IncidentCursor(
+                key: query.sort == .due ? try last.decode(column: "sort_due", as: Int64.self) : nil,
+                number: try last.decode(column: "number", as: Int.self))
         }
-        return IncidentPage(incidents: try page.map(IncidentRecordMapping.incident(from:)), next: next)
+        return IncidentPage(incidents: try rows.prefix(query.limit).map(IncidentRows.incident(from:)), next: next)
     }
 
     func events(of incident: Incident.ID, includeInternal: Bool) async throws -> [IncidentEvent] {
-        var query = IncidentEventRecord.query(on: database).filter(\.$incidentID == incident.rawValue)
-        if !includeInternal { query = query.filter(\.$visibility == IncidentEvent.Visibility.public.rawValue) }
-        return try await query.sort(\.$ordinal).all().map(IncidentRecordMapping.event(from:))
+        var select = sql.selectAll(from: IncidentRows.events)
+            .where("incident_id", .equal, incident.rawValue)
+        if !includeInternal { select = select.where("visibility", .equal, IncidentEvent.Visibility.public.rawValue) }
+        return try await select.orderBy("ordinal").all().map(IncidentRows.event(from:))
     }
 }

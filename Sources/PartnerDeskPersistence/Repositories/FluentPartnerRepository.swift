@@ -1,80 +1,108 @@
-import FluentKit
 import Foundation
 import PartnerDeskDomain
 import PartnerDeskServices
+import SQLKit
 
-/// Partners in the SQL database: one row per partner, its services and contacts in child tables.
+/// Partners in the SQL database: one row per partner, its services and contacts in child tables. Plain SQL
+/// rather than Fluent models: raising an incident reads its partner on every request.
 struct FluentPartnerRepository: PartnerRepository {
-    let database: any Database
+    let sql: any SQLDatabase
 
     func create(_ partner: Partner) async throws {
+        let hours = String(decoding: try JSONEncoder().encode(partner.hoursOfOperation), as: UTF8.self)
         try await translatingConstraintFailures("A partner with this code or client id already exists.") {
-            let record = PartnerRecord()
-            record.id = partner.id.rawValue
-            record.code = partner.code.value
-            record.name = partner.name
-            record.status = partner.status.rawValue
-            record.tierID = partner.tierID
-            record.hoursOfOperation = String(
-                decoding: try JSONEncoder().encode(partner.hoursOfOperation), as: UTF8.self)
-            try await record.create(on: database)
+            try await sql.insert(
+                into: "partners",
+                row: [
+                    ("id", partner.id.rawValue), ("code", partner.code.value), ("name", partner.name),
+                    ("status", partner.status.rawValue), ("tier_id", partner.tierID), ("hours_of_operation", hours),
+                ]
+            ).run()
             for (position, service) in partner.services.enumerated() {
-                let row = PartnerServiceRecord()
-                row.id = service.id.rawValue
-                row.$partner.id = partner.id.rawValue
-                row.name = service.name
-                row.clientID = service.clientID
-                row.position = position
-                try await row.create(on: database)
+                try await sql.insert(
+                    into: "partner_services",
+                    row: [
+                        ("id", service.id.rawValue), ("partner_id", partner.id.rawValue), ("name", service.name),
+                        ("client_id", service.clientID), ("position", position),
+                    ]
+                ).run()
             }
             for contact in partner.contacts {
-                let row = PartnerContactRecord()
-                row.$partner.id = partner.id.rawValue
-                row.role = contact.role.rawValue
-                row.name = contact.name
-                row.email = contact.email.value
-                row.phone = contact.phone
-                try await row.create(on: database)
+                try await sql.insert(
+                    into: "partner_contacts",
+                    row: [
+                        ("id", UUID()), ("partner_id", partner.id.rawValue), ("role", contact.role.rawValue),
+                        ("name", contact.name), ("email", contact.email.value), ("phone", contact.phone),
+                    ]
+                ).run()
             }
         }
     }
 
     func find(id: Partner.ID) async throws -> Partner? {
-        try await query().filter(\.$id == id.rawValue).first().map(Self.partner(from:))
+        try await partners(sql.selectAll(from: "partners").where("id", .equal, id.rawValue)).first
     }
 
     func find(code: PartnerCode) async throws -> Partner? {
-        try await query().filter(\.$code == code.value).first().map(Self.partner(from:))
+        try await partners(sql.selectAll(from: "partners").where("code", .equal, code.value)).first
     }
 
     func list() async throws -> [Partner] {
-        try await query().sort(\.$code).all().map(Self.partner(from:))
+        try await partners(sql.selectAll(from: "partners").orderBy("code"))
     }
 
-    private func query() -> QueryBuilder<PartnerRecord> {
-        PartnerRecord.query(on: database).with(\.$services).with(\.$contacts)
-    }
-
-    private static func partner(from record: PartnerRecord) throws -> Partner {
-        guard let id = record.id, let code = PartnerCode(record.code),
-            let status = PartnerStatus(rawValue: record.status)
-        else { throw StoredDataError.unreadable(table: PartnerRecord.schema, id: record.id) }
-        let services = record.services.sorted { $0.position < $1.position }.compactMap { row in
-            row.id.map { PartnerService(id: .init($0), name: row.name, clientID: row.clientID) }
+    /// The partners the query selects, with their services and contacts (one query each for all of them).
+    private func partners(_ select: SQLSelectBuilder) async throws -> [Partner] {
+        let rows = try await select.all()
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        let services = try await sql.selectAll(from: "partner_services").where("partner_id", .in, ids)
+            .orderBy("position").all()
+        let contacts = try await sql.selectAll(from: "partner_contacts").where("partner_id", .in, ids).all()
+        let servicesByPartner = try Dictionary(grouping: services) {
+            try $0.decode(column: "partner_id", as: UUID.self)
         }
-        let contacts = try record.contacts.map { row in
-            guard let role = PartnerContact.Role(rawValue: row.role), let email = EmailAddress(row.email) else {
-                throw StoredDataError.unreadable(table: PartnerContactRecord.schema, id: row.id)
+        let contactsByPartner = try Dictionary(grouping: contacts) {
+            try $0.decode(column: "partner_id", as: UUID.self)
+        }
+        return try zip(ids, rows).map { id, row in
+            try Self.partner(
+                id: id, from: row, services: servicesByPartner[id] ?? [], contacts: contactsByPartner[id] ?? [])
+        }
+    }
+
+    private static func partner(id: UUID, from row: any SQLRow, services: [any SQLRow], contacts: [any SQLRow]) throws
+        -> Partner
+    {
+        guard let code = PartnerCode(try row.decode(column: "code", as: String.self)),
+            let status = PartnerStatus(rawValue: try row.decode(column: "status", as: String.self))
+        else { throw StoredDataError.unreadable(table: "partners", id: id) }
+        let partnerServices = try services.map { row in
+            PartnerService(
+                id: .init(try row.decode(column: "id", as: UUID.self)),
+                name: try row.decode(column: "name", as: String.self),
+                clientID: try row.decode(column: "client_id", as: String.self))
+        }
+        let partnerContacts = try contacts.map { row in
+            guard let role = PartnerContact.Role(rawValue: try row.decode(column: "role", as: String.self)),
+                let email = EmailAddress(try row.decode(column: "email", as: String.self))
+            else {
+                throw StoredDataError.unreadable(
+                    table: "partner_contacts", id: try? row.decode(column: "id", as: UUID.self))
             }
-            return PartnerContact(role: role, name: row.name, email: email, phone: row.phone)
+            return PartnerContact(
+                role: role, name: try row.decode(column: "name", as: String.self), email: email,
+                phone: try row.decode(column: "phone", as: String?.self))
         }.sorted {
             PartnerContact.Role.allCases.firstIndex(of: $0.role)! < PartnerContact.Role.allCases.firstIndex(
                 of: $1.role)!
         }
-        let hours = try JSONDecoder().decode(OperatingHours.self, from: Data(record.hoursOfOperation.utf8))
+        let hours = try JSONDecoder().decode(
+            OperatingHours.self, from: Data(try row.decode(column: "hours_of_operation", as: String.self).utf8))
         return Partner(
-            id: .init(id), code: code, name: record.name, status: status, tierID: record.tierID,
-            services: services, contacts: contacts, hoursOfOperation: hours
+            id: .init(id), code: code, name: try row.decode(column: "name", as: String.self), status: status,
+            tierID: try row.decode(column: "tier_id", as: String.self), services: partnerServices,
+            contacts: partnerContacts, hoursOfOperation: hours
         )
     }
 }

@@ -14,7 +14,7 @@ struct FluentUserRepository: UserRepository {
             record.email = stored.user.email.value
             record.displayName = stored.user.displayName
             record.role = stored.user.role.rawValue
-            record.$partner.id = stored.user.partnerID?.rawValue
+            record.partnerID = stored.user.partnerID?.rawValue
             record.passwordHash = stored.passwordHash
             record.isActive = stored.user.isActive
             record.totpSecret = stored.totpSecret
@@ -33,7 +33,7 @@ struct FluentUserRepository: UserRepository {
     func list(partnerID: Partner.ID?) async throws -> [User] {
         var query = UserRecord.query(on: database).sort(\.$email)
         if let partnerID {
-            query = query.filter(\.$partner.$id == partnerID.rawValue)
+            query = query.filter(\.$partnerID == partnerID.rawValue)
         }
         return try await query.all().map(Self.user(from:))
     }
@@ -63,7 +63,7 @@ struct FluentUserRepository: UserRepository {
         }
         return try User(
             id: .init(id), email: email, displayName: record.displayName, role: role,
-            partnerID: record.$partner.id.map { .init($0) }, isActive: record.isActive
+            partnerID: record.partnerID.map { .init($0) }, isActive: record.isActive
         )
     }
 }

@@ -1,7 +1,6 @@
 /// Runs async work one piece at a time, in arrival order, without blocking a thread while waiting.
 ///
-/// Stores whose engine allows a single writer (SQLite, the in-memory test store) pass every transaction
-/// through one queue, so transactions never collide.
+/// The in-memory store passes every transaction through one queue, so transactions never interleave.
 public actor TransactionQueue {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []

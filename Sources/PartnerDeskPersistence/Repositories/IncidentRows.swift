@@ -1,0 +1,172 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import SQLKit
+
+/// Converts incidents and their timeline events to SQL column values and back, without ORM models: these
+/// rows are written on every raise and read fifty at a time on every list, and building Fluent models cost
+/// more CPU than the rest of those requests together. Every stored string must read back as a valid domain
+/// value; anything else is reported as ``StoredDataError`` rather than skipped.
+enum IncidentRows {
+    static let incidents = "incidents"
+    static let events = "incident_events"
+    /// Stands in for "no due instant" so incidents without a running clock sort after all others.
+    static let noDue: Int64 = 99_999_999_999
+
+    /// The values of every column of `incidents` for this incident, `id` first.
+    static func columns(_ incident: Incident, schedule: IncidentSchedule) throws -> [ColumnValue] {
+        let report = incident.report
+        let searchText =
+            ([incident.reference.description, report.errorType, report.description]
+            + report.errorCodes + [report.partnerReference ?? ""]).joined(separator: " ").lowercased()
+        return [
+            ("id", incident.id.rawValue),
+            ("number", Int64(incident.reference.number)),
+            ("partner_id", incident.partnerID.rawValue),
+            ("service_id", report.serviceID?.rawValue),
+            ("partner_reference", report.partnerReference),
+            ("type", report.type.rawValue),
+            ("occurred_at", report.occurredAt),
+            ("user_email", report.userEmail.value),
+            ("error_type", report.errorType),
+            ("description", report.description),
+            ("device_type", report.deviceType.rawValue),
+            ("operating_system", report.operatingSystem),
+            ("operating_system_version", report.operatingSystemVersion),
+            ("error_codes", try json(report.errorCodes)),
+            ("checked_known_problems", report.checkedKnownProblems),
+            ("suspected_problem", report.suspectedProblem),
+            ("alternative_contact", report.alternativeContact),
+            ("suggested_severity", report.suggestedSeverity?.level),
+            ("status", incident.status.rawValue),
+            ("status_before_waiting", incident.statusBeforeWaiting?.rawValue),
+            ("severity", incident.severity?.level),
+            ("resolver_group", incident.group.rawValue),
+            ("linked_problem", incident.linkedProblem),
+            ("resolution_kind", incident.resolution?.kind.rawValue),
+            ("resolution_summary", incident.resolution?.summary),
+            ("clock_events", try json(incident.clock)),
+            ("raised_at", incident.raisedAt),
+            ("raised_by", incident.raisedBy),
+            ("updated_at", incident.updatedAt),
+            ("version", incident.version),
+            ("sort_due", schedule.dueAt.map(epochSeconds) ?? noDue),
+            ("breach_at", schedule.breachAt.map(epochSeconds)),
+            ("search_text", searchText),
+        ]
+    }
+
+    /// The incident in a `SELECT *` row of `incidents`.
+    static func incident(from row: any SQLRow) throws -> Incident {
+        let id = try row.decode(column: "id", as: UUID.self)
+        func fail() -> StoredDataError { .unreadable(table: incidents, id: id) }
+        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
+        func optionalText(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
+        guard let reference = IncidentReference(number: try row.decode(column: "number", as: Int.self)),
+            let type = IncidentType(rawValue: try text("type")), let email = EmailAddress(try text("user_email")),
+            let device = DeviceType(rawValue: try text("device_type")),
+            let status = IncidentStatus(rawValue: try text("status")),
+            let group = Incident.Group(rawValue: try text("resolver_group"))
+        else { throw fail() }
+        let decoder = JSONDecoder()
+        let report = IncidentReport(
+            serviceID: try row.decode(column: "service_id", as: UUID?.self).map { .init($0) },
+            partnerReference: try optionalText("partner_reference"), type: type,
+            occurredAt: try row.decode(column: "occurred_at", as: Date.self), userEmail: email,
+            errorType: try text("error_type"), description: try text("description"), deviceType: device,
+            operatingSystem: try text("operating_system"),
+            operatingSystemVersion: try text("operating_system_version"),
+            errorCodes: try decoder.decode([String].self, from: Data(try text("error_codes").utf8)),
+            checkedKnownProblems: try row.decode(column: "checked_known_problems", as: Bool.self),
+            suspectedProblem: try optionalText("suspected_problem"),
+            alternativeContact: try optionalText("alternative_contact"),
+            suggestedSeverity: try row.decode(column: "suggested_severity", as: Int?.self).flatMap(Severity.init)
+        )
+        var incident = Incident(
+            id: .init(id), reference: reference, partnerID: .init(try row.decode(column: "partner_id", as: UUID.self)),
+            report: report, raisedAt: try row.decode(column: "raised_at", as: Date.self),
+            raisedBy: try text("raised_by")
+        )
+        incident.status = status
+        incident.statusBeforeWaiting = try optionalText("status_before_waiting").flatMap(IncidentStatus.init)
+        incident.severity = try row.decode(column: "severity", as: Int?.self).flatMap(Severity.init)
+        incident.group = group
+        incident.linkedProblem = try optionalText("linked_problem")
+        if let kind = try optionalText("resolution_kind").flatMap(IncidentResolution.Kind.init) {
+            incident.resolution = IncidentResolution(kind: kind, summary: try optionalText("resolution_summary") ?? "")
+        }
+        incident.clock = try decoder.decode(SLAClock.self, from: Data(try text("clock_events").utf8))
+        incident.updatedAt = try row.decode(column: "updated_at", as: Date.self)
+        incident.version = try row.decode(column: "version", as: Int.self)
+        return incident
+    }
+
+    /// The values of every column of `incident_events` for this event.
+    static func columns(_ event: IncidentEvent, ordinal: Int64) throws -> [ColumnValue] {
+        var kind = ""
+        var action: String?
+        var from: String?
+        var to: String?
+        var detail: String?
+        switch event.kind {
+        case .raised: kind = "raised"
+        case .transition(let transition, let before, let after):
+            kind = "transition"
+            (action, from, to) = (transition.rawValue, before.rawValue, after.rawValue)
+        case .updated(let fields):
+            kind = "updated"
+            detail = try json(fields)
+        case .comment: kind = "comment"
+        case .attachment(let fileName):
+            kind = "attachment"
+            detail = fileName
+        }
+        return [
+            ("id", event.id.rawValue), ("incident_id", event.incidentID.rawValue), ("at", event.at),
+            ("ordinal", ordinal), ("kind", kind), ("action", action), ("from_status", from), ("to_status", to),
+            ("detail", detail), ("visibility", event.visibility.rawValue), ("actor_name", event.actorName),
+            ("actor_role", event.actorRole.rawValue), ("note", event.note),
+        ]
+    }
+
+    /// The event in a `SELECT *` row of `incident_events`.
+    static func event(from row: any SQLRow) throws -> IncidentEvent {
+        let id = try row.decode(column: "id", as: UUID.self)
+        func fail() -> StoredDataError { .unreadable(table: events, id: id) }
+        func optionalText(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
+        guard
+            let visibility = IncidentEvent.Visibility(rawValue: try row.decode(column: "visibility", as: String.self)),
+            let role = Role(rawValue: try row.decode(column: "actor_role", as: String.self))
+        else { throw fail() }
+        let detail = try optionalText("detail")
+        let kind: IncidentEvent.Kind
+        switch try row.decode(column: "kind", as: String.self) {
+        case "raised": kind = .raised
+        case "comment": kind = .comment
+        case "attachment": kind = .attachment(fileName: detail ?? "")
+        case "updated":
+            kind = .updated(fields: try JSONDecoder().decode([String].self, from: Data((detail ?? "[]").utf8)))
+        case "transition":
+            guard let action = try optionalText("action").flatMap(IncidentAction.init),
+                let from = try optionalText("from_status").flatMap(IncidentStatus.init),
+                let to = try optionalText("to_status").flatMap(IncidentStatus.init)
+            else { throw fail() }
+            kind = .transition(action, from: from, to: to)
+        default: throw fail()
+        }
+        return IncidentEvent(
+            id: .init(id), incidentID: .init(try row.decode(column: "incident_id", as: UUID.self)),
+            at: try row.decode(column: "at", as: Date.self), kind: kind, visibility: visibility,
+            actorName: try row.decode(column: "actor_name", as: String.self), actorRole: role,
+            note: try optionalText("note")
+        )
+    }
+
+    private static func epochSeconds(_ instant: Date) -> Int64 { Int64(instant.timeIntervalSince1970.rounded(.up)) }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
