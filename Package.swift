@@ -89,7 +89,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "partnerdesk",
-            dependencies: ["PartnerDeskCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "PartnerDeskCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         // Fixed clock, sequential ids, fixtures and in-memory ports for tests.
         .target(name: "PartnerDeskTestSupport", dependencies: ["PartnerDeskServices", "PartnerDeskDomain"]),

@@ -99,9 +99,13 @@ public struct PatientDataGuard: Sendable {
 
     private func labelledFindings(_ text: String, scan: ScalarScan) -> [PatientDataFinding] {
         var findings: [PatientDataFinding] = []
-        for (kind, pattern) in [
-            (PatientDataFinding.Kind.labelledLastName, Self.lastName), (.labelledDateOfBirth, Self.dateOfBirth),
-        ] {
+        // Each pattern can only match text containing one of its label words, and matching costs far more
+        // than looking for them, so most ordinary texts skip the patterns altogether.
+        let lowercased = text.lowercased()
+        for (kind, pattern, words) in [
+            (PatientDataFinding.Kind.labelledLastName, Self.lastName, ["name"]),
+            (.labelledDateOfBirth, Self.dateOfBirth, ["birth", "dob", "d.ob", "do.b", "d.o.b"]),
+        ] where words.contains(where: lowercased.contains) {
             for match in text.matches(of: pattern) {
                 let start = text.unicodeScalars.distance(from: text.startIndex, to: match.range.lowerBound)
                 let end = text.unicodeScalars.distance(from: text.startIndex, to: match.range.upperBound)

@@ -32,7 +32,7 @@ struct FluentIncidentRepository: IncidentRepository {
         // that read the same version cannot both succeed.
         var update = sql.update(IncidentRows.incidents)
         for (column, value) in try IncidentRows.columns(incident, schedule: schedule).dropFirst() {
-            update = update.set(SQLIdentifier(column), to: SQLBind(value))
+            update = update.set(quotedColumn(column), to: SQLBind(value))
         }
         let claimed = try await update.where("id", .equal, incident.id.rawValue)
             .where("version", .equal, expectedVersion).returning("id").all()
