@@ -111,6 +111,8 @@ def test_a_partner_cannot_open_another_partners_incident(page):
     sign_in(page, "reporter@carebridge.example")
     response = page.goto(url)
     assert response.status == 404
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    check(page, "not-found")
 
 
 def test_the_audit_log_page_for_administrators(page):

@@ -15,7 +15,7 @@ import VaporTesting
         mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil) async throws
             -> TestingHTTPResponse
         {
-            var headers = HTTPHeaders()
+            var headers: HTTPHeaders = ["Accept": "text/html,application/xhtml+xml"]
             if !cookies.isEmpty {
                 headers.add(name: .cookie, value: cookies.map { "\($0)=\($1)" }.joined(separator: "; "))
             }
@@ -270,7 +270,36 @@ import VaporTesting
         try await withPages { app, _ in
             var browser = Browser(app: app)
             _ = try await signIn(&browser, "alex@partnerdesk.example")
-            #expect(try await browser.send(.GET, "incidents/new").status == .forbidden)
+            let refused = try await browser.send(.GET, "incidents/new")
+            #expect(refused.status == .forbidden)
+            #expect(refused.headers.contentType == .html)
+            #expect(refused.body.string.contains("<h1>You cannot do this</h1>"))
+        }
+    }
+
+    @Test func pageErrors_areHTMLPagesForBrowsers_andProblemDetailsForTheAPI() async throws {
+        try await withPages { app, services in
+            let carl = try await services.tokens.authenticate(
+                services.tokens.create(name: "c", partnerCode: PartnerCode("CAREBRIDGE"), role: nil).secret
+            )!
+            let draft = IncidentReportDraft(
+                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
+                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
+            )
+            guard case .created(let other, _) = try await services.incidents.raise(draft, by: carl) else { return }
+            var rosa = Browser(app: app)
+            _ = try await signIn(&rosa, "rosa@wellpath.example")
+            for path in ["incidents/\(other.incident.id)", "incidents/not-an-id", "no/such/page"] {
+                let page = try await rosa.send(.GET, path)
+                #expect(page.status == .notFound, "\(path)")
+                #expect(page.headers.contentType == .html, "\(path)")
+                #expect(page.body.string.contains("<h1>Page not found</h1>"), "\(path)")
+                #expect(!page.body.string.contains("CareBridge"), "\(path)")
+            }
+            try await app.testing().test(.GET, "api/v1/no/such/route", headers: ["Accept": "text/html"]) {
+                #expect($0.status == .notFound)
+                #expect($0.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+            }
         }
     }
 

@@ -3,8 +3,9 @@ import PartnerDeskDomain
 import PartnerDeskServices
 import Vapor
 
-/// Turns every error into an RFC 9457 problem details response, so no client ever sees an HTML error page
-/// or an internal message. Unexpected errors are logged with the request id and answered with a generic 500.
+/// Turns every error into an RFC 9457 problem details response, so no API client ever sees an HTML error
+/// page or an internal message; browsers asking for a page get the same meaning as a page in the site's own
+/// look (``ErrorPage``). Unexpected errors are logged with the request id and answered with a generic 500.
 struct ProblemDetailsMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
@@ -16,8 +17,19 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
             }
             problem.instance = request.url.path
             problem.requestId = request.id
+            if Self.wantsPage(request),
+                let page = try? await request.view.render("error", ErrorPage(problem)).encodeResponse(
+                    status: HTTPResponseStatus(statusCode: problem.status), for: request)
+            {
+                return page
+            }
             return try Self.response(for: problem, error: error)
         }
+    }
+
+    /// A browser navigating to a page (not the API, not a file): it sends `Accept: text/html`.
+    private static func wantsPage(_ request: Request) -> Bool {
+        !request.url.path.hasPrefix("/api/") && request.headers.accept.mediaTypes.contains(.html)
     }
 
     static func problem(for error: any Error) -> ProblemDetails {

@@ -125,3 +125,33 @@ extension HomePage.Row {
         (slaText, slaClass) = PageFormat.slaState(view.sla)
     }
 }
+
+/// A failed page request in words: the same status and explanation the API gives, with a way on.
+struct ErrorPage: Encodable {
+    var title: String
+    var status: Int
+    var detail: String
+    var requestID: String?
+    var errors: [String]
+
+    init(_ problem: ProblemDetails) {
+        status = problem.status
+        requestID = problem.requestId
+        errors = problem.errors?.map(\.message) ?? []
+        switch problem.status {
+        case 404:
+            title = "Page not found"
+            detail = "There is no such page or record, or it belongs to another organisation. Check the address."
+        case 403:
+            title = "You cannot do this"
+            detail = "Your role does not allow this. Ask your organisation's PartnerDesk administrator if you need it."
+        case 400..<500:
+            title = problem.title
+            detail = problem.detail ?? "The request could not be accepted."
+        default:
+            title = "Sorry, something went wrong"
+            detail =
+                "Nothing you sent was lost or half-saved. Try again in a few minutes; if it keeps happening, contact the service desk and quote the reference below."
+        }
+    }
+}
