@@ -244,6 +244,29 @@ import VaporTesting
             #expect((bad.json["errors"] as? [Any])?.count == 2)
         }
     }
+
+    @Test func list_byPartner_forStaff_andNeverAnotherPartnersForPartners() async throws {
+        try await APIHarness.run { api in
+            _ = try await api.raiseIncident()
+            let carebridge = try await api.send(
+                .POST, "api/v1/incidents", as: "carebridge",
+                json: APIHarness.incidentJSON().replacingOccurrences(
+                    of: "wellpath-gp", with: "carebridge-records"))
+            #expect(carebridge.status == .created)
+            func count(_ query: String, as caller: String) async throws -> Int? {
+                (try await api.send(.GET, "api/v1/incidents?\(query)", as: caller).json["items"] as? [Any])?.count
+            }
+            #expect(try await count("", as: "firstLine") == 2)
+            #expect(try await count("partner=CAREBRIDGE", as: "firstLine") == 1)
+            #expect(try await count("partner=WELLPATH", as: "wellpath") == 1)
+            // Another partner's code and an unknown code read the same for a partner: nothing.
+            #expect(try await count("partner=CAREBRIDGE", as: "wellpath") == 0)
+            #expect(try await count("partner=NOSUCH", as: "wellpath") == 0)
+            let unknown = try await api.send(.GET, "api/v1/incidents?partner=NOSUCH", as: "firstLine")
+            #expect(unknown.status == .unprocessableEntity)
+            #expect((unknown.json["errors"] as? [[String: Any]])?.first?["field"] as? String == "partner")
+        }
+    }
 }
 
 @Suite struct AuditTrailTests {

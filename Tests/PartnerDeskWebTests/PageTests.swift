@@ -116,6 +116,58 @@ import VaporTesting
         }
     }
 
+    @Test func queue_filtersSearchesAndPages_andExplainsABadFilterInline() async throws {
+        try await withPages { app, services in
+            for (code, description) in [
+                ("WELLPATH", "Photo upload fails"), ("CAREBRIDGE", "Security code never arrives"),
+                ("CAREBRIDGE", "Photo check rejects a valid passport"),
+            ] {
+                let partner = try await services.tokens.authenticate(
+                    services.tokens.create(name: "p", partnerCode: PartnerCode(code), role: nil).secret
+                )!
+                let draft = IncidentReportDraft(
+                    type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org",
+                    errorType: "Failure", description: description, deviceType: "pc", operatingSystem: "Windows",
+                    operatingSystemVersion: "11"
+                )
+                _ = try await services.incidents.raise(draft, by: partner)
+            }
+            var admin = Browser(app: app)
+            _ = try await signIn(&admin, "alex@partnerdesk.example")
+            let all = try await admin.send(.GET, "")
+            #expect(["INC-000001", "INC-000002", "INC-000003"].allSatisfy(all.body.string.contains))
+            #expect(all.body.string.contains(#"<option value="CAREBRIDGE" >CareBridge</option>"#))
+            let photo = try await admin.send(.GET, "?q=photo&partner=CAREBRIDGE&status=&severity=&breached=")
+            #expect(photo.status == .ok)
+            #expect(photo.body.string.contains("INC-000003"))
+            #expect(!photo.body.string.contains("INC-000001") && !photo.body.string.contains("INC-000002"))
+            #expect(photo.body.string.contains(#"<option value="CAREBRIDGE" selected>CareBridge</option>"#))
+            #expect(photo.body.string.contains(#"value="photo""#))
+            let closed = try await admin.send(.GET, "?status=closed")
+            #expect(closed.body.string.contains("No incidents match."))
+
+            let paged = try await admin.send(.GET, "?limit=2")
+            let next = try #require(paged.body.string.firstRange(of: #"href="/?limit=2&amp;cursor="#))
+            #expect(!paged.body.string.contains("INC-000003"))
+            let link = paged.body.string[next.lowerBound...].dropFirst(6).prefix { $0 != "\"" }
+            let second = try await admin.send(.GET, String(link.replacingOccurrences(of: "&amp;", with: "&").dropFirst()))
+            #expect(second.body.string.contains("INC-000003"))
+
+            let bad = try await admin.send(.GET, "?severity=9&partner=NOSUCH")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("There is a problem"))
+            #expect(bad.body.string.contains("Severities are 1 to 5"))
+            #expect(bad.body.string.contains(##"href="#partner""##))
+
+            // Partners get no partner filter, and naming another partner shows nothing.
+            var rosa = Browser(app: app)
+            _ = try await signIn(&rosa, "rosa@wellpath.example")
+            let own = try await rosa.send(.GET, "?partner=CAREBRIDGE")
+            #expect(!own.body.string.contains(#"id="partner""#))
+            #expect(own.body.string.contains("No incidents match."))
+        }
+    }
+
     @Test func overTLS_theSessionCookieIsSecureWithTheHostPrefix() async throws {
         try await withPages(tls: true) { app, _ in
             var browser = Browser(app: app)

@@ -109,7 +109,10 @@ public struct IncidentService: Sendable {
             throw ServiceError.forbidden
         }
         var query = query
-        if principal.role.isPartnerRole { query.partnerID = principal.partnerID }
+        if principal.role.isPartnerRole {
+            if query.partnerID != nil, query.partnerID != principal.partnerID { return ([], nil) }
+            query.partnerID = principal.partnerID
+        }
         query.limit = min(max(query.limit, 1), 100)
         let page = try await store.repositories.incidents.list(query)
         var partners: [Partner.ID: Partner] = [:]

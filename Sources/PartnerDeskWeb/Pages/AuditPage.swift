@@ -13,12 +13,6 @@ struct AuditPage: Encodable {
         var details: String
     }
 
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct Filters: Encodable {
         var action: String
     }
@@ -26,7 +20,7 @@ struct AuditPage: Encodable {
     var title = "Audit log"
     var signedIn: SignedInHeader
     var filters: Filters
-    var outcomes: [Option]
+    var outcomes: [SelectOption]
     var entries: [Row]
     var hasEntries: Bool
     var nextPage: String?
@@ -35,9 +29,9 @@ struct AuditPage: Encodable {
         signedIn = SignedInHeader(principal, csrf: csrf)
         filters = Filters(action: query.action ?? "")
         outcomes =
-            [Option(value: "", label: "Any", selected: query.outcome == nil)]
+            [SelectOption(value: "", label: "Any", selected: query.outcome == nil)]
             + AuditEntry.Outcome.allCases.map {
-                Option(value: $0.rawValue, label: $0.rawValue.capitalized, selected: query.outcome == $0)
+                SelectOption(value: $0.rawValue, label: $0.rawValue.capitalized, selected: query.outcome == $0)
             }
         self.entries = entries.map { entry in
             let details = [entry.target, entry.detail, entry.requestID.map { "request \($0)" }].compactMap { $0 }

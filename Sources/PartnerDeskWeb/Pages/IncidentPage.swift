@@ -17,11 +17,6 @@ struct IncidentPage: Encodable {
         var `internal`: Bool
     }
 
-    struct Option: Encodable {
-        var value: String
-        var label: String
-    }
-
     var title: String
     var signedIn: SignedInHeader
     var csrf: String
@@ -39,7 +34,7 @@ struct IncidentPage: Encodable {
     var timeline: [Entry]
     var canTriage: Bool
     var canAnswer: Bool
-    var actions: [Option]
+    var actions: [SelectOption]
     var notice: String?
     var errors: [PageError]
     var hasErrors: Bool
@@ -100,7 +95,7 @@ struct IncidentPage: Encodable {
         actions = IncidentAction.allCases.filter {
             $0 != .provideInformation && $0.allowedFrom.contains(incident.status)
         }
-        .map { Option(value: $0.rawValue, label: $0.label) }
+        .map { SelectOption(value: $0.rawValue, label: $0.label) }
         self.notice = notice
         self.errors = errors
         hasErrors = !errors.isEmpty

@@ -15,6 +15,13 @@ struct SignedInHeader: Encodable {
     }
 }
 
+/// One choice of a `<select>`.
+struct SelectOption: Encodable {
+    var value: String
+    var label: String
+    var selected = false
+}
+
 /// One message in a page's error summary, linked to the field it is about.
 struct PageError: Encodable {
     var field: String
@@ -76,11 +83,12 @@ struct SetPasswordPage: Encodable {
     }
 }
 
-/// The signed-in start page: the open incidents the person may see, soonest due first.
+/// The signed-in start page: the incidents the person may see, soonest due first, with filters and search.
 struct HomePage: Encodable {
     struct Row: Encodable {
         var id: String
         var reference: String
+        var partner: String
         var status: String
         var severity: String
         var due: String
@@ -88,17 +96,35 @@ struct HomePage: Encodable {
         var slaClass: String
     }
 
+    struct Filters: Encodable {
+        var statuses: [SelectOption]
+        var severities: [SelectOption]
+        var partners: [SelectOption]
+        var showPartners: Bool
+        var breached: [SelectOption]
+        var text: String
+    }
+
     var title: String
     var signedIn: SignedInHeader
     var heading: String
     var summary: String
+    var filters: Filters
+    var errors: [PageError]
+    var hasErrors: Bool
     var incidents: [Row]
     var hasIncidents: Bool
+    var showPartner: Bool
+    var nextPage: String?
     var canRaise: Bool
     var notice: String?
 
-    /// Builds the page from the views; `now` and the zone decide how due times read.
-    init(principal: Principal, csrf: String, views: [IncidentView], now: Date, notice: String? = nil) {
+    /// Builds the page from the views; `now` and the zone decide how due times read. `form` holds the filter
+    /// values as sent (so a refused one is shown back), `partners` the choices for staff.
+    init(
+        principal: Principal, csrf: String, views: [IncidentView], now: Date, form: [String: String],
+        partners: [Partner], nextPage: String?, errors: [PageError] = [], notice: String? = nil
+    ) {
         canRaise = AccessPolicy.decide(principal, .raiseIncident, resourcePartner: principal.partnerID) == .allow
         self.notice = notice
         let partner = principal.role.isPartnerRole
@@ -107,10 +133,27 @@ struct HomePage: Encodable {
         heading = title
         summary =
             partner
-            ? "Open incidents raised by your organisation, soonest due first."
-            : "Open incidents from every partner, soonest due first, with the time left against each target."
+            ? "Incidents raised by your organisation, soonest due first."
+            : "Incidents from every partner, soonest due first, with the time left against each target."
+        func options(_ name: String, _ choices: [(String, String)]) -> [SelectOption] {
+            choices.map { SelectOption(value: $0.0, label: $0.1, selected: (form[name] ?? "") == $0.0) }
+        }
+        filters = Filters(
+            statuses: options(
+                "status", [("", "Any open status")] + IncidentStatus.allCases.map { ($0.rawValue, $0.label) }),
+            severities: options("severity", [("", "Any")] + (1...5).map { ("\($0)", "Severity \($0)") }),
+            partners: options("partner", [("", "All partners")] + partners.map { ($0.code.value, $0.name) }),
+            showPartners: !partner,
+            breached: options(
+                "breached", [("", "Either"), ("true", "Target missed"), ("false", "Within target")]),
+            text: form["q"] ?? ""
+        )
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        showPartner = !partner
         incidents = views.map { Row($0, now: now) }
         hasIncidents = !incidents.isEmpty
+        self.nextPage = nextPage
     }
 }
 
@@ -118,6 +161,7 @@ extension HomePage.Row {
     init(_ view: IncidentView, now: Date) {
         id = view.incident.id.description
         reference = view.incident.reference.description
+        partner = view.partnerCode?.value ?? ""
         status = view.incident.status.label
         severity = view.incident.severity.map { "Severity \($0.level)" } ?? "Not yet assessed"
         let dueDate = view.sla?.due ?? view.sla?.projectedDue

@@ -38,16 +38,41 @@ struct PagesController {
         guard let (principal, session) = try await currentSession(request) else {
             return request.redirect(to: "/sign-in")
         }
-        var query = IncidentQuery(now: services.clock.now())
-        query.statuses = Set(IncidentStatus.allCases.filter(\.isOpen))
-        query.limit = 100
-        let views = try await services.incidents.list(query, as: principal).views
-        let raised = (try? request.query.get(String.self, at: "raised")).flatMap(IncidentReference.init)
+        let now = services.clock.now()
+        let form = (try? request.query.decode([String: String].self)) ?? [:]
+        var views: [IncidentView] = []
+        var nextPage: String?
+        var errors: [PageError] = []
+        do {
+            var query = try await IncidentListParameters.query(
+                from: request, now: now, partners: services.partners, principal: principal)
+            if query.statuses.isEmpty { query.statuses = Set(IncidentStatus.allCases.filter(\.isOpen)) }
+            let page = try await services.incidents.list(query, as: principal)
+            views = page.views
+            nextPage = page.next.flatMap { next in
+                var components = URLComponents()
+                components.path = "/"
+                components.queryItems =
+                    form.filter { $0.key != "cursor" && $0.key != "raised" && !$0.value.isEmpty }.sorted {
+                        $0.key < $1.key
+                    }
+                    .map { URLQueryItem(name: $0.key, value: $0.value) }
+                    + [URLQueryItem(name: "cursor", value: IncidentListParameters.encode(next))]
+                return components.string
+            }
+        } catch let failure as ValidationFailure {
+            errors = failure.issues.map { PageError(field: $0.field, message: $0.message) }
+        }
+        let partners = principal.role.isPartnerRole ? [] : try await services.partners.list()
+        let raised = form["raised"].flatMap(IncidentReference.init)
         let notice = raised.map {
             "Your incident \($0) has been raised. The First Line Service Desk will assess it and assign a severity."
         }
-        let page = HomePage(principal: principal, csrf: session.csrfToken, views: views, now: query.now, notice: notice)
-        return try await request.view.render("home", page).encodeResponse(for: request)
+        let page = HomePage(
+            principal: principal, csrf: session.csrfToken, views: views, now: now, form: form, partners: partners,
+            nextPage: nextPage, errors: errors, notice: notice)
+        return try await request.view.render("home", page).encodeResponse(
+            status: errors.isEmpty ? .ok : .unprocessableEntity, for: request)
     }
 
     // MARK: Raising an incident

@@ -4,12 +4,6 @@ import PartnerDeskDomain
 /// The partner's form for raising an incident: every field of the required data set, with the partner's
 /// own services to choose from, and each refusal shown beside its field and in the summary.
 struct RaiseIncidentPage: Encodable {
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct Field: Encodable {
         var name: String
         var label: String
@@ -17,7 +11,7 @@ struct RaiseIncidentPage: Encodable {
         var value: String
         var hint: String?
         var optional: Bool
-        var options: [Option]
+        var options: [SelectOption]
         var error: String?
         var describedBy: String?
     }
@@ -57,7 +51,7 @@ struct RaiseIncidentPage: Encodable {
                 choices.isEmpty
                 ? []
                 : ([("", optional ? "Not stated" : "Choose…")] + choices).map {
-                    Option(value: $0.0, label: $0.1, selected: $0.0 == value)
+                    SelectOption(value: $0.0, label: $0.1, selected: $0.0 == value)
                 }
             let error = messages[name]
             let described = [hint == nil ? nil : "\(name)-hint", error == nil ? nil : "\(name)-error"].compactMap { $0 }

@@ -4,13 +4,14 @@ import Vapor
 
 /// Reads the list filters from the query string, refusing unknown values with a message per parameter.
 ///
-/// `status` and `severity` take comma-separated values; `breached` is `true` or `false`; `dueBefore` is an
+/// `status` and `severity` take comma-separated values; `partner` is a partner's short code; `breached` is `true` or `false`; `dueBefore` is an
 /// ISO 8601 instant; `q` is text; `sort` is `due` (default) or `newest`; `limit` is 1–100 (default 50);
 /// `cursor` is the `nextCursor` of the previous page.
 enum IncidentListParameters {
     struct Raw: Decodable {
         var status: String?
         var severity: String?
+        var partner: String?
         var breached: String?
         var dueBefore: String?
         var q: String?
@@ -19,8 +20,17 @@ enum IncidentListParameters {
         var cursor: String?
     }
 
-    static func query(from request: Request, now: Date) throws -> IncidentQuery {
-        let raw = try request.query.decode(Raw.self)
+    /// Partners' own callers asking for another partner's code, known or not, get an empty list (never an
+    /// answer that tells them which codes exist); staff are told when a code is unknown.
+    static func query(
+        from request: Request, now: Date, partners: PartnerAdministrationService, principal: Principal
+    ) async throws -> IncidentQuery {
+        // An empty value (a form's "any" choice) means the filter is not used.
+        var raw = try request.query.decode(Raw.self)
+        for field in [\Raw.status, \.severity, \.partner, \.breached, \.dueBefore, \.q, \.sort, \.limit, \.cursor]
+        where raw[keyPath: field]?.isEmpty == true {
+            raw[keyPath: field] = nil
+        }
         var query = IncidentQuery(now: now)
         var check = ValidationCollector()
         for text in list(raw.status) {
@@ -35,6 +45,17 @@ enum IncidentListParameters {
                 query.severities.insert(severity)
             } else {
                 check.add("severity", "out_of_range", "Severities are 1 to 5, not '\(text)'.")
+            }
+        }
+        if let text = raw.partner {
+            var partner: Partner?
+            if let code = PartnerCode(text) { partner = try await partners.find(code: code) }
+            if let partner {
+                query.partnerID = partner.id
+            } else if principal.role.isPartnerRole {
+                query.partnerID = .init(UUID())  // matches nothing
+            } else {
+                check.add("partner", "unknown_value", "There is no partner with the code '\(text)'.")
             }
         }
         switch raw.breached {

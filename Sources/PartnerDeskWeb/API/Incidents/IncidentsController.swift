@@ -44,7 +44,8 @@ struct IncidentsController {
 
     @Sendable func list(_ request: Request) async throws -> IncidentListDTO {
         let principal = try request.principal
-        let query = try IncidentListParameters.query(from: request, now: services.clock.now())
+        let query = try await IncidentListParameters.query(
+            from: request, now: services.clock.now(), partners: services.partners, principal: principal)
         let (views, next) = try await services.incidents.list(query, as: principal)
         return IncidentListDTO(items: views.map(IncidentDTO.init), nextCursor: next.map(IncidentListParameters.encode))
     }
