@@ -37,6 +37,29 @@ import VaporTesting
             return result!
         }
 
+        /// Posts a multipart form with one file part, as a browser's upload form does.
+        mutating func upload(_ path: String, fields: [String: String], file: [UInt8], fileName: String) async throws
+            -> TestingHTTPResponse
+        {
+            let boundary = "----partnerdesk-test-boundary"
+            var body = ""
+            for (name, value) in fields {
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            }
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n"
+            body += "Content-Type: application/octet-stream\r\n\r\n"
+            var buffer = ByteBuffer(string: body)
+            buffer.writeBytes(file)
+            buffer.writeString("\r\n--\(boundary)--\r\n")
+            var headers: HTTPHeaders = [
+                "Accept": "text/html", "Content-Type": "multipart/form-data; boundary=\(boundary)",
+            ]
+            headers.add(name: .cookie, value: cookies.map { "\($0)=\($1)" }.joined(separator: "; "))
+            var result: TestingHTTPResponse?
+            try await app.testing().test(.POST, path, headers: headers, body: buffer) { result = $0 }
+            return result!
+        }
+
         /// The CSRF value of the form on a page.
         static func csrf(_ page: TestingHTTPResponse) -> String {
             let html = page.body.string
@@ -150,7 +173,8 @@ import VaporTesting
             let next = try #require(paged.body.string.firstRange(of: #"href="/?limit=2&amp;cursor="#))
             #expect(!paged.body.string.contains("INC-000003"))
             let link = paged.body.string[next.lowerBound...].dropFirst(6).prefix { $0 != "\"" }
-            let second = try await admin.send(.GET, String(link.replacingOccurrences(of: "&amp;", with: "&").dropFirst()))
+            let second = try await admin.send(
+                .GET, String(link.replacingOccurrences(of: "&amp;", with: "&").dropFirst()))
             #expect(second.body.string.contains("INC-000003"))
 
             let bad = try await admin.send(.GET, "?severity=9&partner=NOSUCH")
@@ -165,6 +189,64 @@ import VaporTesting
             let own = try await rosa.send(.GET, "?partner=CAREBRIDGE")
             #expect(!own.body.string.contains(#"id="partner""#))
             #expect(own.body.string.contains("No incidents match."))
+        }
+    }
+
+    @Test func screenshots_areUploadedWithTheConfirmation_andDownloadedOnlyByThoseWhoMaySeeTheIncident()
+        async throws
+    {
+        try await withPages { app, services in
+            let rosaToken = try await services.tokens.authenticate(
+                services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret
+            )!
+            let draft = IncidentReportDraft(
+                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
+                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
+            )
+            guard case .created(let raised, _) = try await services.incidents.raise(draft, by: rosaToken) else {
+                return
+            }
+            let path = "incidents/\(raised.incident.id)"
+            var rosa = Browser(app: app)
+            _ = try await signIn(&rosa, "rosa@wellpath.example")
+            let page = try await rosa.send(.GET, path)
+            #expect(page.body.string.contains(#"enctype="multipart/form-data""#))
+            let csrf = Browser.csrf(page)
+            let image = ScreenshotTestImages.png()
+
+            let unconfirmed = try await rosa.upload(
+                "\(path)/attachments", fields: ["csrf": csrf], file: image, fileName: "loop.png")
+            #expect(unconfirmed.status == .unprocessableEntity)
+            #expect(unconfirmed.body.string.contains("Confirm that the screenshot shows no patient-identifiable data"))
+            let notAnImage = try await rosa.upload(
+                "\(path)/attachments", fields: ["csrf": csrf, "confirmNoPatientData": "true"],
+                file: Array("hello".utf8), fileName: "loop.png")
+            #expect(notAnImage.status == .unprocessableEntity)
+            #expect(notAnImage.body.string.contains(##"href="#file""##))
+            let forged = try await rosa.upload(
+                "\(path)/attachments", fields: ["csrf": "forged", "confirmNoPatientData": "true"], file: image,
+                fileName: "loop.png")
+            #expect(forged.status == .forbidden)
+            #expect(try await services.incidents.attachments(of: raised.incident.id, as: rosaToken).isEmpty)
+
+            let uploaded = try await rosa.upload(
+                "\(path)/attachments", fields: ["csrf": csrf, "confirmNoPatientData": "true"], file: image,
+                fileName: "loop.png")
+            #expect(uploaded.status == .seeOther)
+            let shown = try await rosa.send(.GET, String(uploaded.headers.first(name: .location)!.dropFirst()))
+            #expect(shown.body.string.contains("Screenshot loop.png attached."))
+            let stored = try await services.incidents.attachments(of: raised.incident.id, as: rosaToken)
+            #expect(stored.count == 1)
+            let link = "\(path)/attachments/\(stored[0].id)"
+            #expect(shown.body.string.contains("href=\"/\(link)\" download"))
+            let download = try await rosa.send(.GET, link)
+            #expect(download.status == .ok)
+            #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
+            #expect(download.headers.first(name: "X-Content-Type-Options") == "nosniff")
+
+            var carl = Browser(app: app)
+            _ = try await signIn(&carl, "carl@carebridge.example")
+            #expect(try await carl.send(.GET, link).status == .notFound)
         }
     }
 

@@ -17,6 +17,12 @@ struct IncidentPage: Encodable {
         var `internal`: Bool
     }
 
+    struct Screenshot: Encodable {
+        var fileName: String
+        var url: String
+        var about: String
+    }
+
     var title: String
     var signedIn: SignedInHeader
     var csrf: String
@@ -34,14 +40,17 @@ struct IncidentPage: Encodable {
     var timeline: [Entry]
     var canTriage: Bool
     var canAnswer: Bool
+    var canAttach: Bool
+    var screenshots: [Screenshot]
+    var hasScreenshots: Bool
     var actions: [SelectOption]
     var notice: String?
     var errors: [PageError]
     var hasErrors: Bool
 
     init(
-        view: IncidentView, history: [IncidentEvent], principal: Principal, csrf: String, notice: String? = nil,
-        errors: [PageError] = []
+        view: IncidentView, history: [IncidentEvent], attachments: [Attachment], principal: Principal, csrf: String,
+        notice: String? = nil, errors: [PageError] = []
     ) {
         let incident = view.incident
         let report = incident.report
@@ -92,6 +101,17 @@ struct IncidentPage: Encodable {
         }
         canTriage = AccessPolicy.decide(principal, .triageIncident, resourcePartner: incident.partnerID) == .allow
         canAnswer = incident.status == .awaitingPartner && principal.role.isPartnerRole
+        canAttach = AccessPolicy.decide(principal, .attachScreenshot, resourcePartner: incident.partnerID) == .allow
+        screenshots = attachments.map { attachment in
+            let kilobytes = max(1, (attachment.byteCount + 1023) / 1024)
+            return Screenshot(
+                fileName: attachment.fileName,
+                url: "/incidents/\(incident.id)/attachments/\(attachment.id)",
+                about:
+                    "\(attachment.format.rawValue.uppercased()), \(attachment.width) × \(attachment.height) pixels, \(kilobytes) KB, added \(PageFormat.londonTime(attachment.uploadedAt)) by \(attachment.uploadedBy)"
+            )
+        }
+        hasScreenshots = !screenshots.isEmpty
         actions = IncidentAction.allCases.filter {
             $0 != .provideInformation && $0.allowedFrom.contains(incident.status)
         }

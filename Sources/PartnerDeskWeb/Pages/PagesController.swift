@@ -23,6 +23,10 @@ struct PagesController {
         routes.get("incidents", ":incidentID", use: incident).declaring(.readIncident)
         routes.post("incidents", ":incidentID", "transitions", use: transition).declaring(.triageIncident)
         routes.post("incidents", ":incidentID", "comments", use: comment).declaring(.commentOnIncident)
+        routes.on(.POST, "incidents", ":incidentID", "attachments", body: .collect(maxSize: "11mb"), use: attach)
+            .declaring(.attachScreenshot)
+        routes.get("incidents", ":incidentID", "attachments", ":attachmentID", use: download)
+            .declaring(.readIncident)
         routes.get("sign-in", use: signInForm).declaringPublic()
         routes.post("sign-in", use: signIn).declaringPublic()
         routes.get("sign-in", "code", use: codeForm).declaringPublic()
@@ -179,13 +183,61 @@ struct PagesController {
         }
     }
 
+    /// A screenshot upload from the incident page: the image and the no-patient-data confirmation.
+    @Sendable func attach(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        struct Upload: Content {
+            var csrf: String?
+            var file: File?
+            var confirmNoPatientData: String?
+        }
+        let id = try request.incidentID()
+        try await services.incidents.authorizeAttachment(to: id, by: principal)
+        let form = (try? request.content.decode(Upload.self)) ?? Upload()
+        try checkSessionToken(form.csrf, session: session)
+        do {
+            guard let file = form.file, file.data.readableBytes > 0 else {
+                throw ValidationFailure([
+                    ValidationIssue(field: "file", code: "required", message: "Choose a screenshot to upload.")
+                ])
+            }
+            let attachment = try await services.incidents.attach(
+                id, bytes: Data(buffer: file.data), fileName: file.filename,
+                confirmedNoPatientData: form.confirmNoPatientData == "true", by: principal
+            )
+            return request.redirect(to: "/incidents/\(id)?attached=\(attachment.id)")
+        } catch let failure as ValidationFailure {
+            return try await renderIncident(
+                id, principal: principal, session: session, request: request,
+                errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+        }
+    }
+
+    @Sendable func download(_ request: Request) async throws -> Response {
+        guard let (principal, _) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        guard let text = request.parameters.get("attachmentID"), let attachmentID = Attachment.ID(uuidString: text)
+        else { throw ServiceError.notFound }
+        let (attachment, bytes) = try await services.incidents.download(
+            attachmentID, of: try request.incidentID(), as: principal)
+        return AttachmentsController.downloadResponse(attachment, bytes: bytes)
+    }
+
     private func renderIncident(
         _ id: Incident.ID, principal: Principal, session: SignInSession, request: Request, errors: [PageError] = []
     ) async throws -> Response {
         let view = try await services.incidents.view(id, as: principal)
         let history = try await services.incidents.history(id, as: principal)
+        let attachments = try await services.incidents.attachments(of: id, as: principal)
+        let attached = (try? request.query.get(String.self, at: "attached")).flatMap { text in
+            attachments.first { $0.id.description == text }
+        }
         let page = IncidentPage(
-            view: view, history: history, principal: principal, csrf: session.csrfToken, errors: errors)
+            view: view, history: history, attachments: attachments, principal: principal, csrf: session.csrfToken,
+            notice: attached.map { "Screenshot \($0.fileName) attached." }, errors: errors)
         let status: HTTPResponseStatus = errors.isEmpty ? .ok : .unprocessableEntity
         return try await request.view.render("incident", page).encodeResponse(status: status, for: request)
     }
@@ -388,7 +440,7 @@ struct PagesController {
     }
 
     /// Signed in: the form's token must be the session's.
-    private func checkSessionToken(_ sent: String?, session: SignInSession) throws {
+    func checkSessionToken(_ sent: String?, session: SignInSession) throws {
         guard sent == session.csrfToken else { throw Self.formExpired }
     }
 

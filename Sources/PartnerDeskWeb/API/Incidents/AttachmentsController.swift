@@ -58,6 +58,12 @@ struct AttachmentsController {
         let (attachment, bytes) = try await services.incidents.download(
             attachmentID, of: try request.incidentID(), as: try request.principal
         )
+        return Self.downloadResponse(attachment, bytes: bytes)
+    }
+
+    /// A screenshot as a download (for the API and the pages alike): never rendered inline, never sniffed,
+    /// never cached by shared caches.
+    static func downloadResponse(_ attachment: Attachment, bytes: Data) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "image", subType: attachment.format.rawValue)
         headers.contentDisposition = .init(.attachment, filename: attachment.fileName)
