@@ -6,6 +6,8 @@ axe-core: no serious or critical accessibility violation is allowed.
 import os
 import pathlib
 import re
+import struct
+import zlib
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -51,6 +53,15 @@ def sign_in(page: Page, email: str):
     expect(page.get_by_text("Signed in as")).to_be_visible()
 
 
+def tiny_png() -> bytes:
+    """A valid 4 x 3 grey PNG, made here so the test needs no image file."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x80" * 4 for _ in range(3))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 3, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
 def raise_incident(page: Page, description: str):
     page.get_by_role("link", name="Raise an incident").click()
     check(page, "raise-incident")
@@ -74,11 +85,27 @@ def test_partner_raises_an_incident_and_the_desk_receives_it(browser):
     expect(notice).to_contain_text("has been raised")
     reference = re.search(r"INC-\d{6}", notice.inner_text()).group(0)
     check(partner, "partner-home-after-raising")
+    partner.get_by_role("link", name=reference).click()
+    partner.get_by_label("Screenshot (PNG, JPEG or WebP, up to 10 MB)").set_input_files(
+        files=[{"name": "spinner.png", "mimeType": "image/png", "buffer": tiny_png()}])
+    partner.get_by_role("button", name="Upload the screenshot").click()
+    expect(partner.get_by_role("heading", name="There is a problem")).to_be_visible()
+    partner.get_by_label("Screenshot (PNG, JPEG or WebP, up to 10 MB)").set_input_files(
+        files=[{"name": "spinner.png", "mimeType": "image/png", "buffer": tiny_png()}])
+    partner.get_by_label(re.compile("shows no patient-identifiable data")).check()
+    partner.get_by_role("button", name="Upload the screenshot").click()
+    expect(partner.get_by_role("status")).to_contain_text("Screenshot spinner.png attached.")
+    expect(partner.get_by_role("link", name="spinner.png")).to_be_visible()
+    check(partner, "incident-partner-screenshot")
     partner.close()
 
     desk = browser.new_page()
     sign_in(desk, "firstline@partnerdesk.example")
     check(desk, "desk-queue")
+    desk.get_by_label("Search").fill(reference)
+    desk.get_by_role("button", name="Show incidents").click()
+    expect(desk.locator("table.queue tbody tr")).to_have_count(1)
+    check(desk, "desk-queue-searched")
     desk.get_by_role("link", name=reference).click()
     check(desk, "incident-desk")
     desk.get_by_label("Action").select_option("receive")
