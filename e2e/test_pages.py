@@ -149,6 +149,26 @@ def test_the_audit_log_page_for_administrators(page):
     check(page, "audit-log")
 
 
+def test_a_partner_administrator_manages_people_and_tokens(page):
+    sign_in(page, "admin@wellpath.example")
+    page.get_by_role("navigation", name="Sections").get_by_role("link", name="People").click()
+    expect(page.get_by_role("heading", name="People", exact=True)).to_be_visible()
+    check(page, "people")
+    page.get_by_label("Full name").fill("Morgan Example")
+    page.get_by_label("E-mail address").fill("morgan@wellpath.example")
+    page.get_by_role("button", name="Invite").click()
+    expect(page.get_by_role("status")).to_contain_text("Morgan Example has been invited.")
+    check(page, "people-invited")
+
+    page.get_by_role("link", name="API tokens").click()
+    page.get_by_label("Name").fill("Appointments app, production")
+    page.get_by_role("button", name="Create the token").click()
+    expect(page.get_by_role("status")).to_contain_text("shown only this once")
+    check(page, "tokens-created")
+    page.get_by_role("button", name="Revoke Appointments app, production").click()
+    expect(page.get_by_role("status")).to_contain_text("The token is revoked")
+
+
 def test_pages_reflow_at_320_pixels(browser):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
@@ -156,4 +176,11 @@ def test_pages_reflow_at_320_pixels(browser):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 320, f"the queue needs horizontal scrolling at 320 px ({width} px wide)"
     check(page, "desk-queue-320px")
+    page.context.clear_cookies()
+    sign_in(page, "admin@partnerdesk.example")
+    for path in ["organisation/people", "organisation/tokens", "admin/audit"]:
+        page.goto(f"{BASE}/{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"
+        check(page, path.replace("/", "-") + "-320px")
     context.close()

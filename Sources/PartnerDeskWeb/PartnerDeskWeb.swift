@@ -48,7 +48,8 @@ public enum PartnerDeskWeb {
             headers.cacheControl = .init(maxAge: 3_600)
             return Response(status: .ok, headers: headers, body: .init(data: stylesheet))
         }.declaringPublic()
-        PagesController(services: context.services, servedOverTLS: context.servedOverTLS).register(on: app.routes)
+        PagesController(services: context.services, servedOverTLS: context.servedOverTLS, publicURL: context.publicURL)
+            .register(on: app.routes)
     }
 
     /// Installs the middleware (outermost first) and every route.

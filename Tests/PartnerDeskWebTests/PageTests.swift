@@ -76,6 +76,7 @@ import VaporTesting
         for (email, role, partner) in [
             ("rosa@wellpath.example", Role.partnerReporter, "WELLPATH"),
             ("carl@carebridge.example", .partnerReporter, "CAREBRIDGE"),
+            ("pam@wellpath.example", .partnerAdministrator, "WELLPATH"),
             ("alex@partnerdesk.example", .administrator, nil),
         ] {
             let invitation = try await services.accounts.add(
@@ -247,6 +248,112 @@ import VaporTesting
             var carl = Browser(app: app)
             _ = try await signIn(&carl, "carl@carebridge.example")
             #expect(try await carl.send(.GET, link).status == .notFound)
+        }
+    }
+
+    @Test func partnerAdministrators_manageTheirOwnPeople_fromThePeoplePage() async throws {
+        try await withPages { app, services in
+            var pam = Browser(app: app)
+            _ = try await signIn(&pam, "pam@wellpath.example")
+            let page = try await pam.send(.GET, "organisation/people")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("rosa@wellpath.example"))
+            #expect(!page.body.string.contains("carl@carebridge.example"))
+            #expect(!page.body.string.contains("alex@partnerdesk.example"))
+            #expect(page.body.string.contains(#"href="/organisation/people">People</a>"#))
+            #expect(!page.body.string.contains(#"<option value="administrator""#))
+
+            let csrf = Browser.csrf(page)
+            let refused = try await pam.send(
+                .POST, "organisation/people",
+                form: ["csrf": csrf, "name": "Mo", "email": "not-an-address", "role": "partner_reporter"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("There is a problem"))
+            #expect(refused.body.string.contains(#"value="Mo""#))
+            let staffRole = try await pam.send(
+                .POST, "organisation/people",
+                form: ["csrf": csrf, "name": "Mo", "email": "mo@wellpath.example", "role": "administrator"])
+            #expect(staffRole.status == .forbidden || staffRole.status == .unprocessableEntity)
+
+            let invited = try await pam.send(
+                .POST, "organisation/people",
+                form: ["csrf": csrf, "name": "Mo Patel", "email": "mo@wellpath.example", "role": "partner_reporter"])
+            #expect(invited.status == .created)
+            #expect(invited.body.string.contains("Mo Patel has been invited."))
+            #expect(invited.body.string.contains("http://127.0.0.1:8080/account/password?token="))
+            #expect(invited.headers.first(name: .cacheControl) == "no-store")
+            let duplicate = try await pam.send(
+                .POST, "organisation/people",
+                form: ["csrf": csrf, "name": "Mo", "email": "mo@wellpath.example", "role": "partner_reporter"])
+            #expect(duplicate.body.string.contains("A user with this e-mail address already exists."))
+
+            let mo = try #require(
+                try await services.accounts.list(as: pamPrincipal(services)).first {
+                    $0.email.value == "mo@wellpath.example"
+                })
+            let promoted = try await pam.send(
+                .POST, "organisation/people/\(mo.id)/role", form: ["csrf": csrf, "role": "partner_hssi_manager"])
+            #expect(promoted.body.string.contains("Mo Patel is now a partner hssi manager."))
+            let disabled = try await pam.send(.POST, "organisation/people/\(mo.id)/disable", form: ["csrf": csrf])
+            #expect(disabled.body.string.contains("The account is disabled"))
+            let after = try await services.accounts.list(as: pamPrincipal(services)).first { $0.id == mo.id }
+            #expect(after?.role == .partnerHSSIManager && after?.isActive == false)
+
+            // Someone from another organisation reads as missing; reporters may not manage people.
+            let carl = try #require(
+                try await services.accounts.list(as: staff(services, role: .administrator, scope: .write)).first {
+                    $0.email.value == "carl@carebridge.example"
+                })
+            #expect(
+                try await pam.send(.POST, "organisation/people/\(carl.id)/disable", form: ["csrf": csrf]).status
+                    == .notFound)
+            var rosa = Browser(app: app)
+            _ = try await signIn(&rosa, "rosa@wellpath.example")
+            let forbidden = try await rosa.send(.GET, "organisation/people")
+            #expect(forbidden.status == .forbidden)
+            #expect(!forbidden.body.string.contains("mo@wellpath.example"))
+        }
+    }
+
+    @Test func partnerAdministrators_createAndRevokeTokens_andSeeTheSecretOnce() async throws {
+        try await withPages { app, services in
+            var pam = Browser(app: app)
+            _ = try await signIn(&pam, "pam@wellpath.example")
+            let page = try await pam.send(.GET, "organisation/tokens")
+            #expect(page.status == .ok)
+            let csrf = Browser.csrf(page)
+            let badExpiry = try await pam.send(
+                .POST, "organisation/tokens",
+                form: ["csrf": csrf, "name": "Appointments app", "scope": "write", "expiresOn": "2026-02-30"])
+            #expect(badExpiry.status == .unprocessableEntity)
+            #expect(badExpiry.body.string.contains(##"href="#expiresOn""##))
+            let past = try await pam.send(
+                .POST, "organisation/tokens",
+                form: ["csrf": csrf, "name": "Appointments app", "scope": "write", "expiresOn": "2026-11-01"])
+            #expect(past.body.string.contains("The expiry date must be in the future."))
+
+            let created = try await pam.send(
+                .POST, "organisation/tokens",
+                form: ["csrf": csrf, "name": "Appointments app", "scope": "read", "expiresOn": "2027-03-31"])
+            #expect(created.status == .created)
+            let html = created.body.string
+            let start = try #require(html.range(of: #"<code class="secret">"#))
+            let secret = String(html[start.upperBound...].prefix { $0 != "<" })
+            let principal = try #require(try await services.tokens.authenticate(secret))
+            #expect(principal.partnerID != nil && principal.scope == .read)
+            #expect(html.contains("Read only") && html.contains("Wed, 31 Mar 2027 at 23:59"))
+            let listed = try await pam.send(.GET, "organisation/tokens")
+            #expect(!listed.body.string.contains(secret))
+
+            let token = try #require(
+                try await services.tokens.list(as: pamPrincipal(services)).first)
+            let revoked = try await pam.send(.POST, "organisation/tokens/\(token.id)/revoke", form: ["csrf": csrf])
+            #expect(revoked.body.string.contains("The token is revoked"))
+            #expect(try await services.tokens.authenticate(secret) == nil)
+
+            var carl = Browser(app: app)
+            _ = try await signIn(&carl, "carl@carebridge.example")
+            #expect(try await carl.send(.GET, "organisation/tokens").status == .forbidden)
         }
     }
 
@@ -437,10 +544,21 @@ import VaporTesting
         }
     }
 
-    func staff(_ services: AppServices) -> Principal {
-        Principal(
-            credential: .token(.init(UUID())), displayName: "Staff", role: .serviceManager, partnerID: nil, scope: .read
-        )
+    func staff(_ services: AppServices, role: Role = .serviceManager, scope: TokenScope = .read) -> Principal {
+        Principal(credential: .token(.init(UUID())), displayName: "Staff", role: role, partnerID: nil, scope: scope)
+    }
+
+    /// The signed-in principal of a person, as their session would carry it.
+    func principal(_ services: AppServices, _ email: String) async throws -> Principal {
+        let users = try await services.accounts.list(as: staff(services, role: .administrator, scope: .write))
+        let user = try #require(users.first { $0.email.value == email })
+        return Principal(
+            credential: .user(user.id), displayName: user.displayName, role: user.role, partnerID: user.partnerID,
+            scope: .write)
+    }
+
+    func pamPrincipal(_ services: AppServices) async throws -> Principal {
+        try await principal(services, "pam@wellpath.example")
     }
 
     @Test func deskReceivesFromTheIncidentPage_andThePartnerSeesOnlyPublicHistory() async throws {

@@ -13,6 +13,19 @@ enum PageFormat {
         return date.formatted(style)
     }
 
+    /// The last instant of a London calendar day given as `2027-03-31`, or nil when the text is no such date.
+    static func endOfLondonDay(_ text: String) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, text.count == 10 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = london
+        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
+        guard components.isValidDate(in: calendar), let start = calendar.date(from: components),
+            let next = calendar.date(byAdding: .day, value: 1, to: start)
+        else { return nil }
+        return next.addingTimeInterval(-1)
+    }
+
     /// "3 h 20 min" for a number of business seconds.
     static func duration(_ seconds: Int) -> String {
         let minutes = (abs(seconds) + 59) / 60

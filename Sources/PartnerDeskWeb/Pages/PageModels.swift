@@ -7,11 +7,21 @@ struct SignedInHeader: Encodable {
     var name: String
     var role: String
     var csrf: String
+    /// The site's sections this person may use, for the navigation bar.
+    var canManageUsers: Bool
+    var canManageTokens: Bool
+    var canReadAudit: Bool
 
     init(_ principal: Principal, csrf: String) {
         name = principal.displayName
         role = principal.role.label
         self.csrf = csrf
+        func may(_ action: AccessAction) -> Bool {
+            AccessPolicy.decide(principal, action, resourcePartner: principal.partnerID) == .allow
+        }
+        canManageUsers = may(.manageUsers)
+        canManageTokens = may(.manageTokens)
+        canReadAudit = may(.readAuditLog)
     }
 }
 

@@ -11,6 +11,8 @@ import Vapor
 struct PagesController {
     let services: AppServices
     let servedOverTLS: Bool
+    /// The public address, for invitation links.
+    let publicURL: String
 
     var sessionCookie: String { servedOverTLS ? "__Host-partnerdesk_session" : "partnerdesk_session" }
     var csrfCookie: String { servedOverTLS ? "__Host-partnerdesk_csrf" : "partnerdesk_csrf" }
@@ -27,6 +29,7 @@ struct PagesController {
             .declaring(.attachScreenshot)
         routes.get("incidents", ":incidentID", "attachments", ":attachmentID", use: download)
             .declaring(.readIncident)
+        registerOrganisationPages(on: routes)
         routes.get("sign-in", use: signInForm).declaringPublic()
         routes.post("sign-in", use: signIn).declaringPublic()
         routes.get("sign-in", "code", use: codeForm).declaringPublic()
@@ -445,7 +448,7 @@ struct PagesController {
     }
 
     /// The fields of a form posted by a signed-in person, once its CSRF token is checked.
-    private func signedInForm(_ request: Request, session: SignInSession) throws -> [String: String] {
+    func signedInForm(_ request: Request, session: SignInSession) throws -> [String: String] {
         let values = try request.content.decode([String: String].self)
         try checkSessionToken(values["csrf"], session: session)
         return values

@@ -1,0 +1,179 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import Vapor
+
+/// The organisation's people and API tokens, for partner administrators (their own organisation) and
+/// administrators (everyone). The same use cases as `/api/v1/users` and `/api/v1/tokens`.
+extension PagesController {
+    func registerOrganisationPages(on routes: any RoutesBuilder) {
+        routes.get("organisation", "people", use: people).declaring(.manageUsers)
+        routes.post("organisation", "people", use: invite).declaring(.manageUsers)
+        routes.post("organisation", "people", ":userID", "role", use: changeRole).declaring(.manageUsers)
+        routes.post("organisation", "people", ":userID", "disable", use: disableUser).declaring(.manageUsers)
+        routes.get("organisation", "tokens", use: tokens).declaring(.manageTokens)
+        routes.post("organisation", "tokens", use: createToken).declaring(.manageTokens)
+        routes.post("organisation", "tokens", ":tokenID", "revoke", use: revokeToken).declaring(.manageTokens)
+    }
+
+    // MARK: People
+
+    @Sendable func people(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        return try await renderPeople(request, principal: principal, session: session)
+    }
+
+    @Sendable func invite(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let values = try signedInForm(request, session: session)
+        do {
+            let invitation = try await services.accounts.invite(
+                email: values["email"] ?? "", name: values["name"] ?? "", role: values["role"] ?? "",
+                partnerCode: values["partner"].flatMap { $0.isEmpty ? nil : $0 }, as: principal
+            )
+            let link = AccountService.passwordLink(publicURL: publicURL, secret: invitation.linkSecret)
+            let notice = PeoplePage.Invited(
+                name: invitation.user.displayName, link: link,
+                expires: PageFormat.londonTime(invitation.expiresAt))
+            return try await renderPeople(
+                request, principal: principal, session: session, invited: notice, status: .created)
+        } catch let failure as ValidationFailure {
+            return try await renderPeople(
+                request, principal: principal, session: session, values: values,
+                errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+        }
+    }
+
+    @Sendable func changeRole(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let values = try signedInForm(request, session: session)
+        do {
+            let user = try await services.accounts.changeRole(
+                of: try userID(request), to: values["role"] ?? "", as: principal)
+            return try await renderPeople(
+                request, principal: principal, session: session,
+                notice: "\(user.displayName) is now a \(user.role.label.lowercased()).")
+        } catch let failure as ValidationFailure {
+            return try await renderPeople(
+                request, principal: principal, session: session,
+                errors: failure.issues.map { PageError(field: "people", message: $0.message) })
+        }
+    }
+
+    @Sendable func disableUser(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        _ = try signedInForm(request, session: session)
+        try await services.accounts.disable(try userID(request), as: principal)
+        return try await renderPeople(
+            request, principal: principal, session: session,
+            notice: "The account is disabled: its sessions have ended and it can no longer sign in.")
+    }
+
+    private func renderPeople(
+        _ request: Request, principal: Principal, session: SignInSession, values: [String: String] = [:],
+        invited: PeoplePage.Invited? = nil, notice: String? = nil, errors: [PageError] = [],
+        status: HTTPResponseStatus? = nil
+    ) async throws -> Response {
+        let users = try await services.accounts.list(as: principal)
+        let partners = principal.role.isPartnerRole ? [] : try await services.partners.list()
+        let page = PeoplePage(
+            principal: principal, csrf: session.csrfToken, users: users, partners: partners, values: values,
+            invited: invited, notice: notice, errors: errors)
+        let response = try await request.view.render("people", page).encodeResponse(
+            status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity), for: request)
+        // The page may carry a one-time invitation link.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    private func userID(_ request: Request) throws -> User.ID {
+        guard let text = request.parameters.get("userID"), let id = User.ID(uuidString: text) else {
+            throw ServiceError.notFound
+        }
+        return id
+    }
+
+    // MARK: API tokens
+
+    @Sendable func tokens(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        return try await renderTokens(request, principal: principal, session: session)
+    }
+
+    @Sendable func createToken(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let values = try signedInForm(request, session: session)
+        do {
+            var check = ValidationCollector()
+            let scope = TokenScope(rawValue: values["scope"] ?? "")
+            if scope == nil {
+                check.add("scope", "unknown_value", "Choose whether the token may read only, or also write.")
+            }
+            var expiry: Date?
+            if let text = values["expiresOn"], !text.isEmpty {
+                expiry = PageFormat.endOfLondonDay(text)
+                if expiry == nil {
+                    check.add("expiresOn", "invalid_format", "Give the expiry date as a date, like 2027-03-31.")
+                } else if let expiry, expiry <= services.clock.now() {
+                    check.add("expiresOn", "in_the_past", "The expiry date must be in the future.")
+                }
+            }
+            try check.finish()
+            let partner = values["partner"].flatMap { $0.isEmpty ? nil : PartnerCode($0) }
+            let role = values["role"].flatMap { $0.isEmpty ? nil : Role(rawValue: $0) }
+            let issued = try await services.tokens.create(
+                name: values["name"] ?? "", scope: scope ?? .read, expiresAt: expiry, partnerCode: partner, role: role,
+                as: principal)
+            return try await renderTokens(
+                request, principal: principal, session: session,
+                issued: TokensPage.Issued(name: issued.token.name, secret: issued.secret), status: .created)
+        } catch let failure as ValidationFailure {
+            return try await renderTokens(
+                request, principal: principal, session: session, values: values,
+                errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+        }
+    }
+
+    @Sendable func revokeToken(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        _ = try signedInForm(request, session: session)
+        guard let text = request.parameters.get("tokenID"), let id = APIToken.ID(uuidString: text) else {
+            throw ServiceError.notFound
+        }
+        try await services.tokens.revoke(id, by: principal)
+        return try await renderTokens(
+            request, principal: principal, session: session,
+            notice: "The token is revoked: systems using it are refused from now on.")
+    }
+
+    private func renderTokens(
+        _ request: Request, principal: Principal, session: SignInSession, values: [String: String] = [:],
+        issued: TokensPage.Issued? = nil, notice: String? = nil, errors: [PageError] = [],
+        status: HTTPResponseStatus? = nil
+    ) async throws -> Response {
+        let tokens = try await services.tokens.list(as: principal)
+        let partners = principal.role.isPartnerRole ? [] : try await services.partners.list()
+        let page = TokensPage(
+            principal: principal, csrf: session.csrfToken, tokens: tokens, partners: partners,
+            now: services.clock.now(), values: values, issued: issued, notice: notice, errors: errors)
+        let response = try await request.view.render("tokens", page).encodeResponse(
+            status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity), for: request)
+        // The page may carry a new token's secret, shown once.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}
