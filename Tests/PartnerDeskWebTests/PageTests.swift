@@ -38,15 +38,16 @@ import VaporTesting
         }
 
         /// Posts a multipart form with one file part, as a browser's upload form does.
-        mutating func upload(_ path: String, fields: [String: String], file: [UInt8], fileName: String) async throws
-            -> TestingHTTPResponse
-        {
+        mutating func upload(
+            _ path: String, fields: [String: String], file: [UInt8], fileName: String, fileField: String = "file"
+        ) async throws -> TestingHTTPResponse {
             let boundary = "----partnerdesk-test-boundary"
             var body = ""
             for (name, value) in fields {
                 body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
             }
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n"
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(fileName)\"\r\n"
             body += "Content-Type: application/octet-stream\r\n\r\n"
             var buffer = ByteBuffer(string: body)
             buffer.writeBytes(file)
@@ -504,6 +505,46 @@ import VaporTesting
             #expect(listed.count == 1)
             #expect(listed.first?.incident.report.errorCodes == ["P0042", "E12"])
             #expect(listed.first?.incident.report.occurredAt == ISO8601Instant.date(from: "2026-11-23T08:30:00Z"))
+        }
+    }
+
+    @Test func theRaiseForm_takesAScreenshot_andKeepsTheOtherFieldsWhenItIsRefused() async throws {
+        try await withPages { app, services in
+            var rosa = Browser(app: app)
+            _ = try await signIn(&rosa, "rosa@wellpath.example")
+            let form = try await rosa.send(.GET, "incidents/new")
+            #expect(form.body.string.contains(#"enctype="multipart/form-data""#))
+            var fields = [
+                "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
+                "errorType": "Sign-in loop", "description": "Loops after the security code", "deviceType": "mobile",
+                "operatingSystem": "iOS", "operatingSystemVersion": "17.4", "csrf": Browser.csrf(form),
+            ]
+            let unconfirmed = try await rosa.upload(
+                "incidents", fields: fields, file: ScreenshotTestImages.png(), fileName: "loop.png",
+                fileField: "screenshot")
+            #expect(unconfirmed.status == .unprocessableEntity)
+            #expect(unconfirmed.body.string.contains(##"href="#confirmNoPatientData""##))
+            #expect(unconfirmed.body.string.contains("Loops after the security code"))
+            #expect(
+                try await services.incidents.list(IncidentQuery(now: services.clock.now()), as: staff(services)).views
+                    .isEmpty)
+
+            fields["confirmNoPatientData"] = "true"
+            let raised = try await rosa.upload(
+                "incidents", fields: fields, file: ScreenshotTestImages.png(), fileName: "loop.png",
+                fileField: "screenshot")
+            #expect(raised.status == .seeOther)
+            let incident = try #require(
+                try await services.incidents.list(IncidentQuery(now: services.clock.now()), as: staff(services)).views
+                    .first)
+            #expect(
+                try await services.incidents.attachments(of: incident.incident.id, as: staff(services)).map(\.fileName)
+                    == ["loop.png"])
+
+            // No file chosen: browsers still send an empty part, which means no screenshot.
+            let withoutFile = try await rosa.upload(
+                "incidents", fields: fields, file: [], fileName: "", fileField: "screenshot")
+            #expect(withoutFile.status == .seeOther)
         }
     }
 

@@ -1,6 +1,27 @@
 import Foundation
 import PartnerDeskDomain
 
+/// A screenshot as sent: its bytes, the sender's file name, and whether they confirmed that it shows no
+/// patient-identifiable data.
+public struct ScreenshotUpload: Sendable {
+    public var bytes: Data
+    public var fileName: String?
+    public var confirmedNoPatientData: Bool
+
+    public init(bytes: Data, fileName: String?, confirmedNoPatientData: Bool) {
+        self.bytes = bytes
+        self.fileName = fileName
+        self.confirmedNoPatientData = confirmedNoPatientData
+    }
+}
+
+/// A screenshot that passed every check: its cleaned bytes, safe file name and content hash.
+struct PreparedScreenshot: Sendable {
+    var inspected: InspectedScreenshot
+    var fileName: String
+    var contentHash: String
+}
+
 extension IncidentService {
     /// Attaches a screenshot. The uploader must confirm it shows no patient data; the file name passes the
     /// patient-data guard; the bytes pass the ``ScreenshotInspector`` (format by content, size and pixel
@@ -8,8 +29,21 @@ extension IncidentService {
     public func attach(
         _ id: Incident.ID, bytes: Data, fileName: String?, confirmedNoPatientData: Bool, by principal: Principal
     ) async throws -> Attachment {
+        let upload = ScreenshotUpload(bytes: bytes, fileName: fileName, confirmedNoPatientData: confirmedNoPatientData)
+        let prepared = try prepare(upload, field: "file").get()
+        let now = clock.now()
+        return try await store.transaction { repositories in
+            let incident = try await visibleIncident(
+                id, principal: principal, action: .attachScreenshot, repositories: repositories)
+            return try await keep(prepared, for: incident.id, by: principal, at: now, repositories: repositories)
+        }
+    }
+
+    /// Checks an upload without storing anything: the confirmation, the image (reported on `field`) and the
+    /// file name.
+    func prepare(_ upload: ScreenshotUpload, field: String) -> Result<PreparedScreenshot, ValidationFailure> {
         var check = ValidationCollector()
-        if !confirmedNoPatientData {
+        if !upload.confirmedNoPatientData {
             check.add(
                 "confirmNoPatientData", "required",
                 "Confirm that the screenshot shows no patient-identifiable data, such as an NHS number or a name."
@@ -17,37 +51,43 @@ extension IncidentService {
         }
         let inspected: InspectedScreenshot
         do {
-            inspected = try inspector.inspect(bytes)
+            inspected = try inspector.inspect(upload.bytes)
         } catch {
-            check.add("file", error.code, error.message)
-            throw ValidationFailure(check.issues)
+            check.add(field, error.code, error.message)
+            return .failure(ValidationFailure(check.issues))
         }
-        let name = AttachmentFileName(sanitizing: fileName, format: inspected.format).value
-        let issues = check.issues + PatientDataGuard().refusals(for: [("fileName", fileName ?? "")])
-        if !issues.isEmpty { throw ValidationFailure(issues) }
-        let hash = digester.sha256(inspected.cleanedBytes)
-        let now = clock.now()
-        let ids = self.ids
-        return try await store.transaction { repositories in
-            let incident = try await visibleIncident(
-                id, principal: principal, action: .attachScreenshot, repositories: repositories)
-            let attachment = Attachment(
-                id: .init(ids.make()), incidentID: incident.id, fileName: name, format: inspected.format,
-                byteCount: inspected.cleanedBytes.count, width: inspected.width, height: inspected.height,
-                contentHash: hash,
-                removedMetadata: inspected.removedMetadata, uploadedAt: now, uploadedBy: principal.displayName,
-                confirmedNoPatientData: true
+        let issues = check.issues + PatientDataGuard().refusals(for: [("fileName", upload.fileName ?? "")])
+        if !issues.isEmpty { return .failure(ValidationFailure(issues)) }
+        return .success(
+            PreparedScreenshot(
+                inspected: inspected,
+                fileName: AttachmentFileName(sanitizing: upload.fileName, format: inspected.format).value,
+                contentHash: digester.sha256(inspected.cleanedBytes)
             )
-            try await repositories.blobs.put(inspected.cleanedBytes, contentHash: hash)
-            try await repositories.attachments.create(attachment)
-            try await repositories.incidents.append([
-                IncidentEvent(
-                    id: .init(ids.make()), incidentID: incident.id, at: now, kind: .attachment(fileName: name),
-                    visibility: .public, actorName: principal.displayName, actorRole: principal.role, note: nil
-                )
-            ])
-            return attachment
-        }
+        )
+    }
+
+    /// Stores a checked screenshot with its timeline event, inside the caller's transaction.
+    func keep(
+        _ prepared: PreparedScreenshot, for incidentID: Incident.ID, by principal: Principal, at now: Date,
+        repositories: any Repositories
+    ) async throws -> Attachment {
+        let inspected = prepared.inspected
+        let attachment = Attachment(
+            id: .init(ids.make()), incidentID: incidentID, fileName: prepared.fileName, format: inspected.format,
+            byteCount: inspected.cleanedBytes.count, width: inspected.width, height: inspected.height,
+            contentHash: prepared.contentHash, removedMetadata: inspected.removedMetadata, uploadedAt: now,
+            uploadedBy: principal.displayName, confirmedNoPatientData: true
+        )
+        try await repositories.blobs.put(inspected.cleanedBytes, contentHash: prepared.contentHash)
+        try await repositories.attachments.create(attachment)
+        try await repositories.incidents.append([
+            IncidentEvent(
+                id: .init(ids.make()), incidentID: incidentID, at: now, kind: .attachment(fileName: prepared.fileName),
+                visibility: .public, actorName: principal.displayName, actorRole: principal.role, note: nil
+            )
+        ])
+        return attachment
     }
 
     /// Checks, before any upload is read, that the caller may attach to this incident.

@@ -33,12 +33,13 @@ public struct IncidentService: Sendable {
         case replayed(StoredResponse)
     }
 
-    /// Raises an incident for the caller's partner. With an idempotency request, a repeat of the same request
-    /// returns the first answer (rendered by `render` and stored in the same transaction), and the same key
-    /// with a different request is refused.
+    /// Raises an incident for the caller's partner, with any screenshots sent along: everything is checked
+    /// first (every refusal reported at once) and stored in one transaction, or nothing is. With an
+    /// idempotency request, a repeat of the same request returns the first answer (rendered by `render` and
+    /// stored in the same transaction), and the same key with a different request is refused.
     public func raise(
-        _ draft: IncidentReportDraft, by principal: Principal, idempotency: IdempotencyRequest? = nil,
-        render: (@Sendable (IncidentView) throws -> StoredResponse)? = nil
+        _ draft: IncidentReportDraft, screenshots: [ScreenshotUpload] = [], by principal: Principal,
+        idempotency: IdempotencyRequest? = nil, render: (@Sendable (IncidentView) throws -> StoredResponse)? = nil
     ) async throws -> RaiseOutcome {
         guard AccessPolicy.decide(principal, .raiseIncident, resourcePartner: principal.partnerID) == .allow,
             let partnerID = principal.partnerID
@@ -51,7 +52,23 @@ public struct IncidentService: Sendable {
         guard let partner = try await store.repositories.partners.find(id: partnerID) else {
             throw ServiceError.notFound
         }
-        let report = try draft.validated(services: partner.services, now: now)
+        var issues: [ValidationIssue] = []
+        var validated: IncidentReport?
+        do {
+            validated = try draft.validated(services: partner.services, now: now)
+        } catch {
+            issues += error.issues
+        }
+        var prepared: [PreparedScreenshot] = []
+        for upload in screenshots {
+            switch prepare(upload, field: "screenshot") {
+            case .success(let screenshot): prepared.append(screenshot)
+            case .failure(let failure): issues += failure.issues
+            }
+        }
+        guard issues.isEmpty, let report = validated else { throw ValidationFailure(issues) }
+        let service = self
+        let screenshots = prepared
         do {
             return try await store.transaction { repositories in
                 if let idempotency,
@@ -73,6 +90,10 @@ public struct IncidentService: Sendable {
                     incident, schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID),
                     events: [event]
                 )
+                for screenshot in screenshots {
+                    _ = try await service.keep(
+                        screenshot, for: incident.id, by: principal, at: now, repositories: repositories)
+                }
                 let view = IncidentView(
                     incident: incident, sla: nil, tier: catalog.tier(partner.tierID), partner: partner)
                 var response: StoredResponse?

@@ -21,7 +21,7 @@ struct PagesController {
         routes.get(use: home).declaring(.readIncident)
         routes.get("admin", "audit", use: audit).declaring(.readAuditLog)
         routes.get("incidents", "new", use: raiseForm).declaring(.raiseIncident)
-        routes.post("incidents", use: raise).declaring(.raiseIncident)
+        routes.on(.POST, "incidents", body: .collect(maxSize: "11mb"), use: raise).declaring(.raiseIncident)
         routes.get("incidents", ":incidentID", use: incident).declaring(.readIncident)
         routes.post("incidents", ":incidentID", "transitions", use: transition).declaring(.triageIncident)
         routes.post("incidents", ":incidentID", "comments", use: comment).declaring(.commentOnIncident)
@@ -97,9 +97,17 @@ struct PagesController {
         guard let (principal, session) = try await currentSession(request) else {
             return request.redirect(to: "/sign-in")
         }
-        let values = try signedInForm(request, session: session)
+        let form = try request.content.decode(RaiseIncidentPage.Form.self)
+        try checkSessionToken(form.values["csrf"], session: session)
+        let values = form.values
         do {
-            let outcome = try await self.services.incidents.raise(RaiseIncidentPage.draft(from: values), by: principal)
+            let screenshots = form.screenshot.map {
+                ScreenshotUpload(
+                    bytes: Data(buffer: $0.data), fileName: $0.filename,
+                    confirmedNoPatientData: values["confirmNoPatientData"] == "true")
+            }
+            let outcome = try await self.services.incidents.raise(
+                RaiseIncidentPage.draft(from: values), screenshots: screenshots.map { [$0] } ?? [], by: principal)
             guard case .created(let view, _) = outcome else { return request.redirect(to: "/") }
             return request.redirect(to: "/?raised=\(view.incident.reference)")
         } catch let failure as ValidationFailure {

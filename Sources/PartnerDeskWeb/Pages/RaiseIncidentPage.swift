@@ -1,5 +1,6 @@
 import Foundation
 import PartnerDeskDomain
+import Vapor
 
 /// The partner's form for raising an incident: every field of the required data set, with the partner's
 /// own services to choose from, and each refusal shown beside its field and in the summary.
@@ -25,6 +26,32 @@ struct RaiseIncidentPage: Encodable {
 
     /// The form values as typed (keys are the field names).
     typealias Values = [String: String]
+
+    /// The posted form: its text fields by name, and the screenshot when one was chosen (the form is
+    /// multipart; a file input left empty arrives as an empty part, read as no screenshot).
+    struct Form: Decodable {
+        var values: Values = [:]
+        var screenshot: File?
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            for key in container.allKeys {
+                if key.stringValue == "screenshot" {
+                    screenshot = try container.decodeIfPresent(File.self, forKey: key)
+                    if screenshot?.data.readableBytes == 0 { screenshot = nil }
+                } else {
+                    values[key.stringValue] = try container.decode(String.self, forKey: key)
+                }
+            }
+        }
+    }
 
     init(
         principal: Principal, csrf: String, services: [PartnerService], values: Values = [:],
@@ -85,6 +112,15 @@ struct RaiseIncidentPage: Encodable {
             field(
                 "suggestedSeverity", "Severity you suggest", kind: "select", optional: true,
                 choices: (1...5).map { (String($0), "Severity \($0)") }),
+            field(
+                "screenshot", "Screenshot", kind: "file",
+                hint:
+                    "PNG, JPEG or WebP, up to 10 MB. Location and camera details are removed from photos. If the form is refused, choose the file again.",
+                optional: true),
+            field(
+                "confirmNoPatientData",
+                "I have checked that the screenshot shows no patient-identifiable data, such as an NHS number, a name or a date of birth",
+                kind: "checkbox", optional: true),
         ]
         let order = fields.map(\.name)
         errors = issues.map { issue in
