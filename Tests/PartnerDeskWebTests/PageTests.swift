@@ -358,6 +358,62 @@ import VaporTesting
         }
     }
 
+    @Test func everyLinkAndFormOnEveryPage_pointsAtARegisteredRoute() async throws {
+        try await withPages { app, services in
+            let rosaToken = try await services.tokens.authenticate(
+                services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret
+            )!
+            let draft = IncidentReportDraft(
+                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
+                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
+            )
+            guard case .created(let raised, _) = try await services.incidents.raise(draft, by: rosaToken) else {
+                return
+            }
+            _ = try await services.incidents.attach(
+                raised.incident.id, bytes: Data(ScreenshotTestImages.png()), fileName: "a.png",
+                confirmedNoPatientData: true, by: rosaToken)
+            let routes = app.routes.all.map { route in
+                (
+                    route.method.rawValue,
+                    route.path.map { component -> String? in
+                        if case .parameter = component { return nil }
+                        return component.description
+                    }
+                )
+            }
+            func registered(_ method: String, _ target: String) -> Bool {
+                let path = target.split(separator: "?")[0].split(separator: "/").map(String.init)
+                return routes.contains { routeMethod, pattern in
+                    routeMethod == method && pattern.count == path.count
+                        && zip(pattern, path).allSatisfy { $0 == nil || $0 == $1 }
+                }
+            }
+            var checked = 0
+            for (email, pages) in [
+                ("rosa@wellpath.example", ["", "incidents/new", "incidents/\(raised.incident.id)"]),
+                ("pam@wellpath.example", ["organisation/people", "organisation/tokens"]),
+                ("alex@partnerdesk.example", ["", "incidents/\(raised.incident.id)", "admin/audit"]),
+            ] {
+                var browser = Browser(app: app)
+                _ = try await signIn(&browser, email)
+                for page in pages {
+                    let html = try await browser.send(.GET, page).body.string
+                    for match in html.matches(of: /<form method="(get|post)" action="([^"]*)"/) {
+                        #expect(registered(match.output.1.uppercased(), String(match.output.2)), "\(page): \(match.0)")
+                        checked += 1
+                    }
+                    for match in html.matches(of: /href="(\/[^"#]*)"/) {
+                        let target = String(match.output.1).replacingOccurrences(of: "&amp;", with: "&")
+                        #expect(registered("GET", target), "\(page): \(target)")
+                        checked += 1
+                    }
+                }
+            }
+            #expect(checked > 30)
+        }
+    }
+
     @Test func overTLS_theSessionCookieIsSecureWithTheHostPrefix() async throws {
         try await withPages(tls: true) { app, _ in
             var browser = Browser(app: app)
