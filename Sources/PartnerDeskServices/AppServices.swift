@@ -30,6 +30,7 @@ public struct AppServices: Sendable {
         self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog)
         self.incidents = IncidentService(
             store: store, ids: ids, clock: clock, catalog: catalog, digester: digester,
+            partners: PartnerCache(clock: clock),
             screenshotLimits: screenshotLimits
         )
         self.audit = AuditService(store: store, clock: clock, hasher: secrets)

@@ -33,10 +33,10 @@ import Testing
             credential: .token(.init(SequentialIDGenerator().make())), displayName: "Test", role: .serviceManager,
             partnerID: nil, scope: .read
         )
+        let clock = FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!)
         let incidents = IncidentService(
-            store: store, ids: SequentialIDGenerator(),
-            clock: FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), catalog: .standard,
-            digester: TestDigester()
+            store: store, ids: SequentialIDGenerator(), clock: clock, catalog: .standard, digester: TestDigester(),
+            partners: PartnerCache(clock: clock)
         )
         let views = try await incidents.list(
             IncidentQuery(now: ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), as: staff

@@ -42,6 +42,7 @@ public struct AuditService: Sendable {
     }
 
     /// Appends one entry inside the caller's transaction, so it lands exactly when the change does.
+    @discardableResult
     public func append(_ record: AuditRecord, in repositories: any Repositories) async throws -> AuditEntry {
         let sequence = try await repositories.audit.nextSequence()
         let previous =

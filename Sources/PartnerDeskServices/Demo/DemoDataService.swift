@@ -105,7 +105,8 @@ extension DemoDataService {
     private func loadIncidents() async throws -> [String] {
         let scriptClock = DemoClock(clock.now())
         let incidents = IncidentService(
-            store: store, ids: ids, clock: scriptClock, catalog: catalog, digester: digester)
+            store: store, ids: ids, clock: scriptClock, catalog: catalog, digester: digester,
+            partners: PartnerCache(clock: scriptClock))
         guard let reporter = try await principal(DemoData.incidentReporter),
             let desk = try await principal(DemoData.incidentDesk)
         else { return [] }

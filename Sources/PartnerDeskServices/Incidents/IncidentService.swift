@@ -14,11 +14,13 @@ public struct IncidentService: Sendable {
     let catalog: ServiceLevelCatalog
     let digester: any ContentDigester
     let inspector: ScreenshotInspector
+    let partners: PartnerCache
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, catalog: ServiceLevelCatalog,
-        digester: any ContentDigester, screenshotLimits: ScreenshotLimits = .default
+        digester: any ContentDigester, partners: PartnerCache, screenshotLimits: ScreenshotLimits = .default
     ) {
+        self.partners = partners
         self.store = store
         self.ids = ids
         self.clock = clock
@@ -49,9 +51,7 @@ public struct IncidentService: Sendable {
         let catalog = self.catalog
         // Reading the partner and checking the data set (the patient-data guard is the costly part) happen
         // before the transaction, which on SQLite holds the single write lock.
-        guard let partner = try await store.repositories.partners.find(id: partnerID) else {
-            throw ServiceError.notFound
-        }
+        guard let partner = try await partner(partnerID) else { throw ServiceError.notFound }
         var issues: [ValidationIssue] = []
         var validated: IncidentReport?
         do {
@@ -119,7 +119,7 @@ public struct IncidentService: Sendable {
     public func view(_ id: Incident.ID, as principal: Principal) async throws -> IncidentView {
         let incident = try await visibleIncident(
             id, principal: principal, action: .readIncident, repositories: store.repositories)
-        return try await makeView(incident, repositories: store.repositories)
+        return try await makeView(incident)
     }
 
     /// A page of incidents the caller may see; a partner's callers only ever see their own.
@@ -140,7 +140,7 @@ public struct IncidentService: Sendable {
         var views: [IncidentView] = []
         for incident in page.incidents {
             if partners[incident.partnerID] == nil {
-                partners[incident.partnerID] = try await store.repositories.partners.find(id: incident.partnerID)
+                partners[incident.partnerID] = try await partner(incident.partnerID)
             }
             views.append(view(incident, partner: partners[incident.partnerID], at: query.now))
         }
@@ -167,9 +167,14 @@ public struct IncidentService: Sendable {
         }
     }
 
-    func makeView(_ incident: Incident, repositories: any Repositories) async throws -> IncidentView {
-        let partner = try await repositories.partners.find(id: incident.partnerID)
-        return view(incident, partner: partner, at: clock.now())
+    func makeView(_ incident: Incident) async throws -> IncidentView {
+        view(incident, partner: try await partner(incident.partnerID), at: clock.now())
+    }
+
+    /// A partner as recently read (see ``PartnerCache``).
+    func partner(_ id: Partner.ID) async throws -> Partner? {
+        let store = self.store
+        return try await partners.partner(id) { try await store.repositories.partners.find(id: id) }
     }
 
     func view(_ incident: Incident, partner: Partner?, at instant: Date) -> IncidentView {
