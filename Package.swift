@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
@@ -31,6 +34,33 @@ let package = Package(
             name: "PartnerDeskServices",
             dependencies: [
                 "PartnerDeskDomain",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // SMTP delivery of e-mail over SwiftNIO (implements the MailTransport port).
+        .target(
+            name: "PartnerDeskMail",
+            dependencies: [
+                "PartnerDeskServices",
+                "PartnerDeskDomain",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Signed webhook calls to partner endpoints over SwiftNIO, refusing targets a partner must not reach.
+        .target(
+            name: "PartnerDeskWebhooks",
+            dependencies: [
+                "PartnerDeskServices",
+                "PartnerDeskDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -65,6 +95,8 @@ let package = Package(
             dependencies: [
                 "PartnerDeskWeb",
                 "PartnerDeskPersistence",
+                "PartnerDeskMail",
+                "PartnerDeskWebhooks",
                 "PartnerDeskServices",
                 "PartnerDeskDomain",
                 .product(name: "Vapor", package: "vapor"),
@@ -95,7 +127,12 @@ let package = Package(
             ]
         ),
         // Fixed clock, sequential ids, fixtures and in-memory ports for tests.
-        .target(name: "PartnerDeskTestSupport", dependencies: ["PartnerDeskServices", "PartnerDeskDomain"]),
+        .target(
+            name: "PartnerDeskTestSupport",
+            dependencies: [
+                "PartnerDeskServices", "PartnerDeskDomain", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Throwaway SQLite files and PostgreSQL databases for the database-backed tests.
         .target(
             name: "PartnerDeskDatabaseTestSupport",
@@ -124,6 +161,32 @@ let package = Package(
         .testTarget(
             name: "PartnerDeskServicesTests",
             dependencies: ["PartnerDeskServices", "PartnerDeskDomain", "PartnerDeskTestSupport"]
+        ),
+        .testTarget(
+            name: "PartnerDeskMailTests",
+            dependencies: [
+                "PartnerDeskMail", "PartnerDeskServices", "PartnerDeskDomain", "PartnerDeskTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "PartnerDeskWebhooksTests",
+            dependencies: [
+                "PartnerDeskWebhooks", "PartnerDeskServices", "PartnerDeskTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "PartnerDeskPersistenceTests",

@@ -168,6 +168,26 @@ def test_a_partner_administrator_manages_people_and_tokens(page):
     page.get_by_role("button", name="Revoke Appointments app, production").click()
     expect(page.get_by_role("status")).to_contain_text("The token is revoked")
 
+    page.get_by_role("link", name="Webhooks").click()
+    page.get_by_label("Endpoint address").fill("https://hooks.wellpath.example/partnerdesk")
+    page.get_by_role("button", name="Add the endpoint").click()
+    expect(page.get_by_role("status")).to_contain_text("Signing secret for https://hooks.wellpath.example/partnerdesk")
+    check(page, "webhooks-added")
+
+    page.get_by_role("link", name="Your notifications").click()
+    page.get_by_label("The service desk responded").uncheck()
+    page.get_by_role("button", name="Save my choices").click()
+    expect(page.get_by_role("status")).to_contain_text("Your choices are saved.")
+    expect(page.get_by_label("The service desk responded")).not_to_be_checked()
+    check(page, "notifications")
+
+
+def test_an_administrator_sees_the_outbox(page):
+    sign_in(page, "admin@partnerdesk.example")
+    page.get_by_role("link", name="Outbox").click()
+    expect(page.get_by_role("heading", name="Dead letters")).to_be_visible()
+    check(page, "outbox")
+
 
 def test_pages_reflow_at_320_pixels(browser):
     context = browser.new_context(viewport={"width": 320, "height": 640})
@@ -178,7 +198,8 @@ def test_pages_reflow_at_320_pixels(browser):
     check(page, "desk-queue-320px")
     page.context.clear_cookies()
     sign_in(page, "admin@partnerdesk.example")
-    for path in ["organisation/people", "organisation/tokens", "admin/audit"]:
+    for path in ["organisation/people", "organisation/tokens", "organisation/webhooks", "admin/audit", "admin/outbox",
+                 "account/notifications"]:
         page.goto(f"{BASE}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"

@@ -1,7 +1,9 @@
 import Foundation
 import Logging
 import PartnerDeskDomain
+import PartnerDeskMail
 import PartnerDeskPersistence
+import PartnerDeskWebhooks
 
 /// Every setting of a PartnerDesk process, read in one place from flags and environment variables.
 ///
@@ -41,6 +43,15 @@ public struct AppConfig: Sendable, Equatable {
     public var requireStaffSecondFactor: Bool = false
     /// Bank holidays imported from a GOV.UK-format file (`PARTNERDESK_BANK_HOLIDAYS_FILE`), by division.
     public var importedHolidays: [Division: [BankHoliday]] = [:]
+    /// The address notifications come from (`PARTNERDESK_MAIL_FROM`).
+    public var mailFrom = EmailAddress("partnerdesk@partnerdesk.invalid")!
+    /// Seconds between runs of the background jobs in `serve` (`PARTNERDESK_JOBS_INTERVAL`); 0 runs none, for
+    /// a server that leaves them to `partnerdesk jobs run-once` from a scheduler.
+    public var jobsInterval = 15
+    /// The SMTP relay for notification e-mail (`PARTNERDESK_SMTP_*`); without one, e-mail waits in the outbox.
+    public var smtp: SMTPConfiguration?
+    /// Webhook targets allowed although they are private, loopback or link-local (`PARTNERDESK_WEBHOOK_ALLOW`).
+    public var webhookAllowList = WebhookAllowList()
 
     /// The defaults, used when nothing is configured.
     public init() {}
@@ -170,6 +181,51 @@ public struct AppConfig: Sendable, Equatable {
                 }
             } else {
                 problems.append("PARTNERDESK_BANK_HOLIDAYS_FILE names a file that cannot be read: \(path).")
+            }
+        }
+        if let text = environment["PARTNERDESK_MAIL_FROM"], !text.isEmpty {
+            if let address = EmailAddress(text) {
+                config.mailFrom = address
+            } else {
+                problems.append("PARTNERDESK_MAIL_FROM must be an e-mail address, not '\(text)'.")
+            }
+        }
+        integer("PARTNERDESK_JOBS_INTERVAL", in: 0...3_600, into: &config.jobsInterval)
+        if let host = environment["PARTNERDESK_SMTP_HOST"], !host.isEmpty {
+            var port: Int?
+            if let text = environment["PARTNERDESK_SMTP_PORT"], !text.isEmpty {
+                port = Int(text)
+                if port == nil { problems.append("PARTNERDESK_SMTP_PORT must be a whole number, not '\(text)'.") }
+            }
+            var security = SMTPConfiguration.Security.startTLS
+            switch environment["PARTNERDESK_SMTP_SECURITY"]?.lowercased() {
+            case nil, "", "starttls": break
+            case "tls": security = .implicitTLS
+            case "plain": security = .plain
+            case let other?:
+                problems.append("PARTNERDESK_SMTP_SECURITY must be starttls, tls or plain, not '\(other)'.")
+            }
+            let username = environment["PARTNERDESK_SMTP_USERNAME"] ?? ""
+            let password = environment["PARTNERDESK_SMTP_PASSWORD"] ?? ""
+            if username.isEmpty != password.isEmpty {
+                problems.append("PARTNERDESK_SMTP_USERNAME and PARTNERDESK_SMTP_PASSWORD must be set together.")
+            }
+            let smtp = SMTPConfiguration(
+                host: host, port: port, security: security,
+                credentials: username.isEmpty ? nil : .init(username: username, password: password),
+                heloName: environment["PARTNERDESK_SMTP_HELO"].flatMap { $0.isEmpty ? nil : $0 }
+                    ?? URL(string: config.publicURL)?.host ?? "localhost",
+                trustRootsPEMPath: environment["PARTNERDESK_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 })
+            problems += smtp.problems.map { "SMTP: \($0)." }
+            config.smtp = smtp
+        }
+        if let text = environment["PARTNERDESK_WEBHOOK_ALLOW"], !text.isEmpty {
+            do {
+                config.webhookAllowList = try WebhookAllowList(parsing: text)
+            } catch {
+                problems.append(
+                    "PARTNERDESK_WEBHOOK_ALLOW has entries that are neither CIDR ranges nor host names: "
+                        + error.invalidEntries.joined(separator: ", ") + ".")
             }
         }
         if !problems.isEmpty { throw AppConfigError(problems: problems) }

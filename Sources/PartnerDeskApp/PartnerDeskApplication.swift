@@ -1,9 +1,11 @@
 import Fluent
 import FluentKit
 import Logging
+import PartnerDeskMail
 import PartnerDeskPersistence
 import PartnerDeskServices
 import PartnerDeskWeb
+import PartnerDeskWebhooks
 import Vapor
 
 /// Builds a configured Vapor application from an ``AppConfig``: database, migrations, services and routes.
@@ -85,6 +87,14 @@ public enum PartnerDeskApplication {
             secrets: TokenSecretKeeper(),
             digester: SHA256Digester(),
             catalog: try ServiceLevelCatalog(tiers: config.tiers, importedHolidays: config.importedHolidays),
+            delivery: DeliverySetup(
+                sender: config.mailFrom, publicURL: config.publicURL,
+                mail: try config.smtp.map { try SMTPMailTransport(configuration: $0, clock: SystemClock()) }
+                    ?? NoMailRelay(),
+                webhooks: try HTTPWebhookTransport(
+                    configuration: .init(policy: WebhookTargetPolicy(allowList: config.webhookAllowList)),
+                    clock: SystemClock()),
+                metrics: PrometheusDeliveryMetrics(), logger: logger),
             requireStaffSecondFactor: config.requireStaffSecondFactor
         )
     }

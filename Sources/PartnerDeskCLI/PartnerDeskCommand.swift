@@ -12,7 +12,7 @@ public struct PartnerDeskCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, PartnersCommand.self, UsersCommand.self,
             TokensCommand.self,
-            AuditCommand.self, CalendarCommand.self,
+            AuditCommand.self, CalendarCommand.self, JobsCommand.self,
         ]
     )
 

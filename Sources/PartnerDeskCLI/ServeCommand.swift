@@ -9,8 +9,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the web service (default http://127.0.0.1:8080).",
         discussion: """
-            On start the database is created if missing and migrated (unless PARTNERDESK_AUTO_MIGRATE=false).
-            SIGTERM or SIGINT stops accepting connections, lets requests in flight finish, then closes the database.
+            On start the database is created if missing and migrated (unless PARTNERDESK_AUTO_MIGRATE=false), and
+            the background jobs (SLA escalations, message delivery) run every PARTNERDESK_JOBS_INTERVAL seconds.
+            SIGTERM or SIGINT stops accepting connections, lets requests in flight finish, stops the jobs, then
+            closes the database.
             """
     )
 
@@ -39,6 +41,11 @@ struct ServeCommand: AsyncParsableCommand {
                 let report = try await PartnerDeskApplication.services(of: app).demo.load()
                 // Written unbuffered: print() to a pipe would hold the sign-in details until the server stops.
                 FileHandle.standardOutput.write(Data((DemoCommand.describe(report) + "\n").utf8))
+            }
+            if config.jobsInterval > 0 {
+                app.lifecycle.use(
+                    BackgroundJobsRunner(
+                        services: PartnerDeskApplication.services(of: app), intervalSeconds: config.jobsInterval))
             }
             // Vapor's serve command listens on the configured address and handles SIGTERM/SIGINT by
             // quiescing the server: no new connections, in-flight requests finish.

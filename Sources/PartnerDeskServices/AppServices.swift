@@ -11,6 +11,8 @@ public struct AppServices: Sendable {
     public let audit: AuditService
     public let accounts: AccountService
     public let demo: DemoDataService
+    public let notifications: NotificationSettingsService
+    public let jobs: BackgroundJobs
     public let readiness: any ReadinessProbe
     public let clock: any Clock
     public let catalog: ServiceLevelCatalog
@@ -24,14 +26,15 @@ public struct AppServices: Sendable {
         secrets: any SecretKeeper,
         digester: any ContentDigester,
         catalog: ServiceLevelCatalog,
+        delivery: DeliverySetup,
         screenshotLimits: ScreenshotLimits = .default,
         requireStaffSecondFactor: Bool = false
     ) {
+        let planner = NotificationPlanner(sender: delivery.sender, publicURL: delivery.publicURL, ids: ids)
         self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog)
         self.incidents = IncidentService(
             store: store, ids: ids, clock: clock, catalog: catalog, digester: digester,
-            partners: PartnerCache(clock: clock),
-            screenshotLimits: screenshotLimits
+            partners: PartnerCache(clock: clock), planner: planner, screenshotLimits: screenshotLimits
         )
         self.audit = AuditService(store: store, clock: clock, hasher: secrets)
         self.tokens = TokenService(store: store, ids: ids, clock: clock, secrets: secrets, audit: audit)
@@ -42,6 +45,13 @@ public struct AppServices: Sendable {
         self.demo = DemoDataService(
             store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog, digester: digester
         )
+        self.notifications = NotificationSettingsService(
+            store: store, ids: ids, clock: clock, secrets: secrets, audit: audit)
+        self.jobs = BackgroundJobs(
+            escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
+            dispatcher: OutboxDispatcher(
+                store: store, sender: delivery.sender, mail: delivery.mail, webhooks: delivery.webhooks,
+                retry: delivery.retry, metrics: delivery.metrics, logger: delivery.logger))
         self.readiness = readiness
         self.clock = clock
         self.catalog = catalog

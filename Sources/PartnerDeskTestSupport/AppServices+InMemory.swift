@@ -1,15 +1,29 @@
+import Logging
+import PartnerDeskDomain
 import PartnerDeskServices
 
 extension AppServices {
-    /// Services over an in-memory store with a fixed clock and predictable ids, for HTTP tests.
+    /// Services over an in-memory store with a fixed clock and predictable ids, for HTTP tests. Messages
+    /// go to `transports`.
     public static func inMemory(
-        store: InMemoryStore = InMemoryStore(), readiness: Readiness = .ready, clock: FixedClock
+        store: InMemoryStore = InMemoryStore(), readiness: Readiness = .ready, clock: FixedClock,
+        transports: RecordingTransports = RecordingTransports()
     ) -> AppServices {
         AppServices(
             store: store, readiness: StubReadinessProbe(readiness), clock: clock, ids: SequentialIDGenerator(),
             hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
-            catalog: .standard
+            catalog: .standard, delivery: .recording(transports)
         )
+    }
+}
+
+extension DeliverySetup {
+    /// Delivery into recording transports, with links to the default local address.
+    public static func recording(_ transports: RecordingTransports) -> DeliverySetup {
+        DeliverySetup(
+            sender: EmailAddress("desk@partnerdesk.example")!, publicURL: "http://127.0.0.1:8080", mail: transports,
+            webhooks: transports, metrics: transports, retry: RetryPolicy(maxAttempts: 3, base: 60, cap: 600),
+            logger: Logger(label: "test"))
     }
 }
 

@@ -93,6 +93,17 @@ struct InMemoryIncidentRepository: IncidentRepository {
     func events(of incident: Incident.ID, includeInternal: Bool) async throws -> [IncidentEvent] {
         box.read().incidentEvents.filter { $0.incidentID == incident && (includeInternal || $0.visibility == .public) }
     }
+
+    func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident] {
+        box.read().incidents.values.compactMap { entry in
+            entry.schedule.nextEscalationAt.flatMap { $0 <= instant ? ($0, entry.incident) : nil }
+        }
+        .sorted { $0.0 < $1.0 }.prefix(limit).map(\.1)
+    }
+
+    func setNextEscalation(_ id: Incident.ID, at instant: Date?) async throws {
+        try box.write { state in state.incidents[id]?.schedule.nextEscalationAt = instant }
+    }
 }
 
 struct InMemoryTokenRepository: TokenRepository {

@@ -23,6 +23,11 @@ public final class InMemoryStore: UnitOfWork {
         var sessions: [String: SignInSession] = [:]
         var failures: [(key: String, at: Date)] = []
         var links: [String: OneTimeLink] = [:]
+        var outbox: [OutboxMessage] = []
+        var claims: [UUID: Date] = [:]
+        var escalations: Set<String> = []
+        var webhooks: [WebhookEndpoint.ID: WebhookEndpoint] = [:]
+        var optOuts: [User.ID: Set<NotificationEvent>] = [:]
     }
 
     private let state = Mutex(State())
@@ -68,6 +73,11 @@ struct InMemoryRepositories: Repositories {
     var attachments: any AttachmentRepository { InMemoryAttachmentRepository(box: box) }
     var blobs: any BlobRepository { InMemoryBlobRepository(box: box) }
     var sessions: any SessionRepository { InMemorySessionRepository(box: box) }
+    var outbox: any OutboxRepository { InMemoryOutboxRepository(box: box) }
+    var webhooks: any WebhookEndpointRepository { InMemoryWebhookEndpointRepository(box: box) }
+    var notificationPreferences: any NotificationPreferenceRepository {
+        InMemoryNotificationPreferenceRepository(box: box)
+    }
 }
 
 struct InMemoryPartnerRepository: PartnerRepository {

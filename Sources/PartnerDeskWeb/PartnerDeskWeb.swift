@@ -69,5 +69,6 @@ public enum PartnerDeskWeb {
         AuditController(services: context.services).register(on: api)
         TokensController(services: context.services).register(on: api)
         UsersController(services: context.services, publicURL: context.publicURL).register(on: api)
+        NotificationsController(services: context.services).register(on: api)
     }
 }

@@ -16,7 +16,7 @@ import Testing
             let services = AppServices(
                 store: store, readiness: StubReadinessProbe(.ready), clock: clock, ids: SequentialIDGenerator(),
                 hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
-                catalog: .standard
+                catalog: .standard, delivery: .recording(RecordingTransports())
             )
             _ = try await services.partners.register(PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
             try await body(services, clock)
@@ -140,7 +140,8 @@ import Testing
             let services = AppServices(
                 store: store, readiness: StubReadinessProbe(.ready), clock: clock, ids: SequentialIDGenerator(),
                 hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
-                catalog: .standard, requireStaffSecondFactor: true
+                catalog: .standard, delivery: .recording(RecordingTransports()),
+                requireStaffSecondFactor: true
             )
             let accounts = services.accounts
             let invitation = try await accounts.add(

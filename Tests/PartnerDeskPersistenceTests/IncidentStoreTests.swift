@@ -25,7 +25,7 @@ import Testing
             let services = AppServices(
                 store: store, readiness: StubReadinessProbe(.ready), clock: clock, ids: SequentialIDGenerator(),
                 hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
-                catalog: .standard
+                catalog: .standard, delivery: .recording(RecordingTransports())
             )
             _ = try await services.partners.register(
                 PartnerDraft(

@@ -36,7 +36,10 @@ import Testing
         let clock = FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!)
         let incidents = IncidentService(
             store: store, ids: SequentialIDGenerator(), clock: clock, catalog: .standard, digester: TestDigester(),
-            partners: PartnerCache(clock: clock)
+            partners: PartnerCache(clock: clock),
+            planner: NotificationPlanner(
+                sender: EmailAddress("desk@partnerdesk.example")!, publicURL: "http://127.0.0.1:8080",
+                ids: SequentialIDGenerator())
         )
         let views = try await incidents.list(
             IncidentQuery(now: ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), as: staff

@@ -11,6 +11,8 @@ struct APIHarness {
     let app: Application
     let services: AppServices
     let clock: FixedClock
+    /// Where notifications go.
+    let transports: RecordingTransports
     /// Bearer tokens by name: `wellpath`, `carebridge`, `wellpathRead`, `firstLine`, `serviceManager`.
     let tokens: [String: String]
 
@@ -18,7 +20,8 @@ struct APIHarness {
 
     static func run(_ body: (APIHarness) async throws -> Void) async throws {
         let clock = FixedClock(monday9)
-        let services = AppServices.inMemory(clock: clock)
+        let transports = RecordingTransports()
+        let services = AppServices.inMemory(clock: clock, transports: transports)
         for (code, client) in [("WELLPATH", "wellpath-gp"), ("CAREBRIDGE", "carebridge-records")] {
             _ = try await services.partners.register(
                 PartnerDraft(
@@ -46,7 +49,8 @@ struct APIHarness {
         do {
             app.logger.logLevel = .critical
             try PartnerDeskWeb.configure(app, context: .init(services: services, metrics: { "" }))
-            try await body(APIHarness(app: app, services: services, clock: clock, tokens: tokens))
+            try await body(
+                APIHarness(app: app, services: services, clock: clock, transports: transports, tokens: tokens))
             try await app.asyncShutdown()
         } catch {
             try? await app.asyncShutdown()

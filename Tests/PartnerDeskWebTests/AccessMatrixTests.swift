@@ -49,12 +49,35 @@ import VaporTesting
                 }
             }
             let wellpath = try await api.services.partners.find(code: PartnerCode("WELLPATH")!)!.id
+            let administrator = Principal(
+                credential: .user(.init(UUID())), displayName: "Admin", role: .administrator, partnerID: nil,
+                scope: .write)
+            // Removing an endpoint or retrying a dead letter leaves nothing for the next caller to act on, so
+            // each caller gets a fresh one.
+            func freshWebhook() async throws -> String {
+                try await api.services.notifications.addWebhook(
+                    url: "https://hooks.wellpath.example/in", events: ["incident.received"], partnerCode: "WELLPATH",
+                    as: administrator
+                ).endpoint.id.uuidString
+            }
+            func freshDeadLetter() async throws -> String {
+                _ = try await freshWebhook()
+                let (id, etag) = try await api.raiseIncident()
+                _ = try await api.send(
+                    .POST, "api/v1/incidents/\(id)/transitions", as: "firstLine",
+                    json: #"{"action":"receive","severity":3}"#, headers: [("If-Match", etag)])
+                api.transports.failing(with: DeliveryFailure(retryable: false, reason: "410 gone"))
+                _ = try await api.services.jobs.tick(now: api.clock.now())
+                api.transports.failing(with: nil)
+                return try #require(try await api.services.notifications.deadLetters(as: administrator).first).id
+                    .uuidString
+            }
             var checked = 0
             // Pages authenticate with session cookies, not tokens: PageTests covers them.
             let apiRoutes = api.app.routes.all.filter { $0.path.first?.description == "api" || $0.access == .public }
             for route in apiRoutes {
                 let access = try #require(route.access, "\(route.description) declares no access")
-                let path = route.path.map { component -> String in
+                let pathTemplate = route.path.map { component -> String in
                     switch component {
                     case .parameter("incidentID"): incidentID
                     case .parameter("attachmentID"): attachment.id.description
@@ -63,11 +86,23 @@ import VaporTesting
                     default: component.description
                     }
                 }.joined(separator: "/")
-                let ownsResource = [PathComponent.parameter("incidentID"), .parameter("tokenID"), .parameter("userID")]
-                    .contains { route.path.contains($0) }
-                // Listing and creating tokens and users act on the caller's own organisation.
-                let callerScoped = route.path.last == .constant("tokens") || route.path.last == .constant("users")
+                let ownsResource = [
+                    PathComponent.parameter("incidentID"), .parameter("tokenID"), .parameter("userID"),
+                    .parameter("webhookID"),
+                ].contains { route.path.contains($0) }
+                // Listing and creating tokens, users and webhooks, and one's own preferences, act on the caller's
+                // own organisation.
+                let callerScoped = ["tokens", "users", "webhooks", "preferences"].contains {
+                    route.path.last == .constant($0)
+                }
                 for caller in callers {
+                    var path = pathTemplate
+                    if route.path.contains(.parameter("webhookID")) {
+                        path = path.replacingOccurrences(of: ":webhookID", with: try await freshWebhook())
+                    }
+                    if route.path.contains(.parameter("messageID")) {
+                        path = path.replacingOccurrences(of: ":messageID", with: try await freshDeadLetter())
+                    }
                     var headers = HTTPHeaders([("If-Match", "\"1\""), ("Content-Type", "application/json")])
                     if let token = caller.token { headers.bearerAuthorization = BearerAuthorization(token: token) }
                     let body = Self.body(for: route)
@@ -119,6 +154,9 @@ import VaporTesting
             return
                 #"{"email":"new-\#(UUID().uuidString.prefix(8))@wellpath.example","name":"New","role":"partner_reporter","partner":"WELLPATH"}"#
         case (.PATCH, "api/v1/users/:userID"): return #"{"role":"partner_hssi_manager"}"#
+        case (.POST, "api/v1/webhooks"):
+            return #"{"url":"https://hooks.wellpath.example/in","events":["incident.received"],"partner":"WELLPATH"}"#
+        case (.PUT, "api/v1/notifications/preferences"): return #"{"enabled":[]}"#
         default: return ""
         }
     }

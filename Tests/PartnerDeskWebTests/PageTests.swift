@@ -69,9 +69,12 @@ import VaporTesting
         }
     }
 
-    func withPages(tls: Bool = false, _ body: (Application, AppServices) async throws -> Void) async throws {
+    func withPages(
+        tls: Bool = false, transports: RecordingTransports = RecordingTransports(),
+        _ body: (Application, AppServices) async throws -> Void
+    ) async throws {
         let clock = FixedClock(ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!)
-        let services = AppServices.inMemory(clock: clock)
+        let services = AppServices.inMemory(clock: clock, transports: transports)
         _ = try await services.partners.register(PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
         _ = try await services.partners.register(PartnerDraft(code: "CAREBRIDGE", name: "CareBridge", status: "live"))
         for (email, role, partner) in [
@@ -392,8 +395,11 @@ import VaporTesting
             var checked = 0
             for (email, pages) in [
                 ("rosa@wellpath.example", ["", "incidents/new", "incidents/\(raised.incident.id)"]),
-                ("pam@wellpath.example", ["organisation/people", "organisation/tokens"]),
-                ("alex@partnerdesk.example", ["", "incidents/\(raised.incident.id)", "admin/audit"]),
+                ("pam@wellpath.example", ["organisation/people", "organisation/tokens", "organisation/webhooks"]),
+                (
+                    "alex@partnerdesk.example",
+                    ["", "incidents/\(raised.incident.id)", "admin/audit", "admin/outbox", "account/notifications"]
+                ),
             ] {
                 var browser = Browser(app: app)
                 _ = try await signIn(&browser, email)
@@ -412,6 +418,115 @@ import VaporTesting
             }
             #expect(checked > 30)
         }
+    }
+
+    @Test func people_chooseTheirNotifications_andPartnerAdministratorsManageWebhooks() async throws {
+        try await withPages { app, services in
+            var rosa = Browser(app: app)
+            _ = try await signIn(&rosa, "rosa@wellpath.example")
+            let choices = try await rosa.send(.GET, "account/notifications")
+            #expect(choices.status == .ok)
+            #expect(
+                choices.body.string.contains(
+                    #"id="incident.received" name="incident.received" type="checkbox" class="checkbox" checked"#))
+            #expect(!choices.body.string.contains("incident.sla_50"))
+            let saved = try await rosa.send(
+                .POST, "account/notifications", form: ["csrf": Browser.csrf(choices), "incident.resolved": "on"])
+            #expect(saved.body.string.contains("Your choices are saved."))
+            let rosaPrincipal = try await principal(services, "rosa@wellpath.example")
+            #expect(
+                try await services.notifications.preferences(of: rosaPrincipal).filter(\.enabled).map(\.event) == [
+                    .incidentResolved
+                ])
+            #expect(try await rosa.send(.GET, "organisation/webhooks").status == .forbidden)
+
+            var pam = Browser(app: app)
+            _ = try await signIn(&pam, "pam@wellpath.example")
+            let page = try await pam.send(.GET, "organisation/webhooks")
+            #expect(page.status == .ok)
+            let csrf = Browser.csrf(page)
+            let refused = try await pam.send(.POST, "organisation/webhooks", form: ["csrf": csrf, "url": "not a url"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                refused.body.string.contains(##"href="#url""##) && refused.body.string.contains(##"href="#events""##))
+            let added = try await pam.send(
+                .POST, "organisation/webhooks",
+                form: ["csrf": csrf, "url": "https://hooks.wellpath.example/in", "incident.received": "on"])
+            #expect(added.status == .created)
+            #expect(added.headers.first(name: .cacheControl) == "no-store")
+            let firstSecret = try #require(Self.secret(in: added.body.string))
+            let endpoint = try #require(try await services.notifications.webhooks(as: pamPrincipal(services)).first)
+            #expect(endpoint.secret == firstSecret && endpoint.events == [.incidentReceived])
+            #expect(!(try await pam.send(.GET, "organisation/webhooks")).body.string.contains(firstSecret))
+
+            let rotated = try await pam.send(
+                .POST, "organisation/webhooks/\(endpoint.id.uuidString.lowercased())/rotate", form: ["csrf": csrf])
+            let secondSecret = try #require(Self.secret(in: rotated.body.string))
+            #expect(secondSecret != firstSecret && rotated.body.string.contains("The previous secret also signs until"))
+
+            var carl = Browser(app: app)
+            _ = try await signIn(&carl, "carl@carebridge.example")
+            #expect(
+                try await carl.send(.POST, "organisation/webhooks/\(endpoint.id)/remove", form: ["csrf": csrf]).status
+                    == .forbidden)
+            let removed = try await pam.send(
+                .POST, "organisation/webhooks/\(endpoint.id.uuidString.lowercased())/remove", form: ["csrf": csrf])
+            #expect(removed.body.string.contains("The endpoint is removed"))
+            #expect(try await services.notifications.webhooks(as: pamPrincipal(services)).isEmpty)
+        }
+    }
+
+    @Test func administrators_retryAndDiscardDeadLetters_fromTheOutboxPage() async throws {
+        let transports = RecordingTransports()
+        try await withPages(transports: transports) { app, services in
+            let rosa = try await services.tokens.authenticate(
+                services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret
+            )!
+            _ = try await services.notifications.addWebhook(
+                url: "https://hooks.wellpath.example/in", events: ["incident.received"], partnerCode: nil,
+                as: pamPrincipal(services))
+            let draft = IncidentReportDraft(
+                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
+                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
+            )
+            let desk = staff(services, role: .firstLineAgent, scope: .write)
+            for _ in 0..<2 {
+                guard case .created(let raised, _) = try await services.incidents.raise(draft, by: rosa) else { return }
+                _ = try await services.incidents.transition(
+                    raised.incident.id, TransitionRequest(action: "receive", severity: 3), expectedVersion: 1, by: desk)
+            }
+            transports.failing(with: DeliveryFailure(retryable: false, reason: "410 endpoint gone"))
+            _ = try await services.jobs.tick(now: services.clock.now())
+            transports.failing(with: nil)
+
+            var alex = Browser(app: app)
+            _ = try await signIn(&alex, "alex@partnerdesk.example")
+            let page = try await alex.send(.GET, "admin/outbox")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("410 endpoint gone"))
+            let ids = page.body.string.matches(of: /admin\/outbox\/([0-9a-f-]{36})\/retry/).map { String($0.output.1) }
+            #expect(ids.count == 6)  // two incidents × (two Wellpath people + one endpoint)
+            let csrf = Browser.csrf(page)
+            let retried = try await alex.send(.POST, "admin/outbox/\(ids[0])/retry", form: ["csrf": csrf])
+            #expect(retried.body.string.contains("queued again"))
+            let discarded = try await alex.send(.POST, "admin/outbox/\(ids[1])/discard", form: ["csrf": csrf])
+            #expect(discarded.body.string.contains("The message is discarded."))
+            #expect(
+                try await alex.send(.POST, "admin/outbox/\(ids[1])/discard", form: ["csrf": csrf]).status == .notFound)
+            _ = try await services.jobs.tick(now: services.clock.now())
+            #expect(
+                transports.mails.map(\.id).contains(UUID(uuidString: ids[0])!)
+                    || transports.webhooks.map(\.id).contains(UUID(uuidString: ids[0])!))
+
+            var pam = Browser(app: app)
+            _ = try await signIn(&pam, "pam@wellpath.example")
+            #expect(try await pam.send(.GET, "admin/outbox").status == .forbidden)
+        }
+    }
+
+    static func secret(in html: String) -> String? {
+        guard let start = html.range(of: #"<code class="secret">"#) else { return nil }
+        return String(html[start.upperBound...].prefix { $0 != "<" })
     }
 
     @Test func overTLS_theSessionCookieIsSecureWithTheHostPrefix() async throws {

@@ -25,6 +25,13 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case manageTokens = "token.manage"
     /// Invite, list and disable users and change their roles (an organisation's own, or any for administrators).
     case manageUsers = "user.manage"
+    /// Add, list, rotate the secrets of and remove webhook endpoints (an organisation's own, or any for
+    /// administrators).
+    case manageWebhooks = "webhook.manage"
+    /// Choose which notifications one receives (a signed-in person, for themselves).
+    case manageOwnNotifications = "notification.preferences"
+    /// See the outbox and retry or discard its dead letters.
+    case manageOutbox = "outbox.manage"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {

@@ -22,11 +22,13 @@ public enum AccessPolicy {
     public static func decide(_ principal: Principal, _ action: AccessAction, resourcePartner: Partner.ID?) -> Decision
     {
         if principal.scope == .read, !action.isReadOnly { return .denyForbidden }
+        // Preferences belong to a person; a system's token has none.
+        if action == .manageOwnNotifications, case .token = principal.credential { return .denyForbidden }
         if principal.role.isPartnerRole {
             if let resourcePartner, resourcePartner != principal.partnerID { return .denyOtherPartner }
             let allowed =
                 principal.role == .partnerAdministrator
-                ? partnerActions.union([.manageTokens, .manageUsers]) : partnerActions
+                ? partnerActions.union([.manageTokens, .manageUsers, .manageWebhooks]) : partnerActions
             return allowed.contains(action) ? .allow : .denyForbidden
         }
         return staffActions(principal.role).contains(action) ? .allow : .denyForbidden
@@ -34,7 +36,7 @@ public enum AccessPolicy {
 
     private static let partnerActions: Set<AccessAction> = [
         .readPartner, .readIncident, .raiseIncident, .updateIncident, .commentOnIncident, .provideInformation,
-        .attachScreenshot,
+        .attachScreenshot, .manageOwnNotifications,
     ]
 
     private static func staffActions(_ role: Role) -> Set<AccessAction> {
@@ -42,15 +44,16 @@ public enum AccessPolicy {
         case .administrator:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
-                .attachScreenshot, .readAuditLog, .manageTokens, .manageUsers,
+                .attachScreenshot, .readAuditLog, .manageTokens, .manageUsers, .manageWebhooks, .manageOutbox,
+                .manageOwnNotifications,
             ]
         case .firstLineAgent, .devOpsEngineer:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
-                .attachScreenshot,
+                .attachScreenshot, .manageOwnNotifications,
             ]
         case .serviceBridgeOperator, .problemManager, .releaseManager, .serviceManager:
-            [.readPartner, .readIncident, .internalNotes]
+            [.readPartner, .readIncident, .internalNotes, .manageOwnNotifications]
         case .partnerReporter, .partnerHSSIManager, .partnerAdministrator:
             []
         }

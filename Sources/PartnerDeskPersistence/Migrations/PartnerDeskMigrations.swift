@@ -14,5 +14,6 @@ public enum PartnerDeskMigrations {
         CreateAttachments(),
         CreateSessions(),
         AddSecondFactor(),
+        CreateNotifications(),
     ]
 }

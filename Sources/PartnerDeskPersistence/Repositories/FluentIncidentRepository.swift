@@ -110,6 +110,18 @@ struct FluentIncidentRepository: IncidentRepository {
         return IncidentPage(incidents: try rows.prefix(query.limit).map(IncidentRows.incident(from:)), next: next)
     }
 
+    func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident] {
+        try await sql.selectAll(from: IncidentRows.incidents)
+            .where("next_escalation_at", .lessThanOrEqual, Int64(instant.timeIntervalSince1970.rounded(.down)))
+            .orderBy("next_escalation_at").limit(limit).all().map(IncidentRows.incident(from:))
+    }
+
+    func setNextEscalation(_ id: Incident.ID, at instant: Date?) async throws {
+        try await sql.update(IncidentRows.incidents)
+            .set("next_escalation_at", to: SQLBind(instant.map(IncidentRows.epochSeconds)))
+            .where("id", .equal, id.rawValue).run()
+    }
+
     func events(of incident: Incident.ID, includeInternal: Bool) async throws -> [IncidentEvent] {
         var select = sql.selectAll(from: IncidentRows.events)
             .where("incident_id", .equal, incident.rawValue)

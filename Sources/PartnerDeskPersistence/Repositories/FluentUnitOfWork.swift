@@ -15,6 +15,11 @@ struct FluentRepositories: Repositories {
     var attachments: any AttachmentRepository { FluentAttachmentRepository(database: database) }
     var blobs: any BlobRepository { FluentBlobRepository(database: database) }
     var sessions: any SessionRepository { FluentSessionRepository(database: database) }
+    var outbox: any OutboxRepository { FluentOutboxRepository(sql: database as! any SQLDatabase) }
+    var webhooks: any WebhookEndpointRepository { FluentWebhookEndpointRepository(sql: database as! any SQLDatabase) }
+    var notificationPreferences: any NotificationPreferenceRepository {
+        FluentNotificationPreferenceRepository(sql: database as! any SQLDatabase)
+    }
 }
 
 /// Runs use-case work on a Fluent database, with real SQL transactions.

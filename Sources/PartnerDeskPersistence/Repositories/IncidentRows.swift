@@ -52,6 +52,7 @@ enum IncidentRows {
             ("version", incident.version),
             ("sort_due", schedule.dueAt.map(epochSeconds) ?? noDue),
             ("breach_at", schedule.breachAt.map(epochSeconds)),
+            ("next_escalation_at", schedule.nextEscalationAt.map(epochSeconds)),
             ("search_text", searchText),
         ]
     }
@@ -162,7 +163,7 @@ enum IncidentRows {
         )
     }
 
-    private static func epochSeconds(_ instant: Date) -> Int64 { Int64(instant.timeIntervalSince1970.rounded(.up)) }
+    static func epochSeconds(_ instant: Date) -> Int64 { Int64(instant.timeIntervalSince1970.rounded(.up)) }
 
     private static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()

@@ -106,7 +106,7 @@ extension DemoDataService {
         let scriptClock = DemoClock(clock.now())
         let incidents = IncidentService(
             store: store, ids: ids, clock: scriptClock, catalog: catalog, digester: digester,
-            partners: PartnerCache(clock: scriptClock))
+            partners: PartnerCache(clock: scriptClock), planner: .silent)
         guard let reporter = try await principal(DemoData.incidentReporter),
             let desk = try await principal(DemoData.incidentDesk)
         else { return [] }

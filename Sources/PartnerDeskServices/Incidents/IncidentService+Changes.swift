@@ -83,6 +83,7 @@ extension IncidentService {
         let now = clock.now()
         let ids = self.ids
         let catalog = self.catalog
+        let planner = self.planner
         return try await store.transaction { repositories in
             var incident = try await visibleIncident(
                 id, principal: principal, action: action, repositories: repositories)
@@ -99,13 +100,24 @@ extension IncidentService {
                     actorName: principal.displayName, actorRole: principal.role, note: note
                 )
             }
+            let result = view(incident, partner: partner, at: now)
             if !events.isEmpty {
                 try await repositories.incidents.update(
                     incident, expectedVersion: expectedVersion,
                     schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID), events: events
                 )
             }
-            return view(incident, partner: partner, at: now)
+            // The partner hears of the desk's decisions in the same transaction: committed together or not at all.
+            for event in events {
+                guard case .transition(let action, _, _) = event.kind,
+                    let notification = NotificationEvent.caused(by: action)
+                else { continue }
+                try await planner.plan(
+                    notification, incident: incident, partner: partner,
+                    note: event.visibility == .public ? event.note : nil, at: now, due: result.sla?.due,
+                    repositories: repositories)
+            }
+            return result
         }
     }
 }

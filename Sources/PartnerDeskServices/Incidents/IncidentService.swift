@@ -15,12 +15,15 @@ public struct IncidentService: Sendable {
     let digester: any ContentDigester
     let inspector: ScreenshotInspector
     let partners: PartnerCache
+    let planner: NotificationPlanner
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, catalog: ServiceLevelCatalog,
-        digester: any ContentDigester, partners: PartnerCache, screenshotLimits: ScreenshotLimits = .default
+        digester: any ContentDigester, partners: PartnerCache, planner: NotificationPlanner,
+        screenshotLimits: ScreenshotLimits = .default
     ) {
         self.partners = partners
+        self.planner = planner
         self.store = store
         self.ids = ids
         self.clock = clock
@@ -186,7 +189,7 @@ public struct IncidentService: Sendable {
         )
     }
 
-    /// The due and breach instants stored beside the incident for lists.
+    /// The due, breach and next escalation instants stored beside the incident for lists and escalations.
     static func schedule(_ incident: Incident, at instant: Date, catalog: ServiceLevelCatalog, tierID: String)
         -> IncidentSchedule
     {
@@ -200,6 +203,8 @@ public struct IncidentService: Sendable {
             case .running: due
             default: nil
             }
-        return IncidentSchedule(dueAt: due, breachAt: breachAt)
+        return IncidentSchedule(
+            dueAt: due, breachAt: breachAt,
+            nextEscalationAt: EscalationService.next(status, running: incident.clock.phase == .running))
     }
 }

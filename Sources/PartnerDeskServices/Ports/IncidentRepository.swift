@@ -76,6 +76,11 @@ public protocol IncidentRepository: Sendable {
     func list(_ query: IncidentQuery) async throws -> IncidentPage
     /// The timeline, oldest first; internal events only when asked for.
     func events(of incident: Incident.ID, includeInternal: Bool) async throws -> [IncidentEvent]
+    /// Incidents whose next SLA escalation instant (see ``IncidentSchedule/nextEscalationAt``) has come, earliest
+    /// first.
+    func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident]
+    /// Moves an incident's next escalation instant without changing the incident (derived data, no version).
+    func setNextEscalation(_ id: Incident.ID, at instant: Date?) async throws
 }
 
 /// The instants lists need from an incident's clock, computed by the use case when it stores a change.
@@ -84,9 +89,13 @@ public struct IncidentSchedule: Hashable, Sendable {
     public var dueAt: Date?
     /// From when the incident counts as breached if nothing else happens; `nil` when it cannot breach now.
     public var breachAt: Date?
+    /// When the next warning threshold or the breach is reached while the clock keeps running; `nil` when the
+    /// clock is not running or every threshold has passed.
+    public var nextEscalationAt: Date?
 
-    public init(dueAt: Date?, breachAt: Date?) {
+    public init(dueAt: Date?, breachAt: Date?, nextEscalationAt: Date? = nil) {
         self.dueAt = dueAt
         self.breachAt = breachAt
+        self.nextEscalationAt = nextEscalationAt
     }
 }

@@ -53,6 +53,9 @@ public protocol Repositories: Sendable {
     var attachments: any AttachmentRepository { get }
     var blobs: any BlobRepository { get }
     var sessions: any SessionRepository { get }
+    var outbox: any OutboxRepository { get }
+    var webhooks: any WebhookEndpointRepository { get }
+    var notificationPreferences: any NotificationPreferenceRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

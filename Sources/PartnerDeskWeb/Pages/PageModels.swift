@@ -11,6 +11,9 @@ struct SignedInHeader: Encodable {
     var canManageUsers: Bool
     var canManageTokens: Bool
     var canReadAudit: Bool
+    var canManageWebhooks: Bool
+    var canManageOutbox: Bool
+    var canChooseNotifications: Bool
 
     init(_ principal: Principal, csrf: String) {
         name = principal.displayName
@@ -22,6 +25,9 @@ struct SignedInHeader: Encodable {
         canManageUsers = may(.manageUsers)
         canManageTokens = may(.manageTokens)
         canReadAudit = may(.readAuditLog)
+        canManageWebhooks = may(.manageWebhooks)
+        canManageOutbox = may(.manageOutbox)
+        canChooseNotifications = may(.manageOwnNotifications)
     }
 }
 

@@ -30,6 +30,7 @@ struct PagesController {
         routes.get("incidents", ":incidentID", "attachments", ":attachmentID", use: download)
             .declaring(.readIncident)
         registerOrganisationPages(on: routes)
+        registerNotificationPages(on: routes)
         routes.get("sign-in", use: signInForm).declaringPublic()
         routes.post("sign-in", use: signIn).declaringPublic()
         routes.get("sign-in", "code", use: codeForm).declaringPublic()

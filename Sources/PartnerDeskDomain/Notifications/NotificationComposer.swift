@@ -1,0 +1,142 @@
+import Foundation
+
+/// Writes notifications in the process's own words: an e-mail's subject, plain text and HTML, and a
+/// webhook's JSON body. Pure: the same notice always gives the same message.
+public enum NotificationComposer {
+    /// An e-mail's parts.
+    public struct Email: Sendable, Hashable {
+        public var subject: String
+        public var text: String
+        public var html: String
+    }
+
+    private static let london = TimeZone(identifier: "Europe/London")!
+
+    /// The e-mail for a notice.
+    public static func email(_ notice: IncidentNotice) -> Email {
+        let subject = "\(notice.reference): \(headline(notice))"
+        var facts: [(String, String)] = [("Incident", notice.reference.description)]
+        if let own = notice.partnerReference { facts.append(("Your reference", own)) }
+        facts.append(("Partner", notice.partnerName))
+        facts.append(("Error type", notice.errorType))
+        facts.append(("Status", notice.status.label))
+        facts.append(("Severity", notice.severity.map { "Severity \($0.level)" } ?? "Not yet assessed"))
+        if let due = notice.due { facts.append(("Resolution due", londonTime(due))) }
+        let opening = explanation(notice)
+        var text = "\(opening)\n\n"
+        text += facts.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
+        if let note = notice.note { text += "\n\nNote from the service desk:\n\(note)" }
+        text += "\n\nOpen the incident: \(notice.link)\n\n\(footer(notice))\n"
+        var html = "<p>\(escape(opening))</p>\n<table>\n"
+        html += facts.map { "<tr><th scope=\"row\" align=\"left\">\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }
+            .joined(separator: "\n")
+        html += "\n</table>\n"
+        if let note = notice.note {
+            html += "<p><strong>Note from the service desk:</strong></p>\n<p>\(escape(note))</p>\n"
+        }
+        html += "<p><a href=\"\(escape(notice.link))\">Open \(escape(notice.reference.description))</a></p>\n"
+        html += "<p>\(escape(footer(notice)))</p>\n"
+        return Email(subject: subject, text: text, html: html)
+    }
+
+    /// The webhook body for a notice: `{"id", "event", "occurredAt", "data": {"incident": {…}}}`.
+    public static func webhookBody(_ notice: IncidentNotice, deliveryID: UUID, occurredAt: Date) -> Data {
+        struct Body: Encodable {
+            struct Payload: Encodable { var incident: IncidentPayload }
+            struct IncidentPayload: Encodable {
+                var id: String
+                var reference: String
+                var partnerReference: String?
+                var status: String
+                var severity: Int?
+                var dueAt: String?
+                var note: String?
+                var url: String
+            }
+            var id: String
+            var event: String
+            var occurredAt: String
+            var data: Payload
+        }
+        let body = Body(
+            id: deliveryID.uuidString.lowercased(), event: notice.event.rawValue,
+            occurredAt: ISO8601Instant.string(from: occurredAt),
+            data: .init(
+                incident: .init(
+                    id: notice.incidentID.description, reference: notice.reference.description,
+                    partnerReference: notice.partnerReference, status: notice.status.rawValue,
+                    severity: notice.severity?.level, dueAt: notice.due.map(ISO8601Instant.string(from:)),
+                    note: notice.note, url: notice.link))
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(body)) ?? Data()
+    }
+
+    private static func headline(_ notice: IncidentNotice) -> String {
+        switch notice.event {
+        case .incidentReceived: "received by the First Line Service Desk"
+        case .severityAssigned: "severity is now \(notice.severity.map { "\($0.level)" } ?? "not assessed")"
+        case .informationAwaited: "the service desk needs information from you"
+        case .incidentResolved: "resolved"
+        case .incidentResponded: "the service desk has responded"
+        case .slaHalfUsed: "half of the resolution target used"
+        case .slaThreeQuartersUsed: "three quarters of the resolution target used"
+        case .slaBreached: "resolution target missed"
+        }
+    }
+
+    private static func explanation(_ notice: IncidentNotice) -> String {
+        switch notice.event {
+        case .incidentReceived:
+            "The First Line Service Desk has received your incident and assigned it a severity. The resolution "
+                + "target counts business hours (08:00 to 18:00, Monday to Friday, except bank holidays) from now."
+        case .severityAssigned:
+            "The service desk has changed the severity of your incident; its resolution target has been "
+                + "recalculated without losing the time already counted."
+        case .informationAwaited:
+            "The service desk needs more information to carry on. The resolution clock is paused until you answer "
+                + "on the incident's page."
+        case .incidentResolved:
+            "The service desk has resolved your incident with a fix or a workaround."
+        case .incidentResponded:
+            "The service desk has sent its response on your incident. Please pass it on to the user."
+        case .slaHalfUsed, .slaThreeQuartersUsed:
+            "This incident has used \(notice.event == .slaHalfUsed ? "half" : "three quarters") of its resolution "
+                + "target in business hours."
+        case .slaBreached:
+            "This incident has missed its resolution target."
+        }
+    }
+
+    private static func footer(_ notice: IncidentNotice) -> String {
+        notice.event.audience == .partner
+            ? "You receive this because you are a contact for this incident. Choose which messages you receive on your "
+                + "account's notification settings."
+            : "You receive this because your group is working on this incident, or you manage the service."
+    }
+
+    /// "Wed, 25 Nov 2026 at 09:00" in London time.
+    static func londonTime(_ date: Date) -> String {
+        var style = Date.FormatStyle(
+            date: .abbreviated, time: .shortened, locale: Locale(identifier: "en_GB"), timeZone: london)
+        style = style.weekday(.abbreviated)
+        return date.formatted(style)
+    }
+
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A server killed outright (SIGKILL) after committing a change but before delivering its notification: the
+/// message waits in the outbox and is delivered by the next run of the jobs, with its stable delivery id.
+@Suite(.serialized) struct CrashSafetyTests {
+    /// A throwaway webhook receiver (Python's standard library) that writes each request it gets to a folder,
+    /// and exits when its standard input closes (so it never outlives the test, whatever starts Python).
+    static let receiverScript = """
+        import http.server, os, sys, threading, uuid
+        folder = sys.argv[1]
+        threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
+        class Receiver(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                with open(os.path.join(folder, str(uuid.uuid4())), "w") as out:
+                    out.write(self.headers.get("PartnerDesk-Delivery", "") + "\\n")
+                    out.write(self.headers.get("PartnerDesk-Signature", "") + "\\n")
+                    out.write(body.decode())
+                self.send_response(204)
+                self.end_headers()
+            def log_message(self, *args):
+                pass
+        server = http.server.HTTPServer(("127.0.0.1", 0), Receiver)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """
+
+    func freePort() throws -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func request(_ method: String, _ url: String, token: String, body: String, headers: [String: String] = [:])
+        async throws -> (Int, [String: Any])
+    {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = Data(body.utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, json)
+    }
+
+    @Test func aNotificationCommittedBeforeAKill_isDeliveredAfterTheRestart() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("partnerdesk-crash-\(UUID())")
+        let received = folder.appendingPathComponent("received")
+        try FileManager.default.createDirectory(at: received, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = [
+            "PARTNERDESK_DATA_DIR": folder.path, "PARTNERDESK_LOG_LEVEL": "error", "PARTNERDESK_JOBS_INTERVAL": "0",
+            "PARTNERDESK_WEBHOOK_ALLOW": "127.0.0.0/8",
+        ]
+        let tests = BinaryTests()
+        func cli(_ arguments: [String]) throws -> String {
+            let run = try tests.run(arguments, environment: environment)
+            #expect(run.status == 0, "\(arguments): \(run.errors)")
+            return run.output
+        }
+        func secret(_ output: String) -> String {
+            output.split(separator: "\n").first { $0.contains("Secret") }.map { String($0.split(separator: " ").last!) }
+                ?? ""
+        }
+        _ = try cli(["partners", "add", "--code", "WELLPATH", "--name", "Wellpath", "--status", "live"])
+        let partner = secret(try cli(["tokens", "create", "--partner", "WELLPATH", "--name", "system"]))
+        let desk = secret(try cli(["tokens", "create", "--role", "first_line_agent", "--name", "desk"]))
+        let admin = secret(try cli(["tokens", "create", "--role", "administrator", "--name", "admin"]))
+
+        let receiver = Process()
+        receiver.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        receiver.arguments = ["python3", "-c", Self.receiverScript, received.path]
+        let receiverOutput = Pipe()
+        let receiverInput = Pipe()
+        receiver.standardOutput = receiverOutput
+        receiver.standardInput = receiverInput
+        receiver.standardError = FileHandle.nullDevice
+        try receiver.run()
+        defer { try? receiverInput.fileHandleForWriting.close() }
+        let receiverPort = String(
+            decoding: receiverOutput.fileHandleForReading.availableData, as: UTF8.self
+        ).trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let port = try freePort()
+        let server = Process()
+        server.executableURL = BinaryTests.binary
+        server.arguments = ["serve", "--port", "\(port)"]
+        server.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        let base = "http://127.0.0.1:\(port)"
+        var ready = false
+        for _ in 0..<100 where !ready {
+            ready = (try? await URLSession.shared.data(from: URL(string: "\(base)/readyz")!)) != nil
+            if !ready { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(ready)
+
+        let (added, endpoint) = try await request(
+            "POST", "\(base)/api/v1/webhooks", token: admin,
+            body:
+                #"{"url":"http://127.0.0.1:\#(receiverPort)/hook","events":["incident.received"],"partner":"WELLPATH"}"#
+        )
+        #expect(added == 201)
+        let (raised, incident) = try await request(
+            "POST", "\(base)/api/v1/incidents", token: partner,
+            body: """
+                {"type":"other","occurredAt":"2026-11-23T08:00:00Z","userEmail":"u@example.org","errorType":"Loop",
+                 "description":"Loops","deviceType":"pc","operatingSystem":"Windows","operatingSystemVersion":"11"}
+                """)
+        #expect(raised == 201)
+        let id = try #require(incident["id"] as? String)
+        let (received201, _) = try await request(
+            "POST", "\(base)/api/v1/incidents/\(id)/transitions", token: desk,
+            body: #"{"action":"receive","severity":2}"#,
+            headers: ["If-Match": "\"1\""])
+        #expect(received201 == 200)
+
+        // The change is committed and its message queued; the server dies before any delivery run.
+        kill(server.processIdentifier, SIGKILL)
+        server.waitUntilExit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: received.path).isEmpty)
+
+        let output = try cli(["jobs", "run-once"])
+        #expect(output.contains("Messages delivered: 1,"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: received.path)
+        #expect(files.count == 1)
+        let delivery = try String(contentsOf: received.appendingPathComponent(files[0]), encoding: .utf8)
+            .split(separator: "\n", maxSplits: 2).map(String.init)
+        #expect(delivery.count == 3)
+        let body = try JSONSerialization.jsonObject(with: Data(delivery[2].utf8)) as? [String: Any]
+        #expect(body?["id"] as? String == delivery[0] && body?["event"] as? String == "incident.received")
+        #expect(delivery[1].hasPrefix("t=") && delivery[1].contains(",v1="))
+        #expect(endpoint["secret"] is String)
+        // Delivered once: another run sends nothing.
+        #expect(try cli(["jobs", "run-once"]).contains("Messages delivered: 0,"))
+    }
+}
