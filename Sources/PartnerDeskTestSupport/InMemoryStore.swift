@@ -28,6 +28,8 @@ public final class InMemoryStore: UnitOfWork {
         var escalations: Set<String> = []
         var webhooks: [WebhookEndpoint.ID: WebhookEndpoint] = [:]
         var optOuts: [User.ID: Set<NotificationEvent>] = [:]
+        var problems: [Problem.ID: Problem] = [:]
+        var problemSequence = 0
     }
 
     private let state = Mutex(State())
@@ -78,6 +80,7 @@ struct InMemoryRepositories: Repositories {
     var notificationPreferences: any NotificationPreferenceRepository {
         InMemoryNotificationPreferenceRepository(box: box)
     }
+    var problems: any ProblemRepository { InMemoryProblemRepository(box: box) }
 }
 
 struct InMemoryPartnerRepository: PartnerRepository {

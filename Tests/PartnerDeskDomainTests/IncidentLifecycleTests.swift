@@ -67,6 +67,16 @@ import Testing
         #expect(status.due == monday(13))
     }
 
+    @Test func linking_stopsTheClock_andReopeningUnlinks() throws {
+        var incident = raised()
+        try incident.apply(.receive(severity: .two), at: monday(9), tier: tier)
+        try incident.apply(.linkToProblem(reference: "PRB-000045"), at: monday(10), tier: tier)
+        #expect(incident.linkedProblem == "PRB-000045" && incident.status == .linkedToProblem)
+        try incident.apply(.reopen, at: monday(12), tier: tier)
+        #expect(incident.linkedProblem == nil && incident.status == .reopened)
+        #expect(incident.sla(at: monday(13), calendar: Self.calendar)?.elapsedSeconds == 2 * 3600)
+    }
+
     @Test func resolve_stopsTheClock_andReopenCarriesOn() throws {
         var incident = raised()
         try incident.apply(.receive(severity: .two), at: monday(9), tier: tier)

@@ -104,6 +104,8 @@ public struct Incident: Hashable, Sendable, Identifiable {
             case .close:
                 next.status = .closed
             case .reopen:
+                // Reopening an incident linked to a problem unlinks it: it is worked on its own again.
+                if status == .linkedToProblem { next.linkedProblem = nil }
                 next.status = .reopened
                 next.resolution = nil
                 try next.clock.resume(at: instant)

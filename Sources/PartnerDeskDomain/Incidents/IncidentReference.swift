@@ -11,15 +11,11 @@ public struct IncidentReference: Hashable, Sendable, Comparable, Codable, Custom
 
     /// Parses `INC-000123` (case-insensitive); `nil` for anything else.
     public init?(_ text: String) {
-        let upper = text.uppercased()
-        guard upper.hasPrefix("INC-"), let number = Int(upper.dropFirst(4)), upper.count >= 10 else { return nil }
+        guard let number = SequenceReference.parse(prefix: "INC", text) else { return nil }
         self.init(number: number)
     }
 
-    public var description: String {
-        let digits = String(number)
-        return "INC-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
-    }
+    public var description: String { SequenceReference.format(prefix: "INC", number: number) }
 
     public static func < (lhs: IncidentReference, rhs: IncidentReference) -> Bool { lhs.number < rhs.number }
 

@@ -15,5 +15,6 @@ public enum PartnerDeskMigrations {
         CreateSessions(),
         AddSecondFactor(),
         CreateNotifications(),
+        CreateProblems(),
     ]
 }

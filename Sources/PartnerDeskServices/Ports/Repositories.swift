@@ -56,6 +56,7 @@ public protocol Repositories: Sendable {
     var outbox: any OutboxRepository { get }
     var webhooks: any WebhookEndpointRepository { get }
     var notificationPreferences: any NotificationPreferenceRepository { get }
+    var problems: any ProblemRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

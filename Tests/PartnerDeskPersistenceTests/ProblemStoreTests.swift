@@ -1,0 +1,88 @@
+import Foundation
+import PartnerDeskDatabaseTestSupport
+import PartnerDeskDomain
+import PartnerDeskServices
+import PartnerDeskTestSupport
+import Testing
+
+/// Problem records and the known-problem search on SQLite (FTS5) and PostgreSQL (tsvector): the same
+/// searches find the same problems on both.
+@Suite struct ProblemStoreTests {
+    static let recorded = ISO8601Instant.date(from: "2026-11-23T10:00:00Z")!
+
+    static func problem(
+        _ number: Int, title: String, summary: String?, workaround: String? = nil, codes: [String] = [],
+        published: Bool = true
+    ) -> Problem {
+        var problem = Problem(
+            id: .init(UUID()), reference: ProblemReference(number: number)!, title: title,
+            description: "Staff-only notes about \(title)", severity: Severity(2)!, origin: .incidents,
+            errorCodes: codes, recordedAt: recorded, recordedBy: "Pat")
+        problem.publicSummary = summary
+        problem.publicSummaryApprovedBy = summary == nil ? nil : "Sam"
+        problem.workaround = workaround
+        problem.isPublished = published
+        return problem
+    }
+
+    @Test(arguments: TestBackend.available)
+    func problems_readBackExactly_andVersionsGuardChanges(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let problems = store.repositories.problems
+            #expect(try await problems.nextReference().number == 1)
+            #expect(try await problems.nextReference().number == 2)
+            var problem = Self.problem(
+                2, title: "Passport photo upload times out", summary: "Uploads of passport photos can stall.",
+                workaround: "Retry on Wi-Fi", codes: ["P0042", "E12"])
+            problem.rootCause = "A proxy timeout"
+            let stored = problem
+            try await store.transaction { try await $0.problems.create(stored) }
+            #expect(try await problems.find(id: problem.id) == problem)
+            #expect(try await problems.find(reference: problem.reference) == problem)
+            var changed = problem
+            changed.status = .investigating
+            changed.version = 2
+            try await problems.update(changed, expectedVersion: 1)
+            await #expect(throws: RepositoryError.staleVersion) {
+                try await problems.update(changed, expectedVersion: 1)
+            }
+            #expect(try await problems.list() == [changed])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func search_stemsPrefixesAndRequiresEveryWord_theSameOnBothEngines(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let problems = store.repositories.problems
+            let upload = Self.problem(
+                1, title: "Passport photo upload times out",
+                summary: "Uploading a passport photo can stall on slow networks.",
+                workaround: "Retry on Wi-Fi", codes: ["P0042"])
+            let code = Self.problem(
+                2, title: "Security code not received", summary: "Text messages to some networks arrive late.",
+                codes: ["E12"])
+            let hidden = Self.problem(3, title: "Photo check rejects valid passports", summary: nil, published: false)
+            for problem in [upload, code, hidden] { try await problems.create(problem) }
+
+            func found(_ text: String, publishedOnly: Bool = true) async throws -> [Int] {
+                try await problems.search(text, publishedOnly: publishedOnly, limit: 10).map(\.problem.reference.number)
+            }
+            #expect(try await found("uploads") == [1])
+            #expect(try await found("passp") == [1])
+            #expect(try await found("photo") == [1])
+            #expect(try await found("photo", publishedOnly: false).sorted() == [1, 3])
+            #expect(try await found("P0042") == [1])
+            #expect(try await found("e12") == [2])
+            #expect(try await found("wi-fi retry") == [1])
+            #expect(try await found("photo code").isEmpty)
+            #expect(try await found("networks").sorted() == [1, 2])
+            #expect(try await found("\"; DROP TABLE problems; --").isEmpty)
+            #expect(try await found("   ").isEmpty)
+
+            let hit = try #require(try await problems.search("passport", publishedOnly: true, limit: 1).first)
+            let (start, end) = (ProblemSearchHit.markStart, ProblemSearchHit.markEnd)
+            #expect(hit.highlightedTitle == "\(start)Passport\(end) photo upload times out")
+            #expect(hit.highlightedSummary?.contains("\(start)passport\(end)") == true)
+        }
+    }
+}
