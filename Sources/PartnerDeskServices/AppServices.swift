@@ -12,6 +12,7 @@ public struct AppServices: Sendable {
     public let accounts: AccountService
     public let demo: DemoDataService
     public let notifications: NotificationSettingsService
+    public let problems: ProblemService
     public let jobs: BackgroundJobs
     public let readiness: any ReadinessProbe
     public let clock: any Clock
@@ -45,6 +46,7 @@ public struct AppServices: Sendable {
         self.demo = DemoDataService(
             store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog, digester: digester
         )
+        self.problems = ProblemService(store: store, ids: ids, clock: clock, catalog: catalog, incidents: incidents)
         self.notifications = NotificationSettingsService(
             store: store, ids: ids, clock: clock, secrets: secrets, audit: audit)
         self.jobs = BackgroundJobs(

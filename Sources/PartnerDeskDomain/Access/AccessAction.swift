@@ -32,11 +32,17 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case manageOwnNotifications = "notification.preferences"
     /// See the outbox and retry or discard its dead letters.
     case manageOutbox = "outbox.manage"
+    /// Read problem records, published or not, and their ranking.
+    case readProblems = "problem.read"
+    /// Record problems, move them through their states and link incidents to them.
+    case manageProblems = "problem.manage"
+    /// Approve a problem's public summary and publish or withdraw it on the problems-and-fixes page.
+    case publishProblems = "problem.publish"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {
         switch self {
-        case .readPartner, .readIncident, .readAuditLog: true
+        case .readPartner, .readIncident, .readAuditLog, .readProblems: true
         default: false
         }
     }

@@ -45,15 +45,20 @@ public enum AccessPolicy {
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
                 .attachScreenshot, .readAuditLog, .manageTokens, .manageUsers, .manageWebhooks, .manageOutbox,
-                .manageOwnNotifications,
+                .manageOwnNotifications, .readProblems, .manageProblems, .publishProblems,
             ]
         case .firstLineAgent, .devOpsEngineer:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
-                .attachScreenshot, .manageOwnNotifications,
+                .attachScreenshot, .manageOwnNotifications, .readProblems, .manageProblems,
             ]
-        case .serviceBridgeOperator, .problemManager, .releaseManager, .serviceManager:
-            [.readPartner, .readIncident, .internalNotes, .manageOwnNotifications]
+        case .problemManager:
+            [
+                .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .manageProblems,
+                .publishProblems,
+            ]
+        case .serviceBridgeOperator, .releaseManager, .serviceManager:
+            [.readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems]
         case .partnerReporter, .partnerHSSIManager, .partnerAdministrator:
             []
         }

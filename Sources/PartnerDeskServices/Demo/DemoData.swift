@@ -72,6 +72,15 @@ enum DemoData {
 
 extension DemoData {
     /// Who raises the demo incidents and who works them.
+    static let problemManager = "problems@partnerdesk.example"
+    /// The problem the demo links an incident to, published for partners.
+    static let problem = ProblemDraft(
+        title: "Signed out early on some Android browsers",
+        description: "Sessions end after a few minutes in some Android browsers that clear cookies aggressively.",
+        severity: 3, origin: "incidents", errorCodes: ["S0201"],
+        workaround: "Ask the user to allow cookies for the site, or to use Chrome.")
+    static let problemSummary =
+        "Some Android browsers end the session after a few minutes. Allowing cookies for the site, or using Chrome, avoids it while a fix is prepared."
     static let incidentReporter = "reporter@wellpath.example"
     static let incidentDesk = "firstline@partnerdesk.example"
 

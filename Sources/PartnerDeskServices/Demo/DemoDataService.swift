@@ -116,6 +116,7 @@ extension DemoDataService {
         if let partnerID = reporter.partnerID, let partner = try await store.repositories.partners.find(id: partnerID) {
             services = partner.services
         }
+        let problem = try await demoProblem(clock: scriptClock, incidents: incidents)
         for scenario in DemoData.incidents {
             var draft = scenario.draft
             if !services.contains(where: { $0.clientID == draft.service }) { draft.service = services.first?.clientID }
@@ -125,8 +126,9 @@ extension DemoDataService {
             scriptClock.set(clock.now().addingTimeInterval(-Double(scenario.hoursAgo) * 3_600))
             guard case .created(let view, _) = try await incidents.raise(draft, by: reporter) else { continue }
             var version = view.incident.version
-            for step in scenario.steps {
+            for var step in scenario.steps {
                 scriptClock.advance(by: 600)
+                if step.action == "link_to_problem" { step.problem = problem }
                 let actor = step.action == "provide_information" ? reporter : desk
                 version = try await incidents.transition(view.incident.id, step, expectedVersion: version, by: actor)
                     .incident.version
@@ -134,6 +136,18 @@ extension DemoDataService {
             created.append(view.incident.reference.description)
         }
         return created
+    }
+
+    /// The demo's published problem, recorded by the problem manager the first time; its reference.
+    private func demoProblem(clock: DemoClock, incidents: IncidentService) async throws -> String? {
+        if let existing = try await store.repositories.problems.list().first { return existing.reference.description }
+        guard let manager = try await principal(DemoData.problemManager) else { return nil }
+        let problems = ProblemService(store: store, ids: ids, clock: clock, catalog: catalog, incidents: incidents)
+        let recorded = try await problems.record(DemoData.problem, by: manager)
+        _ = try await problems.publish(
+            recorded.problem.id, summary: DemoData.problemSummary, expectedVersion: recorded.problem.version,
+            by: manager)
+        return recorded.problem.reference.description
     }
 
     private func principal(_ email: String) async throws -> Principal? {

@@ -27,7 +27,19 @@ extension IncidentService {
         _ id: Incident.ID, _ request: TransitionRequest, expectedVersion: Int, by principal: Principal
     ) async throws -> IncidentView {
         let transition = try request.validated()
-        let action: AccessAction = transition.action == .provideInformation ? .provideInformation : .triageIncident
+        let action: AccessAction =
+            switch transition.action {
+            case .provideInformation: .provideInformation
+            // Problem managers link incidents to problems without triaging them otherwise.
+            case .linkToProblem where AccessPolicy.decide(principal, .manageProblems, resourcePartner: nil) == .allow:
+                .manageProblems
+            default: .triageIncident
+            }
+        if case .linkToProblem(let reference) = transition, try await !problemExists(reference) {
+            throw ValidationFailure([
+                ValidationIssue(field: "problem", code: "not_found", message: "There is no problem \(reference).")
+            ])
+        }
         let note = request.note?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let note { try PatientDataGuard().check([("note", note)]) }
         let visibility: IncidentEvent.Visibility = request.internal == true ? .internal : .public
@@ -45,6 +57,11 @@ extension IncidentService {
             let text = note?.isEmpty == false ? note : nil
             return [(.transition(transition.action, from: from, to: incident.status), visibility, text)]
         }
+    }
+
+    private func problemExists(_ text: String) async throws -> Bool {
+        guard let reference = ProblemReference(text) else { return false }
+        return try await store.repositories.problems.find(reference: reference) != nil
     }
 
     /// Adds a comment: public (the partner sees it) or internal (staff only).

@@ -1,0 +1,235 @@
+import Foundation
+import PartnerDeskDomain
+
+/// What staff write to record a problem.
+public struct ProblemDraft: Sendable, Hashable, Codable {
+    public var title: String?
+    public var description: String?
+    public var severity: Int?
+    /// `incidents`, `internal_bug` or `external_feedback`.
+    public var origin: String?
+    public var errorCodes: [String]?
+    public var rootCause: String?
+    public var workaround: String?
+
+    public init(
+        title: String?, description: String?, severity: Int?, origin: String?, errorCodes: [String]? = nil,
+        rootCause: String? = nil, workaround: String? = nil
+    ) {
+        self.title = title
+        self.description = description
+        self.severity = severity
+        self.origin = origin
+        self.errorCodes = errorCodes
+        self.rootCause = rootCause
+        self.workaround = workaround
+    }
+}
+
+/// A problem with what people need beside it: its fix target and its place in the ranking.
+public struct ProblemView: Sendable, Hashable {
+    public var problem: Problem
+    public var target: ProblemFixTarget
+    public var score: ProblemScore
+}
+
+/// Problem management: record problems (from incidents, internal bugs or outside feedback), move them on,
+/// link incidents to them, rank them by impact, and publish an approved summary for partners.
+public struct ProblemService: Sendable {
+    let store: any UnitOfWork
+    let ids: any IDGenerator
+    let clock: any Clock
+    let catalog: ServiceLevelCatalog
+    let incidents: IncidentService
+
+    public init(
+        store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, catalog: ServiceLevelCatalog,
+        incidents: IncidentService
+    ) {
+        self.store = store
+        self.ids = ids
+        self.clock = clock
+        self.catalog = catalog
+        self.incidents = incidents
+    }
+
+    /// Records a problem and links the given incidents to it (each link is a step in the incident's own
+    /// history, and stops its resolution clock).
+    public func record(_ draft: ProblemDraft, incidents linked: [Incident.ID] = [], by principal: Principal)
+        async throws -> ProblemView
+    {
+        try authorize(principal, .manageProblems)
+        var check = ValidationCollector()
+        let title = check.requiredText("title", draft.title ?? "", label: "title", maxLength: 200) ?? ""
+        let description =
+            check.requiredText("description", draft.description ?? "", label: "description", maxLength: 10_000) ?? ""
+        let severity = draft.severity.flatMap(Severity.init)
+        if severity == nil { check.add("severity", "out_of_range", "Give the severity, 1 to 5.") }
+        let origin = ProblemOrigin(rawValue: draft.origin ?? ProblemOrigin.incidents.rawValue)
+        if origin == nil {
+            check.add("origin", "unknown_value", "The origin is incidents, internal_bug or external_feedback.")
+        }
+        let codes = (draft.errorCodes ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var texts: [(field: String, text: String)] = [("title", title), ("description", description)]
+        texts += [("rootCause", draft.rootCause ?? ""), ("workaround", draft.workaround ?? "")]
+        texts += codes.enumerated().map { ("errorCodes[\($0.offset)]", $0.element) }
+        let issues = check.issues + PatientDataGuard().refusals(for: texts)
+        guard issues.isEmpty, let severity, let origin else { throw ValidationFailure(issues) }
+        let now = clock.now()
+        let ids = self.ids
+        let problem = try await store.transaction { repositories in
+            var problem = Problem(
+                id: .init(ids.make()), reference: try await repositories.problems.nextReference(), title: title,
+                description: description, severity: severity, origin: origin, errorCodes: codes, recordedAt: now,
+                recordedBy: principal.displayName)
+            problem.rootCause = Self.nonEmpty(draft.rootCause)
+            problem.workaround = Self.nonEmpty(draft.workaround)
+            try await repositories.problems.create(problem)
+            return problem
+        }
+        for incident in linked {
+            let version = try await incidents.view(incident, as: principal).incident.version
+            _ = try await incidents.transition(
+                incident, TransitionRequest(action: "link_to_problem", problem: problem.reference.description),
+                expectedVersion: version, by: principal)
+        }
+        return try await view(problem.id, as: principal)
+    }
+
+    /// One problem, with its fix target and score.
+    public func view(_ id: Problem.ID, as principal: Principal) async throws -> ProblemView {
+        try authorize(principal, .readProblems)
+        guard let problem = try await store.repositories.problems.find(id: id) else { throw ServiceError.notFound }
+        let linked = try await store.repositories.problems.linkedIncidents()
+        return makeView(problem, linked: linked[problem.reference] ?? [], at: clock.now())
+    }
+
+    /// Every problem still being worked, highest score first (equal scores: higher severity, then older).
+    public func ranked(as principal: Principal, includeFinished: Bool = false) async throws -> [ProblemView] {
+        try authorize(principal, .readProblems)
+        let now = clock.now()
+        let linked = try await store.repositories.problems.linkedIncidents()
+        return try await store.repositories.problems.list()
+            .filter { includeFinished || $0.status.isOpen }
+            .map { makeView($0, linked: linked[$0.reference] ?? [], at: now) }
+            .sorted { lhs, rhs in
+                if lhs.score.total != rhs.score.total { return lhs.score.total > rhs.score.total }
+                if lhs.problem.severity != rhs.problem.severity {
+                    return lhs.problem.severity.level < rhs.problem.severity.level
+                }
+                return lhs.problem.reference < rhs.problem.reference
+            }
+    }
+
+    /// Moves a problem on; a root cause (for a known error) and the fix release (for fix released) can be
+    /// given with the move.
+    public func move(
+        _ id: Problem.ID, to status: String, rootCause: String? = nil, workaround: String? = nil,
+        fixRelease: String? = nil, expectedVersion: Int, by principal: Principal
+    ) async throws -> ProblemView {
+        try authorize(principal, .manageProblems)
+        guard let target = ProblemStatus(rawValue: status) else {
+            throw ValidationFailure([
+                ValidationIssue(
+                    field: "status", code: "unknown_value",
+                    message: "The status is one of: \(ProblemStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+            ])
+        }
+        let texts = [
+            ("rootCause", rootCause ?? ""), ("workaround", workaround ?? ""), ("fixRelease", fixRelease ?? ""),
+        ]
+        let refusals = PatientDataGuard().refusals(for: texts)
+        if !refusals.isEmpty { throw ValidationFailure(refusals) }
+        return try await change(id, expectedVersion: expectedVersion) { problem, now in
+            if let rootCause = Self.nonEmpty(rootCause) { problem.rootCause = rootCause }
+            if let workaround = Self.nonEmpty(workaround) { problem.workaround = workaround }
+            if let fixRelease = Self.nonEmpty(fixRelease) { problem.fixRelease = fixRelease }
+            try problem.move(to: target, at: now)
+        }
+    }
+
+    /// Approves the text partners read and shows the problem on the public problems-and-fixes page.
+    public func publish(_ id: Problem.ID, summary: String, expectedVersion: Int, by principal: Principal)
+        async throws -> ProblemView
+    {
+        try authorize(principal, .publishProblems)
+        var check = ValidationCollector()
+        let text = check.requiredText("summary", summary, label: "public summary", maxLength: 4_000) ?? ""
+        let issues = check.issues + PatientDataGuard().refusals(for: [("summary", text)])
+        if !issues.isEmpty { throw ValidationFailure(issues) }
+        return try await change(id, expectedVersion: expectedVersion) { problem, now in
+            problem.publicSummary = text
+            problem.publicSummaryApprovedBy = principal.displayName
+            problem.isPublished = true
+            problem.updatedAt = now
+        }
+    }
+
+    /// Takes the problem off the public page (its approved summary is kept for next time).
+    public func withdraw(_ id: Problem.ID, expectedVersion: Int, by principal: Principal) async throws -> ProblemView {
+        try authorize(principal, .publishProblems)
+        return try await change(id, expectedVersion: expectedVersion) { problem, now in
+            problem.isPublished = false
+            problem.updatedAt = now
+        }
+    }
+
+    /// Published problems matching the words, best first, for partners checking before they raise an
+    /// incident (no sign-in needed: nothing unpublished or internal is searched or shown).
+    public func searchPublished(_ text: String, limit: Int = 20) async throws -> [ProblemSearchHit] {
+        try await store.repositories.problems.search(text, publishedOnly: true, limit: min(max(limit, 1), 50))
+    }
+
+    /// Every published problem still worth knowing about, with its fix target, newest first.
+    public func published() async throws -> [ProblemView] {
+        let now = clock.now()
+        return try await store.repositories.problems.list().filter(\.isPublished).reversed().map {
+            makeView($0, linked: [], at: now)
+        }
+    }
+
+    /// A published problem by reference, or nil: unpublished ones read as missing.
+    public func publishedProblem(_ reference: ProblemReference) async throws -> ProblemView? {
+        guard let problem = try await store.repositories.problems.find(reference: reference), problem.isPublished
+        else { return nil }
+        return makeView(problem, linked: [], at: clock.now())
+    }
+
+    private func change(
+        _ id: Problem.ID, expectedVersion: Int,
+        _ body: @escaping @Sendable (inout Problem, Date) throws -> Void
+    ) async throws -> ProblemView {
+        let now = clock.now()
+        let problem = try await store.transaction { repositories in
+            guard var problem = try await repositories.problems.find(id: id) else { throw ServiceError.notFound }
+            guard problem.version == expectedVersion else {
+                throw ServiceError.versionMismatch(currentVersion: problem.version)
+            }
+            try body(&problem, now)
+            problem.version += 1
+            try await repositories.problems.update(problem, expectedVersion: expectedVersion)
+            return problem
+        }
+        let linked = try await store.repositories.problems.linkedIncidents()
+        return makeView(problem, linked: linked[problem.reference] ?? [], at: now)
+    }
+
+    /// Problems belong to the platform, not to one partner: their fix targets follow the Silver tier.
+    private func makeView(_ problem: Problem, linked: [ProblemScore.LinkedIncident], at now: Date) -> ProblemView {
+        let tier = catalog.tier(ServiceLevelTier.silver.id)
+        return ProblemView(
+            problem: problem,
+            target: problem.fixTarget(tier: tier, calendar: catalog.calendar(tier.id), at: now),
+            score: ProblemScore(linked, at: now))
+    }
+
+    private func authorize(_ principal: Principal, _ action: AccessAction) throws {
+        guard AccessPolicy.decide(principal, action, resourcePartner: nil) == .allow else {
+            throw ServiceError.forbidden
+        }
+    }
+
+    private static func nonEmpty(_ text: String?) -> String? {
+        text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+    }
+}
