@@ -182,6 +182,19 @@ def test_a_partner_administrator_manages_people_and_tokens(page):
     check(page, "notifications")
 
 
+def test_anyone_checks_the_known_problems_before_raising_an_incident(page):
+    page.goto(f"{BASE}/problems")
+    expect(page.get_by_role("heading", name="Problems and fixes")).to_be_visible()
+    page.get_by_label("Search known problems").fill("android browsers")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("status")).to_contain_text("1 problem matches")
+    expect(page.locator("mark").first).to_be_visible()
+    check(page, "problems-search")
+    page.locator(".problems h2 a").first.click()
+    expect(page.get_by_role("heading", name=re.compile("PRB-"))).to_be_visible()
+    check(page, "problem")
+
+
 def test_an_administrator_sees_the_outbox(page):
     sign_in(page, "admin@partnerdesk.example")
     page.get_by_role("link", name="Outbox").click()

@@ -50,6 +50,7 @@ public enum PartnerDeskWeb {
         }.declaringPublic()
         PagesController(services: context.services, servedOverTLS: context.servedOverTLS, publicURL: context.publicURL)
             .register(on: app.routes)
+        PublicProblemsController(services: context.services, publicURL: context.publicURL).register(on: app.routes)
     }
 
     /// Installs the middleware (outermost first) and every route.

@@ -398,7 +398,10 @@ import VaporTesting
                 ("pam@wellpath.example", ["organisation/people", "organisation/tokens", "organisation/webhooks"]),
                 (
                     "alex@partnerdesk.example",
-                    ["", "incidents/\(raised.incident.id)", "admin/audit", "admin/outbox", "account/notifications"]
+                    [
+                        "", "incidents/\(raised.incident.id)", "admin/audit", "admin/outbox", "account/notifications",
+                        "problems",
+                    ]
                 ),
             ] {
                 var browser = Browser(app: app)
@@ -527,6 +530,45 @@ import VaporTesting
     static func secret(in html: String) -> String? {
         guard let start = html.range(of: #"<code class="secret">"#) else { return nil }
         return String(html[start.upperBound...].prefix { $0 != "<" })
+    }
+
+    @Test func theProblemsAndFixesPage_showsOnlyPublishedProblems_withoutSigningIn() async throws {
+        try await withPages { app, services in
+            let manager = staff(services, role: .problemManager, scope: .write)
+            let shown = try await services.problems.record(
+                ProblemDraft(
+                    title: "Photo <upload> stalls", description: "Internal: proxy timeout at the edge", severity: 2,
+                    origin: "internal_bug", errorCodes: ["P0042"], workaround: "Retry on Wi-Fi"), by: manager)
+            _ = try await services.problems.publish(
+                shown.problem.id, summary: "Passport photo uploads can stall.", expectedVersion: 1, by: manager)
+            _ = try await services.problems.record(
+                ProblemDraft(title: "Secret photo problem", description: "Not public", severity: 1, origin: nil),
+                by: manager)
+
+            var visitor = Browser(app: app)
+            let page = try await visitor.send(.GET, "problems")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("Photo &lt;upload&gt; stalls") && html.contains("Passport photo uploads can stall."))
+            #expect(html.contains("Retry on Wi-Fi") && !html.contains("Secret photo problem"))
+            #expect(!html.contains("proxy timeout at the edge"))
+            let search = try await visitor.send(.GET, "problems?q=uploads")
+            #expect(search.body.string.contains("<mark>uploads</mark>") || search.body.string.contains("<mark>upload"))
+            #expect(
+                try await visitor.send(.GET, "problems?q=secret").body.string.contains("No published problem matches"))
+            #expect(try await visitor.send(.GET, "problems/PRB-000001").status == .ok)
+            #expect(try await visitor.send(.GET, "problems/PRB-000002").status == .notFound)
+
+            var json: TestingHTTPResponse?
+            try await app.testing().test(.GET, "problems.json") { json = $0 }
+            let items = try JSONSerialization.jsonObject(with: Data(json!.body.readableBytesView)) as? [[String: Any]]
+            #expect(items?.map { $0["reference"] as? String } == ["PRB-000001"])
+            #expect(items?.first?["fixDueDate"] as? String != nil && items?.first?["description"] == nil)
+            var atom: TestingHTTPResponse?
+            try await app.testing().test(.GET, "problems.atom") { atom = $0 }
+            #expect(atom?.headers.contentType?.subType == "atom+xml")
+            #expect(atom?.body.string.contains("<title>PRB-000001: Photo &lt;upload&gt; stalls</title>") == true)
+        }
     }
 
     @Test func overTLS_theSessionCookieIsSecureWithTheHostPrefix() async throws {

@@ -26,6 +26,17 @@ enum PageFormat {
         return next.addingTimeInterval(-1)
     }
 
+    /// "Thursday 7 January 2027" for a local date.
+    static func longDate(_ date: LocalDate) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = london
+        let components = DateComponents(year: date.year, month: date.month, day: date.day, hour: 12)
+        guard let instant = calendar.date(from: components) else { return date.description }
+        let style = Date.FormatStyle(
+            date: .complete, time: .omitted, locale: Locale(identifier: "en_GB"), timeZone: london)
+        return instant.formatted(style)
+    }
+
     /// "3 h 20 min" for a number of business seconds.
     static func duration(_ seconds: Int) -> String {
         let minutes = (abs(seconds) + 59) / 60
