@@ -571,6 +571,43 @@ import VaporTesting
         }
     }
 
+    @Test func theRaiseForm_checksKnownProblemsFirst_andRecordsTheOneChosen() async throws {
+        try await withPages { app, services in
+            let manager = staff(services, role: .problemManager, scope: .write)
+            let problem = try await services.problems.record(
+                ProblemDraft(title: "Passport photo upload stalls", description: "Proxy", severity: 2, origin: nil),
+                by: manager)
+            _ = try await services.problems.publish(
+                problem.problem.id, summary: "Photo uploads can stall.", expectedVersion: 1, by: manager)
+            var rosa = Browser(app: app)
+            _ = try await signIn(&rosa, "rosa@wellpath.example")
+            let searched = try await rosa.send(.GET, "incidents/new?q=photos")
+            #expect(searched.body.string.contains("PRB-000001: Passport <mark>photo</mark> upload stalls"))
+            #expect(searched.body.string.contains(#"href="/incidents/new?q=photos&amp;problem=PRB-000001""#))
+            let none = try await rosa.send(.GET, "incidents/new?q=teleport")
+            #expect(none.body.string.contains("No known problem matches."))
+
+            let chosen = try await rosa.send(.GET, "incidents/new?q=photos&problem=PRB-000001")
+            #expect(chosen.body.string.contains(#"name="suspectedProblem" type="text" value="PRB-000001""#))
+            #expect(
+                chosen.body.string.contains(
+                    #"name="checkedKnownProblems" type="checkbox" value="true" class="checkbox" checked"#))
+            let raised = try await rosa.send(
+                .POST, "incidents",
+                form: [
+                    "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
+                    "errorType": "Upload", "description": "Photo upload spins", "deviceType": "mobile",
+                    "operatingSystem": "iOS", "operatingSystemVersion": "17.4", "suspectedProblem": "PRB-000001",
+                    "checkedKnownProblems": "true", "csrf": Browser.csrf(chosen),
+                ])
+            #expect(raised.status == .seeOther)
+            let incident = try #require(
+                try await services.incidents.list(IncidentQuery(now: services.clock.now()), as: staff(services)).views
+                    .first?.incident)
+            #expect(incident.report.suspectedProblem == "PRB-000001" && incident.report.checkedKnownProblems)
+        }
+    }
+
     @Test func overTLS_theSessionCookieIsSecureWithTheHostPrefix() async throws {
         try await withPages(tls: true) { app, _ in
             var browser = Browser(app: app)

@@ -90,7 +90,36 @@ struct PagesController {
             return request.redirect(to: "/sign-in")
         }
         let services = try await partnerServices(principal)
-        let page = RaiseIncidentPage(principal: principal, csrf: session.csrfToken, services: services)
+        // Step 3 of the process: the partner checks the known problems first. Choosing one fills it in.
+        let query = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        var values: RaiseIncidentPage.Values = [:]
+        if let chosen = (try? request.query.get(String.self, at: "problem")).flatMap(ProblemReference.init),
+            try await self.services.problems.publishedProblem(chosen) != nil
+        {
+            values = ["suspectedProblem": chosen.description, "checkedKnownProblems": "true"]
+        } else if !query.isEmpty {
+            values = ["checkedKnownProblems": "true"]
+        }
+        var known: [RaiseIncidentPage.KnownProblem] = []
+        if !query.isEmpty {
+            for hit in try await self.services.problems.searchPublished(query, limit: 5) {
+                var link = URLComponents()
+                link.path = "/incidents/new"
+                link.queryItems = [
+                    URLQueryItem(name: "q", value: query),
+                    URLQueryItem(name: "problem", value: hit.problem.reference.description),
+                ]
+                known.append(
+                    .init(
+                        reference: hit.problem.reference.description,
+                        titleHTML: PublicProblemsController.marked(hit.highlightedTitle),
+                        summaryHTML: PublicProblemsController.marked(hit.highlightedSummary ?? ""),
+                        workaround: hit.problem.workaround, useLink: link.string ?? "/incidents/new"))
+            }
+        }
+        let page = RaiseIncidentPage(
+            principal: principal, csrf: session.csrfToken, services: services, values: values, problemQuery: query,
+            knownProblems: known)
         return try await request.view.render("raise-incident", page).encodeResponse(for: request)
     }
 

@@ -17,9 +17,23 @@ struct RaiseIncidentPage: Encodable {
         var describedBy: String?
     }
 
+    /// A published problem offered while checking known problems first.
+    struct KnownProblem: Encodable {
+        var reference: String
+        var titleHTML: String
+        var summaryHTML: String
+        var workaround: String?
+        /// The raise form again, with this problem as the one the incident may match.
+        var useLink: String
+    }
+
     var title = "Raise an incident"
     var signedIn: SignedInHeader
     var csrf: String
+    /// What the partner searched the known problems for, and what was found.
+    var problemQuery: String
+    var searchedProblems: Bool
+    var knownProblems: [KnownProblem]
     var fields: [Field]
     var errors: [PageError]
     var hasErrors: Bool
@@ -55,10 +69,13 @@ struct RaiseIncidentPage: Encodable {
 
     init(
         principal: Principal, csrf: String, services: [PartnerService], values: Values = [:],
-        issues: [ValidationIssue] = []
+        issues: [ValidationIssue] = [], problemQuery: String = "", knownProblems: [KnownProblem] = []
     ) {
         signedIn = SignedInHeader(principal, csrf: csrf)
         self.csrf = csrf
+        self.problemQuery = problemQuery
+        searchedProblems = !problemQuery.isEmpty
+        self.knownProblems = knownProblems
         // A value refused for carrying patient-identifiable data is never sent back to the browser.
         var values = values
         for issue in issues where issue.code == PatientDataGuard.refusalCode {
