@@ -71,5 +71,6 @@ public enum PartnerDeskWeb {
         TokensController(services: context.services).register(on: api)
         UsersController(services: context.services, publicURL: context.publicURL).register(on: api)
         NotificationsController(services: context.services).register(on: api)
+        ProblemsController(services: context.services).register(on: api)
     }
 }

@@ -29,6 +29,13 @@ import VaporTesting
             // A Wellpath token for the revocation route to act on (revoking twice changes nothing).
             let spare = try await api.services.tokens.create(
                 name: "spare", partnerCode: PartnerCode("WELLPATH"), role: nil)
+            // A problem record for the problem routes to act on.
+            let problem = try await api.services.problems.record(
+                ProblemDraft(title: "Loop", description: "Loops", severity: 3, origin: nil),
+                by: Principal(
+                    credential: .user(.init(UUID())), displayName: "Pat", role: .problemManager, partnerID: nil,
+                    scope: .write)
+            ).problem
             // A Wellpath user for the user-management routes to act on.
             let person = try await api.services.accounts.add(
                 email: "matrix@wellpath.example", name: "Matrix", role: .partnerReporter,
@@ -83,6 +90,7 @@ import VaporTesting
                     case .parameter("attachmentID"): attachment.id.description
                     case .parameter("tokenID"): spare.token.id.description
                     case .parameter("userID"): person.id.description
+                    case .parameter("problemID"): problem.id.description
                     default: component.description
                     }
                 }.joined(separator: "/")
@@ -157,6 +165,9 @@ import VaporTesting
         case (.POST, "api/v1/webhooks"):
             return #"{"url":"https://hooks.wellpath.example/in","events":["incident.received"],"partner":"WELLPATH"}"#
         case (.PUT, "api/v1/notifications/preferences"): return #"{"enabled":[]}"#
+        case (.POST, "api/v1/problems"): return #"{"title":"Loop","description":"Loops","severity":3}"#
+        case (.POST, "api/v1/problems/:problemID/status"): return #"{"status":"investigating"}"#
+        case (.PUT, "api/v1/problems/:problemID/publication"): return #"{"summary":"Sign-in can loop."}"#
         default: return ""
         }
     }
