@@ -564,6 +564,10 @@ import VaporTesting
             let items = try JSONSerialization.jsonObject(with: Data(json!.body.readableBytesView)) as? [[String: Any]]
             #expect(items?.map { $0["reference"] as? String } == ["PRB-000001"])
             #expect(items?.first?["fixDueDate"] as? String != nil && items?.first?["description"] == nil)
+            var searchedJSON: TestingHTTPResponse?
+            try await app.testing().test(.GET, "problems.json?q=uploads") { searchedJSON = $0 }
+            #expect(searchedJSON?.body.string.contains("PRB-000001") == true)
+            try await app.testing().test(.GET, "problems.json?q=secret") { #expect($0.body.string == "[]") }
             var atom: TestingHTTPResponse?
             try await app.testing().test(.GET, "problems.atom") { atom = $0 }
             #expect(atom?.headers.contentType?.subType == "atom+xml")

@@ -188,6 +188,11 @@ public struct ProblemService: Sendable {
         }
     }
 
+    /// A search hit's problem with its fix target, for showing search results without reading it again.
+    public func publishedView(_ hit: ProblemSearchHit) -> ProblemView {
+        makeView(hit.problem, linked: [], at: clock.now())
+    }
+
     /// A published problem by reference, or nil: unpublished ones read as missing.
     public func publishedProblem(_ reference: ProblemReference) async throws -> ProblemView? {
         guard let problem = try await store.repositories.problems.find(reference: reference), problem.isPublished

@@ -72,17 +72,13 @@ struct PublicProblemsController {
                     due: PageFormat.longDate(view.target.dueDate))
             }
         } else {
-            var found: [ListPage.Entry] = []
-            for hit in try await services.problems.searchPublished(query) {
-                guard let view = try await services.problems.publishedProblem(hit.problem.reference) else { continue }
-                found.append(
-                    .init(
-                        problem: PublicProblem(view, publicURL: publicURL),
-                        titleHTML: Self.marked(hit.highlightedTitle),
-                        summaryHTML: Self.marked(hit.highlightedSummary ?? view.problem.publicSummary ?? ""),
-                        due: PageFormat.longDate(view.target.dueDate)))
+            entries = try await services.problems.searchPublished(query).map { hit in
+                let view = services.problems.publishedView(hit)
+                return .init(
+                    problem: PublicProblem(view, publicURL: publicURL), titleHTML: Self.marked(hit.highlightedTitle),
+                    summaryHTML: Self.marked(hit.highlightedSummary ?? view.problem.publicSummary ?? ""),
+                    due: PageFormat.longDate(view.target.dueDate))
             }
-            entries = found
         }
         let page = ListPage(query: query, searched: !query.isEmpty, entries: entries, hasEntries: !entries.isEmpty)
         return try await request.view.render("problems", page).encodeResponse(for: request)
@@ -104,8 +100,15 @@ struct PublicProblemsController {
         return try await request.view.render("problem", page).encodeResponse(for: request)
     }
 
+    /// Every published problem, or with `q` the 20 that best match its words.
     @Sendable func json(_ request: Request) async throws -> [PublicProblem] {
-        try await services.problems.published().map { PublicProblem($0, publicURL: publicURL) }
+        let query = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        guard !query.isEmpty else {
+            return try await services.problems.published().map { PublicProblem($0, publicURL: publicURL) }
+        }
+        return try await services.problems.searchPublished(query).map {
+            PublicProblem(services.problems.publishedView($0), publicURL: publicURL)
+        }
     }
 
     @Sendable func atom(_ request: Request) async throws -> Response {
