@@ -47,12 +47,13 @@ struct NotificationsController {
 
     @Sendable func rotateSecret(_ request: Request) async throws -> WebhookDTO {
         let rotated = try await services.notifications.rotateWebhookSecret(
-            try uuid(request, "webhookID"), as: try request.principal)
+            try request.uuidParameter("webhookID"), as: try request.principal)
         return WebhookDTO(rotated.endpoint, secret: rotated.secret)
     }
 
     @Sendable func removeWebhook(_ request: Request) async throws -> HTTPStatus {
-        try await services.notifications.removeWebhook(try uuid(request, "webhookID"), as: try request.principal)
+        try await services.notifications.removeWebhook(
+            try request.uuidParameter("webhookID"), as: try request.principal)
         return .noContent
     }
 
@@ -115,20 +116,15 @@ struct NotificationsController {
     }
 
     @Sendable func retry(_ request: Request) async throws -> HTTPStatus {
-        try await services.notifications.retryDeadLetter(try uuid(request, "messageID"), as: try request.principal)
+        try await services.notifications.retryDeadLetter(
+            try request.uuidParameter("messageID"), as: try request.principal)
         return .noContent
     }
 
     @Sendable func discard(_ request: Request) async throws -> HTTPStatus {
-        try await services.notifications.discardDeadLetter(try uuid(request, "messageID"), as: try request.principal)
+        try await services.notifications.discardDeadLetter(
+            try request.uuidParameter("messageID"), as: try request.principal)
         return .noContent
-    }
-
-    private func uuid(_ request: Request, _ name: String) throws -> UUID {
-        guard let text = request.parameters.get(name), let id = UUID(uuidString: text) else {
-            throw ServiceError.notFound
-        }
-        return id
     }
 }
 

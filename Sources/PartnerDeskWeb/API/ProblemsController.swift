@@ -66,13 +66,16 @@ struct ProblemsController {
     }
 
     @Sendable func read(_ request: Request) async throws -> Response {
-        try await respond(services.problems.view(try problemID(request), as: try request.principal), request)
+        try await respond(
+            services.problems.view(Problem.ID(try request.uuidParameter("problemID")), as: try request.principal),
+            request)
     }
 
     @Sendable func move(_ request: Request) async throws -> Response {
         let body = try request.content.decode(StatusChange.self)
         let view = try await services.problems.move(
-            try problemID(request), to: body.status, rootCause: body.rootCause, workaround: body.workaround,
+            Problem.ID(try request.uuidParameter("problemID")), to: body.status, rootCause: body.rootCause,
+            workaround: body.workaround,
             fixRelease: body.fixRelease, expectedVersion: try IfMatch.version(request), by: try request.principal)
         return try await respond(view, request)
     }
@@ -80,14 +83,16 @@ struct ProblemsController {
     @Sendable func publish(_ request: Request) async throws -> Response {
         let body = try request.content.decode(Publication.self)
         let view = try await services.problems.publish(
-            try problemID(request), summary: body.summary, expectedVersion: try IfMatch.version(request),
+            Problem.ID(try request.uuidParameter("problemID")), summary: body.summary,
+            expectedVersion: try IfMatch.version(request),
             by: try request.principal)
         return try await respond(view, request)
     }
 
     @Sendable func withdraw(_ request: Request) async throws -> Response {
         let view = try await services.problems.withdraw(
-            try problemID(request), expectedVersion: try IfMatch.version(request), by: try request.principal)
+            Problem.ID(try request.uuidParameter("problemID")), expectedVersion: try IfMatch.version(request),
+            by: try request.principal)
         return try await respond(view, request)
     }
 
@@ -97,13 +102,6 @@ struct ProblemsController {
         let response = try await ProblemDTO(view).encodeResponse(status: status, for: request)
         response.headers.replaceOrAdd(name: .eTag, value: IfMatch.etag(view.problem.version))
         return response
-    }
-
-    private func problemID(_ request: Request) throws -> Problem.ID {
-        guard let text = request.parameters.get("problemID"), let id = Problem.ID(uuidString: text) else {
-            throw ServiceError.notFound
-        }
-        return id
     }
 }
 

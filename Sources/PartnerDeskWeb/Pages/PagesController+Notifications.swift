@@ -82,7 +82,7 @@ extension PagesController {
         }
         _ = try signedInForm(request, session: session)
         let rotated = try await services.notifications.rotateWebhookSecret(
-            try uuid(request, "webhookID"), as: principal)
+            try request.uuidParameter("webhookID"), as: principal)
         return try await renderWebhooks(
             request, principal: principal, session: session,
             secret: WebhooksPage.Secret(url: rotated.endpoint.url.absoluteString, secret: rotated.secret))
@@ -93,7 +93,7 @@ extension PagesController {
             return request.redirect(to: "/sign-in")
         }
         _ = try signedInForm(request, session: session)
-        try await services.notifications.removeWebhook(try uuid(request, "webhookID"), as: principal)
+        try await services.notifications.removeWebhook(try request.uuidParameter("webhookID"), as: principal)
         return try await renderWebhooks(
             request, principal: principal, session: session,
             notice: "The endpoint is removed: nothing more is sent to it.")
@@ -130,7 +130,7 @@ extension PagesController {
             return request.redirect(to: "/sign-in")
         }
         _ = try signedInForm(request, session: session)
-        try await services.notifications.retryDeadLetter(try uuid(request, "messageID"), as: principal)
+        try await services.notifications.retryDeadLetter(try request.uuidParameter("messageID"), as: principal)
         return try await renderOutbox(
             request, principal: principal, session: session,
             notice: "The message is queued again and will be sent on the next delivery run.")
@@ -141,7 +141,7 @@ extension PagesController {
             return request.redirect(to: "/sign-in")
         }
         _ = try signedInForm(request, session: session)
-        try await services.notifications.discardDeadLetter(try uuid(request, "messageID"), as: principal)
+        try await services.notifications.discardDeadLetter(try request.uuidParameter("messageID"), as: principal)
         return try await renderOutbox(
             request, principal: principal, session: session, notice: "The message is discarded.")
     }
@@ -153,12 +153,5 @@ extension PagesController {
         let dead = try await services.notifications.deadLetters(as: principal)
         let page = OutboxPage(principal: principal, csrf: session.csrfToken, counts: counts, dead: dead, notice: notice)
         return try await request.view.render("outbox", page).encodeResponse(for: request)
-    }
-
-    private func uuid(_ request: Request, _ name: String) throws -> UUID {
-        guard let text = request.parameters.get(name), let id = UUID(uuidString: text) else {
-            throw ServiceError.notFound
-        }
-        return id
     }
 }

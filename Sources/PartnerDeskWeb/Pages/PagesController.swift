@@ -305,155 +305,6 @@ struct PagesController {
         return try await request.view.render("audit", page).encodeResponse(for: request)
     }
 
-    // MARK: Sign in and out
-
-    @Sendable func signInForm(_ request: Request) async throws -> Response {
-        if try await currentSession(request) != nil { return request.redirect(to: "/") }
-        return try await render("sign-in", SignInPage(csrf: ""), for: request, withFormToken: true)
-    }
-
-    @Sendable func signIn(_ request: Request) async throws -> Response {
-        struct Form: Content {
-            var email: String?
-            var password: String?
-            var csrf: String?
-        }
-        let form = try request.content.decode(Form.self)
-        try checkFormToken(form.csrf, request)
-        let email = form.email ?? ""
-        let outcome = try await services.accounts.signIn(
-            email: email, password: form.password ?? "", clientAddress: request.remoteAddress?.ipAddress ?? "unknown",
-            requestID: request.id
-        )
-        switch outcome {
-        case .signedIn(let secret, _, _):
-            let response = request.redirect(to: "/", redirectType: .normal)
-            response.cookies[sessionCookie] = cookie(secret, maxAge: services.accounts.sessionPolicy.absoluteLifetime)
-            response.cookies[csrfCookie] = expired()
-            return response
-        case .needsCode(let secret, let csrf):
-            let response = try await request.view.render("sign-in-code", SignInCodePage(csrf: csrf)).encodeResponse(
-                for: request)
-            response.cookies[sessionCookie] = cookie(secret, maxAge: services.accounts.sessionPolicy.absoluteLifetime)
-            response.cookies[csrfCookie] = expired()
-            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-            return response
-        case .secondFactorRequired:
-            let message =
-                "Staff sign in with an authenticator app. Ask a PartnerDesk administrator to set one up for you."
-            let page = SignInPage(csrf: "", email: email, errors: [PageError(field: "email", message: message)])
-            return try await render("sign-in", page, for: request, withFormToken: true, status: .forbidden)
-        case .refused:
-            let page = SignInPage(
-                csrf: "", email: email,
-                errors: [PageError(field: "email", message: "Enter a correct e-mail address and password.")]
-            )
-            return try await render("sign-in", page, for: request, withFormToken: true, status: .unauthorized)
-        case .throttled(let wait):
-            let minutes = (wait + 59) / 60
-            let page = SignInPage(
-                csrf: "", email: email,
-                errors: [
-                    PageError(
-                        field: "email",
-                        message: "Too many attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").")
-                ]
-            )
-            let response = try await render(
-                "sign-in", page, for: request, withFormToken: true, status: .tooManyRequests)
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
-            return response
-        }
-    }
-
-    @Sendable func signOut(_ request: Request) async throws -> Response {
-        struct Form: Content { var csrf: String? }
-        guard let secret = request.cookies[sessionCookie]?.string,
-            let (_, session) = try await currentSession(request)
-        else { return request.redirect(to: "/sign-in") }
-        try checkSessionToken(try request.content.decode(Form.self).csrf, session: session)
-        try await services.accounts.signOut(secret: secret)
-        let response = request.redirect(to: "/sign-in")
-        response.cookies[sessionCookie] = expired()
-        return response
-    }
-
-    // MARK: Second factor
-
-    @Sendable func codeForm(_ request: Request) async throws -> Response {
-        guard let secret = request.cookies[sessionCookie]?.string,
-            let session = try await services.accounts.pendingSession(secret: secret)
-        else { return request.redirect(to: "/sign-in") }
-        return try await request.view.render("sign-in-code", SignInCodePage(csrf: session.csrfToken)).encodeResponse(
-            for: request)
-    }
-
-    @Sendable func confirmCode(_ request: Request) async throws -> Response {
-        struct Form: Content {
-            var code: String?
-            var csrf: String?
-        }
-        guard let secret = request.cookies[sessionCookie]?.string,
-            let session = try await services.accounts.pendingSession(secret: secret)
-        else { return request.redirect(to: "/sign-in") }
-        let form = try request.content.decode(Form.self)
-        try checkSessionToken(form.csrf, session: session)
-        let outcome = try await services.accounts.confirmCode(
-            sessionSecret: secret, code: form.code ?? "", clientAddress: request.remoteAddress?.ipAddress ?? "unknown",
-            requestID: request.id
-        )
-        switch outcome {
-        case .signedIn:
-            return request.redirect(to: "/")
-        case .throttled(let wait):
-            let page = SignInCodePage(
-                csrf: session.csrfToken,
-                errors: [
-                    PageError(field: "code", message: "Too many attempts. Try again in \((wait + 59) / 60) minutes.")
-                ]
-            )
-            let response = try await request.view.render("sign-in-code", page).encodeResponse(
-                status: .tooManyRequests, for: request)
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
-            return response
-        default:
-            let page = SignInCodePage(
-                csrf: session.csrfToken,
-                errors: [PageError(field: "code", message: "Enter the 6-digit code your app shows now.")]
-            )
-            return try await request.view.render("sign-in-code", page).encodeResponse(
-                status: .unauthorized, for: request)
-        }
-    }
-
-    // MARK: One-time links
-
-    @Sendable func passwordForm(_ request: Request) async throws -> Response {
-        let token = (try? request.query.get(String.self, at: "token")) ?? ""
-        return try await render(
-            "set-password", SetPasswordPage(csrf: "", token: token), for: request, withFormToken: true)
-    }
-
-    @Sendable func setPassword(_ request: Request) async throws -> Response {
-        struct Form: Content {
-            var token: String?
-            var password: String?
-            var csrf: String?
-        }
-        let form = try request.content.decode(Form.self)
-        try checkFormToken(form.csrf, request)
-        do {
-            try await services.accounts.setPassword(linkSecret: form.token ?? "", password: form.password ?? "")
-        } catch let failure as ValidationFailure {
-            let errors = failure.issues.map { PageError(field: "password", message: $0.message) }
-            let page = SetPasswordPage(csrf: "", token: form.token ?? "", errors: errors)
-            return try await render(
-                "set-password", page, for: request, withFormToken: true, status: .unprocessableEntity)
-        }
-        let page = SignInPage(csrf: "", notice: "Your password is saved. Sign in with it now.")
-        return try await render("sign-in", page, for: request, withFormToken: true)
-    }
-
     // MARK: Helpers
 
     func currentSession(_ request: Request) async throws -> (Principal, SignInSession)? {
@@ -463,7 +314,7 @@ struct PagesController {
     }
 
     /// Renders a page whose form is protected by a fresh double-submit token.
-    private func render<Page: Encodable & FormTokenCarrying>(
+    func render<Page: Encodable & FormTokenCarrying>(
         _ template: String, _ page: Page, for request: Request, withFormToken: Bool, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         var page = page
@@ -476,7 +327,7 @@ struct PagesController {
     }
 
     /// Before sign-in: the form's token must match the cookie of the same name (double submit).
-    private func checkFormToken(_ sent: String?, _ request: Request) throws {
+    func checkFormToken(_ sent: String?, _ request: Request) throws {
         guard let sent, !sent.isEmpty, sent == request.cookies[csrfCookie]?.string else { throw Self.formExpired }
     }
 
@@ -496,13 +347,13 @@ struct PagesController {
         .forbidden, reason: "The form has expired. Go back, reload the page and try again."
     )
 
-    private func cookie(_ value: String, maxAge: Int) -> HTTPCookies.Value {
+    func cookie(_ value: String, maxAge: Int) -> HTTPCookies.Value {
         HTTPCookies.Value(
             string: value, maxAge: maxAge, path: "/", isSecure: servedOverTLS, isHTTPOnly: true, sameSite: .lax
         )
     }
 
-    private func expired() -> HTTPCookies.Value {
+    func expired() -> HTTPCookies.Value {
         HTTPCookies.Value(
             string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: servedOverTLS,
             isHTTPOnly: true, sameSite: .lax)
