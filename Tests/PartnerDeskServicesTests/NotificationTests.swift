@@ -148,6 +148,8 @@ import Testing
         try await fixture.services.notifications.discardDeadLetter(dead[1].id, as: admin)
         #expect(try await fixture.services.jobs.tick(now: fixture.clock.now()).delivery.delivered == 1)
         #expect(fixture.transports.mails.map(\.id) == [dead[0].id])
+        // The metrics heard of every failed attempt (2 messages × 3) and the one delivery.
+        #expect(fixture.transports.failedCount == 6 && fixture.transports.deliveredCount == 1)
         #expect(try await fixture.services.notifications.deadLetters(as: admin).isEmpty)
     }
 
