@@ -94,6 +94,12 @@ struct InMemoryIncidentRepository: IncidentRepository {
         box.read().incidentEvents.filter { $0.incidentID == incident && (includeInternal || $0.visibility == .public) }
     }
 
+    func linked(toProblem reference: String) async throws -> [Incident] {
+        box.read().incidents.values.map(\.incident).filter { $0.linkedProblem == reference }.sorted {
+            $0.reference < $1.reference
+        }
+    }
+
     func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident] {
         box.read().incidents.values.compactMap { entry in
             entry.schedule.nextEscalationAt.flatMap { $0 <= instant ? ($0, entry.incident) : nil }

@@ -85,4 +85,45 @@ import Testing
             #expect(hit.highlightedSummary?.contains("\(start)passport\(end)") == true)
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func mergingMovesLinkedIncidents_inTheDatabase(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let services = AppServices(
+                store: store, readiness: StubReadinessProbe(.ready), clock: FixedClock(Self.recorded),
+                ids: SequentialIDGenerator(), hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(),
+                digester: TestDigester(), catalog: .standard, delivery: .recording(RecordingTransports()))
+            _ = try await services.partners.register(PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
+            let partner = try #require(
+                try await services.tokens.authenticate(
+                    services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret))
+            let manager = Principal(
+                credential: .user(.init(UUID())), displayName: "Pat", role: .problemManager, partnerID: nil,
+                scope: .write)
+            let draft = IncidentReportDraft(
+                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
+                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11")
+            guard case .created(let raised, _) = try await services.incidents.raise(draft, by: partner) else { return }
+            _ = try await services.incidents.transition(
+                raised.incident.id, TransitionRequest(action: "receive", severity: 3), expectedVersion: 1,
+                by: Principal(
+                    credential: .user(.init(UUID())), displayName: "Fiona", role: .firstLineAgent, partnerID: nil,
+                    scope: .write))
+            let kept = try await services.problems.record(
+                ProblemDraft(title: "Loop", description: "Loops", severity: 3, origin: nil), by: manager)
+            let duplicate = try await services.problems.record(
+                ProblemDraft(title: "Loop again", description: "Loops", severity: 3, origin: nil),
+                incidents: [raised.incident.id], by: manager)
+            #expect(
+                try await store.repositories.incidents.linked(toProblem: "PRB-000002").map(\.id) == [raised.incident.id]
+            )
+            _ = try await services.problems.merge(
+                duplicate.problem.id, into: kept.problem.id, expectedVersion: 1, by: manager)
+            #expect(try await store.repositories.incidents.linked(toProblem: "PRB-000002").isEmpty)
+            #expect(
+                try await store.repositories.incidents.linked(toProblem: "PRB-000001").map(\.id) == [raised.incident.id]
+            )
+            #expect(try await store.repositories.problems.find(id: duplicate.problem.id)?.mergedInto?.number == 1)
+        }
+    }
 }

@@ -114,4 +114,35 @@ import Testing
         #expect(try await services.problems.searchPublished("passport").isEmpty)
         #expect(try await services.problems.publishedProblem(recorded.problem.reference) == nil)
     }
+
+    @Test func mergingADuplicate_movesItsIncidents_andClosesIt_allOrNothing() async throws {
+        let (services, partners) = try await setUp()
+        let first = try await raise(services, by: partners["WELLPATH"]!, severity: 3)
+        let second = try await raise(services, by: partners["CAREBRIDGE"]!, severity: 2)
+        let kept = try await services.problems.record(
+            ProblemDraft(title: "Sign-in loop", description: "Loops", severity: 3, origin: nil), incidents: [first],
+            by: desk())
+        let duplicate = try await services.problems.record(
+            ProblemDraft(title: "Login loops", description: "Same", severity: 3, origin: nil), incidents: [second],
+            by: desk())
+        _ = try await services.problems.publish(duplicate.problem.id, summary: "Loops.", expectedVersion: 1, by: desk())
+        await #expect(throws: ServiceError.versionMismatch(currentVersion: 2)) {
+            _ = try await services.problems.merge(
+                duplicate.problem.id, into: kept.problem.id, expectedVersion: 1, by: desk())
+        }
+        await #expect(throws: ValidationFailure.self) {
+            _ = try await services.problems.merge(
+                kept.problem.id, into: kept.problem.id, expectedVersion: 1, by: desk())
+        }
+        let merged = try await services.problems.merge(
+            duplicate.problem.id, into: kept.problem.id, expectedVersion: 2, by: desk())
+        #expect(merged.score.incidents == 2 && merged.score.partners == 2)
+        let moved = try await services.incidents.view(second, as: desk()).incident
+        #expect(moved.linkedProblem == "PRB-000001" && moved.status == .linkedToProblem)
+        let history = try await services.incidents.history(second, as: partners["CAREBRIDGE"]!)
+        #expect(history.last?.note == "PRB-000002 was a duplicate of PRB-000001.")
+        let closed = try await services.problems.view(duplicate.problem.id, as: desk()).problem
+        #expect(closed.status == .closed && closed.mergedInto == kept.problem.reference && !closed.isPublished)
+        #expect(try await services.problems.ranked(as: desk()).map(\.problem.reference.number) == [1])
+    }
 }

@@ -36,6 +36,13 @@ import VaporTesting
                     credential: .user(.init(UUID())), displayName: "Pat", role: .problemManager, partnerID: nil,
                     scope: .write)
             ).problem
+            // The problem the merge route merges into.
+            let keeper = try await api.services.problems.record(
+                ProblemDraft(title: "Loop too", description: "Loops", severity: 3, origin: nil),
+                by: Principal(
+                    credential: .user(.init(UUID())), displayName: "Pat", role: .problemManager, partnerID: nil,
+                    scope: .write)
+            ).problem
             // A Wellpath user for the user-management routes to act on.
             let person = try await api.services.accounts.add(
                 email: "matrix@wellpath.example", name: "Matrix", role: .partnerReporter,
@@ -113,7 +120,9 @@ import VaporTesting
                     }
                     var headers = HTTPHeaders([("If-Match", "\"1\""), ("Content-Type", "application/json")])
                     if let token = caller.token { headers.bearerAuthorization = BearerAuthorization(token: token) }
-                    let body = Self.body(for: route)
+                    let body =
+                        route.path.last == .constant("merge")
+                        ? #"{"into":"\#(keeper.id)"}"# : Self.body(for: route)
                     var status: HTTPResponseStatus = .ok
                     var responseHeaders = HTTPHeaders()
                     try await api.app.testing().test(

@@ -110,6 +110,11 @@ struct FluentIncidentRepository: IncidentRepository {
         return IncidentPage(incidents: try rows.prefix(query.limit).map(IncidentRows.incident(from:)), next: next)
     }
 
+    func linked(toProblem reference: String) async throws -> [Incident] {
+        try await sql.selectAll(from: IncidentRows.incidents).where("linked_problem", .equal, reference)
+            .orderBy("number").all().map(IncidentRows.incident(from:))
+    }
+
     func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident] {
         try await sql.selectAll(from: IncidentRows.incidents)
             .where("next_escalation_at", .lessThanOrEqual, Int64(instant.timeIntervalSince1970.rounded(.down)))

@@ -74,6 +74,8 @@ public protocol IncidentRepository: Sendable {
     func find(id: Incident.ID) async throws -> Incident?
     func find(reference: IncidentReference) async throws -> Incident?
     func list(_ query: IncidentQuery) async throws -> IncidentPage
+    /// Every incident linked to the problem with this reference, oldest first.
+    func linked(toProblem reference: String) async throws -> [Incident]
     /// The timeline, oldest first; internal events only when asked for.
     func events(of incident: Incident.ID, includeInternal: Bool) async throws -> [IncidentEvent]
     /// Incidents whose next SLA escalation instant (see ``IncidentSchedule/nextEscalationAt``) has come, earliest

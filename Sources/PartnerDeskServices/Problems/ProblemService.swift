@@ -148,6 +148,59 @@ public struct ProblemService: Sendable {
         }
     }
 
+    /// Merges a duplicate into the problem it repeats: the duplicate's incidents move to the other problem
+    /// (each with a step in its history), and the duplicate is closed, withdrawn from the public page, and
+    /// points at the problem it was merged into. One transaction: all of it happens, or none.
+    public func merge(
+        _ duplicateID: Problem.ID, into targetID: Problem.ID, expectedVersion: Int, by principal: Principal
+    ) async throws -> ProblemView {
+        try authorize(principal, .manageProblems)
+        guard duplicateID != targetID else {
+            throw ValidationFailure([
+                ValidationIssue(field: "into", code: "same_problem", message: "A problem cannot be merged into itself.")
+            ])
+        }
+        let now = clock.now()
+        let ids = self.ids
+        let catalog = self.catalog
+        let target = try await store.transaction { repositories in
+            guard var duplicate = try await repositories.problems.find(id: duplicateID),
+                let target = try await repositories.problems.find(id: targetID)
+            else { throw ServiceError.notFound }
+            guard duplicate.version == expectedVersion else {
+                throw ServiceError.versionMismatch(currentVersion: duplicate.version)
+            }
+            guard duplicate.status != .closed, target.status != .closed else {
+                throw ValidationFailure([
+                    ValidationIssue(field: "into", code: "closed", message: "Closed problems cannot be merged.")
+                ])
+            }
+            for var incident in try await repositories.incidents.linked(toProblem: duplicate.reference.description) {
+                let version = incident.version
+                incident.linkedProblem = target.reference.description
+                incident.updatedAt = now
+                incident.version += 1
+                let partner = try await repositories.partners.find(id: incident.partnerID)
+                let event = IncidentEvent(
+                    id: .init(ids.make()), incidentID: incident.id, at: now, kind: .updated(fields: ["linkedProblem"]),
+                    visibility: .public, actorName: principal.displayName, actorRole: principal.role,
+                    note: "\(duplicate.reference) was a duplicate of \(target.reference).")
+                try await repositories.incidents.update(
+                    incident, expectedVersion: version,
+                    schedule: IncidentService.schedule(
+                        incident, at: now, catalog: catalog, tierID: partner?.tierID ?? ServiceLevelTier.silver.id),
+                    events: [event])
+            }
+            try duplicate.move(to: .closed, at: now)
+            duplicate.mergedInto = target.reference
+            duplicate.isPublished = false
+            duplicate.version += 1
+            try await repositories.problems.update(duplicate, expectedVersion: expectedVersion)
+            return target
+        }
+        return try await view(target.id, as: principal)
+    }
+
     /// Approves the text partners read and shows the problem on the public problems-and-fixes page.
     public func publish(_ id: Problem.ID, summary: String, expectedVersion: Int, by principal: Principal)
         async throws -> ProblemView

@@ -14,6 +14,7 @@ struct ProblemsController {
         problems.post(use: record).declaring(.manageProblems)
         problems.get(":problemID", use: read).declaring(.readProblems)
         problems.post(":problemID", "status", use: move).declaring(.manageProblems)
+        problems.post(":problemID", "merge", use: merge).declaring(.manageProblems)
         problems.put(":problemID", "publication", use: publish).declaring(.publishProblems)
         problems.delete(":problemID", "publication", use: withdraw).declaring(.publishProblems)
     }
@@ -35,6 +36,11 @@ struct ProblemsController {
         var rootCause: String?
         var workaround: String?
         var fixRelease: String?
+    }
+
+    struct Merge: Content {
+        /// The problem this one duplicates.
+        var into: String
     }
 
     struct Publication: Content {
@@ -77,6 +83,20 @@ struct ProblemsController {
             Problem.ID(try request.uuidParameter("problemID")), to: body.status, rootCause: body.rootCause,
             workaround: body.workaround,
             fixRelease: body.fixRelease, expectedVersion: try IfMatch.version(request), by: try request.principal)
+        return try await respond(view, request)
+    }
+
+    /// Merges this problem (a duplicate) into another; answers the problem it was merged into.
+    @Sendable func merge(_ request: Request) async throws -> Response {
+        let body = try request.content.decode(Merge.self)
+        guard let target = Problem.ID(uuidString: body.into) else {
+            throw ValidationFailure([
+                ValidationIssue(field: "into", code: "invalid_format", message: "Give the id of the problem to keep.")
+            ])
+        }
+        let view = try await services.problems.merge(
+            Problem.ID(try request.uuidParameter("problemID")), into: target,
+            expectedVersion: try IfMatch.version(request), by: try request.principal)
         return try await respond(view, request)
     }
 
