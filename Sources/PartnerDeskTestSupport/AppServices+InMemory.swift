@@ -9,10 +9,20 @@ extension AppServices {
         store: InMemoryStore = InMemoryStore(), readiness: Readiness = .ready, clock: FixedClock,
         transports: RecordingTransports = RecordingTransports()
     ) -> AppServices {
+        forTests(store: store, readiness: readiness, clock: clock, transports: transports)
+    }
+
+    /// Services over any store (the SQL one in database tests) with the test doubles: plain-text passwords,
+    /// counting secrets, predictable ids and digests, and recording transports.
+    public static func forTests(
+        store: any UnitOfWork, readiness: Readiness = .ready, clock: FixedClock,
+        ids: SequentialIDGenerator = SequentialIDGenerator(), transports: RecordingTransports = RecordingTransports(),
+        requireStaffSecondFactor: Bool = false
+    ) -> AppServices {
         AppServices(
-            store: store, readiness: StubReadinessProbe(readiness), clock: clock, ids: SequentialIDGenerator(),
+            store: store, readiness: StubReadinessProbe(readiness), clock: clock, ids: ids,
             hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
-            catalog: .standard, delivery: .recording(transports)
+            catalog: .standard, delivery: .recording(transports), requireStaffSecondFactor: requireStaffSecondFactor
         )
     }
 }

@@ -13,11 +13,7 @@ import Testing
     {
         try await withMigratedStore(backend) { store, _, _ in
             let clock = FixedClock(ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!)
-            let services = AppServices(
-                store: store, readiness: StubReadinessProbe(.ready), clock: clock, ids: SequentialIDGenerator(),
-                hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
-                catalog: .standard, delivery: .recording(RecordingTransports())
-            )
+            let services = AppServices.forTests(store: store, clock: clock)
             _ = try await services.partners.register(PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
             try await body(services, clock)
         }
@@ -137,12 +133,7 @@ import Testing
     func enrolledStaff_needTheirCode_andACodeWorksOnce(_ backend: TestBackend) async throws {
         try await withMigratedStore(backend) { store, _, _ in
             let clock = FixedClock(ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!)
-            let services = AppServices(
-                store: store, readiness: StubReadinessProbe(.ready), clock: clock, ids: SequentialIDGenerator(),
-                hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
-                catalog: .standard, delivery: .recording(RecordingTransports()),
-                requireStaffSecondFactor: true
-            )
+            let services = AppServices.forTests(store: store, clock: clock, requireStaffSecondFactor: true)
             let accounts = services.accounts
             let invitation = try await accounts.add(
                 email: "fiona@partnerdesk.example", name: "Fiona", role: .firstLineAgent, partnerCode: nil)

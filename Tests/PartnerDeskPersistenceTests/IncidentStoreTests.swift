@@ -22,11 +22,7 @@ import Testing
     func withFixture(_ backend: TestBackend, _ body: @escaping (Fixture) async throws -> Void) async throws {
         try await withMigratedStore(backend) { store, _, _ in
             let clock = FixedClock(Self.monday9)
-            let services = AppServices(
-                store: store, readiness: StubReadinessProbe(.ready), clock: clock, ids: SequentialIDGenerator(),
-                hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
-                catalog: .standard, delivery: .recording(RecordingTransports())
-            )
+            let services = AppServices.forTests(store: store, clock: clock)
             _ = try await services.partners.register(
                 PartnerDraft(
                     code: "WELLPATH", name: "Wellpath", status: "live", services: [.init(name: "GP", clientID: "wp-gp")]

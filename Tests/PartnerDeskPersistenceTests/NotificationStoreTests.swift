@@ -64,10 +64,7 @@ import Testing
     @Test(arguments: TestBackend.available)
     func escalations_areRecordedOncePerThresholdAndTarget(_ backend: TestBackend) async throws {
         try await withMigratedStore(backend) { store, _, _ in
-            let services = AppServices(
-                store: store, readiness: StubReadinessProbe(.ready), clock: FixedClock(Self.monday9),
-                ids: SequentialIDGenerator(), hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(),
-                digester: TestDigester(), catalog: .standard, delivery: .recording(RecordingTransports()))
+            let services = AppServices.forTests(store: store, clock: FixedClock(Self.monday9))
             _ = try await services.partners.register(PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
             let partner = try #require(
                 try await services.tokens.authenticate(
@@ -159,10 +156,7 @@ import Testing
                 let store = FluentUnitOfWork(isSQLite: false) {
                     databases.database(id, logger: logger, on: databases.eventLoopGroup.any())!
                 }
-                return AppServices(
-                    store: store, readiness: StubReadinessProbe(.ready), clock: clock, ids: ids,
-                    hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
-                    catalog: .standard, delivery: .recording(transports))
+                return AppServices.forTests(store: store, clock: clock, ids: ids, transports: transports)
             }
             let (transportsA, transportsB) = (RecordingTransports(), RecordingTransports())
             let (a, b) = (server(first, transportsA), server(second, transportsB))

@@ -89,10 +89,7 @@ import Testing
     @Test(arguments: TestBackend.available)
     func mergingMovesLinkedIncidents_inTheDatabase(_ backend: TestBackend) async throws {
         try await withMigratedStore(backend) { store, _, _ in
-            let services = AppServices(
-                store: store, readiness: StubReadinessProbe(.ready), clock: FixedClock(Self.recorded),
-                ids: SequentialIDGenerator(), hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(),
-                digester: TestDigester(), catalog: .standard, delivery: .recording(RecordingTransports()))
+            let services = AppServices.forTests(store: store, clock: FixedClock(Self.recorded))
             _ = try await services.partners.register(PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
             let partner = try #require(
                 try await services.tokens.authenticate(

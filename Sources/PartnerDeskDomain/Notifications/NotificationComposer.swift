@@ -27,15 +27,18 @@ public enum NotificationComposer {
         text += facts.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
         if let note = notice.note { text += "\n\nNote from the service desk:\n\(note)" }
         text += "\n\nOpen the incident: \(notice.link)\n\n\(footer(notice))\n"
-        var html = "<p>\(escape(opening))</p>\n<table>\n"
-        html += facts.map { "<tr><th scope=\"row\" align=\"left\">\(escape($0.0))</th><td>\(escape($0.1))</td></tr>" }
-            .joined(separator: "\n")
+        var html = "<p>\(HTMLText.escape(opening))</p>\n<table>\n"
+        html += facts.map {
+            "<tr><th scope=\"row\" align=\"left\">\(HTMLText.escape($0.0))</th><td>\(HTMLText.escape($0.1))</td></tr>"
+        }
+        .joined(separator: "\n")
         html += "\n</table>\n"
         if let note = notice.note {
-            html += "<p><strong>Note from the service desk:</strong></p>\n<p>\(escape(note))</p>\n"
+            html += "<p><strong>Note from the service desk:</strong></p>\n<p>\(HTMLText.escape(note))</p>\n"
         }
-        html += "<p><a href=\"\(escape(notice.link))\">Open \(escape(notice.reference.description))</a></p>\n"
-        html += "<p>\(escape(footer(notice)))</p>\n"
+        html +=
+            "<p><a href=\"\(HTMLText.escape(notice.link))\">Open \(HTMLText.escape(notice.reference.description))</a></p>\n"
+        html += "<p>\(HTMLText.escape(footer(notice)))</p>\n"
         return Email(subject: subject, text: text, html: html)
     }
 
@@ -122,21 +125,5 @@ public enum NotificationComposer {
             date: .abbreviated, time: .shortened, locale: Locale(identifier: "en_GB"), timeZone: london)
         style = style.weekday(.abbreviated)
         return date.formatted(style)
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

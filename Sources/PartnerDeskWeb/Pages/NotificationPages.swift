@@ -88,10 +88,7 @@ struct WebhooksPage: Encodable {
         hasEndpoints = !endpoints.isEmpty
         showPartner = !principal.role.isPartnerRole
         self.partners =
-            [SelectOption(value: "", label: "Choose a partner")]
-            + partners.map {
-                SelectOption(value: $0.code.value, label: $0.name, selected: values["partner"] == $0.code.value)
-            }
+            SelectOption.partners(partners, none: "Choose a partner", selected: values["partner"])
         let submitted = !values.isEmpty
         events = NotificationEvent.allCases.filter { $0.audience == .partner }.map {
             Choice(event: $0.rawValue, label: $0.label, checked: submitted ? values[$0.rawValue] == "on" : true)

@@ -63,10 +63,7 @@ struct PeoplePage: Encodable {
         showPartner = !partnerAdmin
         roles = options(selected: values["role"] ?? Role.partnerReporter.rawValue)
         self.partners =
-            [SelectOption(value: "", label: "None (staff)")]
-            + partners.map {
-                SelectOption(value: $0.code.value, label: $0.name, selected: values["partner"] == $0.code.value)
-            }
+            SelectOption.partners(partners, none: "None (staff)", selected: values["partner"])
         email = values["email"] ?? ""
         name = values["name"] ?? ""
         self.invited = invited
@@ -141,10 +138,7 @@ struct TokensPage: Encodable {
         hasTokens = !tokens.isEmpty
         isStaff = !principal.role.isPartnerRole
         self.partners =
-            [SelectOption(value: "", label: "None (a staff token)")]
-            + partners.map {
-                SelectOption(value: $0.code.value, label: $0.name, selected: values["partner"] == $0.code.value)
-            }
+            SelectOption.partners(partners, none: "None (a staff token)", selected: values["partner"])
         roles =
             [SelectOption(value: "", label: "Not a staff token")]
             + Role.allCases.filter { !$0.isPartnerRole }.map {

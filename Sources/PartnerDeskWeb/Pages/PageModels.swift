@@ -36,6 +36,12 @@ struct SelectOption: Encodable {
     var value: String
     var label: String
     var selected = false
+
+    /// The partners to choose from by code, after a first "none" choice, with the one chosen selected.
+    static func partners(_ partners: [Partner], none: String, selected: String?) -> [SelectOption] {
+        [SelectOption(value: "", label: none)]
+            + partners.map { SelectOption(value: $0.code.value, label: $0.name, selected: selected == $0.code.value) }
+    }
 }
 
 /// One message in a page's error summary, linked to the field it is about.

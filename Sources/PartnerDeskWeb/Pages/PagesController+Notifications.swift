@@ -105,15 +105,11 @@ extension PagesController {
         status: HTTPResponseStatus? = nil
     ) async throws -> Response {
         let endpoints = try await services.notifications.webhooks(as: principal)
-        let partners = principal.role.isPartnerRole ? [] : try await services.partners.list()
+        let partners = try await partnerChoices(for: principal)
         let page = WebhooksPage(
             principal: principal, csrf: session.csrfToken, endpoints: endpoints, partners: partners, values: values,
             secret: secret, notice: notice, errors: errors)
-        let response = try await request.view.render("webhooks", page).encodeResponse(
-            status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity), for: request)
-        // The page may carry a signing secret, shown once.
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return try await renderSecretPage("webhooks", page, errors: errors, status: status, request: request)
     }
 
     // MARK: Outbox

@@ -83,15 +83,11 @@ extension PagesController {
         status: HTTPResponseStatus? = nil
     ) async throws -> Response {
         let users = try await services.accounts.list(as: principal)
-        let partners = principal.role.isPartnerRole ? [] : try await services.partners.list()
+        let partners = try await partnerChoices(for: principal)
         let page = PeoplePage(
             principal: principal, csrf: session.csrfToken, users: users, partners: partners, values: values,
             invited: invited, notice: notice, errors: errors)
-        let response = try await request.view.render("people", page).encodeResponse(
-            status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity), for: request)
-        // The page may carry a one-time invitation link.
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return try await renderSecretPage("people", page, errors: errors, status: status, request: request)
     }
 
     private func userID(_ request: Request) throws -> User.ID {
@@ -166,14 +162,27 @@ extension PagesController {
         status: HTTPResponseStatus? = nil
     ) async throws -> Response {
         let tokens = try await services.tokens.list(as: principal)
-        let partners = principal.role.isPartnerRole ? [] : try await services.partners.list()
+        let partners = try await partnerChoices(for: principal)
         let page = TokensPage(
             principal: principal, csrf: session.csrfToken, tokens: tokens, partners: partners,
             now: services.clock.now(), values: values, issued: issued, notice: notice, errors: errors)
-        let response = try await request.view.render("tokens", page).encodeResponse(
+        return try await renderSecretPage("tokens", page, errors: errors, status: status, request: request)
+    }
+
+    /// Renders an administration page that may carry a secret shown once (an invitation link, a token, a
+    /// signing secret): never stored by the browser or a proxy. Refusals answer 422 unless `status` says
+    /// otherwise.
+    func renderSecretPage(
+        _ template: String, _ page: some Encodable, errors: [PageError], status: HTTPResponseStatus?, request: Request
+    ) async throws -> Response {
+        let response = try await request.view.render(template, page).encodeResponse(
             status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity), for: request)
-        // The page may carry a new token's secret, shown once.
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+
+    /// The partners a staff member may pick on an administration page; none for a partner's own people.
+    func partnerChoices(for principal: Principal) async throws -> [Partner] {
+        principal.role.isPartnerRole ? [] : try await services.partners.list()
     }
 }

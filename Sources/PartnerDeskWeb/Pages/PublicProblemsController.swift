@@ -68,7 +68,8 @@ struct PublicProblemsController {
             entries = try await services.problems.published().map { view in
                 let problem = PublicProblem(view, publicURL: publicURL)
                 return .init(
-                    problem: problem, titleHTML: Self.escape(problem.title), summaryHTML: Self.escape(problem.summary),
+                    problem: problem, titleHTML: HTMLText.escape(problem.title),
+                    summaryHTML: HTMLText.escape(problem.summary),
                     due: PageFormat.longDate(view.target.dueDate))
             }
         } else {
@@ -118,9 +119,9 @@ struct PublicProblemsController {
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom">
             <title>PartnerDesk: problems and fixes</title>
-            <id>\(Self.escape(publicURL))/problems</id>
-            <link rel="alternate" href="\(Self.escape(publicURL))/problems"/>
-            <link rel="self" href="\(Self.escape(publicURL))/problems.atom"/>
+            <id>\(HTMLText.escape(publicURL))/problems</id>
+            <link rel="alternate" href="\(HTMLText.escape(publicURL))/problems"/>
+            <link rel="self" href="\(HTMLText.escape(publicURL))/problems.atom"/>
             <updated>\(updated)</updated>
 
             """
@@ -130,11 +131,11 @@ struct PublicProblemsController {
             if let release = problem.fixRelease { summary += " Fixed in release \(release)." }
             xml += """
                 <entry>
-                <id>\(Self.escape(problem.url))</id>
-                <title>\(Self.escape("\(problem.reference): \(problem.title)"))</title>
-                <link rel="alternate" href="\(Self.escape(problem.url))"/>
+                <id>\(HTMLText.escape(problem.url))</id>
+                <title>\(HTMLText.escape("\(problem.reference): \(problem.title)"))</title>
+                <link rel="alternate" href="\(HTMLText.escape(problem.url))"/>
                 <updated>\(problem.updatedAt)</updated>
-                <summary>\(Self.escape(summary))</summary>
+                <summary>\(HTMLText.escape(summary))</summary>
                 </entry>
 
                 """
@@ -145,14 +146,9 @@ struct PublicProblemsController {
         return Response(status: .ok, headers: headers, body: .init(string: xml))
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
     /// Escapes the text, then turns the search's match marks into `<mark>` elements.
     static func marked(_ text: String) -> String {
-        escape(text).replacingOccurrences(of: ProblemSearchHit.markStart, with: "<mark>")
+        HTMLText.escape(text).replacingOccurrences(of: ProblemSearchHit.markStart, with: "<mark>")
             .replacingOccurrences(of: ProblemSearchHit.markEnd, with: "</mark>")
     }
 }
