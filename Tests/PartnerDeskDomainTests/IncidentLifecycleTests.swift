@@ -77,6 +77,17 @@ import Testing
         #expect(incident.sla(at: monday(13), calendar: Self.calendar)?.elapsedSeconds == 2 * 3600)
     }
 
+    @Test func aLinkedIncident_isResolvedWhenItsProblemIsFixed_keepingTheLinkAndTheStoppedClock() throws {
+        var incident = raised()
+        try incident.apply(.receive(severity: .two), at: monday(9), tier: tier)
+        try incident.apply(.linkToProblem(reference: "PRB-000045"), at: monday(10), tier: tier)
+        try incident.apply(.resolve(.init(kind: .fix, summary: "Fixed in 2026.12")), at: monday(15), tier: tier)
+        #expect(incident.status == .resolved && incident.linkedProblem == "PRB-000045")
+        #expect(incident.resolution?.kind == .fix)
+        let status = try #require(incident.sla(at: monday(17), calendar: Self.calendar))
+        #expect(status.elapsedSeconds == 3600 && status.state == .met)
+    }
+
     @Test func resolve_stopsTheClock_andReopenCarriesOn() throws {
         var incident = raised()
         try incident.apply(.receive(severity: .two), at: monday(9), tier: tier)

@@ -265,4 +265,52 @@ import Testing
         try await fixture.services.notifications.removeWebhook(created.endpoint.id, as: fixture.partnerAdmin)
         #expect(try await fixture.services.notifications.webhooks(as: fixture.partnerAdmin).isEmpty)
     }
+
+    @Test func releasingAFix_tellsTheLinkedPartners_andResolvingTogetherAnswersEachIncident() async throws {
+        let (fixture, id) = try await Self.fixture()
+        try await transition(fixture, id, TransitionRequest(action: "receive", severity: 3))
+        let manager = Principal(
+            credential: .user(.init(UUID())), displayName: "Pam", role: .problemManager, partnerID: nil, scope: .write)
+        let problems = fixture.services.problems
+        let recorded = try await problems.record(
+            ProblemDraft(title: "Upload stalls", description: "Proxy", severity: 3, origin: nil), incidents: [id],
+            by: manager)
+        _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
+        var seen = fixture.transports.mails.count
+        let problemID = recorded.problem.id
+        await #expect {
+            _ = try await problems.resolveLinked(problemID, kind: "fix", summary: nil, expectedVersion: 1, by: manager)
+        } throws: {
+            ($0 as? ValidationFailure)?.issues.map(\.code) == ["no_fix"]
+        }
+        _ = try await problems.move(problemID, to: "investigating", expectedVersion: 1, by: manager)
+        _ = try await problems.move(problemID, to: "fix_in_progress", expectedVersion: 2, by: manager)
+        _ = try await problems.move(
+            problemID, to: "fix_released", fixRelease: "2026.12", expectedVersion: 3, by: manager)
+        _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
+        let announced = fixture.transports.mails.dropFirst(seen)
+        #expect(Set(announced.flatMap(\.to).map(\.value)) == ["primary@wellpath.example", "admin@wellpath.example"])
+        #expect(announced.allSatisfy { $0.subject == "INC-000001: a fix has been released" })
+        #expect(announced.first?.text.contains("The fix for PRB-000001 is in release 2026.12.") == true)
+        seen = fixture.transports.mails.count
+
+        await #expect(throws: ServiceError.forbidden) {
+            _ = try await problems.resolveLinked(
+                problemID, kind: "fix", summary: nil, expectedVersion: 4, by: fixture.partnerAdmin)
+        }
+        let resolved = try await problems.resolveLinked(
+            problemID, kind: "fix", summary: "Ask the user to update the app.", expectedVersion: 4, by: manager)
+        #expect(resolved.map(\.incident.id) == [id])
+        let incident = try await fixture.services.incidents.view(id, as: fixture.partner).incident
+        #expect(incident.status == .resolved && incident.linkedProblem == "PRB-000001")
+        #expect(
+            incident.resolution?.summary == "Fixed by PRB-000001, released in 2026.12. Ask the user to update the app.")
+        _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
+        let answers = fixture.transports.mails.dropFirst(seen)
+        #expect(!answers.isEmpty && answers.allSatisfy { $0.subject == "INC-000001: resolved" })
+        // Already answered incidents are left alone: a second run resolves nothing.
+        #expect(
+            try await problems.resolveLinked(problemID, kind: "fix", summary: nil, expectedVersion: 4, by: manager)
+                .isEmpty)
+    }
 }

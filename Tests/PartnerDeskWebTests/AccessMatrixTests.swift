@@ -177,6 +177,7 @@ import VaporTesting
         case (.POST, "api/v1/problems"): return #"{"title":"Loop","description":"Loops","severity":3}"#
         case (.POST, "api/v1/problems/:problemID/status"): return #"{"status":"investigating"}"#
         case (.PUT, "api/v1/problems/:problemID/publication"): return #"{"summary":"Sign-in can loop."}"#
+        case (.POST, "api/v1/problems/:problemID/resolutions"): return #"{"kind":"fix"}"#
         default: return ""
         }
     }

@@ -59,4 +59,48 @@ import VaporTesting
             #expect(try await api.services.problems.searchPublished("sign-in").count == 1)
         }
     }
+
+    @Test func resolvingTheLinkedIncidentsTogether_afterTheFixIsReleased() async throws {
+        try await APIHarness.run { api in
+            let (incidentID, etag) = try await api.raiseIncident()
+            _ = try await api.send(
+                .POST, "api/v1/incidents/\(incidentID)/transitions", as: "firstLine",
+                json: #"{"action":"receive","severity":3}"#, headers: [("If-Match", etag)])
+            let recorded = try await api.send(
+                .POST, "api/v1/problems", as: "firstLine",
+                json: #"{"title":"Loop","description":"Loops","severity":3,"incidents":["\#(incidentID)"]}"#)
+            let id = try #require(recorded.json["id"] as? String)
+            let early = try await api.send(
+                .POST, "api/v1/problems/\(id)/resolutions", as: "firstLine", json: #"{"kind":"fix"}"#,
+                headers: [("If-Match", "\"1\"")])
+            #expect(early.status == .unprocessableEntity)
+            #expect((early.json["errors"] as? [[String: Any]])?.first?["code"] as? String == "no_fix")
+            for (version, status) in [(1, "investigating"), (2, "fix_in_progress")] {
+                _ = try await api.send(
+                    .POST, "api/v1/problems/\(id)/status", as: "firstLine", json: #"{"status":"\#(status)"}"#,
+                    headers: [("If-Match", "\"\(version)\"")])
+            }
+            let released = try await api.send(
+                .POST, "api/v1/problems/\(id)/status", as: "firstLine",
+                json: #"{"status":"fix_released","fixRelease":"2026.12"}"#, headers: [("If-Match", "\"3\"")])
+            #expect(released.status == .ok)
+            let unknown = try await api.send(
+                .POST, "api/v1/problems/\(id)/resolutions", as: "firstLine", json: #"{"kind":"prayer"}"#,
+                headers: [("If-Match", "\"4\"")])
+            #expect(unknown.status == .unprocessableEntity)
+            let byPartner = try await api.send(
+                .POST, "api/v1/problems/\(id)/resolutions", as: "wellpath", json: #"{"kind":"fix"}"#,
+                headers: [("If-Match", "\"4\"")])
+            #expect(byPartner.status == .forbidden)
+            let resolved = try await api.send(
+                .POST, "api/v1/problems/\(id)/resolutions", as: "firstLine", json: #"{"kind":"fix"}"#,
+                headers: [("If-Match", "\"4\"")])
+            #expect(resolved.status == .ok)
+            let items = try #require(resolved.json["resolved"] as? [[String: Any]])
+            #expect(items.map { $0["id"] as? String } == [incidentID])
+            #expect(items.first?["status"] as? String == "resolved")
+            let incident = try await api.send(.GET, "api/v1/incidents/\(incidentID)", as: "wellpath")
+            #expect(incident.json["status"] as? String == "resolved")
+        }
+    }
 }

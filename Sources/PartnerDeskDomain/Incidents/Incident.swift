@@ -94,7 +94,8 @@ public struct Incident: Hashable, Sendable, Identifiable {
             case .resolve(let resolution):
                 next.resolution = resolution
                 next.status = .resolved
-                try next.stopClock(at: instant)
+                // Linking to a problem already stopped the clock; resolving then only records the outcome.
+                if clock.phase != .stopped { try next.stopClock(at: instant) }
             case .linkToProblem(let reference):
                 next.linkedProblem = reference
                 next.status = .linkedToProblem

@@ -64,7 +64,9 @@ public enum IncidentAction: String, CaseIterable, Hashable, Sendable, Codable {
         case .startInvestigating: return [.received, .withDevOps, .reopened]
         case .awaitPartner: return working
         case .provideInformation: return [.awaitingPartner]
-        case .resolve, .linkToProblem: return working.union([.awaitingPartner])
+        // An incident linked to a problem is resolved when the problem's fix is released.
+        case .resolve: return working.union([.awaitingPartner, .linkedToProblem])
+        case .linkToProblem: return working.union([.awaitingPartner])
         case .respond: return [.resolved, .linkedToProblem]
         case .close: return [.respondedToPartner]
         case .reopen: return [.resolved, .linkedToProblem, .respondedToPartner]

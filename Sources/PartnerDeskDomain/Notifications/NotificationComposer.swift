@@ -83,6 +83,7 @@ public enum NotificationComposer {
         case .informationAwaited: "the service desk needs information from you"
         case .incidentResolved: "resolved"
         case .incidentResponded: "the service desk has responded"
+        case .fixReleased: "a fix has been released"
         case .slaHalfUsed: "half of the resolution target used"
         case .slaThreeQuartersUsed: "three quarters of the resolution target used"
         case .slaBreached: "resolution target missed"
@@ -104,6 +105,9 @@ public enum NotificationComposer {
             "The service desk has resolved your incident with a fix or a workaround."
         case .incidentResponded:
             "The service desk has sent its response on your incident. Please pass it on to the user."
+        case .fixReleased:
+            "The problem your incident was linked to has a fix in a release. The service desk will confirm when "
+                + "your incident is resolved; tell us on the incident's page if the user still sees the error."
         case .slaHalfUsed, .slaThreeQuartersUsed:
             "This incident has used \(notice.event == .slaHalfUsed ? "half" : "three quarters") of its resolution "
                 + "target in business hours."

@@ -10,6 +10,7 @@ public enum NotificationEvent: String, CaseIterable, Codable, Hashable, Sendable
     case informationAwaited = "incident.information_awaited"
     case incidentResolved = "incident.resolved"
     case incidentResponded = "incident.responded"
+    case fixReleased = "problem.fix_released"
     case slaHalfUsed = "incident.sla_50"
     case slaThreeQuartersUsed = "incident.sla_75"
     case slaBreached = "incident.sla_breached"
@@ -22,7 +23,8 @@ public enum NotificationEvent: String, CaseIterable, Codable, Hashable, Sendable
 
     public var audience: Audience {
         switch self {
-        case .incidentReceived, .severityAssigned, .informationAwaited, .incidentResolved, .incidentResponded:
+        case .incidentReceived, .severityAssigned, .informationAwaited, .incidentResolved, .incidentResponded,
+            .fixReleased:
             .partner
         case .slaHalfUsed, .slaThreeQuartersUsed, .slaBreached: .staff
         }
@@ -36,6 +38,7 @@ public enum NotificationEvent: String, CaseIterable, Codable, Hashable, Sendable
         case .informationAwaited: "The service desk needs information"
         case .incidentResolved: "An incident was resolved"
         case .incidentResponded: "The service desk responded"
+        case .fixReleased: "A fix was released for a problem behind an incident"
         case .slaHalfUsed: "Half of a resolution target used"
         case .slaThreeQuartersUsed: "Three quarters of a resolution target used"
         case .slaBreached: "A resolution target missed"

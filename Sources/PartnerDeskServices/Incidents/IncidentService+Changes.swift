@@ -99,8 +99,6 @@ extension IncidentService {
     ) async throws -> IncidentView {
         let now = clock.now()
         let ids = self.ids
-        let catalog = self.catalog
-        let planner = self.planner
         return try await store.transaction { repositories in
             var incident = try await visibleIncident(
                 id, principal: principal, action: action, repositories: repositories)
@@ -117,24 +115,32 @@ extension IncidentService {
                     actorName: principal.displayName, actorRole: principal.role, note: note
                 )
             }
-            let result = view(incident, partner: partner, at: now)
-            if !events.isEmpty {
-                try await repositories.incidents.update(
-                    incident, expectedVersion: expectedVersion,
-                    schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID), events: events
-                )
-            }
-            // The partner hears of the desk's decisions in the same transaction: committed together or not at all.
-            for event in events {
-                guard case .transition(let action, _, _) = event.kind,
-                    let notification = NotificationEvent.caused(by: action)
-                else { continue }
-                try await planner.plan(
-                    notification, incident: incident, partner: partner,
-                    note: event.visibility == .public ? event.note : nil, at: now, due: result.sla?.due,
-                    repositories: repositories)
-            }
-            return result
+            return try await record(
+                incident, expectedVersion: expectedVersion, partner: partner, events: events, at: now,
+                repositories: repositories)
         }
+    }
+
+    /// Stores a changed incident with the events that changed it, inside the caller's transaction, and writes
+    /// the partner's notifications for the desk's decisions among them: committed together or not at all.
+    func record(
+        _ incident: Incident, expectedVersion: Int, partner: Partner, events: [IncidentEvent], at now: Date,
+        repositories: any Repositories
+    ) async throws -> IncidentView {
+        let result = view(incident, partner: partner, at: now)
+        guard !events.isEmpty else { return result }
+        try await repositories.incidents.update(
+            incident, expectedVersion: expectedVersion,
+            schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID), events: events)
+        for event in events {
+            guard case .transition(let action, _, _) = event.kind,
+                let notification = NotificationEvent.caused(by: action)
+            else { continue }
+            try await planner.plan(
+                notification, incident: incident, partner: partner,
+                note: event.visibility == .public ? event.note : nil, at: now, due: result.sla?.due,
+                repositories: repositories)
+        }
+        return result
     }
 }

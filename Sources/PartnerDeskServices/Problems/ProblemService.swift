@@ -140,12 +140,106 @@ public struct ProblemService: Sendable {
         ]
         let refusals = PatientDataGuard().refusals(for: texts)
         if !refusals.isEmpty { throw ValidationFailure(refusals) }
-        return try await change(id, expectedVersion: expectedVersion) { problem, now in
+        let incidents = self.incidents
+        return try await change(id, expectedVersion: expectedVersion) { problem, now, repositories in
             if let rootCause = Self.nonEmpty(rootCause) { problem.rootCause = rootCause }
             if let workaround = Self.nonEmpty(workaround) { problem.workaround = workaround }
             if let fixRelease = Self.nonEmpty(fixRelease) { problem.fixRelease = fixRelease }
             try problem.move(to: target, at: now)
+            if target == .fixReleased {
+                try await Self.announceFix(of: problem, at: now, incidents: incidents, repositories: repositories)
+            }
         }
+    }
+
+    /// Tells the partner of every incident linked to the problem that its fix is out, through the outbox in
+    /// the transaction that records the release.
+    private static func announceFix(
+        of problem: Problem, at now: Date, incidents: IncidentService, repositories: any Repositories
+    ) async throws {
+        let note = "The fix for \(problem.reference) is in release \(problem.fixRelease ?? "")."
+        for incident in try await repositories.incidents.linked(toProblem: problem.reference.description) {
+            guard let partner = try await repositories.partners.find(id: incident.partnerID) else { continue }
+            try await incidents.planner.plan(
+                .fixReleased, incident: incident, partner: partner, note: note, at: now, due: nil,
+                repositories: repositories)
+        }
+    }
+
+    /// Resolves together every incident still waiting on the problem (those linked to it and not yet
+    /// answered), each with a public step in its history and the partner told, in one transaction. With
+    /// `fix` the problem's fix must have been released; with `workaround` the problem must have one.
+    /// Returns the incidents resolved.
+    public func resolveLinked(
+        _ id: Problem.ID, kind: String, summary: String?, expectedVersion: Int, by principal: Principal
+    ) async throws -> [IncidentView] {
+        try authorize(principal, .manageProblems)
+        guard let kind = IncidentResolution.Kind(rawValue: kind) else {
+            throw ValidationFailure([
+                ValidationIssue(field: "kind", code: "unknown_value", message: "The resolution is fix or workaround.")
+            ])
+        }
+        let extra = Self.nonEmpty(summary)
+        if let extra { try PatientDataGuard().check([("summary", extra)]) }
+        let now = clock.now()
+        let ids = self.ids
+        let incidents = self.incidents
+        let catalog = self.catalog
+        return try await store.transaction { repositories in
+            guard let problem = try await repositories.problems.find(id: id) else { throw ServiceError.notFound }
+            guard problem.version == expectedVersion else {
+                throw ServiceError.versionMismatch(currentVersion: problem.version)
+            }
+            let resolution = try Self.resolution(of: problem, kind: kind, extra: extra)
+            var resolved: [IncidentView] = []
+            for var incident in try await repositories.incidents.linked(toProblem: problem.reference.description)
+            where incident.status == .linkedToProblem {
+                guard let partner = try await repositories.partners.find(id: incident.partnerID) else { continue }
+                let version = incident.version
+                do {
+                    try incident.apply(.resolve(resolution), at: now, tier: catalog.tier(partner.tierID))
+                } catch let error as IncidentTransitionError {
+                    throw ServiceError.invalidTransition(error.description)
+                }
+                let event = IncidentEvent(
+                    id: .init(ids.make()), incidentID: incident.id, at: now,
+                    kind: .transition(.resolve, from: .linkedToProblem, to: .resolved), visibility: .public,
+                    actorName: principal.displayName, actorRole: principal.role, note: resolution.summary)
+                resolved.append(
+                    try await incidents.record(
+                        incident, expectedVersion: version, partner: partner, events: [event], at: now,
+                        repositories: repositories))
+            }
+            return resolved
+        }
+    }
+
+    /// The resolution the problem gives its incidents, or why it cannot give one yet.
+    private static func resolution(of problem: Problem, kind: IncidentResolution.Kind, extra: String?) throws
+        -> IncidentResolution
+    {
+        let base: String
+        switch kind {
+        case .fix:
+            guard problem.status == .fixReleased || problem.fixReleasedAt != nil, let release = problem.fixRelease
+            else {
+                throw ValidationFailure([
+                    ValidationIssue(
+                        field: "kind", code: "no_fix", message: "\(problem.reference) has no released fix yet.")
+                ])
+            }
+            base = "Fixed by \(problem.reference), released in \(release)."
+        case .workaround:
+            guard let workaround = problem.workaround else {
+                throw ValidationFailure([
+                    ValidationIssue(
+                        field: "kind", code: "no_workaround",
+                        message: "\(problem.reference) has no workaround recorded.")
+                ])
+            }
+            base = "Workaround from \(problem.reference): \(workaround)"
+        }
+        return IncidentResolution(kind: kind, summary: extra.map { "\(base) \($0)" } ?? base)
     }
 
     /// Merges a duplicate into the problem it repeats: the duplicate's incidents move to the other problem
@@ -162,7 +256,7 @@ public struct ProblemService: Sendable {
         }
         let now = clock.now()
         let ids = self.ids
-        let catalog = self.catalog
+        let incidents = self.incidents
         let target = try await store.transaction { repositories in
             guard var duplicate = try await repositories.problems.find(id: duplicateID),
                 let target = try await repositories.problems.find(id: targetID)
@@ -176,20 +270,18 @@ public struct ProblemService: Sendable {
                 ])
             }
             for var incident in try await repositories.incidents.linked(toProblem: duplicate.reference.description) {
+                guard let partner = try await repositories.partners.find(id: incident.partnerID) else { continue }
                 let version = incident.version
                 incident.linkedProblem = target.reference.description
                 incident.updatedAt = now
                 incident.version += 1
-                let partner = try await repositories.partners.find(id: incident.partnerID)
                 let event = IncidentEvent(
                     id: .init(ids.make()), incidentID: incident.id, at: now, kind: .updated(fields: ["linkedProblem"]),
                     visibility: .public, actorName: principal.displayName, actorRole: principal.role,
                     note: "\(duplicate.reference) was a duplicate of \(target.reference).")
-                try await repositories.incidents.update(
-                    incident, expectedVersion: version,
-                    schedule: IncidentService.schedule(
-                        incident, at: now, catalog: catalog, tierID: partner?.tierID ?? ServiceLevelTier.silver.id),
-                    events: [event])
+                _ = try await incidents.record(
+                    incident, expectedVersion: version, partner: partner, events: [event], at: now,
+                    repositories: repositories)
             }
             try duplicate.move(to: .closed, at: now)
             duplicate.mergedInto = target.reference
@@ -210,7 +302,7 @@ public struct ProblemService: Sendable {
         let text = check.requiredText("summary", summary, label: "public summary", maxLength: 4_000) ?? ""
         let issues = check.issues + PatientDataGuard().refusals(for: [("summary", text)])
         if !issues.isEmpty { throw ValidationFailure(issues) }
-        return try await change(id, expectedVersion: expectedVersion) { problem, now in
+        return try await change(id, expectedVersion: expectedVersion) { problem, now, _ in
             problem.publicSummary = text
             problem.publicSummaryApprovedBy = principal.displayName
             problem.isPublished = true
@@ -221,7 +313,7 @@ public struct ProblemService: Sendable {
     /// Takes the problem off the public page (its approved summary is kept for next time).
     public func withdraw(_ id: Problem.ID, expectedVersion: Int, by principal: Principal) async throws -> ProblemView {
         try authorize(principal, .publishProblems)
-        return try await change(id, expectedVersion: expectedVersion) { problem, now in
+        return try await change(id, expectedVersion: expectedVersion) { problem, now, _ in
             problem.isPublished = false
             problem.updatedAt = now
         }
@@ -255,7 +347,7 @@ public struct ProblemService: Sendable {
 
     private func change(
         _ id: Problem.ID, expectedVersion: Int,
-        _ body: @escaping @Sendable (inout Problem, Date) throws -> Void
+        _ body: @escaping @Sendable (inout Problem, Date, any Repositories) async throws -> Void
     ) async throws -> ProblemView {
         let now = clock.now()
         let problem = try await store.transaction { repositories in
@@ -263,7 +355,7 @@ public struct ProblemService: Sendable {
             guard problem.version == expectedVersion else {
                 throw ServiceError.versionMismatch(currentVersion: problem.version)
             }
-            try body(&problem, now)
+            try await body(&problem, now, repositories)
             problem.version += 1
             try await repositories.problems.update(problem, expectedVersion: expectedVersion)
             return problem

@@ -15,6 +15,7 @@ struct ProblemsController {
         problems.get(":problemID", use: read).declaring(.readProblems)
         problems.post(":problemID", "status", use: move).declaring(.manageProblems)
         problems.post(":problemID", "merge", use: merge).declaring(.manageProblems)
+        problems.post(":problemID", "resolutions", use: resolveLinked).declaring(.manageProblems)
         problems.put(":problemID", "publication", use: publish).declaring(.publishProblems)
         problems.delete(":problemID", "publication", use: withdraw).declaring(.publishProblems)
     }
@@ -41,6 +42,17 @@ struct ProblemsController {
     struct Merge: Content {
         /// The problem this one duplicates.
         var into: String
+    }
+
+    struct Resolution: Content {
+        /// `fix` (the problem's fix is released) or `workaround` (the problem has one).
+        var kind: String
+        /// Added to each incident's resolution after what the problem says.
+        var summary: String?
+    }
+
+    struct Resolved: Content {
+        var resolved: [IncidentDTO]
     }
 
     struct Publication: Content {
@@ -98,6 +110,15 @@ struct ProblemsController {
             Problem.ID(try request.uuidParameter("problemID")), into: target,
             expectedVersion: try IfMatch.version(request), by: try request.principal)
         return try await respond(view, request)
+    }
+
+    /// Resolves together the incidents still linked to the problem; answers the incidents resolved.
+    @Sendable func resolveLinked(_ request: Request) async throws -> Resolved {
+        let body = try request.content.decode(Resolution.self)
+        let views = try await services.problems.resolveLinked(
+            Problem.ID(try request.uuidParameter("problemID")), kind: body.kind, summary: body.summary,
+            expectedVersion: try IfMatch.version(request), by: try request.principal)
+        return Resolved(resolved: views.map(IncidentDTO.init))
     }
 
     @Sendable func publish(_ request: Request) async throws -> Response {
