@@ -195,6 +195,38 @@ def test_anyone_checks_the_known_problems_before_raising_an_incident(page):
     check(page, "problem")
 
 
+def test_a_problem_manager_ranks_records_and_publishes_problems(page):
+    sign_in(page, "problems@partnerdesk.example")
+    page.get_by_role("navigation", name="Sections").get_by_role("link", name="Problems").click()
+    expect(page.get_by_role("heading", name="Problems", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="PRB-000001")).to_be_visible()
+    page.get_by_text("How the score is worked out").click()
+    expect(page.get_by_text("plus 10 for each partner affected")).to_be_visible()
+    check(page, "staff-problems")
+    page.get_by_role("link", name="PRB-000001").click()
+    expect(page.get_by_role("heading", name="Linked incidents", exact=True)).to_be_visible()
+    check(page, "staff-problem")
+
+    page.get_by_role("link", name="Back to the problems").click()
+    page.get_by_role("link", name="Record a problem").click()
+    page.get_by_role("button", name="Record the problem").click()
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
+    check(page, "staff-problem-new-refused")
+    page.get_by_label("Title").fill("Security code e-mails arrive late")
+    page.get_by_label("What is wrong").fill("Codes reach some mail providers after they expire.")
+    page.get_by_label("Severity").select_option("3")
+    page.get_by_label("Where it came from").select_option("external_feedback")
+    page.get_by_label("Error codes users see").fill("E-CODE-EXPIRED")
+    page.get_by_role("button", name="Record the problem").click()
+    expect(page.get_by_role("heading", name=re.compile("Security code e-mails arrive late"))).to_be_visible()
+    page.get_by_label("Public summary").fill("Security codes sent by e-mail can arrive after they expire.")
+    page.get_by_role("button", name="Approve and publish").click()
+    expect(page.get_by_role("status")).to_contain_text("on the public problems-and-fixes page")
+    check(page, "staff-problem-published")
+    page.goto(f"{BASE}/problems?q=expire")
+    expect(page.get_by_role("link", name=re.compile("PRB-"))).to_have_count(1)
+
+
 def test_an_administrator_sees_the_outbox(page):
     sign_in(page, "admin@partnerdesk.example")
     page.get_by_role("link", name="Outbox").click()
@@ -212,7 +244,7 @@ def test_pages_reflow_at_320_pixels(browser):
     page.context.clear_cookies()
     sign_in(page, "admin@partnerdesk.example")
     for path in ["organisation/people", "organisation/tokens", "organisation/webhooks", "admin/audit", "admin/outbox",
-                 "account/notifications"]:
+                 "account/notifications", "staff/problems", "staff/problems/PRB-000001", "staff/problems/new"]:
         page.goto(f"{BASE}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"

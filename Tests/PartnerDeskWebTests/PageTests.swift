@@ -376,6 +376,17 @@ import VaporTesting
             _ = try await services.incidents.attach(
                 raised.incident.id, bytes: Data(ScreenshotTestImages.png()), fileName: "a.png",
                 confirmedNoPatientData: true, by: rosaToken)
+            let manager = staff(services, role: .problemManager, scope: .write)
+            _ = try await services.incidents.transition(
+                raised.incident.id, TransitionRequest(action: "receive", severity: 3), expectedVersion: 1,
+                by: staff(services, role: .firstLineAgent, scope: .write))
+            let problem = try await services.problems.record(
+                ProblemDraft(title: "Loop", description: "Loops", severity: 3, origin: nil),
+                incidents: [raised.incident.id], by: manager)
+            _ = try await services.problems.record(
+                ProblemDraft(title: "Other", description: "Other", severity: 4, origin: nil), by: manager)
+            _ = try await services.problems.publish(
+                problem.problem.id, summary: "Sign-in can loop.", expectedVersion: 1, by: manager)
             let routes = app.routes.all.map { route in
                 (
                     route.method.rawValue,
@@ -400,7 +411,7 @@ import VaporTesting
                     "alex@partnerdesk.example",
                     [
                         "", "incidents/\(raised.incident.id)", "admin/audit", "admin/outbox", "account/notifications",
-                        "problems",
+                        "problems", "staff/problems", "staff/problems/new", "staff/problems/PRB-000001",
                     ]
                 ),
             ] {
@@ -572,6 +583,127 @@ import VaporTesting
             try await app.testing().test(.GET, "problems.atom") { atom = $0 }
             #expect(atom?.headers.contentType?.subType == "atom+xml")
             #expect(atom?.body.string.contains("<title>PRB-000001: Photo &lt;upload&gt; stalls</title>") == true)
+        }
+    }
+
+    @Test func staffRecordRankAndWorkProblems_fromTheProblemPages() async throws {
+        try await withPages { app, services in
+            let rosaToken = try #require(
+                try await services.tokens.authenticate(
+                    services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret))
+            let desk = staff(services, role: .firstLineAgent, scope: .write)
+            var references: [String] = []
+            for _ in 0..<2 {
+                let draft = IncidentReportDraft(
+                    type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
+                    description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11")
+                guard case .created(let raised, _) = try await services.incidents.raise(draft, by: rosaToken) else {
+                    return
+                }
+                _ = try await services.incidents.transition(
+                    raised.incident.id, TransitionRequest(action: "receive", severity: 2), expectedVersion: 1, by: desk)
+                references.append(raised.incident.reference.description)
+            }
+            var rosa = Browser(app: app)
+            _ = try await signIn(&rosa, "rosa@wellpath.example")
+            #expect(try await rosa.send(.GET, "staff/problems").status == .forbidden)
+            #expect(!(try await rosa.send(.GET, "").body.string.contains(#"href="/staff/problems""#)))
+
+            var alex = Browser(app: app)
+            _ = try await signIn(&alex, "alex@partnerdesk.example")
+            let form = try await alex.send(.GET, "staff/problems/new?incident=\(references[0])")
+            #expect(form.body.string.contains(#"name="incidents" type="text" value="\#(references[0])""#))
+            let refused = try await alex.send(
+                .POST, "staff/problems",
+                form: [
+                    "title": "", "description": "Loops", "severity": "2", "origin": "incidents",
+                    "incidents": "INC-000099", "csrf": Browser.csrf(form),
+                ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("There is no incident INC-000099."))
+            #expect(try await services.problems.ranked(as: desk).isEmpty)
+            let recorded = try await alex.send(
+                .POST, "staff/problems",
+                form: [
+                    "title": "Sign-in loop", "description": "Loops after the code", "severity": "2",
+                    "origin": "incidents", "incidents": references.joined(separator: ", "),
+                    "errorCodes": "P0042, P0043", "csrf": Browser.csrf(form),
+                ])
+            #expect(
+                recorded.status == .seeOther && recorded.headers.first(name: .location) == "/staff/problems/PRB-000001")
+            let list = try await alex.send(.GET, "staff/problems").body.string
+            #expect(list.contains(#"<a href="/staff/problems/PRB-000001">PRB-000001</a>: Sign-in loop"#))
+            // Two severity 2 incidents this week (8 + 8) and one partner (10).
+            #expect(list.contains("<strong>26</strong>") && list.contains("16 from incidents + 10 from partners"))
+            #expect(list.contains("severity weight"))
+
+            var page = try await alex.send(.GET, "staff/problems/PRB-000001")
+            #expect(page.body.string.contains(references[1]) && page.body.string.contains("Wellpath"))
+            let stale = try await alex.send(
+                .POST, "staff/problems/PRB-000001/status",
+                form: ["status": "investigating", "version": "7", "csrf": Browser.csrf(page)])
+            #expect(stale.status == .unprocessableEntity)
+            #expect(stale.body.string.contains("Someone else changed this problem"))
+            for (status, release) in [("investigating", ""), ("fix_in_progress", ""), ("fix_released", "2026.12")] {
+                page = try await alex.send(.GET, "staff/problems/PRB-000001")
+                let version = try #require(page.body.string.firstMatch(of: /name="version" value="(\d+)"/)?.output.1)
+                let moved = try await alex.send(
+                    .POST, "staff/problems/PRB-000001/status",
+                    form: [
+                        "status": status, "fixRelease": release, "version": String(version),
+                        "csrf": Browser.csrf(page),
+                    ])
+                #expect(moved.status == .seeOther, "\(status)")
+            }
+            page = try await alex.send(.GET, "staff/problems/PRB-000001?done=moved")
+            #expect(page.body.string.contains("The problem has moved on.") && page.body.string.contains("2026.12"))
+            #expect(page.body.string.contains("Resolve 2 incidents"))
+            let resolved = try await alex.send(
+                .POST, "staff/problems/PRB-000001/resolutions",
+                form: ["kind": "fix", "version": "4", "csrf": Browser.csrf(page)])
+            #expect(resolved.status == .seeOther)
+            for reference in references {
+                let incident = try #require(
+                    try await services.incidents.list(IncidentQuery(now: services.clock.now()), as: desk).views.first {
+                        $0.incident.reference.description == reference
+                    }?.incident)
+                #expect(incident.status == .resolved)
+            }
+            page = try await alex.send(.GET, "staff/problems/PRB-000001")
+            #expect(!page.body.string.contains("Resolve the linked incidents together"))
+            let published = try await alex.send(
+                .POST, "staff/problems/PRB-000001/publication",
+                form: ["summary": "Sign-in could loop; fixed in 2026.12.", "version": "4", "csrf": Browser.csrf(page)])
+            #expect(published.status == .seeOther)
+            var visitor = Browser(app: app)
+            #expect(try await visitor.send(.GET, "problems/PRB-000001").status == .ok)
+            page = try await alex.send(.GET, "staff/problems/PRB-000001")
+            let withdrawn = try await alex.send(
+                .POST, "staff/problems/PRB-000001/withdrawal", form: ["version": "5", "csrf": Browser.csrf(page)])
+            #expect(withdrawn.status == .seeOther)
+            #expect(try await visitor.send(.GET, "problems/PRB-000001").status == .notFound)
+        }
+    }
+
+    @Test func duplicateProblems_mergeFromTheProblemPage() async throws {
+        try await withPages { app, services in
+            let manager = staff(services, role: .problemManager, scope: .write)
+            let kept = try await services.problems.record(
+                ProblemDraft(title: "Sign-in loop", description: "Loops", severity: 3, origin: nil), by: manager)
+            _ = try await services.problems.record(
+                ProblemDraft(title: "Login loops", description: "Same", severity: 3, origin: nil), by: manager)
+            var alex = Browser(app: app)
+            _ = try await signIn(&alex, "alex@partnerdesk.example")
+            let page = try await alex.send(.GET, "staff/problems/PRB-000002")
+            #expect(
+                page.body.string.contains(#"<option value="\#(kept.problem.id)">PRB-000001: Sign-in loop</option>"#))
+            let merged = try await alex.send(
+                .POST, "staff/problems/PRB-000002/merge",
+                form: ["into": kept.problem.id.description, "version": "1", "csrf": Browser.csrf(page)])
+            #expect(merged.headers.first(name: .location) == "/staff/problems/PRB-000001?done=merged")
+            let duplicate = try await alex.send(.GET, "staff/problems/PRB-000002").body.string
+            #expect(duplicate.contains("Merged into") && !duplicate.contains("Merge a duplicate"))
+            #expect(try await alex.send(.GET, "staff/problems/PRB-000404").status == .notFound)
         }
     }
 

@@ -104,6 +104,45 @@ public struct ProblemService: Sendable {
         return makeView(problem, linked: linked[problem.reference] ?? [], at: clock.now())
     }
 
+    /// One problem by its reference, with its fix target and score.
+    public func view(reference: ProblemReference, as principal: Principal) async throws -> ProblemView {
+        try authorize(principal, .readProblems)
+        guard let problem = try await store.repositories.problems.find(reference: reference) else {
+            throw ServiceError.notFound
+        }
+        return try await view(problem.id, as: principal)
+    }
+
+    /// The incidents linked to a problem, oldest first, for staff working it.
+    public func linkedIncidents(of id: Problem.ID, as principal: Principal) async throws -> [Incident] {
+        try authorize(principal, .readProblems)
+        guard let problem = try await store.repositories.problems.find(id: id) else { throw ServiceError.notFound }
+        return try await store.repositories.incidents.linked(toProblem: problem.reference.description)
+            .sorted { $0.reference.number < $1.reference.number }
+    }
+
+    /// The incidents named by references such as `INC-000123`, for recording a problem from them; every
+    /// reference that names no incident is refused by name.
+    public func incidents(named references: [String], as principal: Principal) async throws -> [Incident.ID] {
+        try authorize(principal, .manageProblems)
+        var check = ValidationCollector()
+        var ids: [Incident.ID] = []
+        for text in references {
+            // Only a well-formed reference is repeated back: the text could hold anything.
+            guard let reference = IncidentReference(text) else {
+                check.add("incidents", "invalid_format", "Incident references look like INC-000123.")
+                continue
+            }
+            guard let incident = try await store.repositories.incidents.find(reference: reference) else {
+                check.add("incidents", "not_found", "There is no incident \(reference).")
+                continue
+            }
+            if !ids.contains(incident.id) { ids.append(incident.id) }
+        }
+        try check.finish()
+        return ids
+    }
+
     /// Every problem still being worked, highest score first (equal scores: higher severity, then older).
     public func ranked(as principal: Principal, includeFinished: Bool = false) async throws -> [ProblemView] {
         try authorize(principal, .readProblems)

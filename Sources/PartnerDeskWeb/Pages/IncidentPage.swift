@@ -4,11 +4,6 @@ import PartnerDeskServices
 
 /// One incident as a person sees it: its data set, clock, history, and the steps they may take.
 struct IncidentPage: Encodable {
-    struct Detail: Encodable {
-        var label: String
-        var value: String
-    }
-
     struct Entry: Encodable {
         var what: String
         var who: String
@@ -36,11 +31,15 @@ struct IncidentPage: Encodable {
     var due: String
     var group: String
     var version: Int
-    var details: [Detail]
+    var details: [LabelledValue]
     var timeline: [Entry]
     var canTriage: Bool
     var canAnswer: Bool
     var canAttach: Bool
+    /// For staff who read problems: the linked problem's page.
+    var problemLink: String?
+    /// For staff who record problems: the form that records one from this incident.
+    var newProblemLink: String?
     var screenshots: [Screenshot]
     var hasScreenshots: Bool
     var actions: [SelectOption]
@@ -67,22 +66,26 @@ struct IncidentPage: Encodable {
         group = incident.group.label
         version = incident.version
         var details = [
-            Detail(label: "Type", value: report.type.label),
-            Detail(label: "Happened", value: PageFormat.londonTime(report.occurredAt)),
-            Detail(label: "User", value: report.userEmail.value),
-            Detail(
+            LabelledValue(label: "Type", value: report.type.label),
+            LabelledValue(label: "Happened", value: PageFormat.londonTime(report.occurredAt)),
+            LabelledValue(label: "User", value: report.userEmail.value),
+            LabelledValue(
                 label: "Device",
                 value: "\(report.deviceType.label), \(report.operatingSystem) \(report.operatingSystemVersion)"),
-            Detail(label: "Description", value: report.description),
-            Detail(label: "Raised", value: "\(PageFormat.londonTime(incident.raisedAt)) by \(incident.raisedBy)"),
+            LabelledValue(label: "Description", value: report.description),
+            LabelledValue(
+                label: "Raised", value: "\(PageFormat.londonTime(incident.raisedAt)) by \(incident.raisedBy)"),
         ]
         if !report.errorCodes.isEmpty {
-            details.append(Detail(label: "Error codes", value: report.errorCodes.joined(separator: ", ")))
+            details.append(LabelledValue(label: "Error codes", value: report.errorCodes.joined(separator: ", ")))
         }
-        if let service = view.serviceClientID { details.append(Detail(label: "Service", value: service)) }
-        if let problem = incident.linkedProblem { details.append(Detail(label: "Linked problem", value: problem)) }
+        if let service = view.serviceClientID { details.append(LabelledValue(label: "Service", value: service)) }
+        if let problem = incident.linkedProblem {
+            details.append(LabelledValue(label: "Linked problem", value: problem))
+        }
         if let resolution = incident.resolution {
-            details.append(Detail(label: resolution.kind == .fix ? "Fix" : "Workaround", value: resolution.summary))
+            details.append(
+                LabelledValue(label: resolution.kind == .fix ? "Fix" : "Workaround", value: resolution.summary))
         }
         self.details = details
         timeline = history.map { event in
@@ -102,6 +105,14 @@ struct IncidentPage: Encodable {
         canTriage = AccessPolicy.decide(principal, .triageIncident, resourcePartner: incident.partnerID) == .allow
         canAnswer = incident.status == .awaitingPartner && principal.role.isPartnerRole
         canAttach = AccessPolicy.decide(principal, .attachScreenshot, resourcePartner: incident.partnerID) == .allow
+        if AccessPolicy.decide(principal, .readProblems, resourcePartner: nil) == .allow {
+            problemLink = incident.linkedProblem.map { "/staff/problems/\($0)" }
+        }
+        if AccessPolicy.decide(principal, .manageProblems, resourcePartner: nil) == .allow,
+            incident.linkedProblem == nil
+        {
+            newProblemLink = "/staff/problems/new?incident=\(incident.reference)"
+        }
         screenshots = attachments.map { attachment in
             let kilobytes = max(1, (attachment.byteCount + 1023) / 1024)
             return Screenshot(

@@ -14,6 +14,7 @@ struct SignedInHeader: Encodable {
     var canManageWebhooks: Bool
     var canManageOutbox: Bool
     var canChooseNotifications: Bool
+    var canReadProblems: Bool
 
     init(_ principal: Principal, csrf: String) {
         name = principal.displayName
@@ -28,7 +29,14 @@ struct SignedInHeader: Encodable {
         canManageWebhooks = may(.manageWebhooks)
         canManageOutbox = may(.manageOutbox)
         canChooseNotifications = may(.manageOwnNotifications)
+        canReadProblems = may(.readProblems)
     }
+}
+
+/// One line of a summary list: a label and its value.
+struct LabelledValue: Encodable {
+    var label: String
+    var value: String
 }
 
 /// One choice of a `<select>`.

@@ -31,6 +31,7 @@ struct PagesController {
             .declaring(.readIncident)
         registerOrganisationPages(on: routes)
         registerNotificationPages(on: routes)
+        registerProblemPages(on: routes)
         routes.get("sign-in", use: signInForm).declaringPublic()
         routes.post("sign-in", use: signIn).declaringPublic()
         routes.get("sign-in", "code", use: codeForm).declaringPublic()

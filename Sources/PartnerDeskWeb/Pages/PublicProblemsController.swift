@@ -86,9 +86,9 @@ struct PublicProblemsController {
     }
 
     @Sendable func detail(_ request: Request) async throws -> Response {
-        guard let text = request.parameters.get("reference"), let reference = ProblemReference(text),
-            let view = try await services.problems.publishedProblem(reference)
-        else { throw ServiceError.notFound }
+        guard let view = try await services.problems.publishedProblem(try request.problemReference()) else {
+            throw ServiceError.notFound
+        }
         struct DetailPage: Encodable {
             var title: String
             var problem: PublicProblem
