@@ -41,17 +41,17 @@ struct InMemoryProblemRepository: ProblemRepository {
 
     func list() async throws -> [Problem] { box.read().problems.values.sorted { $0.reference < $1.reference } }
 
-    func search(_ text: String, publishedOnly: Bool, limit: Int) async throws -> [ProblemSearchHit] {
+    func searchPublished(_ text: String, limit: Int) async throws -> [ProblemSearchHit] {
         let words = ProblemSearchTerms.words(text).map(Self.stem)
         guard !words.isEmpty else { return [] }
-        return try await list().filter { !publishedOnly || $0.isPublished }.filter { problem in
+        return try await list().filter(\.isPublished).reversed().filter { problem in
             let indexed = ProblemSearchTerms.words(
                 [problem.title, problem.publicSummary ?? "", problem.workaround ?? ""].joined(separator: " ") + " "
                     + problem.errorCodes.joined(separator: " ")
             ).map(Self.stem)
             return words.allSatisfy { word in indexed.contains { $0.hasPrefix(word) } }
         }
-        .prefix(limit).map { problem in
+        .prefix(min(limit, ProblemSearchTerms.candidateLimit)).map { problem in
             ProblemSearchHit(
                 problem: problem, highlightedTitle: Self.mark(problem.title, words),
                 highlightedSummary: problem.publicSummary.map { Self.mark($0, words) })

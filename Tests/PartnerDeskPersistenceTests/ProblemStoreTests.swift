@@ -64,13 +64,21 @@ import Testing
             let hidden = Self.problem(3, title: "Photo check rejects valid passports", summary: nil, published: false)
             for problem in [upload, code, hidden] { try await problems.create(problem) }
 
-            func found(_ text: String, publishedOnly: Bool = true) async throws -> [Int] {
-                try await problems.search(text, publishedOnly: publishedOnly, limit: 10).map(\.problem.reference.number)
+            func found(_ text: String) async throws -> [Int] {
+                try await problems.searchPublished(text, limit: 10).map(\.problem.reference.number)
             }
             #expect(try await found("uploads") == [1])
             #expect(try await found("passp") == [1])
             #expect(try await found("photo") == [1])
-            #expect(try await found("photo", publishedOnly: false).sorted() == [1, 3])
+            // Publishing puts a problem in the search; withdrawing takes it out again.
+            var shown = hidden
+            (shown.isPublished, shown.publicSummary, shown.version) = (true, "Valid passports can be rejected.", 2)
+            try await problems.update(shown, expectedVersion: 1)
+            #expect(try await found("photo").sorted() == [1, 3])
+            var withdrawn = shown
+            (withdrawn.isPublished, withdrawn.version) = (false, 3)
+            try await problems.update(withdrawn, expectedVersion: 2)
+            #expect(try await found("photo") == [1])
             #expect(try await found("P0042") == [1])
             #expect(try await found("e12") == [2])
             #expect(try await found("wi-fi retry") == [1])
@@ -79,10 +87,30 @@ import Testing
             #expect(try await found("\"; DROP TABLE problems; --").isEmpty)
             #expect(try await found("   ").isEmpty)
 
-            let hit = try #require(try await problems.search("passport", publishedOnly: true, limit: 1).first)
+            let hit = try #require(try await problems.searchPublished("passport", limit: 1).first)
             let (start, end) = (ProblemSearchHit.markStart, ProblemSearchHit.markEnd)
             #expect(hit.highlightedTitle == "\(start)Passport\(end) photo upload times out")
             #expect(hit.highlightedSummary?.contains("\(start)passport\(end)") == true)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aCommonWord_ranksOnlyTheNewestMatches_theSameOnBothEngines(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let problems = store.repositories.problems
+            let limit = ProblemSearchTerms.candidateLimit
+            // The oldest problem matches best (the word three times) but is outside the newest `limit` matches.
+            try await problems.create(
+                Self.problem(1, title: "Loop loop loop", summary: "Sign-in loops."))
+            for number in 2...(limit + 2) {
+                try await problems.create(
+                    Self.problem(number, title: "Problem \(number) with a sign-in loop", summary: "Details."))
+            }
+            try await problems.create(Self.problem(limit + 3, title: "Unrelated", summary: "Nothing here."))
+            let hits = try await problems.searchPublished("loop", limit: 50).map(\.problem.reference.number)
+            #expect(hits.count == 50 && !hits.contains(1) && !hits.contains(limit + 3))
+            #expect(Set(hits).isSubset(of: Set(3...(limit + 2))))
+            #expect(try await problems.searchPublished("loop loop", limit: 5).count == 5)
         }
     }
 

@@ -16,5 +16,6 @@ public enum PartnerDeskMigrations {
         AddSecondFactor(),
         CreateNotifications(),
         CreateProblems(),
+        IndexPublishedProblemsOnly(),
     ]
 }

@@ -53,21 +53,25 @@ struct FluentProblemRepository: ProblemRepository {
         try await sql.selectAll(from: Self.table).orderBy("number").all().map(Self.problem(from:))
     }
 
-    func search(_ text: String, publishedOnly: Bool, limit: Int) async throws -> [ProblemSearchHit] {
+    func searchPublished(_ text: String, limit: Int) async throws -> [ProblemSearchHit] {
         let words = ProblemSearchTerms.words(text)
         guard !words.isEmpty else { return [] }
         let (start, end) = (ProblemSearchHit.markStart, ProblemSearchHit.markEnd)
-        let published = publishedOnly ? " AND p.is_published" : ""
+        let candidates = ProblemSearchTerms.candidateLimit
         let rows: [any SQLRow]
+        // Both engines rank only the newest matching problems (the index's rowid is the problem's number on
+        // SQLite; PostgreSQL reads them newest first), so a common word does not rank the whole table.
         if isSQLite {
             let match = words.map { "\"\($0)\"*" }.joined(separator: " ")
             rows = try await sql.raw(
                 """
-                SELECT p.*, highlight(problems_fts, 1, \(bind: start), \(bind: end)) AS hit_title,
-                    highlight(problems_fts, 2, \(bind: start), \(bind: end)) AS hit_summary
-                FROM problems_fts JOIN problems p ON p.number = problems_fts.number
-                WHERE problems_fts MATCH \(bind: match)\(unsafeRaw: published)
-                ORDER BY bm25(problems_fts), p.number LIMIT \(bind: limit)
+                SELECT p.*, c.hit_title, c.hit_summary FROM (
+                    SELECT rowid AS hit_number, bm25(problems_fts) AS hit_rank,
+                        highlight(problems_fts, 1, \(bind: start), \(bind: end)) AS hit_title,
+                        highlight(problems_fts, 2, \(bind: start), \(bind: end)) AS hit_summary
+                    FROM problems_fts WHERE problems_fts MATCH \(bind: match) ORDER BY rowid DESC LIMIT \(bind: candidates)
+                ) c JOIN problems p ON p.number = c.hit_number
+                ORDER BY c.hit_rank, p.number LIMIT \(bind: limit)
                 """
             ).all()
         } else {
@@ -77,8 +81,10 @@ struct FluentProblemRepository: ProblemRepository {
                 """
                 SELECT p.*, ts_headline('english', p.title, q, \(bind: options)) AS hit_title,
                     ts_headline('english', coalesce(p.public_summary, ''), q, \(bind: options)) AS hit_summary
-                FROM problems p, to_tsquery('english', \(bind: query)) q
-                WHERE p.search_vector @@ q\(unsafeRaw: published)
+                FROM (
+                    SELECT * FROM problems WHERE is_published AND search_vector @@ to_tsquery('english', \(bind: query))
+                    ORDER BY number DESC LIMIT \(bind: candidates)
+                ) p, to_tsquery('english', \(bind: query)) q
                 ORDER BY ts_rank(p.search_vector, q) DESC, p.number LIMIT \(bind: limit)
                 """
             ).all()
@@ -109,15 +115,18 @@ struct FluentProblemRepository: ProblemRepository {
         return result
     }
 
-    /// Puts the searchable words of a problem in the full-text index.
+    /// Keeps the full-text index in step with a problem: on SQLite only published problems are in it (with
+    /// the problem's number as rowid); on PostgreSQL every problem has its vector and the index is partial.
     private func index(_ problem: Problem) async throws {
         let codes = problem.errorCodes.joined(separator: " ")
         if isSQLite {
-            try await sql.raw("DELETE FROM problems_fts WHERE number = \(bind: problem.reference.number)").run()
+            let number = problem.reference.number
+            try await sql.raw("DELETE FROM problems_fts WHERE rowid = \(bind: number)").run()
+            guard problem.isPublished else { return }
             try await sql.raw(
                 """
-                INSERT INTO problems_fts (number, title, summary, workaround, error_codes) VALUES
-                (\(bind: problem.reference.number), \(bind: problem.title), \(bind: problem.publicSummary ?? ""),
+                INSERT INTO problems_fts (rowid, number, title, summary, workaround, error_codes) VALUES
+                (\(bind: number), \(bind: number), \(bind: problem.title), \(bind: problem.publicSummary ?? ""),
                  \(bind: problem.workaround ?? ""), \(bind: codes))
                 """
             ).run()

@@ -4,8 +4,7 @@ import PartnerDeskDomain
 /// One known problem found by a search, with where the words matched.
 public struct ProblemSearchHit: Sendable, Hashable {
     public var problem: Problem
-    /// The title and the public summary (or, for staff searches of unpublished problems, nothing) with each
-    /// matched word between ``ProblemSearchHit/markStart`` and ``ProblemSearchHit/markEnd``.
+    /// The title and the public summary with each matched word between ``ProblemSearchHit/markStart`` and ``ProblemSearchHit/markEnd``.
     public var highlightedTitle: String
     public var highlightedSummary: String?
 
@@ -33,10 +32,12 @@ public protocol ProblemRepository: Sendable {
     func find(reference: ProblemReference) async throws -> Problem?
     /// Every problem, oldest first.
     func list() async throws -> [Problem]
-    /// Problems whose title, public summary, workaround or error codes contain every word of `text` (each
-    /// word also as the start of a longer one, and in any inflection: "upload" finds "uploads"), best match
-    /// first; only published ones when `publishedOnly`.
-    func search(_ text: String, publishedOnly: Bool, limit: Int) async throws -> [ProblemSearchHit]
+    /// Published problems whose title, public summary, workaround or error codes contain every word of `text`
+    /// (each word also as the start of a longer one, and in any inflection: "upload" finds "uploads"), best
+    /// match first. When more than ``ProblemSearchTerms/candidateLimit`` problems match, only that many of the
+    /// most recently recorded are ranked: the answer stays quick however common the words, and favours
+    /// problems that are current.
+    func searchPublished(_ text: String, limit: Int) async throws -> [ProblemSearchHit]
     /// The incidents linked to problems, by problem reference, as the ranking needs them.
     func linkedIncidents() async throws -> [ProblemReference: [ProblemScore.LinkedIncident]]
 }
@@ -44,6 +45,9 @@ public protocol ProblemRepository: Sendable {
 /// The words of a search, as both full-text engines are asked for them: letters and digits only, lower-cased,
 /// at most eight words of at most 40 characters.
 public enum ProblemSearchTerms {
+    /// How many matching problems, newest first, a search ranks at most.
+    public static let candidateLimit = 500
+
     public static func words(_ text: String) -> [String] {
         text.lowercased().split { !($0.isLetter || $0.isNumber) }.prefix(8).map { String($0.prefix(40)) }
     }

@@ -361,7 +361,7 @@ public struct ProblemService: Sendable {
     /// Published problems matching the words, best first, for partners checking before they raise an
     /// incident (no sign-in needed: nothing unpublished or internal is searched or shown).
     public func searchPublished(_ text: String, limit: Int = 20) async throws -> [ProblemSearchHit] {
-        try await store.repositories.problems.search(text, publishedOnly: true, limit: min(max(limit, 1), 50))
+        try await store.repositories.problems.searchPublished(text, limit: min(max(limit, 1), 50))
     }
 
     /// Every published problem still worth knowing about, with its fix target, newest first.
