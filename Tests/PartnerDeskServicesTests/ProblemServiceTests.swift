@@ -145,4 +145,25 @@ import Testing
         #expect(closed.status == .closed && closed.mergedInto == kept.problem.reference && !closed.isPublished)
         #expect(try await services.problems.ranked(as: desk()).map(\.problem.reference.number) == [1])
     }
+
+    @Test func searchAnswers_areReused_butAChangeHereClearsThem_andOneElsewhereShowsWithinTenSeconds() async throws {
+        let store = InMemoryStore()
+        let services = AppServices.inMemory(store: store, clock: clock)
+        let recorded = try await services.problems.record(
+            ProblemDraft(title: "Passport photo stalls", description: "Proxy", severity: 2, origin: nil), by: desk())
+        _ = try await services.problems.publish(
+            recorded.problem.id, summary: "Photos can stall.", expectedVersion: 1, by: desk())
+        #expect(try await services.problems.searchPublished("passport").count == 1)
+        // Another server withdraws it: this one keeps its answer for up to ten seconds, then reads again.
+        var elsewhere = try #require(try await store.repositories.problems.find(id: recorded.problem.id))
+        (elsewhere.isPublished, elsewhere.version) = (false, 3)
+        try await store.repositories.problems.update(elsewhere, expectedVersion: 2)
+        #expect(try await services.problems.searchPublished("passport").count == 1)
+        clock.advance(by: 10)
+        #expect(try await services.problems.searchPublished("passport").isEmpty)
+        // A change made through this server is seen at once.
+        _ = try await services.problems.publish(
+            recorded.problem.id, summary: "Photos can stall.", expectedVersion: 3, by: desk())
+        #expect(try await services.problems.searchPublished("PASSPORT!").count == 1)
+    }
 }

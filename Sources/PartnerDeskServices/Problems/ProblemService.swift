@@ -41,6 +41,7 @@ public struct ProblemService: Sendable {
     let clock: any Clock
     let catalog: ServiceLevelCatalog
     let incidents: IncidentService
+    let searchCache: ProblemSearchCache
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, catalog: ServiceLevelCatalog,
@@ -51,6 +52,7 @@ public struct ProblemService: Sendable {
         self.clock = clock
         self.catalog = catalog
         self.incidents = incidents
+        self.searchCache = ProblemSearchCache(clock: clock)
     }
 
     /// Records a problem and links the given incidents to it (each link is a step in the incident's own
@@ -329,6 +331,7 @@ public struct ProblemService: Sendable {
             try await repositories.problems.update(duplicate, expectedVersion: expectedVersion)
             return target
         }
+        searchCache.clear()
         return try await view(target.id, as: principal)
     }
 
@@ -361,7 +364,12 @@ public struct ProblemService: Sendable {
     /// Published problems matching the words, best first, for partners checking before they raise an
     /// incident (no sign-in needed: nothing unpublished or internal is searched or shown).
     public func searchPublished(_ text: String, limit: Int = 20) async throws -> [ProblemSearchHit] {
-        try await store.repositories.problems.searchPublished(text, limit: min(max(limit, 1), 50))
+        let limit = min(max(limit, 1), 50)
+        let words = ProblemSearchTerms.words(text)
+        guard !words.isEmpty else { return [] }
+        return try await searchCache.hits(words: words, limit: limit) {
+            try await store.repositories.problems.searchPublished(words.joined(separator: " "), limit: limit)
+        }
     }
 
     /// Every published problem still worth knowing about, with its fix target, newest first.
@@ -399,6 +407,7 @@ public struct ProblemService: Sendable {
             try await repositories.problems.update(problem, expectedVersion: expectedVersion)
             return problem
         }
+        searchCache.clear()
         let linked = try await store.repositories.problems.linkedIncidents()
         return makeView(problem, linked: linked[problem.reference] ?? [], at: now)
     }
