@@ -53,7 +53,8 @@ public struct AppServices: Sendable {
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
             dispatcher: OutboxDispatcher(
                 store: store, sender: delivery.sender, mail: delivery.mail, webhooks: delivery.webhooks,
-                retry: delivery.retry, metrics: delivery.metrics, logger: delivery.logger))
+                retry: delivery.retry, metrics: delivery.metrics, logger: delivery.logger),
+            store: store)
         self.readiness = readiness
         self.clock = clock
         self.catalog = catalog

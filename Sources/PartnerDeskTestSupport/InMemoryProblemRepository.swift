@@ -58,6 +58,8 @@ struct InMemoryProblemRepository: ProblemRepository {
         }
     }
 
+    func maintainSearchIndex() async throws {}
+
     func linkedIncidents() async throws -> [ProblemReference: [ProblemScore.LinkedIncident]] {
         var result: [ProblemReference: [ProblemScore.LinkedIncident]] = [:]
         for (incident, _) in box.read().incidents.values {

@@ -111,6 +111,9 @@ import Testing
             #expect(hits.count == 50 && !hits.contains(1) && !hits.contains(limit + 3))
             #expect(Set(hits).isSubset(of: Set(3...(limit + 2))))
             #expect(try await problems.searchPublished("loop loop", limit: 5).count == 5)
+            // Index upkeep (the background job's) changes no answer.
+            for _ in 0..<3 { try await problems.maintainSearchIndex() }
+            #expect(try await problems.searchPublished("loop", limit: 50).map(\.problem.reference.number) == hits)
         }
     }
 

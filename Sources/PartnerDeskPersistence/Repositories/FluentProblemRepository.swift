@@ -98,6 +98,13 @@ struct FluentProblemRepository: ProblemRepository {
         }
     }
 
+    /// Merges at most 200 pages of FTS5 segments per call (a negative count merges segments of any level,
+    /// working towards one); PostgreSQL's GIN index needs nothing beyond autovacuum.
+    func maintainSearchIndex() async throws {
+        guard isSQLite else { return }
+        try await sql.raw("INSERT INTO problems_fts (problems_fts, rank) VALUES ('merge', -200)").run()
+    }
+
     func linkedIncidents() async throws -> [ProblemReference: [ProblemScore.LinkedIncident]] {
         let rows = try await sql.select().column("linked_problem").column("partner_id").column("severity")
             .column("raised_at").from(IncidentRows.incidents).where("linked_problem", .isNot, SQLLiteral.null).all()

@@ -38,6 +38,9 @@ public protocol ProblemRepository: Sendable {
     /// most recently recorded are ranked: the answer stays quick however common the words, and favours
     /// problems that are current.
     func searchPublished(_ text: String, limit: Int) async throws -> [ProblemSearchHit]
+    /// A bounded piece of upkeep on the search index, cheap when there is nothing to do: on SQLite it merges
+    /// the FTS5 index's segments a little at a time, so searches read one segment rather than many.
+    func maintainSearchIndex() async throws
     /// The incidents linked to problems, by problem reference, as the ranking needs them.
     func linkedIncidents() async throws -> [ProblemReference: [ProblemScore.LinkedIncident]]
 }
