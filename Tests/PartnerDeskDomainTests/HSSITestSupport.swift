@@ -7,6 +7,12 @@ enum HSSIFixture {
     static let dana = HSSIActor(name: "Dana Price", role: "Partner HSSI manager")
     static let sam = HSSIActor(name: "Sam Okafor", role: "Service Bridge analyst")
 
+    /// Open every second of every day.
+    static let alwaysOpen = try! OperatingHours.alwaysOpen.makeCalendar(tableYears: 2025...2027)
+    /// Monday to Friday 09:00–17:00 Europe/London, closed on England and Wales bank holidays.
+    static let officeHours = OperatingHours(shortForm: "09:00-17:00")!
+    static let office = try! officeHours.makeCalendar(tableYears: 2025...2027)
+
     static let primaryID = Partner.ID(UUID(uuidString: "00000000-0000-0000-0000-00000000000A")!)
     static let secondID = Partner.ID(UUID(uuidString: "00000000-0000-0000-0000-00000000000B")!)
 
