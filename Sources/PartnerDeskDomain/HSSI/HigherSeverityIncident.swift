@@ -42,6 +42,8 @@ public struct HigherSeverityIncident: Hashable, Sendable, Identifiable, Codable 
     public internal(set) var steps: [HSSIStepRecord]
     /// Every judgement of severity and kind, in the order they were recorded.
     public internal(set) var assessments: [HSSIAssessment]
+    /// The Multi-Party Intervention, once the Service Bridge has convened it.
+    public internal(set) var intervention: MultiPartyIntervention?
     /// When the record last changed (the `now` of that change).
     public internal(set) var updatedAt: Date
     /// Increases with every change; the API's ETag.
@@ -77,6 +79,7 @@ public struct HigherSeverityIncident: Hashable, Sendable, Identifiable, Codable 
         self.declaredAt = now
         self.steps = [HSSIStepRecord(stage: .occurred, at: occurredAt, by: actor, note: nil)]
         self.assessments = []
+        self.intervention = nil
         self.updatedAt = now
         self.version = 1
     }
