@@ -44,6 +44,8 @@ public struct HigherSeverityIncident: Hashable, Sendable, Identifiable, Codable 
     public internal(set) var assessments: [HSSIAssessment]
     /// The Multi-Party Intervention, once the Service Bridge has convened it.
     public internal(set) var intervention: MultiPartyIntervention?
+    /// The status updates, oldest first.
+    public internal(set) var statusUpdates: [HSSIStatusUpdate]
     /// When the record last changed (the `now` of that change).
     public internal(set) var updatedAt: Date
     /// Increases with every change; the API's ETag.
@@ -80,6 +82,7 @@ public struct HigherSeverityIncident: Hashable, Sendable, Identifiable, Codable 
         self.steps = [HSSIStepRecord(stage: .occurred, at: occurredAt, by: actor, note: nil)]
         self.assessments = []
         self.intervention = nil
+        self.statusUpdates = []
         self.updatedAt = now
         self.version = 1
     }
