@@ -44,6 +44,16 @@ public struct BankHolidayCalendar: Sendable, Hashable {
         return copy
     }
 
+    /// A copy in which every year of `years` has no holidays at all, for a business that works through them.
+    ///
+    /// Each year is imported as an empty list, so the rule above applies unchanged: an imported year is exactly
+    /// its list.
+    public func withoutHolidays(in years: ClosedRange<Int>) -> BankHolidayCalendar {
+        var copy = self
+        for year in years { copy.importedYears[year] = [] }
+        return copy
+    }
+
     private static func byYear(_ holidays: [BankHoliday]) -> [Int: [BankHoliday]] {
         Dictionary(grouping: holidays, by: \.date.year).mapValues { $0.sorted() }
     }

@@ -1,0 +1,76 @@
+import Foundation
+
+/// One line of an HSSI's timeline export: when, what, who, and in words.
+///
+/// Encoded as JSON with the instant written by ``ISO8601Instant`` (whole seconds, UTC), for example
+/// `{"at":"2026-11-26T09:00:00Z","kind":"identified","actor":"Dana Price (Partner HSSI manager)","text":"…"}`, with
+/// `partnerID` added for entries about one partner's invitation. ``csv(_:)`` writes the same lines as CSV.
+public struct HSSITimelineEntry: Hashable, Sendable, Encodable {
+    /// What the entry records.
+    public enum Kind: Hashable, Sendable {
+        /// A stage of the process was reached.
+        case step(HSSIStage)
+        /// One side gave its judgement.
+        case assessment(HSSIAssessment.Party)
+        /// The Service Bridge convened the Multi-Party Intervention.
+        case interventionConvened
+        /// A partner was invited to it.
+        case invitation
+        /// A partner acknowledged its invitation.
+        case acknowledgement
+        /// Someone from a partner joined.
+        case join
+        /// A status update was given.
+        case statusUpdate
+
+        /// The kind as exports spell it: a stage's own name (`identified`), `partner_assessment`, `invitation`, ….
+        public var name: String {
+            switch self {
+            case .step(let stage): stage.rawValue
+            case .assessment(let party): "\(party.rawValue)_assessment"
+            case .interventionConvened: "intervention_convened"
+            case .invitation: "invitation"
+            case .acknowledgement: "acknowledgement"
+            case .join: "join"
+            case .statusUpdate: "status_update"
+            }
+        }
+    }
+
+    /// When it happened.
+    public let at: Date
+    /// What it records.
+    public let kind: Kind
+    /// Who did it, as `Name (role)`.
+    public let actor: String
+    /// The partner concerned, for entries about one partner's invitation.
+    public let partnerID: Partner.ID?
+    /// What happened, in words.
+    public let text: String
+
+    /// The CSV header and one record per entry (see ``CSVText``).
+    public static func csv(_ entries: [HSSITimelineEntry]) -> String {
+        CSVText.document(
+            header: ["at", "kind", "actor", "partner_id", "text"],
+            rows: entries.map {
+                [ISO8601Instant.string(from: $0.at), $0.kind.name, $0.actor, $0.partnerID?.description ?? "", $0.text]
+            })
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case at
+        case kind
+        case actor
+        case partnerID
+        case text
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ISO8601Instant.string(from: at), forKey: .at)
+        try container.encode(kind.name, forKey: .kind)
+        try container.encode(actor, forKey: .actor)
+        try container.encodeIfPresent(partnerID, forKey: .partnerID)
+        try container.encode(text, forKey: .text)
+    }
+}
