@@ -5,7 +5,8 @@ import PartnerDeskServices
 /// `PARTNERDESK_JOBS_INTERVAL=0`.
 struct JobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "jobs", abstract: "Run the background jobs (SLA escalations, message delivery).",
+        commandName: "jobs",
+        abstract: "Run the background jobs (SLA escalations, missed HSSI deadlines, message delivery).",
         subcommands: [RunOnce.self]
     )
 
@@ -20,7 +21,8 @@ struct JobsCommand: AsyncParsableCommand {
         func run() async throws {
             let report = try await withServices(common) { try await $0.jobs.tick(now: $0.clock.now()) }
             print(
-                "SLA escalations announced: \(report.escalations). Messages delivered: \(report.delivery.delivered), "
+                "SLA escalations announced: \(report.escalations). HSSI alerts queued: \(report.hssiAlerts). "
+                    + "Messages delivered: \(report.delivery.delivered), "
                     + "to retry later: \(report.delivery.retried), given up (dead letters): \(report.delivery.deadLettered)."
             )
         }

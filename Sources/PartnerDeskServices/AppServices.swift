@@ -13,6 +13,7 @@ public struct AppServices: Sendable {
     public let demo: DemoDataService
     public let notifications: NotificationSettingsService
     public let problems: ProblemService
+    public let hssis: HSSIService
     public let jobs: BackgroundJobs
     public let readiness: any ReadinessProbe
     public let clock: any Clock
@@ -49,8 +50,10 @@ public struct AppServices: Sendable {
         self.problems = ProblemService(store: store, ids: ids, clock: clock, catalog: catalog, incidents: incidents)
         self.notifications = NotificationSettingsService(
             store: store, ids: ids, clock: clock, secrets: secrets, audit: audit)
+        self.hssis = HSSIService(store: store, ids: ids, clock: clock, planner: planner)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
+            hssis: hssis,
             dispatcher: OutboxDispatcher(
                 store: store, sender: delivery.sender, mail: delivery.mail, webhooks: delivery.webhooks,
                 retry: delivery.retry, metrics: delivery.metrics, logger: delivery.logger),

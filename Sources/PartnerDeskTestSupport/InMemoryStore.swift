@@ -30,6 +30,11 @@ public final class InMemoryStore: UnitOfWork {
         var optOuts: [User.ID: Set<NotificationEvent>] = [:]
         var problems: [Problem.ID: Problem] = [:]
         var problemSequence = 0
+        var hssis: [HigherSeverityIncident.ID: (hssi: HigherSeverityIncident, nextDeadlineAt: Date?)] = [:]
+        var hssiSequence = 0
+        var hssiAlerts: Set<String> = []
+        var hssiMessages: [HigherSeverityIncident.ID: [HSSIMessageLink]] = [:]
+        var rota: [UUID: StoredRotaEntry] = [:]
     }
 
     private let state = Mutex(State())
@@ -81,6 +86,7 @@ struct InMemoryRepositories: Repositories {
         InMemoryNotificationPreferenceRepository(box: box)
     }
     var problems: any ProblemRepository { InMemoryProblemRepository(box: box) }
+    var hssis: any HSSIRepository { InMemoryHSSIRepository(box: box) }
 }
 
 struct InMemoryPartnerRepository: PartnerRepository {

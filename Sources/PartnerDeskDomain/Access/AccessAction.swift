@@ -38,11 +38,23 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case manageProblems = "problem.manage"
     /// Approve a problem's public summary and publish or withdraw it on the problems-and-fixes page.
     case publishProblems = "problem.publish"
+    /// Read Higher Severity Service Incidents (a partner: those affecting it) and their timelines.
+    case readHSSI = "hssi.read"
+    /// Declare an HSSI, from an incident or directly.
+    case declareHSSI = "hssi.declare"
+    /// Take the partner's part in an HSSI: identify and notify, assess, post status updates, acknowledge and
+    /// join the Multi-Party Intervention.
+    case respondToHSSI = "hssi.respond"
+    /// Run an HSSI as the Service Bridge: prioritise, notify, engage DevOps, convene the intervention,
+    /// communicate with partners, resolve and close.
+    case runHSSI = "hssi.run"
+    /// Keep a partner's HSSI manager rota.
+    case manageHSSIRota = "hssi.rota"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {
         switch self {
-        case .readPartner, .readIncident, .readAuditLog, .readProblems: true
+        case .readPartner, .readIncident, .readAuditLog, .readProblems, .readHSSI: true
         default: false
         }
     }

@@ -26,9 +26,13 @@ public enum AccessPolicy {
         if action == .manageOwnNotifications, case .token = principal.credential { return .denyForbidden }
         if principal.role.isPartnerRole {
             if let resourcePartner, resourcePartner != principal.partnerID { return .denyOtherPartner }
-            let allowed =
-                principal.role == .partnerAdministrator
-                ? partnerActions.union([.manageTokens, .manageUsers, .manageWebhooks]) : partnerActions
+            let allowed: Set<AccessAction> =
+                switch principal.role {
+                case .partnerAdministrator:
+                    partnerActions.union([.manageTokens, .manageUsers, .manageWebhooks, .manageHSSIRota])
+                case .partnerHSSIManager: partnerActions.union([.manageHSSIRota])
+                default: partnerActions
+                }
             return allowed.contains(action) ? .allow : .denyForbidden
         }
         return staffActions(principal.role).contains(action) ? .allow : .denyForbidden
@@ -36,7 +40,7 @@ public enum AccessPolicy {
 
     private static let partnerActions: Set<AccessAction> = [
         .readPartner, .readIncident, .raiseIncident, .updateIncident, .commentOnIncident, .provideInformation,
-        .attachScreenshot, .manageOwnNotifications,
+        .attachScreenshot, .manageOwnNotifications, .readHSSI, .declareHSSI, .respondToHSSI,
     ]
 
     private static func staffActions(_ role: Role) -> Set<AccessAction> {
@@ -45,20 +49,31 @@ public enum AccessPolicy {
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
                 .attachScreenshot, .readAuditLog, .manageTokens, .manageUsers, .manageWebhooks, .manageOutbox,
-                .manageOwnNotifications, .readProblems, .manageProblems, .publishProblems,
+                .manageOwnNotifications, .readProblems, .manageProblems, .publishProblems, .readHSSI, .declareHSSI,
+                .respondToHSSI, .runHSSI, .manageHSSIRota,
             ]
-        case .firstLineAgent, .devOpsEngineer:
+        case .firstLineAgent:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
-                .attachScreenshot, .manageOwnNotifications, .readProblems, .manageProblems,
+                .attachScreenshot, .manageOwnNotifications, .readProblems, .manageProblems, .readHSSI, .declareHSSI,
+            ]
+        case .devOpsEngineer:
+            [
+                .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
+                .attachScreenshot, .manageOwnNotifications, .readProblems, .manageProblems, .readHSSI,
             ]
         case .problemManager:
             [
                 .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .manageProblems,
-                .publishProblems,
+                .publishProblems, .readHSSI,
             ]
-        case .serviceBridgeOperator, .releaseManager, .serviceManager:
-            [.readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems]
+        case .serviceBridgeOperator:
+            [
+                .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .readHSSI,
+                .declareHSSI, .respondToHSSI, .runHSSI,
+            ]
+        case .releaseManager, .serviceManager:
+            [.readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .readHSSI]
         case .partnerReporter, .partnerHSSIManager, .partnerAdministrator:
             []
         }

@@ -124,7 +124,7 @@ public enum NotificationComposer {
     }
 
     /// "Wed, 25 Nov 2026 at 09:00" in London time.
-    static func londonTime(_ date: Date) -> String {
+    public static func londonTime(_ date: Date) -> String {
         var style = Date.FormatStyle(
             date: .abbreviated, time: .shortened, locale: Locale(identifier: "en_GB"), timeZone: london)
         style = style.weekday(.abbreviated)

@@ -17,5 +17,6 @@ public enum PartnerDeskMigrations {
         CreateNotifications(),
         CreateProblems(),
         IndexPublishedProblemsOnly(),
+        CreateHSSIs(),
     ]
 }

@@ -18,6 +18,7 @@ struct FluentRepositories: Repositories {
     var outbox: any OutboxRepository { FluentOutboxRepository(sql: database as! any SQLDatabase) }
     var webhooks: any WebhookEndpointRepository { FluentWebhookEndpointRepository(sql: database as! any SQLDatabase) }
     var problems: any ProblemRepository { FluentProblemRepository(sql: database as! any SQLDatabase) }
+    var hssis: any HSSIRepository { FluentHSSIRepository(sql: database as! any SQLDatabase) }
     var notificationPreferences: any NotificationPreferenceRepository {
         FluentNotificationPreferenceRepository(sql: database as! any SQLDatabase)
     }

@@ -1,28 +1,36 @@
 import Foundation
 
-/// The work that happens on a timer rather than on a request: SLA escalations first (their messages join
-/// the outbox), then outbox delivery, then a little upkeep of the known-problem search index. The server runs it every few seconds; `partnerdesk jobs run-once`
+/// The work that happens on a timer rather than on a request: SLA escalations and missed HSSI deadlines
+/// first (their messages join the outbox), then outbox delivery, then a little upkeep of the known-problem
+/// search index. The server runs it every few seconds; `partnerdesk jobs run-once`
 /// runs it once. Safe on several servers at once (see ``EscalationService`` and ``OutboxDispatcher``).
 public struct BackgroundJobs: Sendable {
     /// What one run did.
     public struct Report: Sendable, Hashable {
         public var escalations: Int
+        /// Messages queued for missed HSSI deadlines.
+        public var hssiAlerts: Int
         public var delivery: OutboxDispatcher.Report
     }
 
     public let escalations: EscalationService
     public let dispatcher: OutboxDispatcher
+    let hssis: HSSIService
     let store: any UnitOfWork
 
-    public init(escalations: EscalationService, dispatcher: OutboxDispatcher, store: any UnitOfWork) {
+    public init(
+        escalations: EscalationService, hssis: HSSIService, dispatcher: OutboxDispatcher, store: any UnitOfWork
+    ) {
         self.escalations = escalations
+        self.hssis = hssis
         self.dispatcher = dispatcher
         self.store = store
     }
 
     public func tick(now: Date) async throws -> Report {
         let escalated = try await escalations.tick(now: now)
-        let report = Report(escalations: escalated, delivery: try await dispatcher.tick(now: now))
+        let alerts = try await hssis.tick(now: now)
+        let report = Report(escalations: escalated, hssiAlerts: alerts, delivery: try await dispatcher.tick(now: now))
         try await store.repositories.problems.maintainSearchIndex()
         return report
     }

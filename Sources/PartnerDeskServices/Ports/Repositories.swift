@@ -57,6 +57,7 @@ public protocol Repositories: Sendable {
     var webhooks: any WebhookEndpointRepository { get }
     var notificationPreferences: any NotificationPreferenceRepository { get }
     var problems: any ProblemRepository { get }
+    var hssis: any HSSIRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

@@ -1,0 +1,88 @@
+import Foundation
+import PartnerDeskDomain
+
+extension HSSIService {
+    /// A partner's HSSI manager rota with who is on duty now and the gaps in cover over the next 14 days
+    /// (within the partner's hours of operation). Partners' people see their own; staff name the partner.
+    public func rota(partnerCode: String?, as principal: Principal) async throws -> HSSIRotaView {
+        let partner = try await rotaPartner(partnerCode, principal, .readHSSI)
+        let now = clock.now()
+        let entries = try await store.repositories.hssis.rotaEntries(partnerID: partner.id)
+        let rota = HSSIManagerRota(partnerID: partner.id, entries: entries.map(\.entry))
+        let hours = try calendars.calendar(for: partner.hoursOfOperation, around: now)
+        return HSSIRotaView(
+            partner: partner, entries: entries, onDuty: rota.onDuty(at: now),
+            gaps: rota.upcomingGaps(now: now, hours: hours), at: now)
+    }
+
+    /// Adds a manager's time on duty to a partner's rota.
+    public func addRotaEntry(
+        partnerCode: String?, managerName: String, email: String, phone: String?, startsAt: String?, endsAt: String?,
+        by principal: Principal
+    ) async throws -> HSSIRotaView {
+        let partner = try await rotaPartner(partnerCode, principal, .manageHSSIRota)
+        var check = ValidationCollector()
+        let starts = Self.rotaInstant(startsAt, field: "startsAt", into: &check)
+        let ends = Self.rotaInstant(endsAt, field: "endsAt", into: &check)
+        var entry: HSSIRotaEntry?
+        do {
+            entry = try HSSIRotaEntry(
+                managerName: managerName, email: email, phone: phone?.isEmpty == true ? nil : phone,
+                startsAt: starts ?? .distantPast, endsAt: ends ?? .distantFuture)
+        } catch {
+            for issue in error.issues { check.add(issue.field, issue.code, issue.message) }
+        }
+        try check.finish()
+        guard let entry else { throw ValidationFailure(check.issues) }
+        let stored = StoredRotaEntry(
+            id: ids.make(), partnerID: partner.id, entry: entry, addedBy: principal.displayName, addedAt: clock.now())
+        try await store.repositories.hssis.addRotaEntry(stored)
+        return try await rota(partnerCode: partner.code.description, as: principal)
+    }
+
+    /// Removes an entry from a partner's rota; another partner's entry reads as missing.
+    public func removeRotaEntry(_ id: UUID, partnerCode: String?, by principal: Principal) async throws -> HSSIRotaView
+    {
+        let partner = try await rotaPartner(partnerCode, principal, .manageHSSIRota)
+        guard try await store.repositories.hssis.removeRotaEntry(id, partnerID: partner.id) else {
+            throw ServiceError.notFound
+        }
+        return try await rota(partnerCode: partner.code.description, as: principal)
+    }
+
+    private func rotaPartner(_ code: String?, _ principal: Principal, _ action: AccessAction) async throws -> Partner {
+        let partner: Partner?
+        if principal.role.isPartnerRole {
+            partner = try await principal.partnerID.asyncPartner(in: store.repositories)
+        } else if let code = code.flatMap(PartnerCode.init) {
+            partner = try await store.repositories.partners.find(code: code)
+        } else {
+            throw ValidationFailure([
+                ValidationIssue(field: "partner", code: "required", message: "Choose the partner whose rota this is.")
+            ])
+        }
+        guard let partner else { throw ServiceError.notFound }
+        try authorize(principal, action, partner: partner.id)
+        return partner
+    }
+
+    private static func rotaInstant(_ text: String?, field: String, into check: inout ValidationCollector) -> Date? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            check.add(field, "required", "Give the date and time.")
+            return nil
+        }
+        guard let date = ISO8601Instant.date(from: text) else {
+            check.add(
+                field, "invalid_format", "Give the date and time as an ISO 8601 instant, like 2026-11-26T09:30:00Z.")
+            return nil
+        }
+        return date
+    }
+}
+
+extension Optional where Wrapped == Partner.ID {
+    fileprivate func asyncPartner(in repositories: any Repositories) async throws -> Partner? {
+        guard let id = self else { return nil }
+        return try await repositories.partners.find(id: id)
+    }
+}

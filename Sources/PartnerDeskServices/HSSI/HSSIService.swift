@@ -1,0 +1,559 @@
+import Foundation
+import PartnerDeskDomain
+import Synchronization
+
+/// Higher Severity Service Incidents: declaring them, the Service Bridge's six steps, the Multi-Party
+/// Intervention with its roll-call, status updates with the minimum data set, communications to affected
+/// partners, the timeline export, partners' HSSI manager rotas, and the job that acts on missed deadlines.
+///
+/// Every deadline is worked out from the stored record (see ``HigherSeverityIncident/pendingDeadlines``);
+/// the store keeps only the instant of the next one so the job can find it, whichever server runs it.
+/// Messages go through the outbox in the transaction of the change that causes them.
+public struct HSSIService: Sendable {
+    let store: any UnitOfWork
+    let ids: any IDGenerator
+    let clock: any Clock
+    let planner: NotificationPlanner
+    let cadence: HSSIUpdateCadence
+    let calendars = HoursCalendars()
+
+    public init(
+        store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, planner: NotificationPlanner,
+        cadence: HSSIUpdateCadence = .standard
+    ) {
+        self.store = store
+        self.ids = ids
+        self.clock = clock
+        self.planner = planner
+        self.cadence = cadence
+    }
+
+    // MARK: Declaring
+
+    /// Declares an HSSI. A partner's declaration is its notification to the platform: identified, notified and
+    /// prioritised with the partner's severity. Staff declare on the platform's judgement, which then stands
+    /// whatever the partner thinks; the partner's notification clock keeps running until the partner's
+    /// identification and notification are recorded. The Service Bridge, the service managers and every affected partner's
+    /// HSSI managers are told.
+    public func declare(_ declaration: HSSIDeclaration, by principal: Principal) async throws -> HSSIView {
+        try authorize(principal, .declareHSSI, partner: nil)
+        let now = clock.now()
+        var check = ValidationCollector()
+        let occurredAt = instant(declaration.occurredAt, field: "occurredAt", required: true, now: now, into: &check)
+        let identifiedAt = instant(
+            declaration.identifiedAt, field: "identifiedAt", required: false, now: now, into: &check)
+        let severity = declaration.severity
+        if severity != 1 && severity != 2 {
+            check.add("severity", "out_of_range", "An HSSI is severity 1 or 2.")
+        }
+        let category = HSSICategory(rawValue: declaration.category ?? "")
+        if category == nil {
+            check.add(
+                "category", "unknown_value",
+                "The category is potential_data_breach, wrong_information_shown or other.")
+        }
+        let repositories = store.repositories
+        var incidentID: Incident.ID?
+        var primary: Partner?
+        if let text = declaration.incident?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if let reference = IncidentReference(text),
+                let incident = try await repositories.incidents.find(reference: reference),
+                AccessPolicy.decide(principal, .readIncident, resourcePartner: incident.partnerID) == .allow
+            {
+                incidentID = incident.id
+                primary = try await repositories.partners.find(id: incident.partnerID)
+            } else {
+                check.add("incident", "not_found", "There is no incident with that reference that you can see.")
+            }
+        }
+        var others: [Partner.ID] = []
+        if principal.role.isPartnerRole {
+            if let own = principal.partnerID, primary == nil { primary = try await repositories.partners.find(id: own) }
+        } else {
+            if primary == nil, let code = declaration.partner.flatMap(PartnerCode.init) {
+                primary = try await repositories.partners.find(code: code)
+            }
+            if primary == nil { check.add("partner", "required", "Choose the partner whose service is affected.") }
+            for text in declaration.affectedPartners ?? [] where !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let code = PartnerCode(text), let partner = try await repositories.partners.find(code: code) {
+                    others.append(partner.id)
+                } else {
+                    check.add("affectedPartners", "not_found", "One of the affected partners is not known.")
+                }
+            }
+        }
+        let actor = Self.actor(principal)
+        let party: HSSIAssessment.Party = principal.role.isPartnerRole ? .partner : .platform
+        let declarer: HSSIDeclarer =
+            principal.role.isPartnerRole
+            ? .partner : principal.role == .serviceBridgeOperator ? .serviceBridge : .serviceDesk
+        let issuesSoFar = check.issues
+        guard let primary else { throw ValidationFailure(issuesSoFar) }
+        let (affected, originating) = (others, incidentID)
+        let ids = self.ids
+        let view = try await store.transaction { repositories in
+            var hssi: HigherSeverityIncident
+            do {
+                hssi = try HigherSeverityIncident(
+                    id: .init(ids.make()), reference: try await repositories.hssis.nextReference(),
+                    primaryPartnerID: primary.id,
+                    affectedPartnerIDs: affected, originatingIncidentID: originating, title: declaration.title ?? "",
+                    description: declaration.description ?? "", declaredBy: declarer, occurredAt: occurredAt ?? now,
+                    recordedBy: actor, now: now)
+            } catch let failure as ValidationFailure {
+                throw ValidationFailure(issuesSoFar + failure.issues)
+            }
+            if !issuesSoFar.isEmpty { throw ValidationFailure(issuesSoFar) }
+            if party == .partner {
+                try hssi.record(.identify, at: identifiedAt ?? now, by: actor, now: now)
+                try hssi.record(.notifyPlatform, at: now, by: actor, now: now)
+                try hssi.record(
+                    .prioritise(party: party, severityLevel: severity ?? 0, category: category ?? .other), at: now,
+                    by: actor, now: now)
+            } else {
+                // The platform's judgement is recorded; the partner's identification and notification (and so its
+                // 30-minute clock) stay the partner's to record, or the Bridge's on its behalf.
+                try hssi.assess(
+                    party: party, severityLevel: severity ?? 0, category: category ?? .other, at: now, by: actor,
+                    now: now)
+            }
+            try await repositories.hssis.create(hssi, nextDeadlineAt: nil)
+            let partners = try await Self.partners(of: hssi, in: repositories)
+            var links: [HSSIMessageLink] = []
+            for partner in partners {
+                links += try await enqueue(
+                    .declared, hssi: hssi, to: Self.hssiManagers(of: partner, in: repositories), partnerID: partner.id,
+                    body: "A Higher Severity Service Incident affecting your service has been declared. Your HSSI "
+                        + "manager must take part until it is resolved.",
+                    at: now, in: repositories)
+            }
+            links += try await enqueue(
+                .declared, hssi: hssi, to: try await Self.bridge(in: repositories), partnerID: nil,
+                body: "A Higher Severity Service Incident has been declared by \(declarer.label.lowercased()).",
+                at: now, in: repositories)
+            return try await save(hssi, previousVersion: nil, links: links, at: now, in: repositories, as: principal)
+        }
+        return view
+    }
+
+    // MARK: Reading
+
+    /// The HSSIs the caller may see, newest first (a partner: those affecting it).
+    public func list(as principal: Principal) async throws -> [HSSIView] {
+        try authorize(principal, .readHSSI, partner: nil)
+        let now = clock.now()
+        var views: [HSSIView] = []
+        for hssi in try await store.repositories.hssis.list() where Self.isVisible(hssi, to: principal) {
+            views.append(try await makeView(hssi, at: now, in: store.repositories, as: principal, withMessages: false))
+        }
+        return views
+    }
+
+    /// One HSSI; another partner's reads as missing.
+    public func view(_ id: HigherSeverityIncident.ID, as principal: Principal) async throws -> HSSIView {
+        let hssi = try await visible(try await store.repositories.hssis.find(id: id), principal, .readHSSI)
+        return try await makeView(hssi, at: clock.now(), in: store.repositories, as: principal, withMessages: true)
+    }
+
+    /// One HSSI by reference; another partner's reads as missing.
+    public func view(reference: HSSIReference, as principal: Principal) async throws -> HSSIView {
+        let hssi = try await visible(
+            try await store.repositories.hssis.find(reference: reference), principal, .readHSSI)
+        return try await makeView(hssi, at: clock.now(), in: store.repositories, as: principal, withMessages: true)
+    }
+
+    /// Every step, assessment, invitation, answer and status update, in order, for the post-incident review.
+    public func timeline(_ id: HigherSeverityIncident.ID, as principal: Principal) async throws
+        -> [HSSITimelineEntry]
+    {
+        try await visible(try await store.repositories.hssis.find(id: id), principal, .readHSSI).timeline()
+    }
+
+    // MARK: Changing
+
+    /// Takes the next step of the process. The partner identifies and notifies (and may prioritise); the
+    /// Service Bridge takes every step. Sending communications is done with ``communicate(_:message:by:)``.
+    public func step(
+        _ id: HigherSeverityIncident.ID, _ request: HSSIStepRequest, expectedVersion: Int, by principal: Principal
+    ) async throws -> HSSIView {
+        let now = clock.now()
+        var check = ValidationCollector()
+        let at = instant(request.at, field: "at", required: false, now: now, into: &check) ?? now
+        let party: HSSIAssessment.Party = principal.role.isPartnerRole ? .partner : .platform
+        let step: HSSIStep? =
+            switch request.step {
+            case "identify": .identify
+            case "notify_platform": .notifyPlatform
+            case "prioritise":
+                .prioritise(
+                    party: party, severityLevel: request.severity ?? 0,
+                    category: HSSICategory(rawValue: request.category ?? "") ?? .other)
+            case "notify_bridge": .notifyBridge
+            case "engage_devops": .engageDevOps
+            case "resolve": .resolve
+            case "close": .close
+            default: nil
+            }
+        guard let step else {
+            throw ValidationFailure([
+                ValidationIssue(
+                    field: "step", code: "unknown_value",
+                    message: "The step is identify, notify_platform, prioritise, notify_bridge, engage_devops, "
+                        + "resolve or close (communications are sent with their own request).")
+            ])
+        }
+        if case .prioritise = step, HSSICategory(rawValue: request.category ?? "") == nil {
+            check.add(
+                "category", "unknown_value", "The category is potential_data_breach, wrong_information_shown or other.")
+        }
+        try check.finish()
+        let action: AccessAction =
+            switch step {
+            case .identify, .notifyPlatform, .prioritise: .respondToHSSI
+            default: .runHSSI
+            }
+        return try await change(id, action: action, expectedVersion: expectedVersion, by: principal) { hssi, now in
+            try hssi.record(step, at: at, by: Self.actor(principal), note: request.note, now: now)
+            return []
+        }
+    }
+
+    /// Records the caller's side's judgement (the partner's, or the platform's, which then stands).
+    public func assess(
+        _ id: HigherSeverityIncident.ID, severity: Int?, category: String?, expectedVersion: Int,
+        by principal: Principal
+    ) async throws -> HSSIView {
+        guard let category = HSSICategory(rawValue: category ?? "") else {
+            throw ValidationFailure([
+                ValidationIssue(
+                    field: "category", code: "unknown_value",
+                    message: "The category is potential_data_breach, wrong_information_shown or other.")
+            ])
+        }
+        let party: HSSIAssessment.Party = principal.role.isPartnerRole ? .partner : .platform
+        let action: AccessAction = party == .partner ? .respondToHSSI : .runHSSI
+        return try await change(id, action: action, expectedVersion: expectedVersion, by: principal) { hssi, now in
+            try hssi.assess(
+                party: party, severityLevel: severity ?? 0, category: category, at: now, by: Self.actor(principal),
+                now: now)
+            return []
+        }
+    }
+
+    /// The Service Bridge convenes the Multi-Party Intervention: every affected partner's on-duty HSSI
+    /// managers (or its HSSI manager contact) are invited by e-mail with the joining details, and have 30
+    /// minutes to join.
+    public func convene(
+        _ id: HigherSeverityIncident.ID, joiningDetails: String, at text: String? = nil, expectedVersion: Int,
+        by principal: Principal
+    ) async throws -> HSSIView {
+        let now = clock.now()
+        var check = ValidationCollector()
+        let at = instant(text, field: "at", required: false, now: now, into: &check) ?? now
+        try check.finish()
+        return try await change(id, action: .runHSSI, expectedVersion: expectedVersion, by: principal) {
+            hssi, now, repositories in
+            let partners = try await Self.partners(of: hssi, in: repositories)
+            var rotas: [HSSIManagerRota] = []
+            for partner in partners {
+                let entries = try await repositories.hssis.rotaEntries(partnerID: partner.id).map(\.entry)
+                rotas.append(HSSIManagerRota(partnerID: partner.id, entries: entries))
+            }
+            try hssi.convene(
+                at: at, by: Self.actor(principal), joiningDetails: joiningDetails, partners: partners, rotas: rotas,
+                now: now)
+            var links: [HSSIMessageLink] = []
+            for invitation in hssi.intervention?.invitations ?? [] {
+                let joinBy = NotificationComposer.londonTime(invitation.joinDeadline)
+                links += try await enqueue(
+                    .invitation, hssi: hssi, to: invitation.invitees.map(\.email), partnerID: invitation.partnerID,
+                    body: "The Service Bridge has convened a Multi-Party Intervention. Join by \(joinBy), then "
+                        + "acknowledge and record that you joined on the HSSI's page.\n\nJoining details:\n"
+                        + joiningDetails,
+                    at: now, in: repositories)
+            }
+            return links
+        }
+    }
+
+    /// Records that someone from a partner acknowledged the invitation (`joined` false) or joined the
+    /// intervention. A partner's people answer for their own organisation; the Service Bridge may record an
+    /// answer given by telephone for the partner named. Answers do not need the caller's last version: they
+    /// record a fact, and a concurrent change is retried.
+    public func answerInvitation(
+        _ id: HigherSeverityIncident.ID, joined: Bool, partner code: String? = nil, by principal: Principal
+    ) async throws -> HSSIView {
+        var partnerID = principal.partnerID
+        if !principal.role.isPartnerRole {
+            try authorize(principal, .runHSSI, partner: nil)
+            partnerID = nil
+            if let code = code.flatMap(PartnerCode.init) {
+                partnerID = try await store.repositories.partners.find(code: code)?.id
+            }
+        }
+        guard let partnerID else {
+            throw ValidationFailure([
+                ValidationIssue(field: "partner", code: "required", message: "Name the partner whose answer this is.")
+            ])
+        }
+        for attempt in 1...3 {
+            let current = try await visible(try await store.repositories.hssis.find(id: id), principal, .respondToHSSI)
+            do {
+                return try await change(
+                    id, action: .respondToHSSI, expectedVersion: current.version, by: principal
+                ) { hssi, now in
+                    if joined {
+                        try hssi.recordJoin(partnerID: partnerID, at: now, by: Self.actor(principal), now: now)
+                    } else {
+                        try hssi.acknowledgeInvitation(
+                            partnerID: partnerID, at: now, by: Self.actor(principal), now: now)
+                    }
+                    return []
+                }
+            } catch ServiceError.versionMismatch where attempt < 3 {
+                continue
+            }
+        }
+        throw ServiceError.versionMismatch(currentVersion: 0)
+    }
+
+    /// Posts a status update with the minimum data set.
+    public func postUpdate(
+        _ id: HigherSeverityIncident.ID, _ draft: HSSIStatusUpdateDraft, expectedVersion: Int, by principal: Principal
+    ) async throws -> HSSIView {
+        try await change(id, action: .respondToHSSI, expectedVersion: expectedVersion, by: principal) { hssi, now in
+            try hssi.postStatusUpdate(draft, at: now, by: Self.actor(principal), now: now)
+            return []
+        }
+    }
+
+    /// The platform's communication to every affected partner (their HSSI managers and primary contact), by
+    /// e-mail through the outbox; each message's delivery is shown with the HSSI. The first one completes the
+    /// process's sixth step.
+    public func communicate(
+        _ id: HigherSeverityIncident.ID, message: String, expectedVersion: Int, by principal: Principal
+    ) async throws -> HSSIView {
+        var check = ValidationCollector()
+        let text = check.requiredText("message", message, label: "message", maxLength: 5_000) ?? ""
+        let issues = check.issues + PatientDataGuard().refusals(for: [("message", text)])
+        if !issues.isEmpty { throw ValidationFailure(issues) }
+        return try await change(id, action: .runHSSI, expectedVersion: expectedVersion, by: principal) {
+            hssi, now, repositories in
+            if hssi.stage == .devOpsEngaged {
+                try hssi.record(.sendCommunications, at: now, by: Self.actor(principal), note: text, now: now)
+            } else if hssi.stage < .devOpsEngaged || hssi.stage == .closed {
+                throw ValidationFailure([
+                    ValidationIssue(
+                        field: "message", code: "invalid_transition",
+                        message: "Communications go to partners once DevOps are engaged and until the HSSI is closed.")
+                ])
+            }
+            var links: [HSSIMessageLink] = []
+            for partner in try await Self.partners(of: hssi, in: repositories) {
+                var to = try await Self.hssiManagers(of: partner, in: repositories)
+                if let primary = partner.contact(.primary), !to.contains(primary.email) { to.append(primary.email) }
+                links += try await enqueue(
+                    .communication, hssi: hssi, to: to, partnerID: partner.id, body: text, at: now, in: repositories)
+            }
+            return links
+        }
+    }
+
+    // MARK: Helpers shared by the use cases
+
+    /// Loads a visible HSSI, checks the version, lets `body` change it (and return the messages it queued),
+    /// then stores it with its next deadline, in one transaction.
+    func change(
+        _ id: HigherSeverityIncident.ID, action: AccessAction, expectedVersion: Int, by principal: Principal,
+        _ body:
+            @escaping @Sendable (inout HigherSeverityIncident, Date, any Repositories) async throws
+            -> [HSSIMessageLink]
+    ) async throws -> HSSIView {
+        let now = clock.now()
+        return try await store.transaction { repositories in
+            var hssi = try await visible(try await repositories.hssis.find(id: id), principal, action)
+            guard hssi.version == expectedVersion else {
+                throw ServiceError.versionMismatch(currentVersion: hssi.version)
+            }
+            let links = try await body(&hssi, now, repositories)
+            return try await save(
+                hssi, previousVersion: expectedVersion, links: links, at: now, in: repositories, as: principal)
+        }
+    }
+
+    func change(
+        _ id: HigherSeverityIncident.ID, action: AccessAction, expectedVersion: Int, by principal: Principal,
+        _ body: @escaping @Sendable (inout HigherSeverityIncident, Date) throws -> [HSSIMessageLink]
+    ) async throws -> HSSIView {
+        try await change(id, action: action, expectedVersion: expectedVersion, by: principal) { hssi, now, _ in
+            try body(&hssi, now)
+        }
+    }
+
+    private func save(
+        _ hssi: HigherSeverityIncident, previousVersion: Int?, links: [HSSIMessageLink], at now: Date,
+        in repositories: any Repositories, as principal: Principal
+    ) async throws -> HSSIView {
+        let next = try await nextDeadline(of: hssi, at: now, in: repositories)
+        if let previousVersion {
+            try await repositories.hssis.update(hssi, expectedVersion: previousVersion, nextDeadlineAt: next)
+        } else {
+            try await repositories.hssis.setNextDeadline(hssi.id, at: next)
+        }
+        try await repositories.hssis.linkMessages(hssi.id, links)
+        return try await makeView(hssi, at: now, in: repositories, as: principal, withMessages: true)
+    }
+
+    /// The instant the job should next look at the HSSI: its earliest deadline still to come, or now when a
+    /// partner could not be invited at all.
+    func nextDeadline(of hssi: HigherSeverityIncident, at now: Date, in repositories: any Repositories) async throws
+        -> Date?
+    {
+        let partners = try await Self.partners(of: hssi, in: repositories)
+        if hssi.interventionEscalations(partners: partners, now: now).contains(where: { $0.reason == .nobodyToInvite })
+        {
+            return now
+        }
+        let hours = try await calendar(forPrimaryOf: hssi, in: repositories)
+        return hssi.pendingDeadlines(hours: hours, cadence: cadence, now: now).filter { !$0.isOverdue }.map(\.due).min()
+    }
+
+    func makeView(
+        _ hssi: HigherSeverityIncident, at now: Date, in repositories: any Repositories, as principal: Principal,
+        withMessages: Bool
+    ) async throws -> HSSIView {
+        let partners = try await Self.partners(of: hssi, in: repositories)
+        let hours = try await calendar(forPrimaryOf: hssi, in: repositories)
+        var messages: [HSSIMessageState] = []
+        if withMessages {
+            for link in try await repositories.hssis.messages(of: hssi.id)
+            where !principal.role.isPartnerRole || link.partnerID == principal.partnerID {
+                guard let message = try await repositories.outbox.find(id: link.messageID) else { continue }
+                messages.append(
+                    HSSIMessageState(
+                        kind: link.kind, partnerID: link.partnerID, recipient: message.recipient,
+                        subject: message.subject, status: message.status, attempts: message.attempts,
+                        createdAt: message.createdAt, deliveredAt: message.deliveredAt))
+            }
+        }
+        return HSSIView(
+            hssi: hssi, partners: partners, notification: hssi.notificationCompliance(hours: hours, now: now),
+            deadlines: hssi.pendingDeadlines(hours: hours, cadence: cadence, now: now),
+            escalations: hssi.interventionEscalations(partners: partners, now: now),
+            nextUpdateDue: hssi.nextStatusUpdateDue(cadence: cadence),
+            updateTimeliness: hssi.statusUpdateTimeliness(cadence: cadence, now: now), messages: messages, at: now)
+    }
+
+    /// The primary partner's hours of operation as a calendar.
+    func calendar(forPrimaryOf hssi: HigherSeverityIncident, in repositories: any Repositories) async throws
+        -> BusinessCalendar
+    {
+        let hours = try await repositories.partners.find(id: hssi.primaryPartnerID)?.hoursOfOperation ?? .alwaysOpen
+        return try calendars.calendar(for: hours, around: clock.now())
+    }
+
+    /// Writes one e-mail per address to the outbox and returns the links to keep with the HSSI.
+    func enqueue(
+        _ kind: HSSINotice.Kind, hssi: HigherSeverityIncident, to addresses: [EmailAddress], partnerID: Partner.ID?,
+        body: String, at now: Date, in repositories: any Repositories
+    ) async throws -> [HSSIMessageLink] {
+        let notice = HSSINotice(
+            kind: kind, reference: hssi.reference, title: hssi.title, stage: hssi.stage, severity: hssi.severity,
+            body: body, link: "\(planner.publicURL)/hssi/\(hssi.reference)")
+        let (text, html) = notice.email
+        var seen: Set<EmailAddress> = []
+        let messages = addresses.filter { seen.insert($0).inserted }.map { address in
+            OutboxMessage(
+                id: ids.make(), channel: .email, event: kind.rawValue, recipient: address.value,
+                subject: notice.subject, text: text, html: html, partnerID: partnerID, incidentID: nil,
+                nextAttemptAt: now, createdAt: now)
+        }
+        if !messages.isEmpty { try await repositories.outbox.enqueue(messages) }
+        return messages.map { HSSIMessageLink(kind: kind.rawValue, messageID: $0.id, partnerID: partnerID) }
+    }
+
+    static func partners(of hssi: HigherSeverityIncident, in repositories: any Repositories) async throws -> [Partner] {
+        var partners: [Partner] = []
+        for id in hssi.affectedPartnerIDs {
+            if let partner = try await repositories.partners.find(id: id) { partners.append(partner) }
+        }
+        return partners
+    }
+
+    /// A partner's HSSI manager contact and its active people in the HSSI manager role.
+    static func hssiManagers(of partner: Partner, in repositories: any Repositories) async throws -> [EmailAddress] {
+        let people = try await repositories.users.list(partnerID: partner.id).filter {
+            $0.isActive && $0.role == .partnerHSSIManager
+        }
+        return (partner.contact(.hssiManager).map { [$0.email] } ?? []) + people.map(\.email)
+    }
+
+    /// The Service Bridge operators and service managers.
+    static func bridge(in repositories: any Repositories) async throws -> [EmailAddress] {
+        try await repositories.users.list(partnerID: nil).filter {
+            $0.isActive && ($0.role == .serviceBridgeOperator || $0.role == .serviceManager)
+        }
+        .map(\.email)
+    }
+
+    static func actor(_ principal: Principal) -> HSSIActor {
+        HSSIActor(name: principal.displayName, role: principal.role.label)
+    }
+
+    static func isVisible(_ hssi: HigherSeverityIncident, to principal: Principal) -> Bool {
+        !principal.role.isPartnerRole || hssi.affectedPartnerIDs.contains { $0 == principal.partnerID }
+    }
+
+    /// The HSSI when the caller may act on it; another partner's reads as missing.
+    func visible(_ hssi: HigherSeverityIncident?, _ principal: Principal, _ action: AccessAction) async throws
+        -> HigherSeverityIncident
+    {
+        guard let hssi, Self.isVisible(hssi, to: principal) else { throw ServiceError.notFound }
+        try authorize(principal, action, partner: principal.role.isPartnerRole ? principal.partnerID : nil)
+        return hssi
+    }
+
+    func authorize(_ principal: Principal, _ action: AccessAction, partner: Partner.ID?) throws {
+        switch AccessPolicy.decide(principal, action, resourcePartner: partner) {
+        case .allow: return
+        case .denyOtherPartner: throw ServiceError.notFound
+        case .denyForbidden: throw ServiceError.forbidden
+        }
+    }
+
+    /// An instant from ISO 8601 text, checked not to be in the future (a minute's grace for clocks).
+    func instant(_ text: String?, field: String, required: Bool, now: Date, into check: inout ValidationCollector)
+        -> Date?
+    {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            if required { check.add(field, "required", "Give the date and time.") }
+            return nil
+        }
+        guard let date = ISO8601Instant.date(from: text) else {
+            check.add(
+                field, "invalid_format", "Give the date and time as an ISO 8601 instant, like 2026-11-26T09:30:00Z.")
+            return nil
+        }
+        guard date <= now.addingTimeInterval(60) else {
+            check.add(field, "in_future", "The date and time cannot be in the future.")
+            return nil
+        }
+        return min(date, now)
+    }
+}
+
+/// Partners' hours of operation as calendars, built once per distinct set of hours (building one takes a
+/// few milliseconds).
+final class HoursCalendars: Sendable {
+    private let built = Mutex<[String: BusinessCalendar]>([:])
+
+    func calendar(for hours: OperatingHours, around instant: Date) throws -> BusinessCalendar {
+        let year = Calendar(identifier: .gregorian).component(.year, from: instant)
+        let years = (year - 1)...(year + 2)
+        let key = String(decoding: (try? JSONEncoder().encode(hours)) ?? Data(), as: UTF8.self) + " \(years)"
+        if let calendar = built.withLock({ $0[key] }) { return calendar }
+        let calendar = try hours.makeCalendar(tableYears: years)
+        built.withLock { $0[key] = calendar }
+        return calendar
+    }
+}

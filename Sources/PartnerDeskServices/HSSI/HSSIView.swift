@@ -1,0 +1,102 @@
+import Foundation
+import PartnerDeskDomain
+
+/// What someone declaring an HSSI writes. A partner declares for its own organisation; staff name the
+/// partner (or the incident it grew from) and may name other affected partners.
+public struct HSSIDeclaration: Sendable, Hashable, Codable {
+    /// The primary partner's code (staff only; a partner's own people declare for their organisation).
+    public var partner: String?
+    /// Other affected partners' codes (staff only).
+    public var affectedPartners: [String]?
+    /// The incident it grew from, such as INC-000123.
+    public var incident: String?
+    public var title: String?
+    public var description: String?
+    /// When it happened (ISO 8601); required.
+    public var occurredAt: String?
+    /// When the partner recognised it (ISO 8601); defaults to the declaration.
+    public var identifiedAt: String?
+    /// The declarer's severity, 1 or 2.
+    public var severity: Int?
+    /// `potential_data_breach`, `wrong_information_shown` or `other`.
+    public var category: String?
+
+    public init(
+        partner: String? = nil, affectedPartners: [String]? = nil, incident: String? = nil, title: String?,
+        description: String?, occurredAt: String?, identifiedAt: String? = nil, severity: Int?, category: String?
+    ) {
+        self.partner = partner
+        self.affectedPartners = affectedPartners
+        self.incident = incident
+        self.title = title
+        self.description = description
+        self.occurredAt = occurredAt
+        self.identifiedAt = identifiedAt
+        self.severity = severity
+        self.category = category
+    }
+}
+
+/// A step someone asks to take on an HSSI, as the API and pages send it.
+public struct HSSIStepRequest: Sendable, Hashable, Codable {
+    /// `identify`, `notify_platform`, `prioritise`, `notify_bridge`, `engage_devops`, `send_communications`,
+    /// `resolve` or `close`.
+    public var step: String
+    /// When it happened (ISO 8601); defaults to now.
+    public var at: String?
+    public var note: String?
+    /// For `prioritise`: severity 1 or 2 and the category.
+    public var severity: Int?
+    public var category: String?
+
+    public init(step: String, at: String? = nil, note: String? = nil, severity: Int? = nil, category: String? = nil) {
+        self.step = step
+        self.at = at
+        self.note = note
+        self.severity = severity
+        self.category = category
+    }
+}
+
+/// A message an HSSI sent, with where its delivery stands.
+public struct HSSIMessageState: Sendable, Hashable {
+    public var kind: String
+    public var partnerID: Partner.ID?
+    public var recipient: String
+    public var subject: String
+    public var status: OutboxMessage.Status
+    public var attempts: Int
+    public var createdAt: Date
+    public var deliveredAt: Date?
+}
+
+/// An HSSI with everything worked out from its stored times at one instant: the partner's notification
+/// compliance, the deadlines still open, who needs escalating, and the messages it sent.
+public struct HSSIView: Sendable {
+    public var hssi: HigherSeverityIncident
+    /// The affected partners, primary first.
+    public var partners: [Partner]
+    public var notification: HSSINotificationCompliance
+    public var deadlines: [HSSIDeadline]
+    public var escalations: [MPIEscalation]
+    public var nextUpdateDue: Date?
+    public var updateTimeliness: HSSITimeliness?
+    /// The messages the caller may see (a partner: those to its own organisation).
+    public var messages: [HSSIMessageState]
+    public var at: Date
+
+    /// A partner's name by id, for pages and exports.
+    public func partnerName(_ id: Partner.ID) -> String {
+        partners.first { $0.id == id }?.name ?? "Unknown partner"
+    }
+}
+
+/// A partner's HSSI manager rota as of an instant: the entries, who is on duty, and gaps in cover over the
+/// next 14 days within the partner's hours of operation.
+public struct HSSIRotaView: Sendable {
+    public var partner: Partner
+    public var entries: [StoredRotaEntry]
+    public var onDuty: [HSSIRotaEntry]
+    public var gaps: [DateInterval]
+    public var at: Date
+}
