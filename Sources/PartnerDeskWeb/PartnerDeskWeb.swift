@@ -72,5 +72,6 @@ public enum PartnerDeskWeb {
         UsersController(services: context.services, publicURL: context.publicURL).register(on: api)
         NotificationsController(services: context.services).register(on: api)
         ProblemsController(services: context.services).register(on: api)
+        HSSIController(services: context.services).register(on: api)
     }
 }

@@ -13,7 +13,8 @@ struct APIHarness {
     let clock: FixedClock
     /// Where notifications go.
     let transports: RecordingTransports
-    /// Bearer tokens by name: `wellpath`, `carebridge`, `wellpathRead`, `firstLine`, `serviceManager`.
+    /// Bearer tokens by name: `wellpath`, `carebridge`, `wellpathRead`, `firstLine`, `serviceManager`,
+    /// `bridge`.
     let tokens: [String: String]
 
     static let monday9 = ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!
@@ -44,6 +45,9 @@ struct APIHarness {
         ).secret
         tokens["serviceManager"] = try await services.tokens.create(
             name: "Sam (service)", partnerCode: nil, role: .serviceManager
+        ).secret
+        tokens["bridge"] = try await services.tokens.create(
+            name: "Bea (Service Bridge)", partnerCode: nil, role: .serviceBridgeOperator
         ).secret
         let app = try await Application.make(.testing)
         do {

@@ -48,6 +48,13 @@ import VaporTesting
                 email: "matrix@wellpath.example", name: "Matrix", role: .partnerReporter,
                 partnerCode: PartnerCode("WELLPATH")
             ).user
+            // An HSSI Wellpath declared, for the HSSI routes to act on.
+            let hssi = try await api.services.hssis.declare(
+                HSSIDeclaration(
+                    title: "Wrong record shown", description: "Users saw other records",
+                    occurredAt: ISO8601Instant.string(from: api.clock.now()), severity: 1, category: "other"),
+                by: try #require(try await api.services.tokens.authenticate(api.tokens["wellpath"]!))
+            ).hssi
             var callers = [Caller(name: "anonymous", token: nil, principal: nil)]
             for role in Role.allCases {
                 let partners = role.isPartnerRole ? ["WELLPATH", "CAREBRIDGE"] : [nil]
@@ -86,6 +93,14 @@ import VaporTesting
                 return try #require(try await api.services.notifications.deadLetters(as: administrator).first).id
                     .uuidString
             }
+            func freshRotaEntry() async throws -> String {
+                try #require(
+                    try await api.services.hssis.addRotaEntry(
+                        partnerCode: "WELLPATH", managerName: "Nina", email: "nina@wellpath.example", phone: nil,
+                        startsAt: "2026-11-26T00:00:00Z", endsAt: "2026-11-27T00:00:00Z", by: administrator
+                    ).entries.last
+                ).id.uuidString
+            }
             var checked = 0
             // Pages authenticate with session cookies, not tokens: PageTests covers them.
             let apiRoutes = api.app.routes.all.filter { $0.path.first?.description == "api" || $0.access == .public }
@@ -98,22 +113,26 @@ import VaporTesting
                     case .parameter("tokenID"): spare.token.id.description
                     case .parameter("userID"): person.id.description
                     case .parameter("problemID"): problem.id.description
+                    case .parameter("hssiID"): hssi.id.description
                     default: component.description
                     }
                 }.joined(separator: "/")
                 let ownsResource = [
                     PathComponent.parameter("incidentID"), .parameter("tokenID"), .parameter("userID"),
-                    .parameter("webhookID"),
+                    .parameter("webhookID"), .parameter("hssiID"), .parameter("entryID"),
                 ].contains { route.path.contains($0) }
                 // Listing and creating tokens, users and webhooks, and one's own preferences, act on the caller's
                 // own organisation.
-                let callerScoped = ["tokens", "users", "webhooks", "preferences"].contains {
+                let callerScoped = ["tokens", "users", "webhooks", "preferences", "hssi-rota"].contains {
                     route.path.last == .constant($0)
                 }
                 for caller in callers {
                     var path = pathTemplate
                     if route.path.contains(.parameter("webhookID")) {
                         path = path.replacingOccurrences(of: ":webhookID", with: try await freshWebhook())
+                    }
+                    if route.path.contains(.parameter("entryID")) {
+                        path = path.replacingOccurrences(of: ":entryID", with: try await freshRotaEntry())
                     }
                     if route.path.contains(.parameter("messageID")) {
                         path = path.replacingOccurrences(of: ":messageID", with: try await freshDeadLetter())
@@ -178,6 +197,19 @@ import VaporTesting
         case (.POST, "api/v1/problems/:problemID/status"): return #"{"status":"investigating"}"#
         case (.PUT, "api/v1/problems/:problemID/publication"): return #"{"summary":"Sign-in can loop."}"#
         case (.POST, "api/v1/problems/:problemID/resolutions"): return #"{"kind":"fix"}"#
+        case (.POST, "api/v1/hssis"):
+            return
+                #"{"partner":"WELLPATH","title":"Wrong record","description":"Shown","occurredAt":"2026-11-23T08:00:00Z","severity":1,"category":"other"}"#
+        case (.POST, "api/v1/hssis/:hssiID/steps"): return #"{"step":"identify"}"#
+        case (.POST, "api/v1/hssis/:hssiID/assessments"): return #"{"severity":1,"category":"other"}"#
+        case (.POST, "api/v1/hssis/:hssiID/intervention"): return #"{"joiningDetails":"Call 0300 555 0100"}"#
+        case (.POST, "api/v1/hssis/:hssiID/communications"): return #"{"message":"Fix under way"}"#
+        case (.POST, "api/v1/hssis/:hssiID/updates"):
+            return
+                #"{"currentImpact":"Some","usersAffected":"3","actionsTaken":"Cache cleared","nextUpdateDue":"2030-01-01T00:00:00Z"}"#
+        case (.POST, "api/v1/hssi-rota"):
+            return
+                #"{"partner":"WELLPATH","managerName":"Mo","email":"mo@wellpath.example","startsAt":"2026-11-26T00:00:00Z","endsAt":"2026-11-27T00:00:00Z"}"#
         default: return ""
         }
     }

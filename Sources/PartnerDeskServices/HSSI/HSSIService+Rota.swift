@@ -43,26 +43,36 @@ extension HSSIService {
     /// Removes an entry from a partner's rota; another partner's entry reads as missing.
     public func removeRotaEntry(_ id: UUID, partnerCode: String?, by principal: Principal) async throws -> HSSIRotaView
     {
-        let partner = try await rotaPartner(partnerCode, principal, .manageHSSIRota)
+        let partner = try await rotaPartner(partnerCode, principal, .manageHSSIRota, checkingPartnerRole: false)
+        // Another organisation's entry reads as missing, whatever the caller's role.
+        guard try await store.repositories.hssis.rotaEntries(partnerID: partner.id).contains(where: { $0.id == id })
+        else { throw ServiceError.notFound }
+        try authorize(principal, .manageHSSIRota, partner: partner.id)
         guard try await store.repositories.hssis.removeRotaEntry(id, partnerID: partner.id) else {
             throw ServiceError.notFound
         }
         return try await rota(partnerCode: partner.code.description, as: principal)
     }
 
-    private func rotaPartner(_ code: String?, _ principal: Principal, _ action: AccessAction) async throws -> Partner {
-        let partner: Partner?
+    /// The partner whose rota is meant: a partner's own, or for staff (once the role allows `action`) the one
+    /// named. The partner's own people are checked against `action` too unless the caller checks later.
+    private func rotaPartner(
+        _ code: String?, _ principal: Principal, _ action: AccessAction, checkingPartnerRole: Bool = true
+    ) async throws -> Partner {
         if principal.role.isPartnerRole {
-            partner = try await principal.partnerID.asyncPartner(in: store.repositories)
-        } else if let code = code.flatMap(PartnerCode.init) {
-            partner = try await store.repositories.partners.find(code: code)
-        } else {
+            guard let id = principal.partnerID, let partner = try await store.repositories.partners.find(id: id) else {
+                throw ServiceError.notFound
+            }
+            if checkingPartnerRole { try authorize(principal, action, partner: partner.id) }
+            return partner
+        }
+        try authorize(principal, action, partner: nil)
+        guard let code = code.flatMap(PartnerCode.init) else {
             throw ValidationFailure([
                 ValidationIssue(field: "partner", code: "required", message: "Choose the partner whose rota this is.")
             ])
         }
-        guard let partner else { throw ServiceError.notFound }
-        try authorize(principal, action, partner: partner.id)
+        guard let partner = try await store.repositories.partners.find(code: code) else { throw ServiceError.notFound }
         return partner
     }
 
@@ -77,12 +87,5 @@ extension HSSIService {
             return nil
         }
         return date
-    }
-}
-
-extension Optional where Wrapped == Partner.ID {
-    fileprivate func asyncPartner(in repositories: any Repositories) async throws -> Partner? {
-        guard let id = self else { return nil }
-        return try await repositories.partners.find(id: id)
     }
 }

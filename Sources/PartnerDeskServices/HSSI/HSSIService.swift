@@ -36,6 +36,17 @@ public struct HSSIService: Sendable {
     /// identification and notification are recorded. The Service Bridge, the service managers and every affected partner's
     /// HSSI managers are told.
     public func declare(_ declaration: HSSIDeclaration, by principal: Principal) async throws -> HSSIView {
+        guard case .created(let view, _) = try await declare(declaration, by: principal, idempotency: nil, render: nil)
+        else { throw ServiceError.idempotencyKeyReused }
+        return view
+    }
+
+    /// Declares an HSSI under an optional idempotency key (see ``declare(_:by:)``): a repeat of the same
+    /// request answers as the first did.
+    public func declare(
+        _ declaration: HSSIDeclaration, by principal: Principal, idempotency: IdempotencyRequest?,
+        render: (@Sendable (HSSIView) throws -> StoredResponse)?
+    ) async throws -> CreateOutcome<HSSIView> {
         try authorize(principal, .declareHSSI, partner: nil)
         let now = clock.now()
         var check = ValidationCollector()
@@ -91,7 +102,7 @@ public struct HSSIService: Sendable {
         guard let primary else { throw ValidationFailure(issuesSoFar) }
         let (affected, originating) = (others, incidentID)
         let ids = self.ids
-        let view = try await store.transaction { repositories in
+        return try await store.creating(idempotency: idempotency, render: render, at: now) { repositories in
             var hssi: HigherSeverityIncident
             do {
                 hssi = try HigherSeverityIncident(
@@ -133,7 +144,6 @@ public struct HSSIService: Sendable {
                 at: now, in: repositories)
             return try await save(hssi, previousVersion: nil, links: links, at: now, in: repositories, as: principal)
         }
-        return view
     }
 
     // MARK: Reading

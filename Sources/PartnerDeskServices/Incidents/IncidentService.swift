@@ -33,10 +33,7 @@ public struct IncidentService: Sendable {
     }
 
     /// What raising produced: a new incident, or the stored answer to an earlier identical request.
-    public enum RaiseOutcome: Sendable {
-        case created(IncidentView, StoredResponse?)
-        case replayed(StoredResponse)
-    }
+    public typealias RaiseOutcome = CreateOutcome<IncidentView>
 
     /// Raises an incident for the caller's partner, with any screenshots sent along: everything is checked
     /// first (every refusal reported at once) and stored in one transaction, or nothing is. With an
@@ -72,49 +69,25 @@ public struct IncidentService: Sendable {
         guard issues.isEmpty, let report = validated else { throw ValidationFailure(issues) }
         let service = self
         let screenshots = prepared
-        do {
-            return try await store.transaction { repositories in
-                if let idempotency,
-                    let stored = try await repositories.idempotency.find(scope: idempotency.scope, key: idempotency.key)
-                {
-                    guard stored.fingerprint == idempotency.fingerprint else { throw ServiceError.idempotencyKeyReused }
-                    return .replayed(stored.response)
-                }
-                let reference = try await repositories.incidents.nextReference()
-                let incident = Incident(
-                    id: .init(ids.make()), reference: reference, partnerID: partnerID, report: report, raisedAt: now,
-                    raisedBy: principal.displayName
-                )
-                let event = IncidentEvent(
-                    id: .init(ids.make()), incidentID: incident.id, at: now, kind: .raised, visibility: .public,
-                    actorName: principal.displayName, actorRole: principal.role, note: nil
-                )
-                try await repositories.incidents.create(
-                    incident, schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID),
-                    events: [event]
-                )
-                for screenshot in screenshots {
-                    _ = try await service.keep(
-                        screenshot, for: incident.id, by: principal, at: now, repositories: repositories)
-                }
-                let view = IncidentView(
-                    incident: incident, sla: nil, tier: catalog.tier(partner.tierID), partner: partner)
-                var response: StoredResponse?
-                if let idempotency, let render {
-                    let rendered = try render(view)
-                    try await repositories.idempotency.save(idempotency, response: rendered, at: now)
-                    response = rendered
-                }
-                return .created(view, response)
+        return try await store.creating(idempotency: idempotency, render: render, at: now) { repositories in
+            let reference = try await repositories.incidents.nextReference()
+            let incident = Incident(
+                id: .init(ids.make()), reference: reference, partnerID: partnerID, report: report, raisedAt: now,
+                raisedBy: principal.displayName
+            )
+            let event = IncidentEvent(
+                id: .init(ids.make()), incidentID: incident.id, at: now, kind: .raised, visibility: .public,
+                actorName: principal.displayName, actorRole: principal.role, note: nil
+            )
+            try await repositories.incidents.create(
+                incident, schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID),
+                events: [event]
+            )
+            for screenshot in screenshots {
+                _ = try await service.keep(
+                    screenshot, for: incident.id, by: principal, at: now, repositories: repositories)
             }
-        } catch RepositoryError.conflict where idempotency != nil {
-            // A concurrent request with the same key won the race: answer as it did.
-            guard let idempotency,
-                let stored = try await store.repositories.idempotency.find(
-                    scope: idempotency.scope, key: idempotency.key)
-            else { throw ServiceError.idempotencyKeyReused }
-            guard stored.fingerprint == idempotency.fingerprint else { throw ServiceError.idempotencyKeyReused }
-            return .replayed(stored.response)
+            return IncidentView(incident: incident, sla: nil, tier: catalog.tier(partner.tierID), partner: partner)
         }
     }
 

@@ -28,12 +28,9 @@ struct IncidentsController {
         }
         switch outcome {
         case .created(let view, let stored):
-            if let stored { return Self.response(stored) }
-            return try Self.response(Self.stored(IncidentDTO(view)))
+            return IdempotencyKey.response(try stored ?? Self.stored(IncidentDTO(view)))
         case .replayed(let stored):
-            let response = Self.response(stored)
-            response.headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
-            return response
+            return IdempotencyKey.response(stored, replayed: true)
         }
     }
 
@@ -89,14 +86,6 @@ struct IncidentsController {
 
     private static func stored(_ dto: IncidentDTO) throws -> StoredResponse {
         StoredResponse(status: 201, body: try JSONEncoder().encode(dto), location: "/api/v1/incidents/\(dto.id)")
-    }
-
-    private static func response(_ stored: StoredResponse) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        if let location = stored.location { headers.replaceOrAdd(name: .location, value: location) }
-        return Response(
-            status: HTTPResponseStatus(statusCode: stored.status), headers: headers, body: .init(data: stored.body))
     }
 }
 
