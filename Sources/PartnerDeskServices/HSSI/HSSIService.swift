@@ -490,12 +490,14 @@ public struct HSSIService: Sendable {
         return partners
     }
 
-    /// A partner's HSSI manager contact and its active people in the HSSI manager role.
+    /// A partner's HSSI manager contact and its active people in the HSSI manager role; when it has neither,
+    /// its active administrators, so that the partner always hears.
     static func hssiManagers(of partner: Partner, in repositories: any Repositories) async throws -> [EmailAddress] {
-        let people = try await repositories.users.list(partnerID: partner.id).filter {
-            $0.isActive && $0.role == .partnerHSSIManager
-        }
-        return (partner.contact(.hssiManager).map { [$0.email] } ?? []) + people.map(\.email)
+        let people = try await repositories.users.list(partnerID: partner.id).filter(\.isActive)
+        let managers =
+            (partner.contact(.hssiManager).map { [$0.email] } ?? [])
+            + people.filter { $0.role == .partnerHSSIManager }.map(\.email)
+        return managers.isEmpty ? people.filter { $0.role == .partnerAdministrator }.map(\.email) : managers
     }
 
     /// The Service Bridge operators and service managers.

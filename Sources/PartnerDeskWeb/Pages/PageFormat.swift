@@ -26,6 +26,33 @@ enum PageFormat {
         return next.addingTimeInterval(-1)
     }
 
+    /// The instant of a London wall-clock time as a `datetime-local` field sends it (`2026-11-26T09:30`).
+    static func londonInstant(_ text: String) -> Date? {
+        let parts = text.split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
+        guard parts.count >= 5 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = london
+        return calendar.date(
+            from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4]))
+    }
+
+    /// A `datetime-local` field's value as an ISO 8601 instant for the use cases, or the text unchanged when it
+    /// is not one (the use case then explains what is wrong); empty stays empty.
+    static func instantText(_ local: String?) -> String? {
+        guard let local, !local.isEmpty else { return nil }
+        return londonInstant(local).map(ISO8601Instant.string(from:)) ?? local
+    }
+
+    /// How an HSSI deadline went, in words, and the style class that colours it.
+    static func timeliness(_ timeliness: HSSITimeliness, due: Date) -> (text: String, style: String) {
+        switch timeliness {
+        case .inTime: ("In time", "ok")
+        case .late(let seconds): ("Late by \(duration(seconds))", "breached")
+        case .pending: ("Due by \(londonTime(due))", "none")
+        case .overdue(let seconds): ("Overdue by \(duration(seconds))", "breached")
+        }
+    }
+
     /// "Thursday 7 January 2027" for a local date.
     static func longDate(_ date: LocalDate) -> String {
         var calendar = Calendar(identifier: .gregorian)

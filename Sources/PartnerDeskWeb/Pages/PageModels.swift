@@ -15,6 +15,7 @@ struct SignedInHeader: Encodable {
     var canManageOutbox: Bool
     var canChooseNotifications: Bool
     var canReadProblems: Bool
+    var canReadHSSI: Bool
 
     init(_ principal: Principal, csrf: String) {
         name = principal.displayName
@@ -30,6 +31,7 @@ struct SignedInHeader: Encodable {
         canManageOutbox = may(.manageOutbox)
         canChooseNotifications = may(.manageOwnNotifications)
         canReadProblems = may(.readProblems)
+        canReadHSSI = may(.readHSSI)
     }
 }
 

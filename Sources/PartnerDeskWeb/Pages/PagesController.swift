@@ -32,6 +32,7 @@ struct PagesController {
         registerOrganisationPages(on: routes)
         registerNotificationPages(on: routes)
         registerProblemPages(on: routes)
+        registerHSSIPages(on: routes)
         routes.get("sign-in", use: signInForm).declaringPublic()
         routes.post("sign-in", use: signIn).declaringPublic()
         routes.get("sign-in", "code", use: codeForm).declaringPublic()

@@ -150,10 +150,7 @@ struct RaiseIncidentPage: Encodable {
     /// The draft the form values describe; the UK local date and time becomes an instant.
     static func draft(from values: Values) -> IncidentReportDraft {
         func text(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
-        var occurredAt = text("occurredAt")
-        if let local = occurredAt, let instant = londonInstant(local) {
-            occurredAt = ISO8601Instant.string(from: instant)
-        }
+        let occurredAt = PageFormat.instantText(text("occurredAt"))
         return IncidentReportDraft(
             service: text("service"), partnerReference: text("partnerReference"), type: text("type"),
             occurredAt: occurredAt, userEmail: text("userEmail"), errorType: text("errorType"),
@@ -165,17 +162,6 @@ struct RaiseIncidentPage: Encodable {
             checkedKnownProblems: values["checkedKnownProblems"] == "true", suspectedProblem: text("suspectedProblem"),
             alternativeContact: text("alternativeContact"),
             suggestedSeverity: text("suggestedSeverity").flatMap(Int.init)
-        )
-    }
-
-    /// Reads `YYYY-MM-DDTHH:MM` as UK local time.
-    static func londonInstant(_ text: String) -> Date? {
-        let parts = text.split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
-        guard parts.count >= 5 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London")!
-        return calendar.date(
-            from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4])
         )
     }
 }

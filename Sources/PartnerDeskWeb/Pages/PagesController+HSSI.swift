@@ -1,0 +1,265 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import Vapor
+
+/// HSSI pages: the console (every HSSI the person may see), the declaration form, one HSSI with its
+/// steps, roll-call, updates and communications, the timeline export, and a partner's HSSI manager rota.
+/// The same use cases as `/api/v1/hssis`.
+extension PagesController {
+    func registerHSSIPages(on routes: any RoutesBuilder) {
+        let hssi = routes.grouped("hssi")
+        hssi.get(use: hssiList).declaring(.readHSSI)
+        hssi.get("new", use: newHSSIForm).declaring(.declareHSSI)
+        hssi.post(use: declareHSSI).declaring(.declareHSSI)
+        hssi.get(":reference", use: hssiPage).declaring(.readHSSI)
+        hssi.get(":reference", "timeline.csv", use: hssiTimelineCSV).declaring(.readHSSI)
+        hssi.post(":reference", "steps", use: hssiStep).declaring(.respondToHSSI)
+        hssi.post(":reference", "assessments", use: hssiAssess).declaring(.respondToHSSI)
+        hssi.post(":reference", "intervention", use: hssiConvene).declaring(.runHSSI)
+        hssi.post(":reference", "answers", use: hssiAnswer).declaring(.respondToHSSI)
+        hssi.post(":reference", "updates", use: hssiUpdate).declaring(.respondToHSSI)
+        hssi.post(":reference", "communications", use: hssiCommunicate).declaring(.runHSSI)
+        routes.get("organisation", "hssi-rota", use: hssiRota).declaring(.readHSSI)
+        routes.post("organisation", "hssi-rota", use: addHSSIRotaEntry).declaring(.manageHSSIRota)
+        routes.post("organisation", "hssi-rota", ":entryID", "remove", use: removeHSSIRotaEntry)
+            .declaring(.manageHSSIRota)
+    }
+
+    @Sendable func hssiList(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let page = HSSIListPage(
+            principal: principal, csrf: session.csrfToken, views: try await services.hssis.list(as: principal))
+        return try await request.view.render("hssi-list", page).encodeResponse(for: request)
+    }
+
+    @Sendable func newHSSIForm(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        guard AccessPolicy.decide(principal, .declareHSSI, resourcePartner: principal.partnerID) == .allow else {
+            throw ServiceError.forbidden
+        }
+        let values = ((try? request.query.get(String.self, at: "incident")).map { ["incident": $0] }) ?? [:]
+        let page = NewHSSIPage(
+            principal: principal, csrf: session.csrfToken, partners: try await partnerList(principal), values: values)
+        return try await request.view.render("hssi-new", page).encodeResponse(for: request)
+    }
+
+    @Sendable func declareHSSI(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let values = try signedInForm(request, session: session)
+        do {
+            let view = try await services.hssis.declare(NewHSSIPage.declaration(values), by: principal)
+            return request.redirect(to: "/hssi/\(view.hssi.reference)?done=declared")
+        } catch let failure as ValidationFailure {
+            let page = NewHSSIPage(
+                principal: principal, csrf: session.csrfToken, partners: try await partnerList(principal),
+                values: values, errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+            return try await request.view.render("hssi-new", page).encodeResponse(
+                status: .unprocessableEntity, for: request)
+        }
+    }
+
+    @Sendable func hssiPage(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let view = try await services.hssis.view(reference: try request.hssiReference(), as: principal)
+        let notice = (try? request.query.get(String.self, at: "done")).flatMap { Self.hssiNotices[$0] }
+        return try await renderHSSI(view, principal: principal, session: session, request: request, notice: notice)
+    }
+
+    @Sendable func hssiTimelineCSV(_ request: Request) async throws -> Response {
+        guard let (principal, _) = try await currentSession(request) else { return request.redirect(to: "/sign-in") }
+        let view = try await services.hssis.view(reference: try request.hssiReference(), as: principal)
+        let entries = try await services.hssis.timeline(view.hssi.id, as: principal)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"\(view.hssi.reference)-timeline.csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: HSSITimelineEntry.csv(entries)))
+    }
+
+    @Sendable func hssiStep(_ request: Request) async throws -> Response {
+        try await hssiChange(request, done: "step") { view, values, principal in
+            _ = try await services.hssis.step(
+                view.hssi.id,
+                HSSIStepRequest(
+                    step: values["step"] ?? "", at: PageFormat.instantText(values["at"]), note: values["note"],
+                    severity: values["severity"].flatMap { Int($0) }, category: values["category"]),
+                expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
+        }
+    }
+
+    @Sendable func hssiAssess(_ request: Request) async throws -> Response {
+        try await hssiChange(request, done: "assessed") { view, values, principal in
+            _ = try await services.hssis.assess(
+                view.hssi.id, severity: values["assessSeverity"].flatMap { Int($0) },
+                category: values["assessCategory"], expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
+        }
+    }
+
+    @Sendable func hssiConvene(_ request: Request) async throws -> Response {
+        try await hssiChange(request, done: "convened") { view, values, principal in
+            _ = try await services.hssis.convene(
+                view.hssi.id, joiningDetails: values["joiningDetails"] ?? "",
+                expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
+        }
+    }
+
+    @Sendable func hssiAnswer(_ request: Request) async throws -> Response {
+        let joined = (try? request.content.get(String.self, at: "answer")) == "join"
+        return try await hssiChange(request, done: joined ? "joined" : "acknowledged") { view, values, principal in
+            _ = try await services.hssis.answerInvitation(
+                view.hssi.id, joined: joined, partner: values["partner"], by: principal)
+        }
+    }
+
+    @Sendable func hssiUpdate(_ request: Request) async throws -> Response {
+        try await hssiChange(request, done: "updated") { view, values, principal in
+            _ = try await services.hssis.postUpdate(
+                view.hssi.id,
+                HSSIStatusUpdateDraft(
+                    currentImpact: values["currentImpact"], usersAffected: values["usersAffected"],
+                    actionsTaken: values["actionsTaken"], nextUpdateDue: PageFormat.instantText(values["nextUpdateDue"])
+                ),
+                expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
+        }
+    }
+
+    @Sendable func hssiCommunicate(_ request: Request) async throws -> Response {
+        try await hssiChange(request, done: "communicated") { view, values, principal in
+            _ = try await services.hssis.communicate(
+                view.hssi.id, message: values["message"] ?? "", expectedVersion: Int(values["version"] ?? "") ?? -1,
+                by: principal)
+        }
+    }
+
+    /// What the HSSI page says after each change (`?done=`), so a reload repeats nothing.
+    private static let hssiNotices: [String: String] = [
+        "declared": "The HSSI is declared. The Service Bridge and the affected partners' HSSI managers are told.",
+        "step": "The step is recorded.",
+        "assessed": "Your assessment is recorded.",
+        "convened": "The Multi-Party Intervention is convened and the invitations are on their way.",
+        "acknowledged": "The invitation is acknowledged.",
+        "joined": "Joining the Multi-Party Intervention is recorded.",
+        "updated": "The status update is posted.",
+        "communicated": "The communication is on its way to every affected partner.",
+    ]
+
+    /// Runs one change on the HSSI in the URL: on success back to its page with a notice; refused changes show
+    /// the page again with the reason.
+    private func hssiChange(
+        _ request: Request, done: String,
+        _ change: @Sendable (HSSIView, [String: String], Principal) async throws -> Void
+    ) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let values = try signedInForm(request, session: session)
+        let view = try await services.hssis.view(reference: try request.hssiReference(), as: principal)
+        let errors: [PageError]
+        do {
+            try await change(view, values, principal)
+            return request.redirect(to: "/hssi/\(view.hssi.reference)?done=\(done)")
+        } catch let failure as ValidationFailure {
+            errors = failure.issues.map { PageError(field: $0.field, message: $0.message) }
+        } catch ServiceError.versionMismatch {
+            errors = [
+                PageError(
+                    field: "main",
+                    message: "Someone else changed this HSSI while you were looking at it. Check it and try again.")
+            ]
+        }
+        let current = try await services.hssis.view(view.hssi.id, as: principal)
+        return try await renderHSSI(
+            current, principal: principal, session: session, request: request, values: values, errors: errors)
+    }
+
+    private func renderHSSI(
+        _ view: HSSIView, principal: Principal, session: SignInSession, request: Request,
+        values: [String: String] = [:], notice: String? = nil, errors: [PageError] = []
+    ) async throws -> Response {
+        let page = HSSIPage(
+            view: view, principal: principal, csrf: session.csrfToken, values: values, notice: notice, errors: errors)
+        return try await request.view.render("hssi", page).encodeResponse(
+            status: errors.isEmpty ? .ok : .unprocessableEntity, for: request)
+    }
+
+    // MARK: Rota
+
+    @Sendable func hssiRota(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        var code = try? request.query.get(String.self, at: "partner")
+        if code == nil { code = try await partnerList(principal).first?.code.value }
+        return try await renderRota(code, principal: principal, session: session, request: request)
+    }
+
+    @Sendable func addHSSIRotaEntry(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let values = try signedInForm(request, session: session)
+        do {
+            _ = try await services.hssis.addRotaEntry(
+                partnerCode: values["partner"], managerName: values["managerName"] ?? "", email: values["email"] ?? "",
+                phone: values["phone"], startsAt: PageFormat.instantText(values["startsAt"]),
+                endsAt: PageFormat.instantText(values["endsAt"]), by: principal)
+            return request.redirect(to: "/organisation/hssi-rota?partner=\(values["partner"] ?? "")&done=added")
+        } catch let failure as ValidationFailure {
+            return try await renderRota(
+                values["partner"], principal: principal, session: session, request: request, values: values,
+                errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+        }
+    }
+
+    @Sendable func removeHSSIRotaEntry(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let values = try signedInForm(request, session: session)
+        _ = try await services.hssis.removeRotaEntry(
+            try request.uuidParameter("entryID"), partnerCode: values["partner"], by: principal)
+        return request.redirect(to: "/organisation/hssi-rota?partner=\(values["partner"] ?? "")&done=removed")
+    }
+
+    private func renderRota(
+        _ code: String?, principal: Principal, session: SignInSession, request: Request,
+        values: [String: String] = [:], errors: [PageError] = []
+    ) async throws -> Response {
+        let view = try await services.hssis.rota(partnerCode: code, as: principal)
+        let notice: String? =
+            switch try? request.query.get(String.self, at: "done") {
+            case "added": "The time on duty is added."
+            case "removed": "The time on duty is removed."
+            default: nil
+            }
+        let page = HSSIRotaPage(
+            view: view, principal: principal, csrf: session.csrfToken, partners: try await partnerList(principal),
+            values: values, notice: notice, errors: errors)
+        return try await request.view.render("hssi-rota", page).encodeResponse(
+            status: errors.isEmpty ? .ok : .unprocessableEntity, for: request)
+    }
+
+    /// Every partner for staff to choose from; a partner's people choose none.
+    private func partnerList(_ principal: Principal) async throws -> [Partner] {
+        principal.role.isPartnerRole ? [] : try await services.partners.list()
+    }
+}
+
+extension Request {
+    /// The HSSI reference in the path (`HSSI-000001`); anything else reads as missing.
+    func hssiReference() throws -> HSSIReference {
+        guard let text = parameters.get("reference"), let reference = HSSIReference(text) else {
+            throw ServiceError.notFound
+        }
+        return reference
+    }
+}
