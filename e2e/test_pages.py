@@ -227,6 +227,60 @@ def test_a_problem_manager_ranks_records_and_publishes_problems(page):
     expect(page.get_by_role("link", name=re.compile("PRB-"))).to_have_count(1)
 
 
+def test_an_hssi_is_declared_convened_joined_and_updated(browser):
+    partner = browser.new_context(viewport={"width": 1024, "height": 800}).new_page()
+    sign_in(partner, "hssi@wellpath.example")
+    partner.get_by_role("navigation", name="Sections").get_by_role("link", name="HSSIs").click()
+    expect(partner.get_by_role("heading", name="Higher Severity Service Incidents")).to_be_visible()
+    partner.get_by_role("link", name="HSSI manager rota").click()
+    partner.get_by_label("Manager's name").fill("Daniel Price")
+    partner.get_by_label("E-mail address").fill("hssi@wellpath.example")
+    partner.get_by_label("From (UK time)").fill("2026-01-01T00:00")
+    partner.get_by_label("Until (UK time)").fill("2030-01-01T00:00")
+    partner.get_by_role("button", name="Add to the rota").click()
+    expect(partner.get_by_role("status")).to_contain_text("The time on duty is added.")
+    check(partner, "hssi-rota")
+
+    partner.goto(f"{BASE}/hssi/new")
+    partner.get_by_role("button", name="Declare the HSSI").click()
+    expect(partner.get_by_role("alert")).to_contain_text("There is a problem")
+    check(partner, "hssi-new-refused")
+    partner.get_by_label("Title").fill("Appointments shown to the wrong user")
+    partner.get_by_label("What is happening").fill("Some users saw appointments that were not theirs.")
+    partner.get_by_label("When did it happen? (UK time)").fill("2026-01-05T09:00")
+    partner.get_by_label("Severity 1").check()
+    partner.get_by_label("Category").select_option("wrong_information_shown")
+    partner.get_by_role("button", name="Declare the HSSI").click()
+    expect(partner.get_by_role("status")).to_contain_text("The HSSI is declared.")
+    reference = partner.get_by_role("heading", level=1).inner_text().split(":")[0]
+    check(partner, "hssi-declared")
+
+    bridge = browser.new_context(viewport={"width": 1024, "height": 800}).new_page()
+    sign_in(bridge, "bridge@partnerdesk.example")
+    bridge.goto(f"{BASE}/hssi")
+    bridge.get_by_role("link", name=reference).click()
+    bridge.get_by_role("button", name="Record: Service Bridge notified").click()
+    expect(bridge.get_by_role("status")).to_contain_text("The step is recorded.")
+    bridge.get_by_label("Joining details").fill("Bridge call 0300 555 0100, PIN 4321")
+    bridge.get_by_role("button", name="Convene and invite").click()
+    expect(bridge.get_by_role("table", name=re.compile("Roll-call"))).to_contain_text("Daniel Price")
+    check(bridge, "hssi-convened")
+
+    partner.reload()
+    partner.get_by_role("button", name="We have joined").click()
+    expect(partner.get_by_role("status")).to_contain_text("Joining the Multi-Party Intervention is recorded.")
+    partner.get_by_label("Current impact").fill("Appointments hidden for affected users")
+    partner.get_by_label("Users affected").fill("120")
+    partner.get_by_label("Actions taken").fill("Cache cleared and sessions ended")
+    partner.get_by_label("Next update due (UK time)").fill("2030-01-01T10:00")
+    partner.get_by_role("button", name="Post the update").click()
+    expect(partner.get_by_role("status")).to_contain_text("The status update is posted.")
+    expect(partner.get_by_text("Appointments hidden for affected users")).to_be_visible()
+    check(partner, "hssi-updated")
+    partner.context.close()
+    bridge.context.close()
+
+
 def test_an_administrator_sees_the_outbox(page):
     sign_in(page, "admin@partnerdesk.example")
     page.get_by_role("link", name="Outbox").click()
@@ -244,7 +298,8 @@ def test_pages_reflow_at_320_pixels(browser):
     page.context.clear_cookies()
     sign_in(page, "admin@partnerdesk.example")
     for path in ["organisation/people", "organisation/tokens", "organisation/webhooks", "admin/audit", "admin/outbox",
-                 "account/notifications", "staff/problems", "staff/problems/PRB-000001", "staff/problems/new"]:
+                 "account/notifications", "staff/problems", "staff/problems/PRB-000001", "staff/problems/new", "hssi",
+                 "hssi/new", "organisation/hssi-rota?partner=WELLPATH"]:
         page.goto(f"{BASE}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"
