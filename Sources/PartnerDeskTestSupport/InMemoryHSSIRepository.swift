@@ -84,4 +84,10 @@ struct InMemoryHSSIRepository: HSSIRepository {
         }
         return removed
     }
+
+    func recordRotaCheck(partnerID: Partner.ID, day: String, at instant: Date) async throws -> Bool {
+        var inserted = false
+        try box.write { inserted = $0.rotaChecks.insert("\(partnerID) \(day)").inserted }
+        return inserted
+    }
 }

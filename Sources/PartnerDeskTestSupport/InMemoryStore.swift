@@ -35,6 +35,7 @@ public final class InMemoryStore: UnitOfWork {
         var hssiAlerts: Set<String> = []
         var hssiMessages: [HigherSeverityIncident.ID: [HSSIMessageLink]] = [:]
         var rota: [UUID: StoredRotaEntry] = [:]
+        var rotaChecks: Set<String> = []
     }
 
     private let state = Mutex(State())

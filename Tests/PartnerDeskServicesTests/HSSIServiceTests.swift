@@ -309,6 +309,33 @@ import Testing
         #expect(rota.entries.isEmpty && rota.onDuty.isEmpty)
         #expect(try await hssis.rota(partnerCode: "WELLPATH", as: fixture.bridge).gaps.count == 1)
     }
+
+    @Test func rotaGaps_areFlaggedToThePartnerAndServiceManagers_onceADay() async throws {
+        let fixture = try await Self.fixture()
+        let manager = try await fixture.services.accounts.add(
+            email: "sam@desk.example", name: "Sam", role: .serviceManager, partnerCode: nil)
+        _ = try await fixture.services.hssis.addRotaEntry(
+            partnerCode: nil, managerName: "Dana", email: "dana@wellpath.example", phone: nil,
+            startsAt: "2026-11-26T00:00:00Z", endsAt: "2026-12-03T00:00:00Z", by: fixture.wellpath)
+        let seen = fixture.transports.mails.count
+        _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
+        let flagged = mailsSince(fixture, seen)
+        #expect(flagged.allSatisfy { $0.subject == "Wellpath: gaps in HSSI manager cover in the next 14 days" })
+        #expect(
+            Set(flagged.flatMap(\.to).map(\.value)) == [
+                "hssi@wellpath.example", "dana@wellpath.example", manager.user.email.value,
+            ])
+        #expect(flagged.first?.text.contains("Thu, 3 Dec 2026 at 0:00 to") == true)
+        // CareBridge keeps no rota: it relies on its registration form, and is not flagged.
+        let again = fixture.transports.mails.count
+        fixture.clock.advance(by: 3_600)
+        _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
+        #expect(fixture.transports.mails.count == again)
+        // A fresh server the same day does not flag again; the next day does.
+        let restarted = AppServices.inMemory(store: fixture.store, clock: fixture.clock, transports: fixture.transports)
+        #expect(try await restarted.jobs.tick(now: fixture.clock.now()).hssiAlerts == 0)
+        #expect(try await restarted.jobs.tick(now: fixture.clock.now().addingTimeInterval(86_400)).hssiAlerts == 3)
+    }
 }
 
 extension HigherSeverityIncident {

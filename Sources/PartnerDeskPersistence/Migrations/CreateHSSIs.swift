@@ -2,7 +2,8 @@ import FluentKit
 import SQLKit
 
 /// Higher Severity Service Incidents (each kept as one JSON document beside the columns queries need), the
-/// alerts sent for their missed deadlines, the messages they sent, and partners' HSSI manager rotas.
+/// alerts sent for their missed deadlines, the messages they sent, partners' HSSI manager rotas, and the
+/// daily checks of those rotas for gaps.
 struct CreateHSSIs: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
@@ -44,6 +45,12 @@ struct CreateHSSIs: AsyncMigration {
             .field("added_by", .string, .required)
             .field("added_at", .double, .required)
             .create()
+        try await database.schema("hssi_rota_checks")
+            .field("partner_id", .uuid, .required, .references("partners", "id", onDelete: .cascade))
+            .field("day", .string, .required)
+            .field("checked_at", .double, .required)
+            .unique(on: "partner_id", "day")
+            .create()
         try await sql.create(index: "hssi_rota_partner").on("hssi_rota_entries").column("partner_id").column(
             "starts_at"
         ).run()
@@ -51,6 +58,7 @@ struct CreateHSSIs: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
+        try await database.schema("hssi_rota_checks").delete()
         try await database.schema("hssi_rota_entries").delete()
         try await database.schema("hssi_messages").delete()
         try await database.schema("hssi_alerts").delete()

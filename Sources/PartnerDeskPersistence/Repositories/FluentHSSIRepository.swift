@@ -139,6 +139,17 @@ struct FluentHSSIRepository: HSSIRepository {
         return !rows.isEmpty
     }
 
+    func recordRotaCheck(partnerID: Partner.ID, day: String, at instant: Date) async throws -> Bool {
+        let rows = try await sql.raw(
+            """
+            INSERT INTO hssi_rota_checks (partner_id, day, checked_at)
+            VALUES (\(bind: partnerID.rawValue), \(bind: day), \(bind: instant.timeIntervalSince1970))
+            ON CONFLICT (partner_id, day) DO NOTHING RETURNING partner_id
+            """
+        ).all()
+        return !rows.isEmpty
+    }
+
     private static func row(_ hssi: HigherSeverityIncident, nextDeadlineAt: Date?) throws -> [ColumnValue] {
         [
             ("id", hssi.id.rawValue), ("number", Int64(hssi.reference.number)),

@@ -6,9 +6,10 @@ extension HSSIService {
     /// Bridge and the service managers; a partner nobody from which joined the intervention in time (or that
     /// nobody could be invited from) is escalated to its primary, secondary and escalation contacts; an overdue
     /// status update is chased with the partner's HSSI managers and the Service Bridge. Each alert goes out
-    /// once, whichever server runs the job and however often. Returns the number of messages queued.
+    /// once, whichever server runs the job and however often. Once a day, partners' rotas are checked for gaps
+    /// (see ``flagRotaGaps(now:)``). Returns the number of messages queued.
     public func tick(now: Date) async throws -> Int {
-        var sent = 0
+        var sent = try await flagRotaGaps(now: now)
         for hssi in try await store.repositories.hssis.due(at: now, limit: 100) {
             sent += try await store.transaction { repositories in
                 try await alert(hssi.id, at: now, in: repositories)

@@ -54,6 +54,54 @@ extension HSSIService {
         return try await rota(partnerCode: partner.code.description, as: principal)
     }
 
+    /// Once a day for each partner that keeps a rota and is not offboarded (once across servers): checks the rota
+    /// for gaps in cover over the next 14 days within the partner's hours of operation and, when there are any,
+    /// e-mails its HSSI managers and the service managers. (A partner without a rota relies on the HSSI manager
+    /// named on its registration form.) Returns the number of messages queued.
+    func flagRotaGaps(now: Date) async throws -> Int {
+        var london = Calendar(identifier: .gregorian)
+        london.timeZone = TimeZone(identifier: "Europe/London")!
+        let parts = london.dateComponents([.year, .month, .day], from: now)
+        let day = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        guard !rotaCheckDay.isDone(day) else { return 0 }
+        var queued = 0
+        let kept = Set(try await store.repositories.hssis.rotaEntries(partnerID: nil).map(\.partnerID))
+        for partner in try await store.repositories.partners.list()
+        where partner.status != .offboarded && kept.contains(partner.id) {
+            let hours = try calendars.calendar(for: partner.hoursOfOperation, around: now)
+            queued += try await store.transaction { repositories in
+                guard try await repositories.hssis.recordRotaCheck(partnerID: partner.id, day: day, at: now) else {
+                    return 0
+                }
+                let entries = try await repositories.hssis.rotaEntries(partnerID: partner.id).map(\.entry)
+                let gaps = HSSIManagerRota(partnerID: partner.id, entries: entries).upcomingGaps(now: now, hours: hours)
+                guard !gaps.isEmpty else { return 0 }
+                let notice = RotaGapNotice(
+                    partnerName: partner.name,
+                    gaps: gaps.map {
+                        "\(NotificationComposer.londonTime($0.start)) to \(NotificationComposer.londonTime($0.end))"
+                    },
+                    link: "\(planner.publicURL)/organisation/hssi-rota?partner=\(partner.code)")
+                let managers = try await repositories.users.list(partnerID: nil).filter {
+                    $0.isActive && $0.role == .serviceManager
+                }
+                var seen: Set<EmailAddress> = []
+                let (text, html) = notice.email
+                let messages = (try await Self.hssiManagers(of: partner, in: repositories) + managers.map(\.email))
+                    .filter { seen.insert($0).inserted }.map { address in
+                        OutboxMessage(
+                            id: ids.make(), channel: .email, event: RotaGapNotice.event, recipient: address.value,
+                            subject: notice.subject, text: text, html: html, partnerID: partner.id, incidentID: nil,
+                            nextAttemptAt: now, createdAt: now)
+                    }
+                if !messages.isEmpty { try await repositories.outbox.enqueue(messages) }
+                return messages.count
+            }
+        }
+        rotaCheckDay.done(day)
+        return queued
+    }
+
     /// The partner whose rota is meant: a partner's own, or for staff (once the role allows `action`) the one
     /// named. The partner's own people are checked against `action` too unless the caller checks later.
     private func rotaPartner(

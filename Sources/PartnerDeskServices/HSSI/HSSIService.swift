@@ -16,6 +16,8 @@ public struct HSSIService: Sendable {
     let planner: NotificationPlanner
     let cadence: HSSIUpdateCadence
     let calendars = HoursCalendars()
+    /// The London day this server last checked every partner's rota for gaps.
+    let rotaCheckDay = RotaCheckDay()
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, planner: NotificationPlanner,
@@ -552,6 +554,14 @@ public struct HSSIService: Sendable {
         }
         return min(date, now)
     }
+}
+
+/// The London day a server last checked every partner's rota for gaps, so it does so once a day.
+final class RotaCheckDay: Sendable {
+    private let day = Mutex<String?>(nil)
+
+    func isDone(_ today: String) -> Bool { day.withLock { $0 == today } }
+    func done(_ today: String) { day.withLock { $0 = today } }
 }
 
 /// Partners' hours of operation as calendars, built once per distinct set of hours (building one takes a

@@ -60,4 +60,7 @@ public protocol HSSIRepository: Sendable {
     func addRotaEntry(_ entry: StoredRotaEntry) async throws
     /// Removes an entry of the partner's rota; false when there was none.
     func removeRotaEntry(_ id: UUID, partnerID: Partner.ID) async throws -> Bool
+    /// Records that a partner's rota was checked for gaps on `day` (a London date such as `2026-11-26`); false
+    /// when it already had been that day (on any server).
+    func recordRotaCheck(partnerID: Partner.ID, day: String, at instant: Date) async throws -> Bool
 }

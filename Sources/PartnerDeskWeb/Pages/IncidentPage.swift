@@ -40,6 +40,8 @@ struct IncidentPage: Encodable {
     var problemLink: String?
     /// For staff who record problems: the form that records one from this incident.
     var newProblemLink: String?
+    /// For those who declare HSSIs: the declaration form, starting from this incident.
+    var newHSSILink: String?
     var screenshots: [Screenshot]
     var hasScreenshots: Bool
     var actions: [SelectOption]
@@ -112,6 +114,9 @@ struct IncidentPage: Encodable {
             incident.linkedProblem == nil
         {
             newProblemLink = "/staff/problems/new?incident=\(incident.reference)"
+        }
+        if AccessPolicy.decide(principal, .declareHSSI, resourcePartner: incident.partnerID) == .allow {
+            newHSSILink = "/hssi/new?incident=\(incident.reference)"
         }
         screenshots = attachments.map { attachment in
             let kilobytes = max(1, (attachment.byteCount + 1023) / 1024)
