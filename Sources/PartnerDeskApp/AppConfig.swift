@@ -48,6 +48,10 @@ public struct AppConfig: Sendable, Equatable {
     /// Seconds between runs of the background jobs in `serve` (`PARTNERDESK_JOBS_INTERVAL`); 0 runs none, for
     /// a server that leaves them to `partnerdesk jobs run-once` from a scheduler.
     public var jobsInterval = 15
+    /// Minutes between an HSSI's status updates at severity 1 and at severity 2
+    /// (`PARTNERDESK_HSSI_UPDATE_MINUTES_SEV1`, `PARTNERDESK_HSSI_UPDATE_MINUTES_SEV2`).
+    public var hssiUpdateMinutesSeverityOne = 60
+    public var hssiUpdateMinutesSeverityTwo = 120
     /// The SMTP relay for notification e-mail (`PARTNERDESK_SMTP_*`); without one, e-mail waits in the outbox.
     public var smtp: SMTPConfiguration?
     /// Webhook targets allowed although they are private, loopback or link-local (`PARTNERDESK_WEBHOOK_ALLOW`).
@@ -191,6 +195,8 @@ public struct AppConfig: Sendable, Equatable {
             }
         }
         integer("PARTNERDESK_JOBS_INTERVAL", in: 0...3_600, into: &config.jobsInterval)
+        integer("PARTNERDESK_HSSI_UPDATE_MINUTES_SEV1", in: 5...1_440, into: &config.hssiUpdateMinutesSeverityOne)
+        integer("PARTNERDESK_HSSI_UPDATE_MINUTES_SEV2", in: 5...1_440, into: &config.hssiUpdateMinutesSeverityTwo)
         if let host = environment["PARTNERDESK_SMTP_HOST"], !host.isEmpty {
             var port: Int?
             if let text = environment["PARTNERDESK_SMTP_PORT"], !text.isEmpty {

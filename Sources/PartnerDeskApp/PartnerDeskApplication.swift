@@ -1,6 +1,7 @@
 import Fluent
 import FluentKit
 import Logging
+import PartnerDeskDomain
 import PartnerDeskMail
 import PartnerDeskPersistence
 import PartnerDeskServices
@@ -95,7 +96,10 @@ public enum PartnerDeskApplication {
                     configuration: .init(policy: WebhookTargetPolicy(allowList: config.webhookAllowList)),
                     clock: SystemClock()),
                 metrics: PrometheusDeliveryMetrics(), logger: logger),
-            requireStaffSecondFactor: config.requireStaffSecondFactor
+            requireStaffSecondFactor: config.requireStaffSecondFactor,
+            hssiCadence: HSSIUpdateCadence(
+                severityOneSeconds: config.hssiUpdateMinutesSeverityOne * 60,
+                severityTwoSeconds: config.hssiUpdateMinutesSeverityTwo * 60) ?? .standard
         )
     }
 

@@ -30,7 +30,7 @@ public struct AppServices: Sendable {
         catalog: ServiceLevelCatalog,
         delivery: DeliverySetup,
         screenshotLimits: ScreenshotLimits = .default,
-        requireStaffSecondFactor: Bool = false
+        requireStaffSecondFactor: Bool = false, hssiCadence: HSSIUpdateCadence = .standard
     ) {
         let planner = NotificationPlanner(sender: delivery.sender, publicURL: delivery.publicURL, ids: ids)
         self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog)
@@ -50,7 +50,7 @@ public struct AppServices: Sendable {
         self.problems = ProblemService(store: store, ids: ids, clock: clock, catalog: catalog, incidents: incidents)
         self.notifications = NotificationSettingsService(
             store: store, ids: ids, clock: clock, secrets: secrets, audit: audit)
-        self.hssis = HSSIService(store: store, ids: ids, clock: clock, planner: planner)
+        self.hssis = HSSIService(store: store, ids: ids, clock: clock, planner: planner, cadence: hssiCadence)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
             hssis: hssis,

@@ -18,8 +18,11 @@ import Testing
         let environment = [
             "PARTNERDESK_HOST": "0.0.0.0", "PARTNERDESK_PORT": "9000", "PARTNERDESK_DATA_DIR": "/var/lib/pd",
             "PARTNERDESK_LOG_LEVEL": "debug", "PARTNERDESK_DEMO": "yes", "PARTNERDESK_AUTO_MIGRATE": "false",
+            "PARTNERDESK_HSSI_UPDATE_MINUTES_SEV1": "30",
         ]
         let fromEnvironment = try AppConfig.load(environment: environment)
+        #expect(
+            fromEnvironment.hssiUpdateMinutesSeverityOne == 30 && fromEnvironment.hssiUpdateMinutesSeverityTwo == 120)
         #expect(fromEnvironment.hostname == "0.0.0.0")
         #expect(fromEnvironment.port == 9000)
         #expect(fromEnvironment.database == .sqlite(path: "/var/lib/pd/partnerdesk.sqlite"))
@@ -40,13 +43,13 @@ import Testing
         let environment = [
             "PARTNERDESK_PORT": "eighty", "DATABASE_URL": "mysql://db/pd", "PARTNERDESK_LOG_LEVEL": "loud",
             "PARTNERDESK_LOG_FORMAT": "xml", "PARTNERDESK_AUTO_MIGRATE": "maybe", "PARTNERDESK_DB_POOL_SIZE": "0",
-            "PARTNERDESK_BCRYPT_COST": "99", "PARTNERDESK_ENV": "staging",
+            "PARTNERDESK_BCRYPT_COST": "99", "PARTNERDESK_ENV": "staging", "PARTNERDESK_HSSI_UPDATE_MINUTES_SEV2": "0",
         ]
         #expect {
             try AppConfig.load(environment: environment)
         } throws: { error in
             let problems = (error as? AppConfigError)?.problems ?? []
-            return problems.count == 8
+            return problems.count == 9
                 && problems.contains { $0.hasPrefix("PARTNERDESK_PORT must be a whole number from 1 to 65535") }
                 && problems.contains { $0.hasPrefix("DATABASE_URL uses an unsupported scheme") }
         }

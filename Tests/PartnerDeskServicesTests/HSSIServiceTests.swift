@@ -101,8 +101,18 @@ import Testing
         await #expect(throws: ServiceError.notFound) {
             _ = try await fixture.services.hssis.view(view.hssi.id, as: fixture.carebridge)
         }
+        // A declaration more than 30 minutes after the occurrence is late, and the Bridge hears so.
+        let late = try await fixture.services.hssis.declare(
+            Self.declaration(occurredAt: "2026-11-26T09:00:00Z"), by: fixture.wellpath)
+        #expect(late.notification.timeliness == .late(bySeconds: 1_800))
+        let seen = fixture.transports.mails.count
+        _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
+        #expect(
+            mailsSince(fixture, seen).contains {
+                $0.to.map(\.value) == ["bea@bridge.example"] && $0.text.contains("came 30 minutes after")
+            })
         #expect(try await fixture.services.hssis.list(as: fixture.carebridge).isEmpty)
-        #expect(try await fixture.services.hssis.list(as: fixture.desk).count == 1)
+        #expect(try await fixture.services.hssis.list(as: fixture.desk).count == 2)
         // The platform's judgement stands over the partner's, and both are kept.
         let assessed = try await fixture.services.hssis.assess(
             view.hssi.id, severity: 2, category: "potential_data_breach", expectedVersion: view.hssi.version,

@@ -1,0 +1,211 @@
+import Foundation
+import PartnerDeskDomain
+import Synchronization
+
+extension HSSIService {
+    /// Loads a visible HSSI, checks the version, lets `body` change it (and return the messages it queued),
+    /// then stores it with its next deadline, in one transaction.
+    func change(
+        _ id: HigherSeverityIncident.ID, action: AccessAction, expectedVersion: Int, by principal: Principal,
+        _ body:
+            @escaping @Sendable (inout HigherSeverityIncident, Date, any Repositories) async throws
+            -> [HSSIMessageLink]
+    ) async throws -> HSSIView {
+        let now = clock.now()
+        return try await store.transaction { repositories in
+            var hssi = try await visible(try await repositories.hssis.find(id: id), principal, action)
+            guard hssi.version == expectedVersion else {
+                throw ServiceError.versionMismatch(currentVersion: hssi.version)
+            }
+            let links = try await body(&hssi, now, repositories)
+            return try await save(
+                hssi, previousVersion: expectedVersion, links: links, at: now, in: repositories, as: principal)
+        }
+    }
+
+    func change(
+        _ id: HigherSeverityIncident.ID, action: AccessAction, expectedVersion: Int, by principal: Principal,
+        _ body: @escaping @Sendable (inout HigherSeverityIncident, Date) throws -> [HSSIMessageLink]
+    ) async throws -> HSSIView {
+        try await change(id, action: action, expectedVersion: expectedVersion, by: principal) { hssi, now, _ in
+            try body(&hssi, now)
+        }
+    }
+
+    func save(
+        _ hssi: HigherSeverityIncident, previousVersion: Int?, links: [HSSIMessageLink], at now: Date,
+        in repositories: any Repositories, as principal: Principal
+    ) async throws -> HSSIView {
+        let next = try await nextDeadline(of: hssi, at: now, in: repositories)
+        if let previousVersion {
+            try await repositories.hssis.update(hssi, expectedVersion: previousVersion, nextDeadlineAt: next)
+        } else {
+            try await repositories.hssis.setNextDeadline(hssi.id, at: next)
+        }
+        try await repositories.hssis.linkMessages(hssi.id, links)
+        return try await makeView(hssi, at: now, in: repositories, as: principal, withMessages: true)
+    }
+
+    /// The instant the job should next look at the HSSI: its earliest deadline still to come, or now when a
+    /// partner could not be invited at all.
+    func nextDeadline(of hssi: HigherSeverityIncident, at now: Date, in repositories: any Repositories) async throws
+        -> Date?
+    {
+        let partners = try await Self.partners(of: hssi, in: repositories)
+        if hssi.interventionEscalations(partners: partners, now: now).contains(where: { $0.reason == .nobodyToInvite })
+        {
+            return now
+        }
+        let hours = try await calendar(forPrimaryOf: hssi, in: repositories)
+        return hssi.pendingDeadlines(hours: hours, cadence: cadence, now: now).filter { !$0.isOverdue }.map(\.due).min()
+    }
+
+    func makeView(
+        _ hssi: HigherSeverityIncident, at now: Date, in repositories: any Repositories, as principal: Principal,
+        withMessages: Bool
+    ) async throws -> HSSIView {
+        let partners = try await Self.partners(of: hssi, in: repositories)
+        let hours = try await calendar(forPrimaryOf: hssi, in: repositories)
+        var messages: [HSSIMessageState] = []
+        if withMessages {
+            for link in try await repositories.hssis.messages(of: hssi.id)
+            where !principal.role.isPartnerRole || link.partnerID == principal.partnerID {
+                guard let message = try await repositories.outbox.find(id: link.messageID) else { continue }
+                messages.append(
+                    HSSIMessageState(
+                        kind: link.kind, partnerID: link.partnerID, recipient: message.recipient,
+                        subject: message.subject, status: message.status, attempts: message.attempts,
+                        createdAt: message.createdAt, deliveredAt: message.deliveredAt))
+            }
+        }
+        return HSSIView(
+            hssi: hssi, partners: partners, notification: hssi.notificationCompliance(hours: hours, now: now),
+            deadlines: hssi.pendingDeadlines(hours: hours, cadence: cadence, now: now),
+            escalations: hssi.interventionEscalations(partners: partners, now: now),
+            nextUpdateDue: hssi.nextStatusUpdateDue(cadence: cadence),
+            updateTimeliness: hssi.statusUpdateTimeliness(cadence: cadence, now: now), messages: messages, at: now)
+    }
+
+    /// The primary partner's hours of operation as a calendar.
+    func calendar(forPrimaryOf hssi: HigherSeverityIncident, in repositories: any Repositories) async throws
+        -> BusinessCalendar
+    {
+        let hours = try await repositories.partners.find(id: hssi.primaryPartnerID)?.hoursOfOperation ?? .alwaysOpen
+        return try calendars.calendar(for: hours, around: clock.now())
+    }
+
+    /// Writes one e-mail per address to the outbox and returns the links to keep with the HSSI.
+    func enqueue(
+        _ kind: HSSINotice.Kind, hssi: HigherSeverityIncident, to addresses: [EmailAddress], partnerID: Partner.ID?,
+        body: String, at now: Date, in repositories: any Repositories
+    ) async throws -> [HSSIMessageLink] {
+        let notice = HSSINotice(
+            kind: kind, reference: hssi.reference, title: hssi.title, stage: hssi.stage, severity: hssi.severity,
+            body: body, link: "\(planner.publicURL)/hssi/\(hssi.reference)")
+        let (text, html) = notice.email
+        var seen: Set<EmailAddress> = []
+        let messages = addresses.filter { seen.insert($0).inserted }.map { address in
+            OutboxMessage(
+                id: ids.make(), channel: .email, event: kind.rawValue, recipient: address.value,
+                subject: notice.subject, text: text, html: html, partnerID: partnerID, incidentID: nil,
+                nextAttemptAt: now, createdAt: now)
+        }
+        if !messages.isEmpty { try await repositories.outbox.enqueue(messages) }
+        return messages.map { HSSIMessageLink(kind: kind.rawValue, messageID: $0.id, partnerID: partnerID) }
+    }
+
+    static func partners(of hssi: HigherSeverityIncident, in repositories: any Repositories) async throws -> [Partner] {
+        var partners: [Partner] = []
+        for id in hssi.affectedPartnerIDs {
+            if let partner = try await repositories.partners.find(id: id) { partners.append(partner) }
+        }
+        return partners
+    }
+
+    /// A partner's HSSI manager contact and its active people in the HSSI manager role; when it has neither,
+    /// its active administrators, so that the partner always hears.
+    static func hssiManagers(of partner: Partner, in repositories: any Repositories) async throws -> [EmailAddress] {
+        let people = try await repositories.users.list(partnerID: partner.id).filter(\.isActive)
+        let managers =
+            (partner.contact(.hssiManager).map { [$0.email] } ?? [])
+            + people.filter { $0.role == .partnerHSSIManager }.map(\.email)
+        return managers.isEmpty ? people.filter { $0.role == .partnerAdministrator }.map(\.email) : managers
+    }
+
+    /// The Service Bridge operators and service managers.
+    static func bridge(in repositories: any Repositories) async throws -> [EmailAddress] {
+        try await repositories.users.list(partnerID: nil).filter {
+            $0.isActive && ($0.role == .serviceBridgeOperator || $0.role == .serviceManager)
+        }
+        .map(\.email)
+    }
+
+    static func actor(_ principal: Principal) -> HSSIActor {
+        HSSIActor(name: principal.displayName, role: principal.role.label)
+    }
+
+    static func isVisible(_ hssi: HigherSeverityIncident, to principal: Principal) -> Bool {
+        !principal.role.isPartnerRole || hssi.affectedPartnerIDs.contains { $0 == principal.partnerID }
+    }
+
+    /// The HSSI when the caller may act on it; another partner's reads as missing.
+    func visible(_ hssi: HigherSeverityIncident?, _ principal: Principal, _ action: AccessAction) async throws
+        -> HigherSeverityIncident
+    {
+        guard let hssi, Self.isVisible(hssi, to: principal) else { throw ServiceError.notFound }
+        try authorize(principal, action, partner: principal.role.isPartnerRole ? principal.partnerID : nil)
+        return hssi
+    }
+
+    func authorize(_ principal: Principal, _ action: AccessAction, partner: Partner.ID?) throws {
+        switch AccessPolicy.decide(principal, action, resourcePartner: partner) {
+        case .allow: return
+        case .denyOtherPartner: throw ServiceError.notFound
+        case .denyForbidden: throw ServiceError.forbidden
+        }
+    }
+
+    /// An instant from ISO 8601 text, checked not to be in the future (a minute's grace for clocks).
+    func instant(_ text: String?, field: String, required: Bool, now: Date, into check: inout ValidationCollector)
+        -> Date?
+    {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            if required { check.add(field, "required", "Give the date and time.") }
+            return nil
+        }
+        guard let date = ISO8601Instant.date(from: text) else {
+            check.add(
+                field, "invalid_format", "Give the date and time as an ISO 8601 instant, like 2026-11-26T09:30:00Z.")
+            return nil
+        }
+        guard date <= now.addingTimeInterval(60) else {
+            check.add(field, "in_future", "The date and time cannot be in the future.")
+            return nil
+        }
+        return min(date, now)
+    }
+}
+
+/// The London day a server last checked every partner's rota for gaps, so it does so once a day.
+final class RotaCheckDay: Sendable {
+    private let day = Mutex<String?>(nil)
+
+    func isDone(_ today: String) -> Bool { day.withLock { $0 == today } }
+    func done(_ today: String) { day.withLock { $0 = today } }
+}
+
+/// Partners' hours of operation as calendars, built once per distinct set of hours (building one takes a
+/// few milliseconds).
+final class HoursCalendars: Sendable {
+    private let built = Mutex<[String: BusinessCalendar]>([:])
+
+    func calendar(for hours: OperatingHours, around instant: Date) throws -> BusinessCalendar {
+        let year = Calendar(identifier: .gregorian).component(.year, from: instant)
+        let years = (year - 1)...(year + 2)
+        let key = String(decoding: (try? JSONEncoder().encode(hours)) ?? Data(), as: UTF8.self) + " \(years)"
+        if let calendar = built.withLock({ $0[key] }) { return calendar }
+        let calendar = try hours.makeCalendar(tableYears: years)
+        built.withLock { $0[key] = calendar }
+        return calendar
+    }
+}
