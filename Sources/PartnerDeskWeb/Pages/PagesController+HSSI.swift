@@ -156,29 +156,17 @@ extension PagesController {
     /// the page again with the reason.
     private func hssiChange(
         _ request: Request, done: String,
-        _ change: @Sendable (HSSIView, [String: String], Principal) async throws -> Void
+        _ change: @escaping @Sendable (HSSIView, [String: String], Principal) async throws -> Void
     ) async throws -> Response {
-        guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+        let reference = try request.hssiReference()
+        return try await formChange(request, record: "HSSI") { principal, values in
+            try await change(try await services.hssis.view(reference: reference, as: principal), values, principal)
+            return "/hssi/\(reference)?done=\(done)"
+        } showAgain: { principal, session, values, errors in
+            try await renderHSSI(
+                try await services.hssis.view(reference: reference, as: principal), principal: principal,
+                session: session, request: request, values: values, errors: errors)
         }
-        let values = try signedInForm(request, session: session)
-        let view = try await services.hssis.view(reference: try request.hssiReference(), as: principal)
-        let errors: [PageError]
-        do {
-            try await change(view, values, principal)
-            return request.redirect(to: "/hssi/\(view.hssi.reference)?done=\(done)")
-        } catch let failure as ValidationFailure {
-            errors = failure.issues.map { PageError(field: $0.field, message: $0.message) }
-        } catch ServiceError.versionMismatch {
-            errors = [
-                PageError(
-                    field: "main",
-                    message: "Someone else changed this HSSI while you were looking at it. Check it and try again.")
-            ]
-        }
-        let current = try await services.hssis.view(view.hssi.id, as: principal)
-        return try await renderHSSI(
-            current, principal: principal, session: session, request: request, values: values, errors: errors)
     }
 
     private func renderHSSI(

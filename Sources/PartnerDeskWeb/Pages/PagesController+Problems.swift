@@ -130,36 +130,22 @@ extension PagesController {
     /// problem after a merge); refused steps show the page again with the reason beside the form.
     private func problemStep(
         _ request: Request, done: String,
-        _ step: @Sendable (ProblemView, [String: String], Principal) async throws -> Void
+        _ step: @escaping @Sendable (ProblemView, [String: String], Principal) async throws -> Void
     ) async throws -> Response {
-        guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
-        }
-        let values = try signedInForm(request, session: session)
-        let view = try await services.problems.view(reference: try request.problemReference(), as: principal)
-        let errors: [PageError]
-        do {
+        let reference = try request.problemReference()
+        return try await formChange(request, record: "problem") { principal, values in
+            let view = try await services.problems.view(reference: reference, as: principal)
             try await step(view, values, principal)
             let shown =
                 done == "merged"
-                ? try await services.problems.view(view.problem.id, as: principal).problem.mergedInto
-                    ?? view.problem.reference
-                : view.problem.reference
-            return request.redirect(to: "/staff/problems/\(shown)?done=\(done)")
-        } catch let failure as ValidationFailure {
-            errors = failure.issues.map { PageError(field: $0.field, message: $0.message) }
-        } catch ServiceError.versionMismatch {
-            errors = [
-                PageError(
-                    field: "main",
-                    message: "Someone else changed this problem while you were looking at it. Check it and try again.")
-            ]
-        } catch ServiceError.invalidTransition(let message) {
-            errors = [PageError(field: "kind", message: message)]
+                ? try await services.problems.view(view.problem.id, as: principal).problem.mergedInto ?? reference
+                : reference
+            return "/staff/problems/\(shown)?done=\(done)"
+        } showAgain: { principal, session, values, errors in
+            try await renderProblem(
+                try await services.problems.view(reference: reference, as: principal), principal: principal,
+                session: session, request: request, values: values, errors: errors)
         }
-        let current = try await services.problems.view(view.problem.id, as: principal)
-        return try await renderProblem(
-            current, principal: principal, session: session, request: request, values: values, errors: errors)
     }
 
     private func renderProblem(
