@@ -67,6 +67,18 @@ import Testing
         #expect(second.incidentsCreated.isEmpty)
         #expect(try await store.repositories.partners.list() == partnersBefore)
         #expect(try await store.repositories.users.list(partnerID: nil) == usersBefore)
+        #expect(try await store.repositories.hssis.list().count == 1)
+        #expect(try await store.repositories.hssis.rotaEntries(partnerID: nil).count == 1)
+        #expect(try await store.repositories.outbox.counts().isEmpty)
+    }
+
+    @Test func load_startsAnHSSIWithDevOps_onTheRota_withoutSendingAnything() async throws {
+        _ = try await service.load()
+        let hssi = try #require(try await store.repositories.hssis.list().first)
+        #expect(hssi.stage == .devOpsEngaged && hssi.severity == .one && hssi.partnerAssessment != nil)
+        let rota = try await store.repositories.hssis.rotaEntries(partnerID: hssi.primaryPartnerID)
+        #expect(rota.map(\.entry.managerName) == ["Daniel Price"])
+        #expect(try await store.repositories.outbox.counts().allSatisfy { $0.count == 0 })
     }
 }
 

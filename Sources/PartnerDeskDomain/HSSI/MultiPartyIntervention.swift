@@ -28,7 +28,9 @@ public struct MultiPartyIntervention: Hashable, Sendable, Codable {
     /// Whom to invite for a partner at an instant: the rota's managers on duty then, else the partner's HSSI
     /// manager contact, else nobody.
     public static func invitees(for partner: Partner, rota: HSSIManagerRota?, at instant: Date) -> [MPIInvitee] {
-        let onDuty = rota?.onDuty(at: instant) ?? []
+        var seen: Set<EmailAddress> = []
+        // A manager with two overlapping entries is invited once.
+        let onDuty = (rota?.onDuty(at: instant) ?? []).filter { seen.insert($0.email).inserted }
         if !onDuty.isEmpty {
             return onDuty.map {
                 MPIInvitee(name: $0.managerName, email: $0.email, phone: $0.phone, source: .rota)

@@ -73,6 +73,9 @@ enum DemoData {
 extension DemoData {
     /// Who raises the demo incidents and who works them.
     static let problemManager = "problems@partnerdesk.example"
+    /// Wellpath's HSSI manager and the Service Bridge operator, who run the demo HSSI.
+    static let hssiManager = "hssi@wellpath.example"
+    static let serviceBridge = "bridge@partnerdesk.example"
     /// The problem the demo links an incident to, published for partners.
     static let problem = ProblemDraft(
         title: "Signed out early on some Android browsers",

@@ -46,10 +46,12 @@ public struct DemoDataService: Sendable {
     }
 
     /// Loads whatever part of the demo data is missing: partners and users in one transaction, then one
-    /// incident in every status, each raised and moved on through the ordinary use cases.
+    /// incident in every status, each raised and moved on through the ordinary use cases, and an HSSI under
+    /// way with an HSSI manager rota.
     public func load() async throws -> DemoReport {
         var report = try await loadPartnersAndUsers()
         report.incidentsCreated = try await loadIncidents()
+        try await loadHSSI()
         return report
     }
 
@@ -158,5 +160,36 @@ extension DemoDataService {
             credential: .user(user.id), displayName: user.displayName, role: user.role, partnerID: user.partnerID,
             scope: .write
         )
+    }
+}
+
+extension DemoDataService {
+    /// An HSSI Wellpath declared two hours ago that the Service Bridge has taken to DevOps, with Wellpath's
+    /// HSSI manager on duty for the fortnight around it; only when there is no HSSI yet.
+    private func loadHSSI() async throws {
+        guard try await store.repositories.hssis.list().isEmpty,
+            let manager = try await principal(DemoData.hssiManager),
+            let bridge = try await principal(DemoData.serviceBridge)
+        else { return }
+        let now = clock.now()
+        let scriptClock = DemoClock(now.addingTimeInterval(-2 * 3_600))
+        let hssis = HSSIService(store: store, ids: ids, clock: scriptClock, planner: .silent)
+        _ = try await hssis.addRotaEntry(
+            partnerCode: nil, managerName: "Daniel Price", email: DemoData.hssiManager, phone: "0113 496 0009",
+            startsAt: ISO8601Instant.string(from: now.addingTimeInterval(-7 * 86_400)),
+            endsAt: ISO8601Instant.string(from: now.addingTimeInterval(7 * 86_400)), by: manager)
+        var view = try await hssis.declare(
+            HSSIDeclaration(
+                title: "Some users shown another user's appointments",
+                description: "After the 06:00 release, a few users of the appointments service saw appointments "
+                    + "booked by someone else for a short time.",
+                occurredAt: ISO8601Instant.string(from: scriptClock.now().addingTimeInterval(-20 * 60)), severity: 1,
+                category: HSSICategory.wrongInformationShown.rawValue),
+            by: manager)
+        for step in ["notify_bridge", "engage_devops"] {
+            scriptClock.advance(by: 600)
+            view = try await hssis.step(
+                view.hssi.id, HSSIStepRequest(step: step), expectedVersion: view.hssi.version, by: bridge)
+        }
     }
 }

@@ -99,6 +99,7 @@ extension HSSIService {
         _ kind: HSSINotice.Kind, hssi: HigherSeverityIncident, to addresses: [EmailAddress], partnerID: Partner.ID?,
         body: String, at now: Date, in repositories: any Repositories
     ) async throws -> [HSSIMessageLink] {
+        guard !planner.isSilent else { return [] }
         let notice = HSSINotice(
             kind: kind, reference: hssi.reference, title: hssi.title, stage: hssi.stage, severity: hssi.severity,
             body: body, link: "\(planner.publicURL)/hssi/\(hssi.reference)")
