@@ -1,0 +1,36 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import Vapor
+
+extension PagesController {
+    /// Runs a change a signed-in form asked for: on success, a redirect to where `change` says; when it is
+    /// refused (bad input, a stale version, a step not possible now), the page again from `showAgain` with the
+    /// reasons in its error summary.
+    func formChange(
+        _ request: Request, record: String,
+        _ change: @Sendable (Principal, [String: String]) async throws -> String,
+        showAgain: @Sendable (Principal, SignInSession, [String: String], [PageError]) async throws -> Response
+    ) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: "/sign-in")
+        }
+        let values = try signedInForm(request, session: session)
+        let errors: [PageError]
+        do {
+            return request.redirect(to: try await change(principal, values))
+        } catch let failure as ValidationFailure {
+            errors = failure.issues.map { PageError(field: $0.field, message: $0.message) }
+        } catch ServiceError.versionMismatch {
+            errors = [
+                PageError(
+                    field: "main",
+                    message: "Someone else changed this \(record) while you were looking at it. Check it and try again."
+                )
+            ]
+        } catch ServiceError.invalidTransition(let message) {
+            errors = [PageError(field: "main", message: message)]
+        }
+        return try await showAgain(principal, session, values, errors)
+    }
+}
