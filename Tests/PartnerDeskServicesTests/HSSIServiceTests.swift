@@ -183,6 +183,14 @@ import Testing
         #expect(view.hssi.stage == .closed && view.deadlines.isEmpty)
         let timeline = try await hssis.timeline(view.hssi.id, as: fixture.wellpath)
         #expect(timeline.count >= 9 && HSSITimelineEntry.csv(timeline).contains("Communications sent"))
+        // Messages to the partner's own people appear, with their delivery; other partners' do not.
+        let sentToWellpath = timeline.filter { $0.kind == .message }
+        #expect(
+            sentToWellpath.contains {
+                $0.text.contains("update from the identity platform") && $0.text.contains("delivered 2026")
+            })
+        #expect(sentToWellpath.allSatisfy { $0.partnerID == view.hssi.primaryPartnerID })
+        #expect(!sentToWellpath.contains { $0.text.contains("carebridge") })
     }
 
     @Test func theInterventionInvitesWhoIsOnDuty_measuresJoining_andEscalatesOnceWhenNobodyJoins() async throws {

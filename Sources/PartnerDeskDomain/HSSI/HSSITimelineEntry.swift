@@ -22,6 +22,8 @@ public struct HSSITimelineEntry: Hashable, Sendable, Encodable {
         case join
         /// A status update was given.
         case statusUpdate
+        /// A message about the HSSI was sent (an invitation, a communication, an escalation).
+        case message
 
         /// The kind as exports spell it: a stage's own name (`identified`), `partner_assessment`, `invitation`, ….
         public var name: String {
@@ -33,6 +35,7 @@ public struct HSSITimelineEntry: Hashable, Sendable, Encodable {
             case .acknowledgement: "acknowledgement"
             case .join: "join"
             case .statusUpdate: "status_update"
+            case .message: "message"
             }
         }
     }
@@ -47,6 +50,14 @@ public struct HSSITimelineEntry: Hashable, Sendable, Encodable {
     public let partnerID: Partner.ID?
     /// What happened, in words.
     public let text: String
+
+    public init(at: Date, kind: Kind, actor: String, partnerID: Partner.ID?, text: String) {
+        self.at = at
+        self.kind = kind
+        self.actor = actor
+        self.partnerID = partnerID
+        self.text = text
+    }
 
     /// The CSV header and one record per entry (see ``CSVText``).
     public static func csv(_ entries: [HSSITimelineEntry]) -> String {
