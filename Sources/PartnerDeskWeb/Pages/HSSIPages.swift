@@ -231,11 +231,6 @@ struct HSSIPage: Encodable {
         }
         hasRollCall = !rollCall.isEmpty
         let ownInvitation = hssi.intervention?.invitations.first { $0.partnerID == principal.partnerID }
-        canAnswer =
-            hssi.stage != .closed
-            && (isPartner
-                ? (may(.respondToHSSI) && ownInvitation?.joinedAt == nil && ownInvitation != nil)
-                : (may(.runHSSI) && hssi.intervention != nil))
         answerPartners =
             isPartner
             ? []
@@ -244,6 +239,12 @@ struct HSSIPage: Encodable {
                     SelectOption(value: $0.code.description, label: $0.name)
                 }
             }
+        // The Bridge answers for a partner that has not joined yet; a partner for itself, until it has joined.
+        canAnswer =
+            hssi.stage != .closed
+            && (isPartner
+                ? (may(.respondToHSSI) && ownInvitation != nil && ownInvitation?.joinedAt == nil)
+                : (may(.runHSSI) && !answerPartners.isEmpty))
         updates = hssi.statusUpdates.reversed().map {
             Update(
                 posted: PageFormat.londonTime($0.postedAt), by: $0.postedBy.display, impact: $0.currentImpact,
