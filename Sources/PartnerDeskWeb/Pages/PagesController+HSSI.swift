@@ -49,17 +49,13 @@ extension PagesController {
     }
 
     @Sendable func declareHSSI(_ request: Request) async throws -> Response {
-        guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
-        }
-        let values = try signedInForm(request, session: session)
-        do {
+        try await formChange(request, record: "HSSI") { principal, values in
             let view = try await services.hssis.declare(NewHSSIPage.declaration(values), by: principal)
-            return request.redirect(to: "/hssi/\(view.hssi.reference)?done=declared")
-        } catch let failure as ValidationFailure {
+            return "/hssi/\(view.hssi.reference)?done=declared"
+        } showAgain: { principal, session, values, errors in
             let page = NewHSSIPage(
                 principal: principal, csrf: session.csrfToken, partners: try await partnerList(principal),
-                values: values, errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+                values: values, errors: errors)
             return try await request.view.render("hssi-new", page).encodeResponse(
                 status: .unprocessableEntity, for: request)
         }
@@ -191,20 +187,16 @@ extension PagesController {
     }
 
     @Sendable func addHSSIRotaEntry(_ request: Request) async throws -> Response {
-        guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
-        }
-        let values = try signedInForm(request, session: session)
-        do {
+        try await formChange(request, record: "rota") { principal, values in
             _ = try await services.hssis.addRotaEntry(
                 partnerCode: values["partner"], managerName: values["managerName"] ?? "", email: values["email"] ?? "",
                 phone: values["phone"], startsAt: PageFormat.instantText(values["startsAt"]),
                 endsAt: PageFormat.instantText(values["endsAt"]), by: principal)
-            return request.redirect(to: "/organisation/hssi-rota?partner=\(values["partner"] ?? "")&done=added")
-        } catch let failure as ValidationFailure {
-            return try await renderRota(
+            return "/organisation/hssi-rota?partner=\(values["partner"] ?? "")&done=added"
+        } showAgain: { principal, session, values, errors in
+            try await renderRota(
                 values["partner"], principal: principal, session: session, request: request, values: values,
-                errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+                errors: errors)
         }
     }
 

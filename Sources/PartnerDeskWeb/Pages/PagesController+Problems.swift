@@ -45,20 +45,14 @@ extension PagesController {
     }
 
     @Sendable func recordProblem(_ request: Request) async throws -> Response {
-        guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
-        }
-        let values = try signedInForm(request, session: session)
-        do {
+        try await formChange(request, record: "problem") { principal, values in
             let incidents = try await services.problems.incidents(
                 named: NewProblemPage.list(values["incidents"]), as: principal)
             let view = try await services.problems.record(
                 NewProblemPage.draft(values), incidents: incidents, by: principal)
-            return request.redirect(to: "/staff/problems/\(view.problem.reference)")
-        } catch let failure as ValidationFailure {
-            let page = NewProblemPage(
-                principal: principal, csrf: session.csrfToken, values: values,
-                errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+            return "/staff/problems/\(view.problem.reference)"
+        } showAgain: { principal, session, values, errors in
+            let page = NewProblemPage(principal: principal, csrf: session.csrfToken, values: values, errors: errors)
             return try await request.view.render("staff-problem-new", page).encodeResponse(
                 status: .unprocessableEntity, for: request)
         }
