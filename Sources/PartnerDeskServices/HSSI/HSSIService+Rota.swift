@@ -12,7 +12,7 @@ extension HSSIService {
         let hours = try calendars.calendar(for: partner.hoursOfOperation, around: now)
         return HSSIRotaView(
             partner: partner, entries: entries, onDuty: rota.onDuty(at: now),
-            gaps: rota.upcomingGaps(now: now, hours: hours), at: now)
+            gaps: rota.upcomingGaps(now: now, hours: hours))
     }
 
     /// Adds a manager's time on duty to a partner's rota.
@@ -22,8 +22,8 @@ extension HSSIService {
     ) async throws -> HSSIRotaView {
         let partner = try await rotaPartner(partnerCode, principal, .manageHSSIRota)
         var check = ValidationCollector()
-        let starts = Self.rotaInstant(startsAt, field: "startsAt", into: &check)
-        let ends = Self.rotaInstant(endsAt, field: "endsAt", into: &check)
+        let starts = instant(startsAt, field: "startsAt", required: true, now: nil, into: &check)
+        let ends = instant(endsAt, field: "endsAt", required: true, now: nil, into: &check)
         var entry: HSSIRotaEntry?
         do {
             entry = try HSSIRotaEntry(
@@ -122,18 +122,5 @@ extension HSSIService {
         }
         guard let partner = try await store.repositories.partners.find(code: code) else { throw ServiceError.notFound }
         return partner
-    }
-
-    private static func rotaInstant(_ text: String?, field: String, into check: inout ValidationCollector) -> Date? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-            check.add(field, "required", "Give the date and time.")
-            return nil
-        }
-        guard let date = ISO8601Instant.date(from: text) else {
-            check.add(
-                field, "invalid_format", "Give the date and time as an ISO 8601 instant, like 2026-11-26T09:30:00Z.")
-            return nil
-        }
-        return date
     }
 }

@@ -166,8 +166,9 @@ extension HSSIService {
         }
     }
 
-    /// An instant from ISO 8601 text, checked not to be in the future (a minute's grace for clocks).
-    func instant(_ text: String?, field: String, required: Bool, now: Date, into check: inout ValidationCollector)
+    /// An instant from ISO 8601 text; with `now`, checked not to be in the future (a minute's grace for clocks)
+    /// and never later than `now`. Rota shifts, which are planned ahead, pass no `now`.
+    func instant(_ text: String?, field: String, required: Bool, now: Date?, into check: inout ValidationCollector)
         -> Date?
     {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
@@ -179,6 +180,7 @@ extension HSSIService {
                 field, "invalid_format", "Give the date and time as an ISO 8601 instant, like 2026-11-26T09:30:00Z.")
             return nil
         }
+        guard let now else { return date }
         guard date <= now.addingTimeInterval(60) else {
             check.add(field, "in_future", "The date and time cannot be in the future.")
             return nil

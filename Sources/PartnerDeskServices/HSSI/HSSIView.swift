@@ -98,5 +98,4 @@ public struct HSSIRotaView: Sendable {
     public var entries: [StoredRotaEntry]
     public var onDuty: [HSSIRotaEntry]
     public var gaps: [DateInterval]
-    public var at: Date
 }

@@ -5,13 +5,8 @@ import PartnerDeskDomain
 enum PageFormat {
     private static let london = TimeZone(identifier: "Europe/London")!
 
-    /// "Wed 25 Nov 2026, 09:00" in London time.
-    static func londonTime(_ date: Date) -> String {
-        var style = Date.FormatStyle(
-            date: .abbreviated, time: .shortened, locale: Locale(identifier: "en_GB"), timeZone: london)
-        style = style.weekday(.abbreviated)
-        return date.formatted(style)
-    }
+    /// "Wed, 25 Nov 2026 at 9:00" in London time (the same words as notification e-mails).
+    static func londonTime(_ date: Date) -> String { NotificationComposer.londonTime(date) }
 
     /// The last instant of a London calendar day given as `2027-03-31`, or nil when the text is no such date.
     static func endOfLondonDay(_ text: String) -> Date? {
