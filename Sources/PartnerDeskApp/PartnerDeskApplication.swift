@@ -28,7 +28,9 @@ public enum PartnerDeskApplication {
                 as: config.database.databaseID
             )
             SchemaManager.register(on: app.migrations, id: config.database.databaseID)
-            let services = try makeServices(app: app, config: config)
+            let writer = try await SQLiteWriter.open(for: config.database, logger: logger)
+            if let writer { app.lifecycle.use(SQLiteWriterShutdown(writer: writer)) }
+            let services = try makeServices(app: app, config: config, writer: writer)
             try PartnerDeskWeb.configure(
                 app,
                 context: .init(
@@ -67,7 +69,7 @@ public enum PartnerDeskApplication {
         app.storage[ServicesKey.self]!
     }
 
-    private static func makeServices(app: Application, config: AppConfig) throws -> AppServices {
+    private static func makeServices(app: Application, config: AppConfig, writer: SQLiteWriter?) throws -> AppServices {
         let databases = app.databases
         let id = config.database.databaseID
         let logger = app.logger
@@ -80,7 +82,7 @@ public enum PartnerDeskApplication {
             databases.database(id, logger: logger, on: databases.eventLoopGroup.any()) ?? fallback
         }
         return AppServices(
-            store: FluentUnitOfWork(isSQLite: config.database.isSQLite, database: database),
+            store: FluentUnitOfWork(sqliteWriter: writer, database: database),
             readiness: DatabaseReadinessProbe(databases: databases, id: id, logger: logger),
             clock: SystemClock(),
             ids: RandomIDGenerator(),
@@ -101,6 +103,15 @@ public enum PartnerDeskApplication {
                 severityOneSeconds: config.hssiUpdateMinutesSeverityOne * 60,
                 severityTwoSeconds: config.hssiUpdateMinutesSeverityTwo * 60) ?? .standard
         )
+    }
+
+    /// Closes the SQLite writing connection when the application stops.
+    private struct SQLiteWriterShutdown: LifecycleHandler {
+        let writer: SQLiteWriter
+
+        func shutdownAsync(_ application: Application) async {
+            await writer.shutdown()
+        }
     }
 
     private struct ServicesKey: StorageKey {

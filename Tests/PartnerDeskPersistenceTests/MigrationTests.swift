@@ -34,11 +34,14 @@ import Testing
     }
 
     @Test func sqliteDurability_setsWriteAheadLogAndFullSync() async throws {
-        try await withMigratedStore(.sqlite) { _, databases, _ in
+        try await withMigratedStore(.sqlite) { _, databases, _, writer in
             try await SQLiteDurability.apply(to: databases, logger: Logger(label: "test"))
             let settings = try await SQLiteDurability.settings(of: databases, logger: Logger(label: "test"))
             #expect(!settings.isEmpty)
             #expect(settings.allSatisfy { $0.journalMode == "wal" && $0.synchronous == 2 })
+            // The connection that commits every transaction is set up the same way on its own.
+            let writing = try #require(try await writer?.settings())
+            #expect(writing.journalMode == "wal" && writing.synchronous == 2)
         }
     }
 

@@ -153,7 +153,7 @@ import Testing
             let clock = FixedClock(Self.monday9)
             let ids = SequentialIDGenerator()
             func server(_ databases: Databases, _ transports: RecordingTransports) -> AppServices {
-                let store = FluentUnitOfWork(isSQLite: false) {
+                let store = FluentUnitOfWork(sqliteWriter: nil) {
                     databases.database(id, logger: logger, on: databases.eventLoopGroup.any())!
                 }
                 return AppServices.forTests(store: store, clock: clock, ids: ids, transports: transports)

@@ -6,6 +6,8 @@ import SQLKit
 /// `fsync`. With `synchronous=FULL` the sync is what limits a single writer; grouping lets sixteen waiting
 /// incident creations cost one sync instead of sixteen.
 ///
+/// The loop runs on the ``SQLiteWriter``'s own thread, where its statements run.
+///
 /// Each caller still sees its own all-or-nothing transaction: results are handed out only after the group
 /// committed, and when any transaction in a group fails the whole group is rolled back and every member is
 /// written again on its own, so one caller's refusal never undoes or fails another's work.
@@ -17,14 +19,14 @@ actor SQLiteGroupCommit {
         let continuation: CheckedContinuation<any Sendable, any Error>
     }
 
-    private let database: @Sendable () -> any Database
+    private let writer: SQLiteWriter
     private let largestGroup: Int
     private var waiting: [Member] = []
     private var writing = false
 
-    init(largestGroup: Int = 64, database: @escaping @Sendable () -> any Database) {
+    init(largestGroup: Int = 64, writer: SQLiteWriter) {
         self.largestGroup = largestGroup
-        self.database = database
+        self.writer = writer
     }
 
     /// Runs `work` in a transaction, possibly together with others, and returns its result once committed.
@@ -33,7 +35,7 @@ actor SQLiteGroupCommit {
             waiting.append(Member(work: work, continuation: continuation))
             if !writing {
                 writing = true
-                Task { await self.writeWaitingGroups() }
+                Task(executorPreference: writer.executor) { await self.writeWaitingGroups() }
             }
         }
     }
@@ -70,24 +72,28 @@ actor SQLiteGroupCommit {
     /// Runs the works in one transaction. Returns their results after COMMIT, or nil after rolling back when
     /// one of several failed; a lone work's failure is thrown.
     private func transaction(_ works: [Work]) async throws -> [any Sendable]? {
-        try await database().withConnection { connection in
-            let sql = connection as! any SQLDatabase
-            try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
-            var results: [any Sendable] = []
-            do {
-                for work in works { results.append(try await work(connection)) }
-            } catch {
-                try? await sql.raw("ROLLBACK TRANSACTION").run()
-                if works.count == 1 { throw error }
-                return nil
+        let executor = writer.executor
+        return try await writer.database().withConnection { connection in
+            // The driver runs this closure in a task of its own, which does not inherit the preference.
+            try await withTaskExecutorPreference(executor) {
+                let sql = connection as! any SQLDatabase
+                try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
+                var results: [any Sendable] = []
+                do {
+                    for work in works { results.append(try await work(connection)) }
+                } catch {
+                    try? await sql.raw("ROLLBACK TRANSACTION").run()
+                    if works.count == 1 { throw error }
+                    return nil
+                }
+                do {
+                    try await sql.raw("COMMIT TRANSACTION").run()
+                } catch {
+                    try? await sql.raw("ROLLBACK TRANSACTION").run()
+                    throw error
+                }
+                return results
             }
-            do {
-                try await sql.raw("COMMIT TRANSACTION").run()
-            } catch {
-                try? await sql.raw("ROLLBACK TRANSACTION").run()
-                throw error
-            }
-            return results
         }
     }
 }

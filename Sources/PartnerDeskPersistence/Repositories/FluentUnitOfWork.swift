@@ -26,18 +26,19 @@ struct FluentRepositories: Repositories {
 
 /// Runs use-case work on a Fluent database, with real SQL transactions.
 ///
-/// On SQLite, which allows one writer at a time, transactions are written in groups by ``SQLiteGroupCommit``
-/// and begin with `BEGIN IMMEDIATE`, which takes the write lock up front: deferred transactions that read first
+/// On SQLite, which allows one writer at a time, transactions are written on the ``SQLiteWriter``'s
+/// connection, in groups by ``SQLiteGroupCommit``, and begin with `BEGIN IMMEDIATE`, which takes the write lock up front: deferred transactions that read first
 /// and write later would otherwise fail with "database is locked" when they overlap another write.
 public struct FluentUnitOfWork: UnitOfWork {
     private let database: @Sendable () -> any Database
     private let groupCommit: SQLiteGroupCommit?
 
     /// Creates a unit of work over a database source; the closure is called once per operation so work is
-    /// spread over the connection pools of every event loop.
-    public init(isSQLite: Bool, database: @escaping @Sendable () -> any Database) {
+    /// spread over the connection pools of every event loop. On SQLite, `sqliteWriter` writes every
+    /// transaction.
+    public init(sqliteWriter: SQLiteWriter?, database: @escaping @Sendable () -> any Database) {
         self.database = database
-        self.groupCommit = isSQLite ? SQLiteGroupCommit(database: database) : nil
+        self.groupCommit = sqliteWriter.map { SQLiteGroupCommit(writer: $0) }
     }
 
     public var repositories: any Repositories { FluentRepositories(database: database()) }
