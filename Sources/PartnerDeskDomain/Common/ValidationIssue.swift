@@ -54,7 +54,7 @@ public struct ValidationCollector: Sendable {
     /// Checks a required text field: trimmed, not empty, and not longer than `maxLength` characters.
     /// Returns the trimmed text, or `nil` after recording why it was refused.
     public mutating func requiredText(_ field: String, _ value: String, label: String, maxLength: Int) -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmingWhitespace
         if trimmed.isEmpty {
             add(field, "required", "Enter the \(label).")
             return nil

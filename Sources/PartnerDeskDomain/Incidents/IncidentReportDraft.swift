@@ -154,7 +154,7 @@ public struct IncidentReportDraft: Hashable, Sendable, Codable {
     }
 
     private func trimmed(_ text: String?) -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        guard let text = text?.trimmingWhitespace, !text.isEmpty else { return nil }
         return text
     }
 

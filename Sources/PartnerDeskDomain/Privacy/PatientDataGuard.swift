@@ -105,7 +105,7 @@ public struct PatientDataGuard: Sendable {
         for (kind, pattern, words) in [
             (PatientDataFinding.Kind.labelledLastName, Self.lastName, ["name"]),
             (.labelledDateOfBirth, Self.dateOfBirth, ["birth", "dob", "d.ob", "do.b", "d.o.b"]),
-        ] where words.contains(where: lowercased.contains) {
+        ] where words.contains(where: { lowercased.utf8.contains($0.utf8) }) {
             for match in text.matches(of: pattern) {
                 let start = text.unicodeScalars.distance(from: text.startIndex, to: match.range.lowerBound)
                 let end = text.unicodeScalars.distance(from: text.startIndex, to: match.range.upperBound)

@@ -21,11 +21,25 @@ struct ScalarScan {
         var scalars: [Unicode.Scalar] = []
         var positions: [Int] = []
         var position = 0
-        for character in text {
-            position += 1
-            for scalar in character.unicodeScalars {
-                scalars.append(scalar)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Most text is ASCII, where every scalar is a character of its own except the line feed of a
+            // CR LF pair: counting them so skips splitting the text into grapheme clusters.
+            scalars.reserveCapacity(text.utf8.count)
+            positions.reserveCapacity(text.utf8.count)
+            var previous: UInt8 = 0
+            for byte in text.utf8 {
+                if byte != 0x0A || previous != 0x0D { position += 1 }
+                scalars.append(Unicode.Scalar(byte))
                 positions.append(position)
+                previous = byte
+            }
+        } else {
+            for character in text {
+                position += 1
+                for scalar in character.unicodeScalars {
+                    scalars.append(scalar)
+                    positions.append(position)
+                }
             }
         }
         self.scalars = scalars
@@ -34,6 +48,16 @@ struct ScalarScan {
     }
 
     static func classify(_ scalar: Unicode.Scalar) -> Class {
+        guard scalar.isASCII else { return classifyByProperties(scalar) }
+        // The answers of `classifyByProperties`, without looking up Unicode properties.
+        switch scalar.value {
+        case 0x30...0x39: return .digit(Int(scalar.value - 0x30))
+        case 0x09, 0x20, 0x2D, 0x2E, 0x2F: return .separator
+        default: return .other
+        }
+    }
+
+    static func classifyByProperties(_ scalar: Unicode.Scalar) -> Class {
         let properties = scalar.properties
         if properties.numericType == .decimal, let value = properties.numericValue {
             return .digit(Int(value))
