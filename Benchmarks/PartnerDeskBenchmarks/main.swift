@@ -33,7 +33,7 @@ func measure(_ label: String, answersPerPass: Int, _ pass: () -> Int) -> Double 
         best = max(best, Double(passes * answersPerPass) / slice)
     } while seconds(clock.now - start) < 0.5
     let mean = Double(totalPasses * answersPerPass) / seconds(clock.now - start)
-    let figures = String(format: "%8.1f M/s  (mean %6.1f M/s)", best / 1e6, mean / 1e6)
+    let figures = String(format: "%8.3f M/s  (mean %6.3f M/s)", best / 1e6, mean / 1e6)
     print("\(label.padding(toLength: 40, withPad: " ", startingAt: 0)) \(figures)   checksum \(checksum)")
     return best
 }
@@ -128,3 +128,25 @@ print(
 )
 print("ratio elapsed 200 h / 4 h:   Date \(String(format: "%.3f", elapsed200 / elapsed4))")
 print("100,000 batch lines take \(String(format: "%.1f", Double(lineCount) / batchRate * 1000)) ms")
+
+// The patient-data guard runs on every text field of every request: the fields of a typical raise, a long
+// description with dates and codes, and texts that mention a name or a birth date without giving one.
+let guardFields: [(field: String, text: String)] = [
+    ("errorType", "Sign-in loop"),
+    ("description", "The sign-in page loops back to the start after the security code"),
+    ("operatingSystem", "iOS"), ("operatingSystemVersion", "17.4.1"), ("errorCodes[0]", "P0042"),
+    ("userEmail", "someone@example.org"), ("occurredAt", "2026-11-23T08:15:00Z"),
+    (
+        "description",
+        String(
+            repeating: "On 2026-11-23 at 08:15 the app showed error P0042 (build 4.12.0-rc.3) after the user "
+                + "entered the 6-digit code sent to 07700 900123; retrying from a second device worked. ",
+            count: 8)
+    ),
+    ("description", "The user's display name is wrong after the birthday offer screen; date shown 01/02/2026."),
+]
+let patientDataGuard = PatientDataGuard()
+print("\npatient-data guard, one core:")
+_ = measure("guard: typical and long incident fields", answersPerPass: guardFields.count) {
+    patientDataGuard.refusals(for: guardFields).count + guardFields.count
+}

@@ -101,11 +101,11 @@ public struct PatientDataGuard: Sendable {
         var findings: [PatientDataFinding] = []
         // Each pattern can only match text containing one of its label words, and matching costs far more
         // than looking for them, so most ordinary texts skip the patterns altogether.
-        let lowercased = text.lowercased()
+        let lowercased = Array(text.lowercased().utf8)
         for (kind, pattern, words) in [
             (PatientDataFinding.Kind.labelledLastName, Self.lastName, ["name"]),
             (.labelledDateOfBirth, Self.dateOfBirth, ["birth", "dob", "d.ob", "do.b", "d.o.b"]),
-        ] where words.contains(where: { lowercased.utf8.contains($0.utf8) }) {
+        ] where words.contains(where: { Self.occurs(Array($0.utf8), in: lowercased) }) {
             for match in text.matches(of: pattern) {
                 let start = text.unicodeScalars.distance(from: text.startIndex, to: match.range.lowerBound)
                 let end = text.unicodeScalars.distance(from: text.startIndex, to: match.range.upperBound)
@@ -113,6 +113,13 @@ public struct PatientDataGuard: Sendable {
             }
         }
         return findings
+    }
+
+    /// Whether the bytes of `word` appear in `bytes`. A plain loop: Foundation's `String.contains` goes
+    /// through `NSString`, and the standard library's generic collection search cost several times more.
+    private static func occurs(_ word: [UInt8], in bytes: [UInt8]) -> Bool {
+        guard !word.isEmpty, word.count <= bytes.count else { return word.isEmpty }
+        return (0...bytes.count - word.count).contains { bytes[$0..<$0 + word.count].elementsEqual(word) }
     }
 
     /// "Last name: …", "surname is …", "family-name = …".
