@@ -85,7 +85,7 @@ public enum PartnerDeskApplication {
             store: FluentUnitOfWork(sqliteWriter: writer, database: database),
             readiness: DatabaseReadinessProbe(databases: databases, id: id, logger: logger),
             clock: SystemClock(),
-            ids: RandomIDGenerator(),
+            ids: TimeOrderedIDGenerator(clock: SystemClock()),
             hasher: BcryptPasswordHasher(cost: config.bcryptCost),
             secrets: TokenSecretKeeper(),
             digester: SHA256Digester(),
