@@ -20,7 +20,7 @@ struct FluentHSSIRepository: HSSIRepository {
 
     func create(_ hssi: HigherSeverityIncident, nextDeadlineAt: Date?) async throws {
         try await translatingConstraintFailures("An HSSI with this reference already exists.") {
-            try await sql.insert(into: "hssis", row: try Self.row(hssi, nextDeadlineAt: nextDeadlineAt)).run()
+            try await sql.insert(into: "hssis", row: try Self.row(hssi, nextDeadlineAt: nextDeadlineAt))
         }
     }
 
@@ -85,7 +85,7 @@ struct FluentHSSIRepository: HSSIRepository {
                     ("hssi_id", id.rawValue), ("message_id", link.messageID), ("kind", link.kind),
                     ("partner_id", link.partnerID?.rawValue), ("position", start + offset),
                 ]
-            ).run()
+            )
         }
     }
 
@@ -130,7 +130,7 @@ struct FluentHSSIRepository: HSSIRepository {
                 ("ends_at", entry.endsAt.timeIntervalSince1970), ("added_by", stored.addedBy),
                 ("added_at", stored.addedAt.timeIntervalSince1970),
             ]
-        ).run()
+        )
     }
 
     func removeRotaEntry(_ id: UUID, partnerID: Partner.ID) async throws -> Bool {

@@ -20,7 +20,7 @@ struct FluentIncidentRepository: IncidentRepository {
     func create(_ incident: Incident, schedule: IncidentSchedule, events: [IncidentEvent]) async throws {
         let columns = try IncidentRows.columns(incident, schedule: schedule)
         try await translatingConstraintFailures("An incident with this reference already exists.") {
-            try await sql.insert(into: IncidentRows.incidents, row: columns).run()
+            try await sql.insert(into: IncidentRows.incidents, row: columns)
         }
         try await insert(events, firstOrdinal: 0)
     }
@@ -51,7 +51,7 @@ struct FluentIncidentRepository: IncidentRepository {
     private func insert(_ events: [IncidentEvent], firstOrdinal: Int) async throws {
         for (index, event) in events.enumerated() {
             let columns = try IncidentRows.columns(event, ordinal: Int64(firstOrdinal + index))
-            try await sql.insert(into: IncidentRows.events, row: columns).run()
+            try await sql.insert(into: IncidentRows.events, row: columns)
         }
     }
 

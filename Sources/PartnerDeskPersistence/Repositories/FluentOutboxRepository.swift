@@ -14,7 +14,7 @@ struct FluentOutboxRepository: OutboxRepository {
 
     func enqueue(_ messages: [OutboxMessage]) async throws {
         for message in messages {
-            try await sql.insert(into: Self.table, row: Self.row(message)).run()
+            try await sql.insert(into: Self.table, row: Self.row(message))
         }
     }
 

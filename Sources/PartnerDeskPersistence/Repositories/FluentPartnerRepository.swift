@@ -17,7 +17,7 @@ struct FluentPartnerRepository: PartnerRepository {
                     ("id", partner.id.rawValue), ("code", partner.code.value), ("name", partner.name),
                     ("status", partner.status.rawValue), ("tier_id", partner.tierID), ("hours_of_operation", hours),
                 ]
-            ).run()
+            )
             for (position, service) in partner.services.enumerated() {
                 try await sql.insert(
                     into: "partner_services",
@@ -25,7 +25,7 @@ struct FluentPartnerRepository: PartnerRepository {
                         ("id", service.id.rawValue), ("partner_id", partner.id.rawValue), ("name", service.name),
                         ("client_id", service.clientID), ("position", position),
                     ]
-                ).run()
+                )
             }
             for contact in partner.contacts {
                 try await sql.insert(
@@ -34,7 +34,7 @@ struct FluentPartnerRepository: PartnerRepository {
                         ("id", UUID()), ("partner_id", partner.id.rawValue), ("role", contact.role.rawValue),
                         ("name", contact.name), ("email", contact.email.value), ("phone", contact.phone),
                     ]
-                ).run()
+                )
             }
         }
     }

@@ -24,7 +24,7 @@ struct FluentProblemRepository: ProblemRepository {
 
     func create(_ problem: Problem) async throws {
         try await translatingConstraintFailures("A problem with this reference already exists.") {
-            try await sql.insert(into: Self.table, row: try Self.row(problem)).run()
+            try await sql.insert(into: Self.table, row: try Self.row(problem))
         }
         try await index(problem)
     }

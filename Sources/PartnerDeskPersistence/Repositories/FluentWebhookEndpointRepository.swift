@@ -10,7 +10,7 @@ struct FluentWebhookEndpointRepository: WebhookEndpointRepository {
     let sql: any SQLDatabase
 
     func create(_ endpoint: WebhookEndpoint) async throws {
-        try await sql.insert(into: Self.table, row: try Self.row(endpoint)).run()
+        try await sql.insert(into: Self.table, row: try Self.row(endpoint))
     }
 
     func find(id: WebhookEndpoint.ID) async throws -> WebhookEndpoint? {
@@ -82,7 +82,7 @@ struct FluentNotificationPreferenceRepository: NotificationPreferenceRepository 
     func setOptOuts(_ events: Set<NotificationEvent>, for user: User.ID) async throws {
         try await sql.delete(from: Self.table).where("user_id", .equal, user.rawValue).run()
         for event in events.map(\.rawValue).sorted() {
-            try await sql.insert(into: Self.table, row: [("user_id", user.rawValue), ("event", event)]).run()
+            try await sql.insert(into: Self.table, row: [("user_id", user.rawValue), ("event", event)])
         }
     }
 }
