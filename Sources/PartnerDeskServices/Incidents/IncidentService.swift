@@ -69,14 +69,16 @@ public struct IncidentService: Sendable {
         guard issues.isEmpty, let report = validated else { throw ValidationFailure(issues) }
         let service = self
         let screenshots = prepared
+        // Identifiers are made before the transaction too: every moment inside it holds the write lock.
+        let (incidentID, eventID) = (Incident.ID(ids.make()), IncidentEvent.ID(ids.make()))
         return try await store.creating(idempotency: idempotency, render: render, at: now) { repositories in
             let reference = try await repositories.incidents.nextReference()
             let incident = Incident(
-                id: .init(ids.make()), reference: reference, partnerID: partnerID, report: report, raisedAt: now,
+                id: incidentID, reference: reference, partnerID: partnerID, report: report, raisedAt: now,
                 raisedBy: principal.displayName
             )
             let event = IncidentEvent(
-                id: .init(ids.make()), incidentID: incident.id, at: now, kind: .raised, visibility: .public,
+                id: eventID, incidentID: incident.id, at: now, kind: .raised, visibility: .public,
                 actorName: principal.displayName, actorRole: principal.role, note: nil
             )
             try await repositories.incidents.create(
