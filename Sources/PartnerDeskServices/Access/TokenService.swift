@@ -9,6 +9,13 @@ public struct TokenService: Sendable {
     let clock: any Clock
     let secrets: any SecretKeeper
     let audit: AuditService
+    /// Tokens as recently read, by the hash of their secret: every API request presents one.
+    let recent: RecentReads<String, APIToken>
+
+    /// How long a token read from the database is trusted. A revocation through this server takes effect
+    /// at once; one made on another server or from the command line, within this time. Expiry is always
+    /// checked against the current time.
+    public static let cacheLifetime: TimeInterval = 5
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, secrets: any SecretKeeper, audit: AuditService
@@ -18,6 +25,7 @@ public struct TokenService: Sendable {
         self.clock = clock
         self.secrets = secrets
         self.audit = audit
+        self.recent = RecentReads(clock: clock, lifetime: Self.cacheLifetime)
     }
 
     /// A newly created token and its secret, which is never shown again.
@@ -84,11 +92,14 @@ public struct TokenService: Sendable {
     /// Records the use, to the minute: a busy partner system would otherwise add a write to every request.
     public func authenticate(_ secret: String) async throws -> Principal? {
         let now = clock.now()
-        guard let token = try await store.repositories.tokens.find(secretHash: secrets.hash(secret)),
+        let hash = secrets.hash(secret)
+        let tokens = store.repositories.tokens
+        guard let token = try await recent.value(for: hash, load: { try await tokens.find(secretHash: hash) }),
             token.isUsable(at: now)
         else { return nil }
         if token.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
-            try await store.repositories.tokens.touch(token.id, at: now)
+            try await tokens.touch(token.id, at: now)
+            recent.update(hash) { $0.lastUsedAt = now }
         }
         return token.principal
     }
@@ -122,6 +133,7 @@ public struct TokenService: Sendable {
                 in: repositories
             )
         }
+        recent.forget { $0.id == id }
     }
 
     /// The tokens a caller manages: a partner administrator sees their organisation's, an administrator all.

@@ -149,10 +149,10 @@ public struct IncidentService: Sendable {
         view(incident, partner: try await partner(incident.partnerID), at: clock.now())
     }
 
-    /// A partner as recently read (see ``PartnerCache``).
+    /// A partner as recently read (see ``RecentReads``).
     func partner(_ id: Partner.ID) async throws -> Partner? {
         let store = self.store
-        return try await partners.partner(id) { try await store.repositories.partners.find(id: id) }
+        return try await partners.value(for: id) { try await store.repositories.partners.find(id: id) }
     }
 
     func view(_ incident: Incident, partner: Partner?, at instant: Date) -> IncidentView {
