@@ -56,13 +56,18 @@ struct FluentIncidentRepository: IncidentRepository {
     }
 
     func find(id: Incident.ID) async throws -> Incident? {
-        try await sql.selectAll(from: IncidentRows.incidents).where("id", .equal, id.rawValue)
-            .first().map(IncidentRows.incident(from:))
+        try await incidents(sql.selectAll(from: IncidentRows.incidents).where("id", .equal, id.rawValue)).first
     }
 
     func find(reference: IncidentReference) async throws -> Incident? {
-        try await sql.selectAll(from: IncidentRows.incidents)
-            .where("number", .equal, Int64(reference.number)).first().map(IncidentRows.incident(from:))
+        try await incidents(
+            sql.selectAll(from: IncidentRows.incidents).where("number", .equal, Int64(reference.number))
+        ).first
+    }
+
+    /// The incidents a `SELECT *` on `incidents` finds.
+    private func incidents(_ select: SQLSelectBuilder) async throws -> [Incident] {
+        try await sql.storedRows(select).map(IncidentRows.incident(from:))
     }
 
     func list(_ query: IncidentQuery) async throws -> IncidentPage {
@@ -100,25 +105,25 @@ struct FluentIncidentRepository: IncidentRepository {
             if let after = query.after { select = select.where("number", .lessThan, Int64(after.number)) }
             select = select.orderBy("number", .descending)
         }
-        let rows = try await select.limit(query.limit + 1).all()
+        let rows = try await sql.storedRows(select.limit(query.limit + 1))
         var next: IncidentCursor?
         if rows.count > query.limit, let last = rows.prefix(query.limit).last {
             next = IncidentCursor(
-                key: query.sort == .due ? try last.decode(column: "sort_due", as: Int64.self) : nil,
-                number: try last.decode(column: "number", as: Int.self))
+                key: query.sort == .due ? Int64(try last.integer("sort_due")) : nil, number: try last.integer("number"))
         }
         return IncidentPage(incidents: try rows.prefix(query.limit).map(IncidentRows.incident(from:)), next: next)
     }
 
     func linked(toProblem reference: String) async throws -> [Incident] {
-        try await sql.selectAll(from: IncidentRows.incidents).where("linked_problem", .equal, reference)
-            .orderBy("number").all().map(IncidentRows.incident(from:))
+        try await incidents(
+            sql.selectAll(from: IncidentRows.incidents).where("linked_problem", .equal, reference).orderBy("number"))
     }
 
     func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident] {
-        try await sql.selectAll(from: IncidentRows.incidents)
-            .where("next_escalation_at", .lessThanOrEqual, Int64(instant.timeIntervalSince1970.rounded(.down)))
-            .orderBy("next_escalation_at").limit(limit).all().map(IncidentRows.incident(from:))
+        try await incidents(
+            sql.selectAll(from: IncidentRows.incidents)
+                .where("next_escalation_at", .lessThanOrEqual, Int64(instant.timeIntervalSince1970.rounded(.down)))
+                .orderBy("next_escalation_at").limit(limit))
     }
 
     func setNextEscalation(_ id: Incident.ID, at instant: Date?) async throws {
@@ -131,6 +136,6 @@ struct FluentIncidentRepository: IncidentRepository {
         var select = sql.selectAll(from: IncidentRows.events)
             .where("incident_id", .equal, incident.rawValue)
         if !includeInternal { select = select.where("visibility", .equal, IncidentEvent.Visibility.public.rawValue) }
-        return try await select.orderBy("ordinal").all().map(IncidentRows.event(from:))
+        return try await sql.storedRows(select.orderBy("ordinal")).map(IncidentRows.event(from:))
     }
 }

@@ -58,47 +58,46 @@ enum IncidentRows {
     }
 
     /// The incident in a `SELECT *` row of `incidents`.
-    static func incident(from row: any SQLRow) throws -> Incident {
-        let id = try row.decode(column: "id", as: UUID.self)
+    static func incident(from row: any StoredRow) throws -> Incident {
+        let id = try row.uuid("id")
         func fail() -> StoredDataError { .unreadable(table: incidents, id: id) }
-        func text(_ column: String) throws -> String { try row.decode(column: column, as: String.self) }
-        func optionalText(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
-        guard let reference = IncidentReference(number: try row.decode(column: "number", as: Int.self)),
-            let type = IncidentType(rawValue: try text("type")), let email = EmailAddress(try text("user_email")),
-            let device = DeviceType(rawValue: try text("device_type")),
-            let status = IncidentStatus(rawValue: try text("status")),
-            let group = Incident.Group(rawValue: try text("resolver_group"))
+        guard let reference = IncidentReference(number: try row.integer("number")),
+            let type = IncidentType(rawValue: try row.text("type")),
+            let email = EmailAddress(try row.text("user_email")),
+            let device = DeviceType(rawValue: try row.text("device_type")),
+            let status = IncidentStatus(rawValue: try row.text("status")),
+            let group = Incident.Group(rawValue: try row.text("resolver_group"))
         else { throw fail() }
         let decoder = JSONDecoder()
         let report = IncidentReport(
-            serviceID: try row.decode(column: "service_id", as: UUID?.self).map { .init($0) },
-            partnerReference: try optionalText("partner_reference"), type: type,
-            occurredAt: try row.decode(column: "occurred_at", as: Date.self), userEmail: email,
-            errorType: try text("error_type"), description: try text("description"), deviceType: device,
-            operatingSystem: try text("operating_system"),
-            operatingSystemVersion: try text("operating_system_version"),
-            errorCodes: try decoder.decode([String].self, from: Data(try text("error_codes").utf8)),
-            checkedKnownProblems: try row.decode(column: "checked_known_problems", as: Bool.self),
-            suspectedProblem: try optionalText("suspected_problem"),
-            alternativeContact: try optionalText("alternative_contact"),
-            suggestedSeverity: try row.decode(column: "suggested_severity", as: Int?.self).flatMap(Severity.init)
+            serviceID: try row.optionalUUID("service_id").map { .init($0) },
+            partnerReference: try row.optionalText("partner_reference"), type: type,
+            occurredAt: try row.date("occurred_at"), userEmail: email,
+            errorType: try row.text("error_type"), description: try row.text("description"), deviceType: device,
+            operatingSystem: try row.text("operating_system"),
+            operatingSystemVersion: try row.text("operating_system_version"),
+            errorCodes: try decoder.decode([String].self, from: Data(try row.text("error_codes").utf8)),
+            checkedKnownProblems: try row.bool("checked_known_problems"),
+            suspectedProblem: try row.optionalText("suspected_problem"),
+            alternativeContact: try row.optionalText("alternative_contact"),
+            suggestedSeverity: try row.optionalInteger("suggested_severity").flatMap(Severity.init)
         )
         var incident = Incident(
-            id: .init(id), reference: reference, partnerID: .init(try row.decode(column: "partner_id", as: UUID.self)),
-            report: report, raisedAt: try row.decode(column: "raised_at", as: Date.self),
-            raisedBy: try text("raised_by")
+            id: .init(id), reference: reference, partnerID: .init(try row.uuid("partner_id")),
+            report: report, raisedAt: try row.date("raised_at"), raisedBy: try row.text("raised_by")
         )
         incident.status = status
-        incident.statusBeforeWaiting = try optionalText("status_before_waiting").flatMap(IncidentStatus.init)
-        incident.severity = try row.decode(column: "severity", as: Int?.self).flatMap(Severity.init)
+        incident.statusBeforeWaiting = try row.optionalText("status_before_waiting").flatMap(IncidentStatus.init)
+        incident.severity = try row.optionalInteger("severity").flatMap(Severity.init)
         incident.group = group
-        incident.linkedProblem = try optionalText("linked_problem")
-        if let kind = try optionalText("resolution_kind").flatMap(IncidentResolution.Kind.init) {
-            incident.resolution = IncidentResolution(kind: kind, summary: try optionalText("resolution_summary") ?? "")
+        incident.linkedProblem = try row.optionalText("linked_problem")
+        if let kind = try row.optionalText("resolution_kind").flatMap(IncidentResolution.Kind.init) {
+            incident.resolution = IncidentResolution(
+                kind: kind, summary: try row.optionalText("resolution_summary") ?? "")
         }
-        incident.clock = try decoder.decode(SLAClock.self, from: Data(try text("clock_events").utf8))
-        incident.updatedAt = try row.decode(column: "updated_at", as: Date.self)
-        incident.version = try row.decode(column: "version", as: Int.self)
+        incident.clock = try decoder.decode(SLAClock.self, from: Data(try row.text("clock_events").utf8))
+        incident.updatedAt = try row.date("updated_at")
+        incident.version = try row.integer("version")
         return incident
     }
 
@@ -131,35 +130,32 @@ enum IncidentRows {
     }
 
     /// The event in a `SELECT *` row of `incident_events`.
-    static func event(from row: any SQLRow) throws -> IncidentEvent {
-        let id = try row.decode(column: "id", as: UUID.self)
+    static func event(from row: any StoredRow) throws -> IncidentEvent {
+        let id = try row.uuid("id")
         func fail() -> StoredDataError { .unreadable(table: events, id: id) }
-        func optionalText(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
-        guard
-            let visibility = IncidentEvent.Visibility(rawValue: try row.decode(column: "visibility", as: String.self)),
-            let role = Role(rawValue: try row.decode(column: "actor_role", as: String.self))
+        guard let visibility = IncidentEvent.Visibility(rawValue: try row.text("visibility")),
+            let role = Role(rawValue: try row.text("actor_role"))
         else { throw fail() }
-        let detail = try optionalText("detail")
+        let detail = try row.optionalText("detail")
         let kind: IncidentEvent.Kind
-        switch try row.decode(column: "kind", as: String.self) {
+        switch try row.text("kind") {
         case "raised": kind = .raised
         case "comment": kind = .comment
         case "attachment": kind = .attachment(fileName: detail ?? "")
         case "updated":
             kind = .updated(fields: try JSONDecoder().decode([String].self, from: Data((detail ?? "[]").utf8)))
         case "transition":
-            guard let action = try optionalText("action").flatMap(IncidentAction.init),
-                let from = try optionalText("from_status").flatMap(IncidentStatus.init),
-                let to = try optionalText("to_status").flatMap(IncidentStatus.init)
+            guard let action = try row.optionalText("action").flatMap(IncidentAction.init),
+                let from = try row.optionalText("from_status").flatMap(IncidentStatus.init),
+                let to = try row.optionalText("to_status").flatMap(IncidentStatus.init)
             else { throw fail() }
             kind = .transition(action, from: from, to: to)
         default: throw fail()
         }
         return IncidentEvent(
-            id: .init(id), incidentID: .init(try row.decode(column: "incident_id", as: UUID.self)),
-            at: try row.decode(column: "at", as: Date.self), kind: kind, visibility: visibility,
-            actorName: try row.decode(column: "actor_name", as: String.self), actorRole: role,
-            note: try optionalText("note")
+            id: .init(id), incidentID: .init(try row.uuid("incident_id")), at: try row.date("at"), kind: kind,
+            visibility: visibility, actorName: try row.text("actor_name"), actorRole: role,
+            note: try row.optionalText("note")
         )
     }
 
