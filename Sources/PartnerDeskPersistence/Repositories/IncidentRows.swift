@@ -68,7 +68,7 @@ enum IncidentRows {
             let status = IncidentStatus(rawValue: try row.text("status")),
             let group = Incident.Group(rawValue: try row.text("resolver_group"))
         else { throw fail() }
-        let decoder = JSONDecoder()
+        let decoder = Self.decoder
         let report = IncidentReport(
             serviceID: try row.optionalUUID("service_id").map { .init($0) },
             partnerReference: try row.optionalText("partner_reference"), type: type,
@@ -143,7 +143,7 @@ enum IncidentRows {
         case "comment": kind = .comment
         case "attachment": kind = .attachment(fileName: detail ?? "")
         case "updated":
-            kind = .updated(fields: try JSONDecoder().decode([String].self, from: Data((detail ?? "[]").utf8)))
+            kind = .updated(fields: try decoder.decode([String].self, from: Data((detail ?? "[]").utf8)))
         case "transition":
             guard let action = try row.optionalText("action").flatMap(IncidentAction.init),
                 let from = try row.optionalText("from_status").flatMap(IncidentStatus.init),
@@ -158,6 +158,9 @@ enum IncidentRows {
             note: try row.optionalText("note")
         )
     }
+
+    /// One decoder for the JSON columns of every row: making one per row showed in profiles of lists.
+    private static let decoder = JSONDecoder()
 
     static func epochSeconds(_ instant: Date) -> Int64 { Int64(instant.timeIntervalSince1970.rounded(.up)) }
 
