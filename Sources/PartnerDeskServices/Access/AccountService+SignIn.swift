@@ -85,14 +85,15 @@ extension AccountService {
             let stored = try await store.repositories.users.find(id: session.userID), stored.user.isActive
         else { return nil }
         if now.timeIntervalSince(session.lastSeenAt) >= 60 {
-            try await store.repositories.sessions.touch(secretHash: hash, at: now)
+            try await store.transaction { try await $0.sessions.touch(secretHash: hash, at: now) }
         }
         return (Self.principal(for: stored.user), session)
     }
 
     /// Ends a session.
     public func signOut(secret: String) async throws {
-        try await store.repositories.sessions.revoke(secretHash: secrets.hash(secret), at: clock.now())
+        let (hash, now) = (secrets.hash(secret), clock.now())
+        try await store.transaction { try await $0.sessions.revoke(secretHash: hash, at: now) }
     }
 
     static func principal(for user: User) -> Principal {

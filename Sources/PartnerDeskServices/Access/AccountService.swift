@@ -112,10 +112,9 @@ public struct AccountService: Sendable {
         }
         let secret = secrets.makeSecret()
         let expiresAt = clock.now().addingTimeInterval(linkLifetime)
-        try await store.repositories.sessions.create(
-            OneTimeLink(
-                secretHash: secrets.hash(secret), userID: stored.user.id, purpose: .passwordReset, expiresAt: expiresAt)
-        )
+        let link = OneTimeLink(
+            secretHash: secrets.hash(secret), userID: stored.user.id, purpose: .passwordReset, expiresAt: expiresAt)
+        try await store.transaction { try await $0.sessions.create(link) }
         return (secret, expiresAt)
     }
 

@@ -93,12 +93,14 @@ public struct TokenService: Sendable {
     public func authenticate(_ secret: String) async throws -> Principal? {
         let now = clock.now()
         let hash = secrets.hash(secret)
-        let tokens = store.repositories.tokens
-        guard let token = try await recent.value(for: hash, load: { try await tokens.find(secretHash: hash) }),
+        let store = self.store
+        guard
+            let token = try await recent.value(
+                for: hash, load: { try await store.repositories.tokens.find(secretHash: hash) }),
             token.isUsable(at: now)
         else { return nil }
         if token.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
-            try await tokens.touch(token.id, at: now)
+            try await store.transaction { try await $0.tokens.touch(token.id, at: now) }
             recent.update(hash) { $0.lastUsedAt = now }
         }
         return token.principal

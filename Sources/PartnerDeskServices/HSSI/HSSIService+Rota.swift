@@ -36,7 +36,7 @@ extension HSSIService {
         guard let entry else { throw ValidationFailure(check.issues) }
         let stored = StoredRotaEntry(
             id: ids.make(), partnerID: partner.id, entry: entry, addedBy: principal.displayName, addedAt: clock.now())
-        try await store.repositories.hssis.addRotaEntry(stored)
+        try await store.transaction { try await $0.hssis.addRotaEntry(stored) }
         return try await rota(partnerCode: partner.code.description, as: principal)
     }
 
@@ -48,7 +48,8 @@ extension HSSIService {
         guard try await store.repositories.hssis.rotaEntries(partnerID: partner.id).contains(where: { $0.id == id })
         else { throw ServiceError.notFound }
         try authorize(principal, .manageHSSIRota, partner: partner.id)
-        guard try await store.repositories.hssis.removeRotaEntry(id, partnerID: partner.id) else {
+        let partnerID = partner.id
+        guard try await store.transaction({ try await $0.hssis.removeRotaEntry(id, partnerID: partnerID) }) else {
             throw ServiceError.notFound
         }
         return try await rota(partnerCode: partner.code.description, as: principal)

@@ -31,7 +31,7 @@ public struct BackgroundJobs: Sendable {
         let escalated = try await escalations.tick(now: now)
         let alerts = try await hssis.tick(now: now)
         let report = Report(escalations: escalated, hssiAlerts: alerts, delivery: try await dispatcher.tick(now: now))
-        try await store.repositories.problems.maintainSearchIndex()
+        try await store.transaction { try await $0.problems.maintainSearchIndex() }
         return report
     }
 }

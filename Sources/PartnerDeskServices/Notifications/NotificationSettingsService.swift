@@ -46,7 +46,8 @@ public struct NotificationSettingsService: Sendable {
                 )
             ])
         }
-        try await store.repositories.notificationPreferences.setOptOuts(Set(events).subtracting(enabled), for: user)
+        let optOuts = Set(events).subtracting(enabled)
+        try await store.transaction { try await $0.notificationPreferences.setOptOuts(optOuts, for: user) }
     }
 
     private func person(_ principal: Principal) throws -> User.ID {

@@ -49,31 +49,34 @@ public struct OutboxDispatcher: Sendable {
     /// Delivers the messages due at `now`, claiming batches until none are left.
     public func tick(now: Date) async throws -> Report {
         var report = Report()
-        let outbox = store.repositories.outbox
+        let (lease, batch) = (self.lease, self.batch)
         while true {
-            let claimed = try await outbox.claim(dueAt: now, lease: lease, limit: batch)
+            let claimed = try await store.transaction {
+                try await $0.outbox.claim(dueAt: now, lease: lease, limit: batch)
+            }
             for message in claimed { try await deliver(message, now: now, report: &report) }
             if claimed.count < batch { break }
         }
+        let outbox = store.repositories.outbox
         let counts = try await outbox.counts()
         metrics.queue(counts, oldestPending: try await outbox.oldestPending(), now: now)
         return report
     }
 
     private func deliver(_ message: OutboxMessage, now: Date, report: inout Report) async throws {
-        let outbox = store.repositories.outbox
         let started = ContinuousClock.now
         do {
             try await send(message, now: now)
-            try await outbox.markDelivered(message.id, at: now)
+            try await store.transaction { try await $0.outbox.markDelivered(message.id, at: now) }
             metrics.delivered(channel: message.channel, after: now.timeIntervalSince(message.createdAt))
             report.delivered += 1
         } catch let failure as DeliveryFailure {
             let attempts = message.attempts + 1
             let wait = failure.retryable ? retry.wait(afterAttempt: attempts, random: random()) : nil
-            try await outbox.markFailed(
-                message.id, attempts: attempts, retryAt: wait.map { now.addingTimeInterval($0) },
-                error: failure.reason)
+            let retryAt = wait.map { now.addingTimeInterval($0) }
+            try await store.transaction {
+                try await $0.outbox.markFailed(message.id, attempts: attempts, retryAt: retryAt, error: failure.reason)
+            }
             metrics.failed(channel: message.channel)
             if wait == nil {
                 report.deadLettered += 1
