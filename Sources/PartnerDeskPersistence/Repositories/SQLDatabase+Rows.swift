@@ -46,7 +46,7 @@ private enum RenderedInserts {
     }
 }
 
-/// A statement whose text was rendered earlier, with the values for its placeholders.
+/// A statement whose text was rendered earlier, with the values to bind to its parameters.
 private struct RenderedStatement: SQLExpression {
     let text: String
     let binds: [any Encodable & Sendable]
