@@ -17,10 +17,11 @@ public final class SQLiteWriter: Sendable {
     let databases: Databases
     /// Runs the group-commit loop on the thread that makes the SQLite calls.
     let executor: ThreadPoolTaskExecutor
-    private let loops: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
-    private let loop: any EventLoop
     private let logger: Logger
+    /// Handed out once shutdown has begun, when Fluent gives out no database: a transaction still arriving
+    /// then fails on the closed connection (an error answer) instead of stopping the process.
+    private let closing: any Database
 
     /// Opens the writing connection for an SQLite location, in write-ahead-log mode with full
     /// synchronisation (see ``SQLiteDurability``); nil for PostgreSQL, which has many writers. Call
@@ -37,20 +38,24 @@ public final class SQLiteWriter: Sendable {
         }
     }
 
+    /// The event loop of every writer's connection pool, for the life of the process like NIO's own
+    /// singletons: a task that reaches a writer after its shutdown must find a loop to fail on.
+    private static let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private static let loop = loops.next()
+
     private init(path: String, logger: Logger) {
-        loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        loop = loops.next()
         threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
-        databases = Databases(threadPool: threadPool, on: loops)
+        databases = Databases(threadPool: threadPool, on: Self.loops)
         databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
         executor = ThreadPoolTaskExecutor(threadPool)
         self.logger = logger
+        closing = databases.database(.sqlite, logger: logger, on: Self.loop)!
     }
 
     /// A session on the writing connection.
     func database() -> any Database {
-        databases.database(.sqlite, logger: logger, on: loop)!
+        databases.database(.sqlite, logger: logger, on: Self.loop) ?? closing
     }
 
     /// The journal mode and synchronous level of the writing connection.
@@ -58,11 +63,10 @@ public final class SQLiteWriter: Sendable {
         try await SQLiteDurability.settings(of: databases, logger: logger).first
     }
 
-    /// Closes the connection and stops its threads.
+    /// Closes the connection and stops its thread.
     public func shutdown() async {
         await databases.shutdownAsync()
         try? await threadPool.shutdownGracefully()
-        try? await loops.shutdownGracefully()
     }
 }
 
