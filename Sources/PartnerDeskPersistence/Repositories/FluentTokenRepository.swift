@@ -24,7 +24,7 @@ struct FluentTokenRepository: TokenRepository {
 
     func find(secretHash: String) async throws -> APIToken? {
         // Every API request runs this: raw text skips building and serialising a select expression.
-        try await sql.raw("SELECT * FROM api_tokens WHERE secret_hash = \(bind: secretHash)").first()
+        try await sql.raw("SELECT * FROM \(unsafeRaw: Self.table) WHERE secret_hash = \(bind: secretHash)").first()
             .map(Self.token(from:))
     }
 
