@@ -1,50 +1,61 @@
 /// The one place that decides who may do what.
 ///
-/// A partner's people and systems act only on their own organisation's records. The platform's staff act
-/// on every partner's records, each within their role: the First Line Service Desk and DevOps work
-/// incidents; other staff roles read them. Read-only tokens never change anything.
+/// Two questions, always in this order. First, does the caller's role grant the action at all, and does the
+/// credential's scope allow it (read-only tokens never change anything)? Then, when the action is on a stored
+/// record, may the caller know the record exists? A partner's people and systems act only on records their
+/// organisation owns (see ``RecordOwner``); anything else, another partner's or the platform's own, is
+/// answered exactly as if it were missing. The platform's staff act on every record, each within their role.
 ///
 /// ```swift
-/// AccessPolicy.decide(principal, .triageIncident, resourcePartner: incident.partnerID)  // .allow or .deny
+/// AccessPolicy.decide(principal, .triageIncident, on: incident.owner)  // .allow, .denyAsMissing or .denyForbidden
+/// AccessPolicy.decide(principal, .raiseIncident)                       // no particular record
 /// ```
 public enum AccessPolicy {
     /// The outcome of a decision.
     public enum Decision: Hashable, Sendable {
         case allow
-        /// Denied because the record belongs to another partner: callers must see it as missing.
-        case denyOtherPartner
+        /// Denied because the caller may not know the record exists: callers must answer as for a missing one.
+        case denyAsMissing
         /// Denied because the role or scope does not permit the action.
         case denyForbidden
     }
 
-    /// Decides whether the principal may perform the action on a record of `resourcePartner` (or on no
-    /// particular record when `nil`, such as raising an incident or listing).
-    public static func decide(_ principal: Principal, _ action: AccessAction, resourcePartner: Partner.ID?) -> Decision
-    {
-        if principal.scope == .read, !action.isReadOnly { return .denyForbidden }
+    /// Decides an action on no particular record (raising, listing, or creating within the caller's own
+    /// organisation): the role and the scope decide.
+    public static func decide(_ principal: Principal, _ action: AccessAction) -> Decision {
+        guard principal.scope == .write || action.isReadOnly else { return .denyForbidden }
         // Preferences belong to a person; a system's token has none.
         if action == .manageOwnNotifications, case .token = principal.credential { return .denyForbidden }
-        if principal.role.isPartnerRole {
-            if let resourcePartner, resourcePartner != principal.partnerID { return .denyOtherPartner }
-            let allowed: Set<AccessAction> =
-                switch principal.role {
-                case .partnerAdministrator:
-                    partnerActions.union([.manageTokens, .manageUsers, .manageWebhooks, .manageHSSIRota])
-                case .partnerHSSIManager: partnerActions.union([.manageHSSIRota])
-                default: partnerActions
-                }
-            return allowed.contains(action) ? .allow : .denyForbidden
-        }
-        return staffActions(principal.role).contains(action) ? .allow : .denyForbidden
+        return grants(principal.role).contains(action) ? .allow : .denyForbidden
     }
 
-    private static let partnerActions: Set<AccessAction> = [
-        .readPartner, .readIncident, .raiseIncident, .updateIncident, .commentOnIncident, .provideInformation,
-        .attachScreenshot, .manageOwnNotifications, .readHSSI, .declareHSSI, .respondToHSSI,
-    ]
+    /// Decides an action on one stored record: the role and scope first, then whether the caller may know
+    /// the record exists.
+    public static func decide(_ principal: Principal, _ action: AccessAction, on owner: RecordOwner) -> Decision {
+        let granted = decide(principal, action)
+        guard granted == .allow, principal.role.isPartnerRole else { return granted }
+        guard let partnerID = principal.partnerID, owner.includes(partnerID) else { return .denyAsMissing }
+        return .allow
+    }
 
-    private static func staffActions(_ role: Role) -> Set<AccessAction> {
+    /// Whether the caller may perform the action (on no particular record): a shorthand for pages that
+    /// offer or hide a control.
+    public static func permits(_ principal: Principal, _ action: AccessAction) -> Bool {
+        decide(principal, action) == .allow
+    }
+
+    /// Whether the caller may perform the action on a record of that owner.
+    public static func permits(_ principal: Principal, _ action: AccessAction, on owner: RecordOwner) -> Bool {
+        decide(principal, action, on: owner) == .allow
+    }
+
+    /// Every action a role grants, before scope and ownership are considered.
+    public static func grants(_ role: Role) -> Set<AccessAction> {
         switch role {
+        case .partnerReporter: partnerActions
+        case .partnerHSSIManager: partnerActions.union([.manageHSSIRota])
+        case .partnerAdministrator:
+            partnerActions.union([.manageTokens, .manageUsers, .manageWebhooks, .manageHSSIRota])
         case .administrator:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
@@ -74,8 +85,11 @@ public enum AccessPolicy {
             ]
         case .releaseManager, .serviceManager:
             [.readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .readHSSI]
-        case .partnerReporter, .partnerHSSIManager, .partnerAdministrator:
-            []
         }
     }
+
+    private static let partnerActions: Set<AccessAction> = [
+        .readPartner, .readIncident, .raiseIncident, .updateIncident, .commentOnIncident, .provideInformation,
+        .attachScreenshot, .manageOwnNotifications, .readHSSI, .declareHSSI, .respondToHSSI,
+    ]
 }

@@ -2,19 +2,9 @@ import Foundation
 import PartnerDeskDomain
 
 extension AccountService {
-    /// Checks that the actor may manage users of `partnerID` (their own organisation, or any for
-    /// administrators); another organisation's user answers as missing.
-    func authorizeManagement(_ actor: Principal, of partnerID: Partner.ID?) throws {
-        switch AccessPolicy.decide(actor, .manageUsers, resourcePartner: partnerID) {
-        case .allow: return
-        case .denyOtherPartner: throw ServiceError.notFound
-        case .denyForbidden: throw ServiceError.forbidden
-        }
-    }
-
     /// The users an actor manages: a partner administrator's organisation, or everyone for administrators.
     public func list(as actor: Principal) async throws -> [User] {
-        try authorizeManagement(actor, of: actor.partnerID)
+        try Authorization.require(actor, .manageUsers)
         return try await store.repositories.users.list(partnerID: actor.role.isPartnerRole ? actor.partnerID : nil)
     }
 
@@ -24,7 +14,7 @@ extension AccountService {
     public func invite(email: String, name: String, role roleName: String, partnerCode: String?, as actor: Principal)
         async throws -> Invitation
     {
-        try authorizeManagement(actor, of: actor.partnerID)
+        try Authorization.require(actor, .manageUsers)
         let role = try Self.role(roleName)
         let partnerCode = try partnerCode.map { text in
             guard let code = PartnerCode(text) else {
@@ -54,8 +44,8 @@ extension AccountService {
     public func changeRole(of userID: User.ID, to roleName: String, as actor: Principal) async throws -> User {
         let now = clock.now()
         return try await store.transaction { repositories in
-            guard var stored = try await repositories.users.find(id: userID) else { throw ServiceError.notFound }
-            try authorizeManagement(actor, of: stored.user.partnerID)
+            var stored = try Authorization.require(
+                actor, .manageUsers, on: try await repositories.users.find(id: userID))
             let role = try Self.role(roleName)
             guard role.isPartnerRole == stored.user.role.isPartnerRole else {
                 throw ValidationFailure([
@@ -91,8 +81,8 @@ extension AccountService {
 
     /// Disables a user the actor manages.
     public func disable(_ userID: User.ID, as actor: Principal) async throws {
-        guard let stored = try await store.repositories.users.find(id: userID) else { throw ServiceError.notFound }
-        try authorizeManagement(actor, of: stored.user.partnerID)
+        let stored = try Authorization.require(
+            actor, .manageUsers, on: try await store.repositories.users.find(id: userID))
         try await disable(email: stored.user.email.value, by: actor)
     }
 }

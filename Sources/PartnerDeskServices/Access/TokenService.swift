@@ -121,14 +121,9 @@ public struct TokenService: Sendable {
     public func revoke(_ id: APIToken.ID, by actor: Principal? = nil) async throws {
         let now = clock.now()
         try await store.transaction { repositories in
-            guard let token = try await repositories.tokens.find(id: id) else { throw ServiceError.notFound }
-            if let actor {
-                switch AccessPolicy.decide(actor, .manageTokens, resourcePartner: token.partnerID) {
-                case .allow: break
-                case .denyOtherPartner: throw ServiceError.notFound
-                case .denyForbidden: throw ServiceError.forbidden
-                }
-            }
+            let found = try await repositories.tokens.find(id: id)
+            if let actor { _ = try Authorization.require(actor, .manageTokens, on: found) }
+            guard found != nil else { throw ServiceError.notFound }
             try await repositories.tokens.revoke(id, at: now)
             try await audit.append(
                 AuditRecord(principal: actor, action: "token.revoke", outcome: .succeeded, target: id.description),
@@ -140,9 +135,7 @@ public struct TokenService: Sendable {
 
     /// The tokens a caller manages: a partner administrator sees their organisation's, an administrator all.
     public func list(as actor: Principal) async throws -> [APIToken] {
-        guard AccessPolicy.decide(actor, .manageTokens, resourcePartner: actor.partnerID) == .allow else {
-            throw ServiceError.forbidden
-        }
+        try Authorization.require(actor, .manageTokens)
         return try await store.repositories.tokens.list(partnerID: actor.role.isPartnerRole ? actor.partnerID : nil)
     }
 
@@ -151,9 +144,7 @@ public struct TokenService: Sendable {
     public func create(
         name: String, scope: TokenScope, expiresAt: Date?, partnerCode: PartnerCode?, role: Role?, as actor: Principal
     ) async throws -> IssuedToken {
-        guard AccessPolicy.decide(actor, .manageTokens, resourcePartner: actor.partnerID) == .allow else {
-            throw ServiceError.forbidden
-        }
+        try Authorization.require(actor, .manageTokens)
         if actor.role.isPartnerRole {
             guard let partnerID = actor.partnerID,
                 let partner = try await store.repositories.partners.find(id: partnerID)

@@ -66,9 +66,7 @@ public struct AuditService: Sendable {
 
     /// A page of the log for someone allowed to read it (administrators).
     public func list(_ query: AuditQuery, as principal: Principal) async throws -> [AuditEntry] {
-        guard AccessPolicy.decide(principal, .readAuditLog, resourcePartner: nil) == .allow else {
-            throw ServiceError.forbidden
-        }
+        try Authorization.require(principal, .readAuditLog)
         return try await list(query)
     }
 

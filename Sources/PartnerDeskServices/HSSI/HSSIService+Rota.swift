@@ -43,11 +43,9 @@ extension HSSIService {
     /// Removes an entry from a partner's rota; another partner's entry reads as missing.
     public func removeRotaEntry(_ id: UUID, partnerCode: String?, by principal: Principal) async throws -> HSSIRotaView
     {
-        let partner = try await rotaPartner(partnerCode, principal, .manageHSSIRota, checkingPartnerRole: false)
-        // Another organisation's entry reads as missing, whatever the caller's role.
-        guard try await store.repositories.hssis.rotaEntries(partnerID: partner.id).contains(where: { $0.id == id })
-        else { throw ServiceError.notFound }
-        try authorize(principal, .manageHSSIRota, partner: partner.id)
+        let partner = try await rotaPartner(partnerCode, principal, .manageHSSIRota)
+        let entries = try await store.repositories.hssis.rotaEntries(partnerID: partner.id)
+        _ = try Authorization.require(principal, .manageHSSIRota, on: entries.first { $0.id == id })
         let partnerID = partner.id
         guard try await store.transaction({ try await $0.hssis.removeRotaEntry(id, partnerID: partnerID) }) else {
             throw ServiceError.notFound
@@ -103,19 +101,16 @@ extension HSSIService {
         return queued
     }
 
-    /// The partner whose rota is meant: a partner's own, or for staff (once the role allows `action`) the one
-    /// named. The partner's own people are checked against `action` too unless the caller checks later.
-    private func rotaPartner(
-        _ code: String?, _ principal: Principal, _ action: AccessAction, checkingPartnerRole: Bool = true
-    ) async throws -> Partner {
+    /// The partner whose rota is meant, once the role allows `action`: a partner's own, or for staff the one
+    /// named.
+    private func rotaPartner(_ code: String?, _ principal: Principal, _ action: AccessAction) async throws -> Partner {
+        try Authorization.require(principal, action)
         if principal.role.isPartnerRole {
             guard let id = principal.partnerID, let partner = try await store.repositories.partners.find(id: id) else {
                 throw ServiceError.notFound
             }
-            if checkingPartnerRole { try authorize(principal, action, partner: partner.id) }
             return partner
         }
-        try authorize(principal, action, partner: nil)
         guard let code = code.flatMap(PartnerCode.init) else {
             throw ValidationFailure([
                 ValidationIssue(field: "partner", code: "required", message: "Choose the partner whose rota this is.")

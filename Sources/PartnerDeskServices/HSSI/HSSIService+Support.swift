@@ -13,7 +13,7 @@ extension HSSIService {
     ) async throws -> HSSIView {
         let now = clock.now()
         return try await store.transaction { repositories in
-            var hssi = try await visible(try await repositories.hssis.find(id: id), principal, action)
+            var hssi = try Authorization.require(principal, action, on: try await repositories.hssis.find(id: id))
             guard hssi.version == expectedVersion else {
                 throw ServiceError.versionMismatch(currentVersion: hssi.version)
             }
@@ -143,27 +143,6 @@ extension HSSIService {
 
     static func actor(_ principal: Principal) -> HSSIActor {
         HSSIActor(name: principal.displayName, role: principal.role.label)
-    }
-
-    static func isVisible(_ hssi: HigherSeverityIncident, to principal: Principal) -> Bool {
-        !principal.role.isPartnerRole || hssi.affectedPartnerIDs.contains { $0 == principal.partnerID }
-    }
-
-    /// The HSSI when the caller may act on it; another partner's reads as missing.
-    func visible(_ hssi: HigherSeverityIncident?, _ principal: Principal, _ action: AccessAction) async throws
-        -> HigherSeverityIncident
-    {
-        guard let hssi, Self.isVisible(hssi, to: principal) else { throw ServiceError.notFound }
-        try authorize(principal, action, partner: principal.role.isPartnerRole ? principal.partnerID : nil)
-        return hssi
-    }
-
-    func authorize(_ principal: Principal, _ action: AccessAction, partner: Partner.ID?) throws {
-        switch AccessPolicy.decide(principal, action, resourcePartner: partner) {
-        case .allow: return
-        case .denyOtherPartner: throw ServiceError.notFound
-        case .denyForbidden: throw ServiceError.forbidden
-        }
     }
 
     /// An instant from ISO 8601 text; with `now`, checked not to be in the future (a minute's grace for clocks)

@@ -48,7 +48,7 @@ public struct HSSIService: Sendable {
         _ declaration: HSSIDeclaration, by principal: Principal, idempotency: IdempotencyRequest?,
         render: (@Sendable (HSSIView) throws -> StoredResponse)?
     ) async throws -> CreateOutcome<HSSIView> {
-        try authorize(principal, .declareHSSI, partner: nil)
+        try Authorization.require(principal, .declareHSSI)
         let now = clock.now()
         var check = ValidationCollector()
         let occurredAt = instant(declaration.occurredAt, field: "occurredAt", required: true, now: now, into: &check)
@@ -70,7 +70,7 @@ public struct HSSIService: Sendable {
         if let text = declaration.incident?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if let reference = IncidentReference(text),
                 let incident = try await repositories.incidents.find(reference: reference),
-                AccessPolicy.decide(principal, .readIncident, resourcePartner: incident.partnerID) == .allow
+                AccessPolicy.permits(principal, .readIncident, on: incident.owner)
             {
                 incidentID = incident.id
                 primary = try await repositories.partners.find(id: incident.partnerID)
@@ -158,10 +158,11 @@ public struct HSSIService: Sendable {
 
     /// The HSSIs the caller may see, newest first (a partner: those affecting it).
     public func list(as principal: Principal) async throws -> [HSSIView] {
-        try authorize(principal, .readHSSI, partner: nil)
+        try Authorization.require(principal, .readHSSI)
         let now = clock.now()
         var views: [HSSIView] = []
-        for hssi in try await store.repositories.hssis.list() where Self.isVisible(hssi, to: principal) {
+        for hssi in try await store.repositories.hssis.list()
+        where AccessPolicy.permits(principal, .readHSSI, on: hssi.owner) {
             views.append(try await makeView(hssi, at: now, in: store.repositories, as: principal, withMessages: false))
         }
         return views
@@ -169,14 +170,14 @@ public struct HSSIService: Sendable {
 
     /// One HSSI; another partner's reads as missing.
     public func view(_ id: HigherSeverityIncident.ID, as principal: Principal) async throws -> HSSIView {
-        let hssi = try await visible(try await store.repositories.hssis.find(id: id), principal, .readHSSI)
+        let hssi = try Authorization.require(principal, .readHSSI, on: try await store.repositories.hssis.find(id: id))
         return try await makeView(hssi, at: clock.now(), in: store.repositories, as: principal, withMessages: true)
     }
 
     /// One HSSI by reference; another partner's reads as missing.
     public func view(reference: HSSIReference, as principal: Principal) async throws -> HSSIView {
-        let hssi = try await visible(
-            try await store.repositories.hssis.find(reference: reference), principal, .readHSSI)
+        let hssi = try Authorization.require(
+            principal, .readHSSI, on: try await store.repositories.hssis.find(reference: reference))
         return try await makeView(hssi, at: clock.now(), in: store.repositories, as: principal, withMessages: true)
     }
 
@@ -317,9 +318,12 @@ public struct HSSIService: Sendable {
     public func answerInvitation(
         _ id: HigherSeverityIncident.ID, joined: Bool, partner code: String? = nil, by principal: Principal
     ) async throws -> HSSIView {
+        let hssis = store.repositories.hssis
+        // The record first: an answer about an HSSI the caller cannot see is refused before its details.
+        var current = try Authorization.require(principal, .respondToHSSI, on: try await hssis.find(id: id))
         var partnerID = principal.partnerID
         if !principal.role.isPartnerRole {
-            try authorize(principal, .runHSSI, partner: nil)
+            try Authorization.require(principal, .runHSSI)
             partnerID = nil
             if let code = code.flatMap(PartnerCode.init) {
                 partnerID = try await store.repositories.partners.find(code: code)?.id
@@ -331,7 +335,9 @@ public struct HSSIService: Sendable {
             ])
         }
         for attempt in 1...3 {
-            let current = try await visible(try await store.repositories.hssis.find(id: id), principal, .respondToHSSI)
+            if attempt > 1 {
+                current = try Authorization.require(principal, .respondToHSSI, on: try await hssis.find(id: id))
+            }
             do {
                 return try await change(
                     id, action: .respondToHSSI, expectedVersion: current.version, by: principal

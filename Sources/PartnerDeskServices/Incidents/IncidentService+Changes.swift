@@ -31,7 +31,7 @@ extension IncidentService {
             switch transition.action {
             case .provideInformation: .provideInformation
             // Problem managers link incidents to problems without triaging them otherwise.
-            case .linkToProblem where AccessPolicy.decide(principal, .manageProblems, resourcePartner: nil) == .allow:
+            case .linkToProblem where AccessPolicy.permits(principal, .manageProblems):
                 .manageProblems
             default: .triageIncident
             }

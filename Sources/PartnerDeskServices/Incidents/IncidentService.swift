@@ -43,9 +43,8 @@ public struct IncidentService: Sendable {
         _ draft: IncidentReportDraft, screenshots: [ScreenshotUpload] = [], by principal: Principal,
         idempotency: IdempotencyRequest? = nil, render: (@Sendable (IncidentView) throws -> StoredResponse)? = nil
     ) async throws -> RaiseOutcome {
-        guard AccessPolicy.decide(principal, .raiseIncident, resourcePartner: principal.partnerID) == .allow,
-            let partnerID = principal.partnerID
-        else { throw ServiceError.forbidden }
+        try Authorization.require(principal, .raiseIncident)
+        guard let partnerID = principal.partnerID else { throw ServiceError.forbidden }
         let now = clock.now()
         let ids = self.ids
         let catalog = self.catalog
@@ -104,9 +103,7 @@ public struct IncidentService: Sendable {
     public func list(_ query: IncidentQuery, as principal: Principal) async throws -> (
         views: [IncidentView], next: IncidentCursor?
     ) {
-        guard AccessPolicy.decide(principal, .readIncident, resourcePartner: nil) == .allow else {
-            throw ServiceError.forbidden
-        }
+        try Authorization.require(principal, .readIncident)
         var query = query
         if principal.role.isPartnerRole {
             if query.partnerID != nil, query.partnerID != principal.partnerID { return ([], nil) }
@@ -130,19 +127,14 @@ public struct IncidentService: Sendable {
         let repositories = store.repositories
         let incident = try await visibleIncident(
             id, principal: principal, action: .readIncident, repositories: repositories)
-        let staff = AccessPolicy.decide(principal, .internalNotes, resourcePartner: incident.partnerID) == .allow
+        let staff = AccessPolicy.permits(principal, .internalNotes, on: incident.owner)
         return try await repositories.incidents.events(of: id, includeInternal: staff)
     }
 
     func visibleIncident(
         _ id: Incident.ID, principal: Principal, action: AccessAction, repositories: any Repositories
     ) async throws -> Incident {
-        guard let incident = try await repositories.incidents.find(id: id) else { throw ServiceError.notFound }
-        switch AccessPolicy.decide(principal, action, resourcePartner: incident.partnerID) {
-        case .allow: return incident
-        case .denyOtherPartner: throw ServiceError.notFound
-        case .denyForbidden: throw ServiceError.forbidden
-        }
+        try Authorization.require(principal, action, on: try await repositories.incidents.find(id: id))
     }
 
     func makeView(_ incident: Incident) async throws -> IncidentView {

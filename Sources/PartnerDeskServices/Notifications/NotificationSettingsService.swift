@@ -51,9 +51,8 @@ public struct NotificationSettingsService: Sendable {
     }
 
     private func person(_ principal: Principal) throws -> User.ID {
-        guard AccessPolicy.decide(principal, .manageOwnNotifications, resourcePartner: principal.partnerID) == .allow,
-            case .user(let id) = principal.credential
-        else { throw ServiceError.forbidden }
+        try Authorization.require(principal, .manageOwnNotifications)
+        guard case .user(let id) = principal.credential else { throw ServiceError.forbidden }
         return id
     }
 
@@ -72,7 +71,7 @@ public struct NotificationSettingsService: Sendable {
 
     /// The organisation's endpoints (every endpoint for administrators).
     public func webhooks(as principal: Principal) async throws -> [WebhookEndpoint] {
-        try authorizeWebhooks(principal, of: principal.partnerID)
+        try Authorization.require(principal, .manageWebhooks)
         return try await store.repositories.webhooks.list(
             partnerID: principal.role.isPartnerRole ? principal.partnerID : nil)
     }
@@ -81,7 +80,7 @@ public struct NotificationSettingsService: Sendable {
     public func addWebhook(
         url text: String, events names: [String], partnerCode: String?, as principal: Principal
     ) async throws -> CreatedEndpoint {
-        try authorizeWebhooks(principal, of: principal.partnerID)
+        try Authorization.require(principal, .manageWebhooks)
         var check = ValidationCollector()
         let url = URL(string: text.trimmingCharacters(in: .whitespaces))
         if url == nil || !["https", "http"].contains(url?.scheme?.lowercased() ?? "") || url?.host == nil {
@@ -152,20 +151,10 @@ public struct NotificationSettingsService: Sendable {
         }
     }
 
-    private func authorizeWebhooks(_ principal: Principal, of partner: Partner.ID?) throws {
-        switch AccessPolicy.decide(principal, .manageWebhooks, resourcePartner: partner) {
-        case .allow: return
-        case .denyOtherPartner: throw ServiceError.notFound
-        case .denyForbidden: throw ServiceError.forbidden
-        }
-    }
-
     private func visibleEndpoint(_ id: WebhookEndpoint.ID, principal: Principal, in repositories: any Repositories)
         async throws -> WebhookEndpoint
     {
-        guard let endpoint = try await repositories.webhooks.find(id: id) else { throw ServiceError.notFound }
-        try authorizeWebhooks(principal, of: endpoint.partnerID)
-        return endpoint
+        try Authorization.require(principal, .manageWebhooks, on: try await repositories.webhooks.find(id: id))
     }
 
     /// The partner an endpoint is for: the caller's own, or for administrators the one they name.
@@ -187,19 +176,19 @@ public struct NotificationSettingsService: Sendable {
 
     /// The outbox's contents by channel and state.
     public func outboxSummary(as principal: Principal) async throws -> [OutboxCount] {
-        try authorizeOutbox(principal)
+        try Authorization.require(principal, .manageOutbox)
         return try await store.repositories.outbox.counts()
     }
 
     /// Dead letters, newest first.
     public func deadLetters(as principal: Principal, limit: Int = 100) async throws -> [OutboxMessage] {
-        try authorizeOutbox(principal)
+        try Authorization.require(principal, .manageOutbox)
         return try await store.repositories.outbox.list(status: .dead, limit: limit)
     }
 
     /// Queues a dead letter again with a fresh set of attempts.
     public func retryDeadLetter(_ id: UUID, as principal: Principal) async throws {
-        try authorizeOutbox(principal)
+        try Authorization.require(principal, .manageOutbox)
         let now = clock.now()
         let audit = self.audit
         try await store.transaction { repositories in
@@ -212,19 +201,13 @@ public struct NotificationSettingsService: Sendable {
 
     /// Deletes a dead letter for good.
     public func discardDeadLetter(_ id: UUID, as principal: Principal) async throws {
-        try authorizeOutbox(principal)
+        try Authorization.require(principal, .manageOutbox)
         let audit = self.audit
         try await store.transaction { repositories in
             guard try await repositories.outbox.discard(id) else { throw ServiceError.notFound }
             try await audit.append(
                 AuditRecord(principal: principal, action: "outbox.discard", outcome: .succeeded, target: "\(id)"),
                 in: repositories)
-        }
-    }
-
-    private func authorizeOutbox(_ principal: Principal) throws {
-        guard AccessPolicy.decide(principal, .manageOutbox, resourcePartner: nil) == .allow else {
-            throw ServiceError.forbidden
         }
     }
 }

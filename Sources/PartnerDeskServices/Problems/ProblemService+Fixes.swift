@@ -24,7 +24,7 @@ extension ProblemService {
     public func resolveLinked(
         _ id: Problem.ID, kind: String, summary: String?, expectedVersion: Int, by principal: Principal
     ) async throws -> [IncidentView] {
-        try authorize(principal, .manageProblems)
+        try Authorization.require(principal, .manageProblems)
         guard let kind = IncidentResolution.Kind(rawValue: kind) else {
             throw ValidationFailure([
                 ValidationIssue(field: "kind", code: "unknown_value", message: "The resolution is fix or workaround.")

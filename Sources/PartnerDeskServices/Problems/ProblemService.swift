@@ -60,7 +60,7 @@ public struct ProblemService: Sendable {
     public func record(_ draft: ProblemDraft, incidents linked: [Incident.ID] = [], by principal: Principal)
         async throws -> ProblemView
     {
-        try authorize(principal, .manageProblems)
+        try Authorization.require(principal, .manageProblems)
         var check = ValidationCollector()
         let title = check.requiredText("title", draft.title ?? "", label: "title", maxLength: 200) ?? ""
         let description =
@@ -100,7 +100,7 @@ public struct ProblemService: Sendable {
 
     /// One problem, with its fix target and score.
     public func view(_ id: Problem.ID, as principal: Principal) async throws -> ProblemView {
-        try authorize(principal, .readProblems)
+        try Authorization.require(principal, .readProblems)
         guard let problem = try await store.repositories.problems.find(id: id) else { throw ServiceError.notFound }
         let linked = try await store.repositories.problems.linkedIncidents()
         return makeView(problem, linked: linked[problem.reference] ?? [], at: clock.now())
@@ -108,7 +108,7 @@ public struct ProblemService: Sendable {
 
     /// One problem by its reference, with its fix target and score.
     public func view(reference: ProblemReference, as principal: Principal) async throws -> ProblemView {
-        try authorize(principal, .readProblems)
+        try Authorization.require(principal, .readProblems)
         guard let problem = try await store.repositories.problems.find(reference: reference) else {
             throw ServiceError.notFound
         }
@@ -117,7 +117,7 @@ public struct ProblemService: Sendable {
 
     /// The incidents linked to a problem, oldest first, for staff working it.
     public func linkedIncidents(of id: Problem.ID, as principal: Principal) async throws -> [Incident] {
-        try authorize(principal, .readProblems)
+        try Authorization.require(principal, .readProblems)
         guard let problem = try await store.repositories.problems.find(id: id) else { throw ServiceError.notFound }
         return try await store.repositories.incidents.linked(toProblem: problem.reference.description)
             .sorted { $0.reference.number < $1.reference.number }
@@ -126,7 +126,7 @@ public struct ProblemService: Sendable {
     /// The incidents named by references such as `INC-000123`, for recording a problem from them; every
     /// reference that names no incident is refused by name.
     public func incidents(named references: [String], as principal: Principal) async throws -> [Incident.ID] {
-        try authorize(principal, .manageProblems)
+        try Authorization.require(principal, .manageProblems)
         var check = ValidationCollector()
         var ids: [Incident.ID] = []
         for text in references {
@@ -147,7 +147,7 @@ public struct ProblemService: Sendable {
 
     /// Every problem still being worked, highest score first (equal scores: higher severity, then older).
     public func ranked(as principal: Principal, includeFinished: Bool = false) async throws -> [ProblemView] {
-        try authorize(principal, .readProblems)
+        try Authorization.require(principal, .readProblems)
         let now = clock.now()
         let linked = try await store.repositories.problems.linkedIncidents()
         return try await store.repositories.problems.list()
@@ -168,7 +168,7 @@ public struct ProblemService: Sendable {
         _ id: Problem.ID, to status: String, rootCause: String? = nil, workaround: String? = nil,
         fixRelease: String? = nil, expectedVersion: Int, by principal: Principal
     ) async throws -> ProblemView {
-        try authorize(principal, .manageProblems)
+        try Authorization.require(principal, .manageProblems)
         guard let target = ProblemStatus(rawValue: status) else {
             throw ValidationFailure([
                 ValidationIssue(
@@ -199,7 +199,7 @@ public struct ProblemService: Sendable {
     public func merge(
         _ duplicateID: Problem.ID, into targetID: Problem.ID, expectedVersion: Int, by principal: Principal
     ) async throws -> ProblemView {
-        try authorize(principal, .manageProblems)
+        try Authorization.require(principal, .manageProblems)
         guard duplicateID != targetID else {
             throw ValidationFailure([
                 ValidationIssue(field: "into", code: "same_problem", message: "A problem cannot be merged into itself.")
@@ -249,7 +249,7 @@ public struct ProblemService: Sendable {
     public func publish(_ id: Problem.ID, summary: String, expectedVersion: Int, by principal: Principal)
         async throws -> ProblemView
     {
-        try authorize(principal, .publishProblems)
+        try Authorization.require(principal, .publishProblems)
         var check = ValidationCollector()
         let text = check.requiredText("summary", summary, label: "public summary", maxLength: 4_000) ?? ""
         let issues = check.issues + PatientDataGuard().refusals(for: [("summary", text)])
@@ -264,7 +264,7 @@ public struct ProblemService: Sendable {
 
     /// Takes the problem off the public page (its approved summary is kept for next time).
     public func withdraw(_ id: Problem.ID, expectedVersion: Int, by principal: Principal) async throws -> ProblemView {
-        try authorize(principal, .publishProblems)
+        try Authorization.require(principal, .publishProblems)
         return try await change(id, expectedVersion: expectedVersion) { problem, now, _ in
             problem.isPublished = false
             problem.updatedAt = now
@@ -329,12 +329,6 @@ public struct ProblemService: Sendable {
             problem: problem,
             target: problem.fixTarget(tier: tier, calendar: catalog.calendar(tier.id), at: now),
             score: ProblemScore(linked, at: now))
-    }
-
-    func authorize(_ principal: Principal, _ action: AccessAction) throws {
-        guard AccessPolicy.decide(principal, action, resourcePartner: nil) == .allow else {
-            throw ServiceError.forbidden
-        }
     }
 
     static func nonEmpty(_ text: String?) -> String? {

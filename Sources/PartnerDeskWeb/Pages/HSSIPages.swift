@@ -38,8 +38,8 @@ struct HSSIListPage: Encodable {
                 missed: missed)
         }
         hasRows = !rows.isEmpty
-        canDeclare = AccessPolicy.decide(principal, .declareHSSI, resourcePartner: principal.partnerID) == .allow
-        canKeepRota = AccessPolicy.decide(principal, .manageHSSIRota, resourcePartner: principal.partnerID) == .allow
+        canDeclare = AccessPolicy.permits(principal, .declareHSSI)
+        canKeepRota = AccessPolicy.permits(principal, .manageHSSIRota)
         isStaff = !principal.role.isPartnerRole
     }
 }
@@ -163,7 +163,7 @@ struct HSSIPage: Encodable {
     ) {
         let hssi = view.hssi
         func may(_ action: AccessAction) -> Bool {
-            AccessPolicy.decide(principal, action, resourcePartner: principal.partnerID) == .allow
+            AccessPolicy.permits(principal, action)
         }
         let isPartner = principal.role.isPartnerRole
         title = "\(hssi.reference): \(hssi.title)"
@@ -338,7 +338,7 @@ struct HSSIRotaPage: Encodable {
                 from: PageFormat.londonTime($0.entry.startsAt), until: PageFormat.londonTime($0.entry.endsAt))
         }
         hasEntries = !entries.isEmpty
-        canEdit = AccessPolicy.decide(principal, .manageHSSIRota, resourcePartner: view.partner.id) == .allow
+        canEdit = AccessPolicy.permits(principal, .manageHSSIRota, on: .partner(view.partner.id))
         isStaff = !principal.role.isPartnerRole
         self.partners = SelectOption.partners(
             partners, none: "Choose the partner", selected: view.partner.code.description)

@@ -104,18 +104,18 @@ struct IncidentPage: Encodable {
                 internal: event.visibility == .internal
             )
         }
-        canTriage = AccessPolicy.decide(principal, .triageIncident, resourcePartner: incident.partnerID) == .allow
+        canTriage = AccessPolicy.permits(principal, .triageIncident, on: incident.owner)
         canAnswer = incident.status == .awaitingPartner && principal.role.isPartnerRole
-        canAttach = AccessPolicy.decide(principal, .attachScreenshot, resourcePartner: incident.partnerID) == .allow
-        if AccessPolicy.decide(principal, .readProblems, resourcePartner: nil) == .allow {
+        canAttach = AccessPolicy.permits(principal, .attachScreenshot, on: incident.owner)
+        if AccessPolicy.permits(principal, .readProblems) {
             problemLink = incident.linkedProblem.map { "/staff/problems/\($0)" }
         }
-        if AccessPolicy.decide(principal, .manageProblems, resourcePartner: nil) == .allow,
+        if AccessPolicy.permits(principal, .manageProblems),
             incident.linkedProblem == nil
         {
             newProblemLink = "/staff/problems/new?incident=\(incident.reference)"
         }
-        if AccessPolicy.decide(principal, .declareHSSI, resourcePartner: incident.partnerID) == .allow {
+        if AccessPolicy.permits(principal, .declareHSSI, on: incident.owner) {
             newHSSILink = "/hssi/new?incident=\(incident.reference)"
         }
         screenshots = attachments.map { attachment in

@@ -22,7 +22,7 @@ struct SignedInHeader: Encodable {
         role = principal.role.label
         self.csrf = csrf
         func may(_ action: AccessAction) -> Bool {
-            AccessPolicy.decide(principal, action, resourcePartner: principal.partnerID) == .allow
+            AccessPolicy.permits(principal, action)
         }
         canManageUsers = may(.manageUsers)
         canManageTokens = may(.manageTokens)
@@ -157,7 +157,7 @@ struct HomePage: Encodable {
         principal: Principal, csrf: String, views: [IncidentView], now: Date, form: [String: String],
         partners: [Partner], nextPage: String?, errors: [PageError] = [], notice: String? = nil
     ) {
-        canRaise = AccessPolicy.decide(principal, .raiseIncident, resourcePartner: principal.partnerID) == .allow
+        canRaise = AccessPolicy.permits(principal, .raiseIncident)
         self.notice = notice
         let partner = principal.role.isPartnerRole
         title = partner ? "Your incidents" : "Incident queue"

@@ -39,7 +39,7 @@ extension PagesController {
         guard let (principal, session) = try await currentSession(request) else {
             return request.redirect(to: "/sign-in")
         }
-        guard AccessPolicy.decide(principal, .declareHSSI, resourcePartner: principal.partnerID) == .allow else {
+        guard AccessPolicy.permits(principal, .declareHSSI) else {
             throw ServiceError.forbidden
         }
         let values = ((try? request.query.get(String.self, at: "incident")).map { ["incident": $0] }) ?? [:]

@@ -34,7 +34,7 @@ extension PagesController {
         guard let (principal, session) = try await currentSession(request) else {
             return request.redirect(to: "/sign-in")
         }
-        guard AccessPolicy.decide(principal, .manageProblems, resourcePartner: nil) == .allow else {
+        guard AccessPolicy.permits(principal, .manageProblems) else {
             throw ServiceError.forbidden
         }
         // Opened from an incident's page, the form starts with that incident.

@@ -154,7 +154,7 @@ struct PagesController {
 
     /// The services of the caller's organisation; only partners' people raise incidents.
     private func partnerServices(_ principal: Principal) async throws -> [PartnerService] {
-        guard AccessPolicy.decide(principal, .raiseIncident, resourcePartner: principal.partnerID) == .allow,
+        guard AccessPolicy.permits(principal, .raiseIncident),
             let partnerID = principal.partnerID
         else { throw ServiceError.forbidden }
         return try await services.partners.find(id: partnerID)?.services ?? []

@@ -54,7 +54,7 @@ struct ProblemListPage: Encodable {
         }
         hasRows = !rows.isEmpty
         self.showingFinished = showingFinished
-        canRecord = AccessPolicy.decide(principal, .manageProblems, resourcePartner: nil) == .allow
+        canRecord = AccessPolicy.permits(principal, .manageProblems)
     }
 }
 
@@ -197,8 +197,8 @@ struct ProblemRecordPage: Encodable {
         mergeTargets = others.filter { $0.problem.id != problem.id && $0.problem.status != .closed }.map {
             SelectOption(value: $0.problem.id.description, label: "\($0.problem.reference): \($0.problem.title)")
         }
-        canManage = AccessPolicy.decide(principal, .manageProblems, resourcePartner: nil) == .allow
-        canPublish = AccessPolicy.decide(principal, .publishProblems, resourcePartner: nil) == .allow
+        canManage = AccessPolicy.permits(principal, .manageProblems)
+        canPublish = AccessPolicy.permits(principal, .publishProblems)
         isOpen = problem.status != .closed
         self.values = values
         self.notice = notice

@@ -1,0 +1,150 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import PartnerDeskTestSupport
+import Testing
+import VaporTesting
+
+@testable import PartnerDeskWeb
+
+/// Sends every row of ``RouteAccessTable`` as every caller and compares the answers with the table. A record
+/// the caller may not know about must answer exactly like a missing one, body and all. Every response
+/// carries the security headers.
+@Suite struct RouteAccessTableTests {
+    struct Row {
+        var method: HTTPMethod
+        var path: String
+        var owner: String
+        var expected: [(caller: String, answer: String)]
+    }
+
+    static func rows() throws -> [Row] {
+        let lines = RouteAccessTable.text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        let callers = Array(lines[0].dropFirst(2))
+        return try lines.dropFirst().map { cells in
+            try #require(cells.count == callers.count + 3, "wrong number of cells: \(cells.joined(separator: " "))")
+            return Row(
+                method: HTTPMethod(rawValue: cells[0]), path: cells[1], owner: cells[2],
+                expected: Array(zip(callers, cells.dropFirst(3))))
+        }
+    }
+
+    @Test func table_listsEveryRouteWithTheOwnersItCanActOn() async throws {
+        let rows = try Self.rows()
+        try await APIHarness.run { api in
+            let routes = Self.checkedRoutes(api.app)
+            let registered = Set(
+                routes.map { "\($0.method.rawValue) /\($0.path.map(\.description).joined(separator: "/"))" })
+            let listed = Set(rows.map { "\($0.method.rawValue) \($0.path)" })
+            #expect(registered.subtracting(listed).sorted() == [], "routes missing from the table")
+            #expect(listed.subtracting(registered).sorted() == [], "rows for routes that do not exist")
+        }
+        for row in rows {
+            let takesRecord = row.path.contains("/:")
+            let owners = rows.filter { $0.method == row.method && $0.path == row.path }.map(\.owner)
+            if takesRecord {
+                #expect(owners.contains("missing") && owners.contains { $0 != "missing" }, "\(row.path) owners")
+                #expect(!owners.contains("-"), "\(row.method) \(row.path) acts on a record")
+            } else {
+                #expect(owners == ["-"], "\(row.method) \(row.path) acts on no record")
+            }
+        }
+    }
+
+    /// The routes the table covers: the API and everything public. Pages for signed-in people answer a
+    /// session, not a token: `PageAccessTableTests` walks those.
+    static func checkedRoutes(_ app: Application) -> [Route] {
+        app.routes.all.filter { $0.path.first?.description == "api" || $0.access == .public }
+    }
+
+    @Test func everyRoute_answersEveryCaller_asTheTableSays() async throws {
+        let rows = try Self.rows()
+        try await APIHarness.run { api in
+            let fixtures = try await Fixtures(api)
+            var mismatches: [String] = []
+            var bodies: [String: String] = [:]
+            for row in rows {
+                for (caller, expected) in row.expected {
+                    let path = try await fixtures.path(row, owner: row.owner)
+                    var headers = HTTPHeaders([("If-Match", "\"1\""), ("Content-Type", "application/json")])
+                    if let token = fixtures.callers[caller] {
+                        headers.bearerAuthorization = BearerAuthorization(token: token)
+                    } else {
+                        try #require(caller == "anon", "unknown caller \(caller)")
+                    }
+                    let body = row.path.hasSuffix("/merge") ? #"{"into":"\#(fixtures.keeper)"}"# : Self.body(row)
+                    var status = HTTPResponseStatus.ok
+                    var answerBody = ""
+                    try await api.app.testing().test(
+                        row.method, path, headers: headers, body: ByteBuffer(string: body)
+                    ) { response in
+                        status = response.status
+                        answerBody = response.body.string
+                        #expect(
+                            response.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'")
+                                == true, "\(row.method) \(path)")
+                        #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                    }
+                    let answer =
+                        switch status.code {
+                        case 401, 403, 404: "\(status.code)"
+                        default: "ok"
+                        }
+                    if answer != expected {
+                        mismatches.append(
+                            "\(row.method) \(path) [\(row.owner)] as \(caller): \(status.code), table says \(expected)")
+                    }
+                    // What a caller who may not know a record gets must not tell it from a missing one.
+                    if status == .notFound {
+                        let key = "\(row.method) \(row.path) \(caller)"
+                        let normalised = fixtures.withoutIDs(answerBody)
+                        if row.owner == "missing" {
+                            bodies[key] = normalised
+                        } else if let missing = bodies[key] {
+                            #expect(normalised == missing, "\(row.method) \(row.path) [\(row.owner)] as \(caller)")
+                        } else {
+                            bodies[key] = normalised
+                        }
+                    }
+                }
+            }
+            #expect(mismatches == [], "\(mismatches.count) answers differ from the table")
+        }
+    }
+
+    /// A body each route accepts from an allowed caller (so the answer reflects access, not a bad request).
+    static func body(_ row: Row) -> String {
+        switch (row.method, row.path) {
+        case (.POST, "/api/v1/incidents"): return APIHarness.incidentJSON()
+        case (.PATCH, "/api/v1/incidents/:incidentID"): return #"{"errorType":"Loop"}"#
+        case (.POST, "/api/v1/incidents/:incidentID/transitions"): return #"{"action":"receive","severity":3}"#
+        case (.POST, "/api/v1/incidents/:incidentID/comments"): return #"{"text":"Any news?"}"#
+        case (.POST, "/api/v1/tokens"): return #"{"name":"Booking system","partner":"WELLPATH"}"#
+        case (.POST, "/api/v1/users"):
+            return
+                #"{"email":"new-\#(UUID().uuidString.prefix(8))@wellpath.example","name":"New","role":"partner_reporter","partner":"WELLPATH"}"#
+        case (.PATCH, "/api/v1/users/:userID"): return #"{"role":"partner_hssi_manager"}"#
+        case (.POST, "/api/v1/webhooks"):
+            return #"{"url":"https://hooks.wellpath.example/in","events":["incident.received"],"partner":"WELLPATH"}"#
+        case (.PUT, "/api/v1/notifications/preferences"): return #"{"enabled":[]}"#
+        case (.POST, "/api/v1/problems"): return #"{"title":"Loop","description":"Loops","severity":3}"#
+        case (.POST, "/api/v1/problems/:problemID/status"): return #"{"status":"investigating"}"#
+        case (.PUT, "/api/v1/problems/:problemID/publication"): return #"{"summary":"Sign-in can loop."}"#
+        case (.POST, "/api/v1/problems/:problemID/resolutions"): return #"{"kind":"fix"}"#
+        case (.POST, "/api/v1/hssis"):
+            return
+                #"{"partner":"WELLPATH","title":"Wrong record","description":"Shown","occurredAt":"2026-11-23T08:00:00Z","severity":1,"category":"other"}"#
+        case (.POST, "/api/v1/hssis/:hssiID/steps"): return #"{"step":"identify"}"#
+        case (.POST, "/api/v1/hssis/:hssiID/assessments"): return #"{"severity":1,"category":"other"}"#
+        case (.POST, "/api/v1/hssis/:hssiID/intervention"): return #"{"joiningDetails":"Call 0300 555 0100"}"#
+        case (.POST, "/api/v1/hssis/:hssiID/communications"): return #"{"message":"Fix under way"}"#
+        case (.POST, "/api/v1/hssis/:hssiID/updates"):
+            return
+                #"{"currentImpact":"Some","usersAffected":"3","actionsTaken":"Cache cleared","nextUpdateDue":"2030-01-01T00:00:00Z"}"#
+        case (.POST, "/api/v1/hssi-rota"):
+            return
+                #"{"partner":"WELLPATH","managerName":"Mo","email":"mo@wellpath.example","startsAt":"2026-11-26T00:00:00Z","endsAt":"2026-11-27T00:00:00Z"}"#
+        default: return ""
+        }
+    }
+}
