@@ -257,6 +257,14 @@ struct InMemorySessionRepository: SessionRepository {
         box.read().failures.filter { $0.key == key && $0.at > instant }.map(\.at)
     }
 
+    func recordKnownAddress(account: String, address: String, at instant: Date) async throws {
+        try box.write { $0.knownAddresses["\(account)|\(address)"] = instant }
+    }
+
+    func isKnownAddress(account: String, address: String, since instant: Date) async throws -> Bool {
+        box.read().knownAddresses["\(account)|\(address)"].map { $0 > instant } ?? false
+    }
+
     func create(_ link: OneTimeLink) async throws { try box.write { $0.links[link.secretHash] = link } }
 
     func findLink(secretHash: String) async throws -> OneTimeLink? { box.read().links[secretHash] }

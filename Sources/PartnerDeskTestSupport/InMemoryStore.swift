@@ -22,6 +22,8 @@ public final class InMemoryStore: UnitOfWork {
         var blobs: [String: Data] = [:]
         var sessions: [String: SignInSession] = [:]
         var failures: [(key: String, at: Date)] = []
+        /// The last complete sign-in of each account from each address, under `account|address`.
+        var knownAddresses: [String: Date] = [:]
         var links: [String: OneTimeLink] = [:]
         var outbox: [OutboxMessage] = []
         var claims: [UUID: Date] = [:]

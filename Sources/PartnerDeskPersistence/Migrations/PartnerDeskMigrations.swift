@@ -18,5 +18,6 @@ public enum PartnerDeskMigrations {
         CreateProblems(),
         IndexPublishedProblemsOnly(),
         CreateHSSIs(),
+        CreateKnownSignInAddresses(),
     ]
 }

@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import PartnerDeskDomain
 import PartnerDeskServices
+import SQLKit
 
 final class SessionRecord: Model, @unchecked Sendable {
     static let schema = "sessions"
@@ -93,6 +94,22 @@ struct FluentSessionRepository: SessionRepository {
 
     func failures(key: String, since instant: Date) async throws -> [Date] {
         try await SignInFailureRecord.query(on: database).filter(\.$key == key).filter(\.$at > instant).all().map(\.at)
+    }
+
+    func recordKnownAddress(account: String, address: String, at instant: Date) async throws {
+        try await (database as! any SQLDatabase).insert(into: "known_sign_in_addresses")
+            .columns("account", "address", "last_sign_in_at")
+            .values(SQLBind(account), SQLBind(address), SQLBind(instant))
+            .onConflict(with: ["account", "address"]) { $0.set(excludedValueOf: "last_sign_in_at") }
+            .run()
+    }
+
+    func isKnownAddress(account: String, address: String, since instant: Date) async throws -> Bool {
+        try await (database as! any SQLDatabase).select().column(SQLLiteral.numeric("1"))
+            .from("known_sign_in_addresses")
+            .where("account", .equal, account).where("address", .equal, address)
+            .where("last_sign_in_at", .greaterThan, instant)
+            .first() != nil
     }
 
     func create(_ link: OneTimeLink) async throws {

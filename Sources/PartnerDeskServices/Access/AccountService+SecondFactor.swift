@@ -14,12 +14,8 @@ extension AccountService {
             let stored = try await store.repositories.users.find(id: session.userID), stored.user.isActive,
             let secret = stored.totpSecret.flatMap(Base32.decode)
         else { return .refused }
-        let keys = ["account:\(stored.user.email.value)", "address:\(clientAddress)"]
-        let since = now.addingTimeInterval(-Double(throttle.window))
-        for key in keys {
-            let failures = try await store.repositories.sessions.failures(key: key, since: since)
-            if let wait = throttle.retryAfter(failures: failures, now: now) { return .throttled(retryAfter: wait) }
-        }
+        let keys = AttemptKeys(account: stored.user.email.value, address: clientAddress)
+        if let wait = try await throttleWait(keys, now: now) { return .throttled(retryAfter: wait) }
         let principal = Self.principal(for: stored.user)
         let digester = self.digester
         let step = TOTP.match(code, secret: secret, at: now, after: stored.totpLastCounter) {
@@ -27,7 +23,7 @@ extension AccountService {
         }
         guard let step else {
             try await store.transaction { repositories in
-                for key in keys { try await repositories.sessions.recordFailure(key: key, at: now) }
+                try await recordFailure(keys, at: now, in: repositories)
                 try await audit.append(
                     AuditRecord(
                         principal: principal, action: "session.second_factor", outcome: .denied, requestID: requestID),
@@ -42,6 +38,7 @@ extension AccountService {
         try await store.transaction { repositories in
             try await repositories.users.update(updated)
             try await repositories.sessions.confirmSecondFactor(secretHash: hash)
+            try await repositories.sessions.recordKnownAddress(account: keys.account, address: clientAddress, at: now)
             try await audit.append(
                 AuditRecord(
                     principal: principal, action: "session.second_factor", outcome: .succeeded, requestID: requestID),

@@ -11,7 +11,7 @@ extension AccountService {
         /// Staff must use a second factor and this person has none set up yet.
         case secondFactorRequired
         case refused
-        /// Too many recent failures for this account or address: try again after this many seconds.
+        /// Too many recent failures (see ``SignInThrottle``): try again after this many seconds.
         case throttled(retryAfter: Int)
     }
 
@@ -21,14 +21,8 @@ extension AccountService {
     {
         let now = clock.now()
         let normalised = EmailAddress(email)?.value ?? email.lowercased()
-        let keys = ["account:\(normalised)", "address:\(clientAddress)"]
-        let since = now.addingTimeInterval(-Double(throttle.window))
-        var wait: Int?
-        for key in keys {
-            let failures = try await store.repositories.sessions.failures(key: key, since: since)
-            if let seconds = throttle.retryAfter(failures: failures, now: now) { wait = max(wait ?? 0, seconds) }
-        }
-        if let wait {
+        let keys = AttemptKeys(account: normalised, address: clientAddress)
+        if let wait = try await throttleWait(keys, now: now) {
             try await audit.record(
                 AuditRecord(
                     principal: nil, action: "session.sign_in", outcome: .denied, target: normalised,
@@ -42,7 +36,7 @@ extension AccountService {
         let matches = (try? hasher.verify(password, against: stored?.passwordHash ?? decoyHash)) ?? false
         guard let stored, stored.user.isActive, matches, !stored.passwordHash.hasPrefix("!") else {
             try await store.transaction { repositories in
-                for key in keys { try await repositories.sessions.recordFailure(key: key, at: now) }
+                try await recordFailure(keys, at: now, in: repositories)
                 try await audit.append(
                     AuditRecord(
                         principal: nil, action: "session.sign_in", outcome: .denied, target: normalised,
@@ -65,6 +59,9 @@ extension AccountService {
         let principal = Self.principal(for: stored.user)
         try await store.transaction { repositories in
             try await repositories.sessions.create(session)
+            if !awaitingCode {
+                try await repositories.sessions.recordKnownAddress(account: normalised, address: clientAddress, at: now)
+            }
             try await audit.append(
                 AuditRecord(principal: principal, action: "session.sign_in", outcome: .succeeded, requestID: requestID),
                 in: repositories
