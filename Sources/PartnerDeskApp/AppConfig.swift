@@ -3,6 +3,7 @@ import Logging
 import PartnerDeskDomain
 import PartnerDeskMail
 import PartnerDeskPersistence
+import PartnerDeskWeb
 import PartnerDeskWebhooks
 
 /// Every setting of a PartnerDesk process, read in one place from flags and environment variables.
@@ -56,6 +57,21 @@ public struct AppConfig: Sendable, Equatable {
     public var smtp: SMTPConfiguration?
     /// Webhook targets allowed although they are private, loopback or link-local (`PARTNERDESK_WEBHOOK_ALLOW`).
     public var webhookAllowList = WebhookAllowList()
+    /// The reverse proxies whose `Forwarded` or `X-Forwarded-For` headers name the client
+    /// (`PARTNERDESK_TRUSTED_PROXIES`); nobody's, unless configured.
+    public var trustedProxies = TrustedProxies()
+    /// The token Prometheus presents for `/metrics` (`PARTNERDESK_METRICS_TOKEN`).
+    public var metricsToken: String?
+    /// Whether `PARTNERDESK_PUBLIC_URL` was given (rather than made from the listening address).
+    public var publicURLConfigured = false
+
+    /// Who may read `/metrics`: with a token, whoever presents it; without one, anyone only while the service
+    /// listens on loopback alone and has no public address, and nobody otherwise.
+    public var metricsAccess: MetricsAccess {
+        if let metricsToken { return .token(metricsToken) }
+        let loopback = ["127.0.0.1", "::1", "localhost"].contains(hostname) || hostname.hasPrefix("127.")
+        return loopback && !publicURLConfigured ? .open : .closed
+    }
 
     /// The defaults, used when nothing is configured.
     public init() {}
@@ -158,6 +174,7 @@ public struct AppConfig: Sendable, Equatable {
         if let text = environment["PARTNERDESK_PUBLIC_URL"], !text.isEmpty {
             if let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil {
                 config.publicURL = text.hasSuffix("/") ? String(text.dropLast()) : text
+                config.publicURLConfigured = true
             } else {
                 problems.append("PARTNERDESK_PUBLIC_URL must be an http:// or https:// address, not '\(text)'.")
             }
@@ -232,6 +249,24 @@ public struct AppConfig: Sendable, Equatable {
                 problems.append(
                     "PARTNERDESK_WEBHOOK_ALLOW has entries that are neither CIDR ranges nor host names: "
                         + error.invalidEntries.joined(separator: ", ") + ".")
+            }
+        }
+        if let text = environment["PARTNERDESK_TRUSTED_PROXIES"], !text.isEmpty {
+            do {
+                config.trustedProxies = try TrustedProxies(parsing: text)
+            } catch {
+                problems.append(
+                    "PARTNERDESK_TRUSTED_PROXIES has entries that are neither addresses nor CIDR ranges: "
+                        + error.entries.joined(separator: ", ") + ".")
+            }
+        }
+        if let token = environment["PARTNERDESK_METRICS_TOKEN"], !token.isEmpty {
+            if token.count >= 32, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) {
+                config.metricsToken = token
+            } else {
+                problems.append(
+                    "PARTNERDESK_METRICS_TOKEN must be at least 32 characters without spaces (try: openssl rand -hex 32)."
+                )
             }
         }
         if !problems.isEmpty { throw AppConfigError(problems: problems) }

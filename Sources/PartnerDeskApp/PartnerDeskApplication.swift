@@ -35,7 +35,8 @@ public enum PartnerDeskApplication {
                 app,
                 context: .init(
                     services: services, metrics: { metrics.emitToString() },
-                    publicURL: config.publicURL
+                    publicURL: config.publicURL, metricsAccess: config.metricsAccess,
+                    trustedProxies: config.trustedProxies
                 )
             )
             app.storage[ServicesKey.self] = services

@@ -35,6 +35,10 @@ struct ServeCommand: AsyncParsableCommand {
         let config = try loadConfig(overrides)
         let logger = bootstrapLogging(config)
         logger.info("Starting PartnerDesk", metadata: ["database": "\(config.database)"])
+        if config.metricsAccess == .closed {
+            logger.warning(
+                "/metrics is shut: PartnerDesk is reachable beyond loopback and PARTNERDESK_METRICS_TOKEN is not set")
+        }
         try await withApplication(config, arguments: ["partnerdesk", "serve"], logger: logger) { app in
             try await PartnerDeskApplication.prepareDatabase(app, config: config)
             if config.loadDemoData {

@@ -1,5 +1,6 @@
 import Leaf
 import LeafKit
+import PartnerDeskDomain
 import PartnerDeskServices
 import Vapor
 
@@ -15,13 +16,21 @@ public enum PartnerDeskWeb {
         /// Whether people reach PartnerDesk over HTTPS (directly or through a proxy): turns on HSTS.
         public var servedOverTLS: Bool { publicURL.hasPrefix("https://") }
 
+        /// Who may read the metrics.
+        public var metricsAccess: MetricsAccess
+        /// The reverse proxies whose forwarded headers name the client.
+        public var trustedProxies: TrustedProxies
+
         public init(
             services: AppServices, metrics: @escaping @Sendable () -> String,
-            publicURL: String = "http://127.0.0.1:8080"
+            publicURL: String = "http://127.0.0.1:8080", metricsAccess: MetricsAccess = .open,
+            trustedProxies: TrustedProxies = TrustedProxies()
         ) {
             self.services = services
             self.metrics = metrics
             self.publicURL = publicURL
+            self.metricsAccess = metricsAccess
+            self.trustedProxies = trustedProxies
         }
     }
 
@@ -58,12 +67,15 @@ public enum PartnerDeskWeb {
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware(servedOverTLS: context.servedOverTLS))
         app.middleware.use(RequestIDMiddleware())
+        app.middleware.use(ClientAddressMiddleware(proxies: context.trustedProxies))
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(ProblemDetailsMiddleware())
         app.middleware.use(AuditTrailMiddleware(audit: context.services.audit))
         app.routes.defaultMaxBodySize = "64kb"
         try configurePages(app, context: context)
-        try app.register(collection: OperationsController(services: context.services, metrics: context.metrics))
+        try app.register(
+            collection: OperationsController(
+                services: context.services, metrics: context.metrics, metricsAccess: context.metricsAccess))
         try OpenAPIDocument.register(on: app.grouped("api", "v1"))
         let api = app.grouped("api", "v1").grouped(BearerAuthenticator(tokens: context.services.tokens))
         IncidentsController(services: context.services).register(on: api)

@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import PartnerDeskDomain
 import PartnerDeskServices
 
 /// Delivers webhooks as signed HTTP POSTs to partner endpoints, refusing targets a partner must not reach.

@@ -2,6 +2,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import PartnerDeskDomain
 import PartnerDeskServices
 
 /// One HTTP/1.1 request over one new connection to an address that was checked beforehand, never to

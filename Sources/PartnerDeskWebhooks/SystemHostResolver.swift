@@ -1,4 +1,5 @@
 import NIOPosix
+import PartnerDeskDomain
 
 #if canImport(Glibc)
     import Glibc

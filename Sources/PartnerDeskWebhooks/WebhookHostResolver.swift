@@ -1,3 +1,5 @@
+import PartnerDeskDomain
+
 /// Looks up the addresses of a webhook's host. ``HTTPWebhookTransport`` asks once per call (and once per
 /// redirect), checks every answer with ``WebhookTargetPolicy`` and connects only to those answers, so a
 /// second, different answer can never be used.

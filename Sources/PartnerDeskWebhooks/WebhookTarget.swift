@@ -1,3 +1,5 @@
+import PartnerDeskDomain
+
 /// A webhook URL that ``WebhookTargetPolicy`` has read and accepted as far as the URL alone can tell; the
 /// addresses its host resolves to still have to pass ``WebhookTargetPolicy/check(_:for:)``.
 public struct WebhookTarget: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import PartnerDeskDomain
 
 /// Decides whether PartnerDesk may call a webhook URL, so a partner cannot point a webhook at PartnerDesk's
 /// own machine, its private network or a cloud metadata service (server-side request forgery).

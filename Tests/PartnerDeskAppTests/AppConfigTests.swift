@@ -39,6 +39,32 @@ import Testing
         #expect(fromFlags.logLevel == .error)
     }
 
+    @Test func metrics_areOpenOnlyOnLoopbackWithoutAPublicAddress() throws {
+        let token = String(repeating: "a1", count: 16)
+        #expect(try AppConfig.load(environment: [:]).metricsAccess == .open)
+        #expect(try AppConfig.load(environment: ["PARTNERDESK_HOST": "0.0.0.0"]).metricsAccess == .closed)
+        #expect(
+            try AppConfig.load(environment: ["PARTNERDESK_PUBLIC_URL": "https://desk.example.org"]).metricsAccess
+                == .closed)
+        #expect(
+            try AppConfig.load(environment: ["PARTNERDESK_HOST": "0.0.0.0", "PARTNERDESK_METRICS_TOKEN": token])
+                .metricsAccess == .token(token))
+        #expect(throws: AppConfigError.self) {
+            try AppConfig.load(environment: ["PARTNERDESK_METRICS_TOKEN": "short"])
+        }
+    }
+
+    @Test func trustedProxies_areReadAsAddressesAndRanges() throws {
+        let config = try AppConfig.load(environment: ["PARTNERDESK_TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/8"])
+        #expect(config.trustedProxies.ranges.map(\.description) == ["127.0.0.1/32", "10.0.0.0/8"])
+        #expect(try AppConfig.load(environment: [:]).trustedProxies.ranges.isEmpty)
+        let error = #expect(throws: AppConfigError.self) {
+            try AppConfig.load(environment: ["PARTNERDESK_TRUSTED_PROXIES": "proxy.internal"])
+        }
+        let problems = error?.problems ?? []
+        #expect(problems.contains { $0.contains("PARTNERDESK_TRUSTED_PROXIES") && $0.contains("proxy.internal") })
+    }
+
     @Test func everyBadValue_isReportedAtOnce() {
         let environment = [
             "PARTNERDESK_PORT": "eighty", "DATABASE_URL": "mysql://db/pd", "PARTNERDESK_LOG_LEVEL": "loud",

@@ -6,13 +6,16 @@ import Testing
 import VaporTesting
 
 @Suite struct OperationsRoutesTests {
-    func withWeb(readiness: Readiness = .ready, _ body: (Application) async throws -> Void) async throws {
+    func withWeb(
+        readiness: Readiness = .ready, metricsAccess: MetricsAccess = .open, _ body: (Application) async throws -> Void
+    ) async throws {
         try await withApp(
             configure: { app in
                 app.logger.logLevel = .warning
                 let services = AppServices.inMemory(
                     readiness: readiness, clock: FixedClock(Date(timeIntervalSince1970: 0)))
-                try PartnerDeskWeb.configure(app, context: .init(services: services, metrics: { "# metrics\n" }))
+                try PartnerDeskWeb.configure(
+                    app, context: .init(services: services, metrics: { "# metrics\n" }, metricsAccess: metricsAccess))
             }, body)
     }
 
@@ -53,6 +56,35 @@ import VaporTesting
                 #expect(response.status == .ok)
                 #expect(response.headers.contentType?.subType == "plain")
                 #expect(response.body.string == "# metrics\n")
+            }
+        }
+    }
+
+    @Test func metrics_withAToken_answerOnlyTheToken() async throws {
+        let token = String(repeating: "7", count: 40)
+        try await withWeb(metricsAccess: .token(token)) { app in
+            for (sent, status) in [
+                (nil, HTTPResponseStatus.unauthorized), ("wrong", .unauthorized), (token + "7", .unauthorized),
+                (token, .ok),
+            ] {
+                var headers = HTTPHeaders()
+                if let sent { headers.bearerAuthorization = BearerAuthorization(token: sent) }
+                try await app.testing().test(.GET, "metrics", headers: headers) { response in
+                    #expect(response.status == status, "\(sent ?? "no token")")
+                    if status == .unauthorized {
+                        #expect(response.headers.first(name: "WWW-Authenticate")?.hasPrefix("Bearer") == true)
+                        #expect(!response.body.string.contains("# metrics"))
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func metrics_reachableFromElsewhere_withoutAToken_areShut_andSaySo() async throws {
+        try await withWeb(metricsAccess: .closed) { app in
+            try await app.testing().test(.GET, "metrics") { response in
+                #expect(response.status == .forbidden)
+                #expect(response.body.string.contains("PARTNERDESK_METRICS_TOKEN"))
             }
         }
     }

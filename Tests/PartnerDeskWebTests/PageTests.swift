@@ -990,6 +990,45 @@ import VaporTesting
         }
     }
 
+    @Test func pageRefusalsAndDenials_areAuditedAsThePersonSignedIn() async throws {
+        try await withPages { app, services in
+            var browser = Browser(app: app)
+            _ = try await signIn(&browser, "rosa@wellpath.example")
+            let form = try await browser.send(.GET, "incidents/new")
+            let refused = try await browser.send(
+                .POST, "incidents",
+                form: [
+                    "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
+                    "errorType": "Sign-in loop", "description": "User 943 476 5919 goes round in circles",
+                    "deviceType": "mobile", "operatingSystem": "iOS", "operatingSystemVersion": "17.4",
+                    "csrf": Browser.csrf(form),
+                ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await browser.send(.GET, "admin/audit").status == .forbidden)
+            let entries = try await services.audit.list(AuditQuery())
+            let refusal = entries.first { $0.outcome == .refused }
+            #expect(refusal?.actorName == "rosa@wellpath.example")
+            #expect(refusal?.detail?.contains("description") == true)
+            #expect(refusal?.detail?.contains("5919") == false)
+            let denial = entries.first { $0.outcome == .denied && $0.action == AccessAction.readAuditLog.rawValue }
+            #expect(denial?.actorName == "rosa@wellpath.example")
+        }
+    }
+
+    @Test func pagesForSignedInPeople_areNeverCached() async throws {
+        try await withPages { app, _ in
+            var browser = Browser(app: app)
+            let signInPage = try await browser.send(.GET, "sign-in")
+            #expect(signInPage.status == .ok)
+            _ = try await signIn(&browser, "rosa@wellpath.example")
+            for path in ["", "incidents/new", "hssi", "account/notifications"] {
+                let page = try await browser.send(.GET, path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.headers.first(name: .cacheControl) == "no-store", "\(path)")
+            }
+        }
+    }
+
     @Test func partnerRaisesAnIncidentFromTheForm_andPatientDataIsRefusedInlineWithoutEcho() async throws {
         try await withPages { app, services in
             var browser = Browser(app: app)

@@ -1,4 +1,5 @@
 import Foundation
+import PartnerDeskDomain
 import PartnerDeskServices
 import PartnerDeskWebhooks
 import Testing

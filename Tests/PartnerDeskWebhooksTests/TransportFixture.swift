@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PartnerDeskDomain
 import PartnerDeskServices
 import PartnerDeskTestSupport
 import PartnerDeskWebhooks

@@ -1,3 +1,4 @@
+import PartnerDeskDomain
 import PartnerDeskWebhooks
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import PartnerDeskDomain
 import PartnerDeskWebhooks
 import Testing
 

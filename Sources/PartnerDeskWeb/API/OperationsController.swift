@@ -1,16 +1,17 @@
 import PartnerDeskServices
 import Vapor
 
-/// Liveness, readiness and metrics for operators and orchestrators. Anyone may call these routes: they
-/// reveal no record, only whether the service works.
+/// Liveness, readiness and metrics for operators and orchestrators. Anyone may call the health routes: they
+/// reveal no record, only whether the service works. The metrics are for Prometheus (see ``MetricsAccess``).
 struct OperationsController: RouteCollection {
     let services: AppServices
     let metrics: @Sendable () -> String
+    let metricsAccess: MetricsAccess
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("healthz", use: health).declaringPublic()
         routes.get("readyz", use: ready).declaringPublic()
-        routes.get("metrics", use: exportMetrics).declaringPublic()
+        routes.get("metrics", use: exportMetrics).declaringMetricsAccess()
     }
 
     /// The process is up and answering.
@@ -36,6 +37,7 @@ struct OperationsController: RouteCollection {
 
     /// Request counts and latency histograms per route, in the Prometheus text format.
     @Sendable func exportMetrics(_ request: Request) async throws -> Response {
+        try metricsAccess.check(request)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(
             type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])

@@ -1,12 +1,14 @@
 import PartnerDeskDomain
 import Vapor
 
-/// Every route says who may call it: an ``AccessAction`` decided by ``AccessPolicy``, or public.
+/// Every route says who may call it: an ``AccessAction`` decided by ``AccessPolicy``, Prometheus, or public.
 enum RouteAccess: Sendable, Equatable {
     /// Anyone, signed in or not (health checks, the API description).
     case `public`
     /// Callers the access policy allows to perform the action.
     case action(AccessAction)
+    /// Prometheus with the metrics token, when one is needed (see ``MetricsAccess``).
+    case metrics
 
     static let userInfoKey = "partnerdesk.access"
 }
@@ -23,6 +25,13 @@ extension Route {
     @discardableResult
     func declaringPublic() -> Route {
         userInfo[RouteAccess.userInfoKey] = RouteAccess.public
+        return self
+    }
+
+    /// Records that the route is for Prometheus.
+    @discardableResult
+    func declaringMetricsAccess() -> Route {
+        userInfo[RouteAccess.userInfoKey] = RouteAccess.metrics
         return self
     }
 

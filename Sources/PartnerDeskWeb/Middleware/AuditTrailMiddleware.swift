@@ -12,12 +12,16 @@ struct AuditTrailMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            await record(error, for: request)
+            await audit.recordRefusal(error, of: request)
             throw error
         }
     }
+}
 
-    private func record(_ error: any Error, for request: Request) async {
+extension AuditService {
+    /// Writes a refused or denied request to the audit log, as the person or token that made it (from
+    /// ``PrincipalKey``). Errors of any other kind write nothing.
+    func recordRefusal(_ error: any Error, of request: Request) async {
         let outcome: AuditEntry.Outcome
         let detail: String
         switch error {
@@ -37,7 +41,7 @@ struct AuditTrailMiddleware: AsyncMiddleware {
                 "\(request.method) \(request.url.path)"
             }
         do {
-            try await audit.record(
+            try await record(
                 AuditRecord(
                     principal: request.storage[PrincipalKey.self], action: action, outcome: outcome,
                     target: request.url.path,

@@ -2,7 +2,8 @@ import Vapor
 
 /// Adds the browser-protection headers to every response, errors included: a Content-Security-Policy that
 /// allows no inline script and no framing, `nosniff`, a strict Referrer-Policy, and HSTS when PartnerDesk
-/// is served over TLS.
+/// is served over TLS. Whatever a signed-in person is shown is `no-store`, so Back after signing out (or
+/// the next person at a shared computer) cannot bring it back from the browser's cache.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     let servedOverTLS: Bool
 
@@ -23,6 +24,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         ]
         for (name, value) in headers {
             response.headers.replaceOrAdd(name: name, value: value)
+        }
+        if case .user? = request.storage[PrincipalKey.self]?.credential {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         if servedOverTLS {
             response.headers.replaceOrAdd(

@@ -20,7 +20,7 @@ extension PagesController {
         do {
             return request.redirect(to: try await change(principal, values))
         } catch let failure as ValidationFailure {
-            errors = failure.issues.map { PageError(field: $0.field, message: $0.message) }
+            errors = await pageErrors(failure, of: request)
         } catch ServiceError.versionMismatch {
             errors = [
                 PageError(

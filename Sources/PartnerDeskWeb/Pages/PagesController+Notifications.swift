@@ -72,7 +72,7 @@ extension PagesController {
         } catch let failure as ValidationFailure {
             return try await renderWebhooks(
                 request, principal: principal, session: session, values: values,
-                errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+                errors: await pageErrors(failure, of: request))
         }
     }
 

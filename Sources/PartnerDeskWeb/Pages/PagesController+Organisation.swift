@@ -44,7 +44,7 @@ extension PagesController {
         } catch let failure as ValidationFailure {
             return try await renderPeople(
                 request, principal: principal, session: session, values: values,
-                errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+                errors: await pageErrors(failure, of: request))
         }
     }
 
@@ -62,7 +62,7 @@ extension PagesController {
         } catch let failure as ValidationFailure {
             return try await renderPeople(
                 request, principal: principal, session: session,
-                errors: failure.issues.map { PageError(field: "people", message: $0.message) })
+                errors: await pageErrors(failure, of: request, field: "people"))
         }
     }
 
@@ -138,7 +138,7 @@ extension PagesController {
         } catch let failure as ValidationFailure {
             return try await renderTokens(
                 request, principal: principal, session: session, values: values,
-                errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+                errors: await pageErrors(failure, of: request))
         }
     }
 

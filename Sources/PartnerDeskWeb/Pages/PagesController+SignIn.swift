@@ -23,7 +23,7 @@ extension PagesController {
         try checkFormToken(form.csrf, request)
         let email = form.email ?? ""
         let outcome = try await services.accounts.signIn(
-            email: email, password: form.password ?? "", clientAddress: request.remoteAddress?.ipAddress ?? "unknown",
+            email: email, password: form.password ?? "", clientAddress: request.clientAddress,
             requestID: request.id
         )
         switch outcome {
@@ -100,7 +100,7 @@ extension PagesController {
         let form = try request.content.decode(Form.self)
         try checkSessionToken(form.csrf, session: session)
         let outcome = try await services.accounts.confirmCode(
-            sessionSecret: secret, code: form.code ?? "", clientAddress: request.remoteAddress?.ipAddress ?? "unknown",
+            sessionSecret: secret, code: form.code ?? "", clientAddress: request.clientAddress,
             requestID: request.id
         )
         switch outcome {
@@ -146,7 +146,7 @@ extension PagesController {
         do {
             try await services.accounts.setPassword(linkSecret: form.token ?? "", password: form.password ?? "")
         } catch let failure as ValidationFailure {
-            let errors = failure.issues.map { PageError(field: "password", message: $0.message) }
+            let errors = await pageErrors(failure, of: request, field: "password")
             let page = SetPasswordPage(csrf: "", token: form.token ?? "", errors: errors)
             return try await render(
                 "set-password", page, for: request, withFormToken: true, status: .unprocessableEntity)

@@ -71,7 +71,7 @@ struct PagesController {
                 return components.string
             }
         } catch let failure as ValidationFailure {
-            errors = failure.issues.map { PageError(field: $0.field, message: $0.message) }
+            errors = await pageErrors(failure, of: request)
         }
         let partners = principal.role.isPartnerRole ? [] : try await services.partners.list()
         let raised = form["raised"].flatMap(IncidentReference.init)
@@ -143,6 +143,7 @@ struct PagesController {
             guard case .created(let view, _) = outcome else { return request.redirect(to: "/") }
             return request.redirect(to: "/?raised=\(view.incident.reference)")
         } catch let failure as ValidationFailure {
+            await services.audit.recordRefusal(failure, of: request)
             let page = RaiseIncidentPage(
                 principal: principal, csrf: session.csrfToken, services: try await partnerServices(principal),
                 values: values, issues: failure.issues
@@ -189,7 +190,7 @@ struct PagesController {
             )
             return request.redirect(to: "/incidents/\(id)")
         } catch let failure as ValidationFailure {
-            let errors = failure.issues.map { PageError(field: "action", message: $0.message) }
+            let errors = await pageErrors(failure, of: request, field: "action")
             return try await renderIncident(
                 id, principal: principal, session: session, request: request, errors: errors)
         } catch ServiceError.invalidTransition(let message) {
@@ -220,7 +221,7 @@ struct PagesController {
             )
             return request.redirect(to: "/incidents/\(id)")
         } catch let failure as ValidationFailure {
-            let errors = failure.issues.map { PageError(field: "comment", message: $0.message) }
+            let errors = await pageErrors(failure, of: request, field: "comment")
             return try await renderIncident(
                 id, principal: principal, session: session, request: request, errors: errors)
         }
@@ -254,7 +255,7 @@ struct PagesController {
         } catch let failure as ValidationFailure {
             return try await renderIncident(
                 id, principal: principal, session: session, request: request,
-                errors: failure.issues.map { PageError(field: $0.field, message: $0.message) })
+                errors: await pageErrors(failure, of: request))
         }
     }
 
@@ -312,7 +313,16 @@ struct PagesController {
     func currentSession(_ request: Request) async throws -> (Principal, SignInSession)? {
         guard let secret = request.cookies[sessionCookie]?.string else { return nil }
         guard let found = try await services.accounts.session(secret: secret) else { return nil }
+        // The audit trail records refusals and denials as the person who was signed in.
+        request.storage[PrincipalKey.self] = found.principal
         return (found.principal, found.session)
+    }
+
+    /// A refused form's reasons for the page (under `field` when the form shows them in one place), after
+    /// recording a refusal for patient-identifiable data in the audit log exactly as the API does.
+    func pageErrors(_ failure: ValidationFailure, of request: Request, field: String? = nil) async -> [PageError] {
+        await services.audit.recordRefusal(failure, of: request)
+        return failure.issues.map { PageError(field: field ?? $0.field, message: $0.message) }
     }
 
     /// Renders a page whose form is protected by a fresh double-submit token.

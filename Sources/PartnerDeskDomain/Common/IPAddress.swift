@@ -3,7 +3,7 @@
 /// Parsing accepts only the canonical spellings: IPv4 as four dotted decimal parts from 0 to 255 without
 /// leading zeros, IPv6 as RFC 4291 text (with `::` and an optional dotted IPv4 tail, without a zone). The
 /// looser spellings that resolvers also accept (`127.1`, `0x7f.0.0.1`, `2130706433`) are not addresses here;
-/// ``WebhookTargetPolicy`` refuses them as hosts.
+/// the webhook target policy refuses them as hosts.
 ///
 /// ```swift
 /// IPAddress("192.168.0.1")  // .v4(0xC0A8_0001)

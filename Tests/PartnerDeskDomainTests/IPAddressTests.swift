@@ -1,4 +1,4 @@
-import PartnerDeskWebhooks
+import PartnerDeskDomain
 import Testing
 
 @Suite struct IPAddressTests {
