@@ -136,6 +136,33 @@ import VaporTesting
         }
     }
 
+    @Test func idempotencyKeys_belongToThePartner_soARetryAfterRotatingTheTokenReplays() async throws {
+        try await APIHarness.run { api in
+            let headers = [("Idempotency-Key", "rotate-1")]
+            let first = try await api.send(
+                .POST, "api/v1/incidents", as: "wellpath", json: APIHarness.incidentJSON(), headers: headers)
+            #expect(first.status == .created)
+            let rotated = try await api.services.tokens.create(
+                name: "Wellpath system (rotated)", partnerCode: PartnerCode("WELLPATH"), role: nil
+            ).secret
+            try await api.services.tokens.revoke(
+                try #require(try await api.services.tokens.list(partnerCode: PartnerCode("WELLPATH")).first {
+                    $0.name == "Wellpath system"
+                }).id)
+            var retried: TestingHTTPResponse?
+            var all = HTTPHeaders(headers)
+            all.bearerAuthorization = BearerAuthorization(token: rotated)
+            all.contentType = .json
+            try await api.app.testing().test(
+                .POST, "api/v1/incidents", headers: all, body: ByteBuffer(string: APIHarness.incidentJSON())
+            ) { retried = $0 }
+            #expect(retried?.headers.first(name: "Idempotent-Replayed") == "true")
+            #expect(retried?.body.string == first.body.string)
+            let list = try await api.send(.GET, "api/v1/incidents", as: "firstLine")
+            #expect((list.json["items"] as? [Any])?.count == 1)
+        }
+    }
+
     @Test func concurrentDuplicates_createExactlyOneIncident() async throws {
         try await APIHarness.run { api in
             try await withThrowingTaskGroup(of: Int.self) { group in

@@ -6,7 +6,7 @@ public struct Principal: Hashable, Sendable {
         case user(User.ID)
         case token(APIToken.ID)
 
-        /// A stable text key such as `token:3f2c…`, for scoping idempotency keys and for logs.
+        /// A stable text key such as `token:3f2c…`, for logs and for staff idempotency keys.
         public var key: String {
             switch self {
             case .user(let id): "user:\(id)"
@@ -23,6 +23,14 @@ public struct Principal: Hashable, Sendable {
     public var partnerID: Partner.ID?
     /// What the credential allows: tokens may be read-only; people always have write access.
     public var scope: TokenScope
+
+    /// Whose idempotency keys a request's key is compared with. A partner organisation's keys are shared by all
+    /// its tokens and people, so a retry sent after rotating a token is still recognised as a retry; staff keys
+    /// belong to the person, or to the staff token.
+    public var idempotencyScope: String {
+        if role.isPartnerRole, let partnerID { return "partner:\(partnerID)" }
+        return credential.key
+    }
 
     public init(credential: Credential, displayName: String, role: Role, partnerID: Partner.ID?, scope: TokenScope) {
         self.credential = credential

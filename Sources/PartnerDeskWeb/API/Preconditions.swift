@@ -45,6 +45,6 @@ enum IdempotencyKey {
         }
         let body = request.body.data.map { Data(buffer: $0) } ?? Data()
         let fingerprint = SHA256.hash(data: Data(request.url.path.utf8) + body).hex
-        return IdempotencyRequest(scope: principal.credential.key, key: key, fingerprint: fingerprint)
+        return IdempotencyRequest(scope: principal.idempotencyScope, key: key, fingerprint: fingerprint)
     }
 }
