@@ -146,9 +146,11 @@ import VaporTesting
                 name: "Wellpath system (rotated)", partnerCode: PartnerCode("WELLPATH"), role: nil
             ).secret
             try await api.services.tokens.revoke(
-                try #require(try await api.services.tokens.list(partnerCode: PartnerCode("WELLPATH")).first {
-                    $0.name == "Wellpath system"
-                }).id)
+                try #require(
+                    try await api.services.tokens.list(partnerCode: PartnerCode("WELLPATH")).first {
+                        $0.name == "Wellpath system"
+                    }
+                ).id)
             var retried: TestingHTTPResponse?
             var all = HTTPHeaders(headers)
             all.bearerAuthorization = BearerAuthorization(token: rotated)
