@@ -33,16 +33,18 @@ public struct AppServices: Sendable {
         requireStaffSecondFactor: Bool = false, hssiCadence: HSSIUpdateCadence = .standard
     ) {
         let planner = NotificationPlanner(sender: delivery.sender, publicURL: delivery.publicURL, ids: ids)
+        let partnerCache = PartnerCache(clock: clock)
         self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog)
         self.incidents = IncidentService(
             store: store, ids: ids, clock: clock, catalog: catalog, digester: digester,
-            partners: PartnerCache(clock: clock), planner: planner, screenshotLimits: screenshotLimits
+            partners: partnerCache, planner: planner, screenshotLimits: screenshotLimits
         )
         self.audit = AuditService(store: store, clock: clock, hasher: secrets)
-        self.tokens = TokenService(store: store, ids: ids, clock: clock, secrets: secrets, audit: audit)
+        self.tokens = TokenService(
+            store: store, ids: ids, clock: clock, secrets: secrets, audit: audit, partners: partnerCache)
         self.accounts = AccountService(
             store: store, ids: ids, clock: clock, hasher: hasher, secrets: secrets, audit: audit, digester: digester,
-            requireStaffSecondFactor: requireStaffSecondFactor
+            partners: partnerCache, requireStaffSecondFactor: requireStaffSecondFactor
         )
         self.demo = DemoDataService(
             store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog, digester: digester

@@ -1015,6 +1015,37 @@ import VaporTesting
         }
     }
 
+    @Test func anOffboardedPartner_canNeitherSignIn_norUseItsTokens_andIsToldWhy() async throws {
+        try await withPages { app, services in
+            _ = try await services.partners.register(
+                PartnerDraft(code: "OLDCLINIC", name: "Old Clinic", status: "offboarded"))
+            let invitation = try await services.accounts.add(
+                email: "olga@oldclinic.example", name: "Olga", role: .partnerAdministrator,
+                partnerCode: PartnerCode("OLDCLINIC"))
+            try await services.accounts.setPassword(
+                linkSecret: invitation.linkSecret, password: "long enough passphrase here")
+            var browser = Browser(app: app)
+            let refused = try await signIn(&browser, "olga@oldclinic.example")
+            #expect(refused.status == .forbidden)
+            #expect(refused.body.string.contains("offboarded"))
+            #expect(try await browser.send(.GET, "").status == .seeOther)
+            let wrong = try await signIn(&browser, "olga@oldclinic.example", password: "not the password at all")
+            #expect(wrong.status == .unauthorized, "the status is told only to someone with the right password")
+
+            let token = try await services.tokens.create(
+                name: "Old system", partnerCode: PartnerCode("OLDCLINIC"), role: nil
+            ).secret
+            for (method, path) in [(HTTPMethod.GET, "api/v1/incidents"), (.POST, "api/v1/incidents")] {
+                var headers = HTTPHeaders([("Content-Type", "application/json")])
+                headers.bearerAuthorization = BearerAuthorization(token: token)
+                try await app.testing().test(method, path, headers: headers, body: ByteBuffer(string: "{}")) {
+                    #expect($0.status == .forbidden)
+                    #expect($0.json["code"] as? String == "partner_offboarded")
+                }
+            }
+        }
+    }
+
     @Test func pagesForSignedInPeople_areNeverCached() async throws {
         try await withPages { app, _ in
             var browser = Browser(app: app)

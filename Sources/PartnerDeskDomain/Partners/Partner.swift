@@ -63,6 +63,10 @@ public enum PartnerStatus: String, CaseIterable, Hashable, Sendable, Codable {
     /// No longer uses the platform; its records are kept.
     case offboarded = "offboarded"
 
+    /// Whether the partner's people and systems may use PartnerDesk at all. An offboarded partner's records
+    /// stay for the platform's staff and its reports, but nobody of that partner signs in or calls the API.
+    public var mayUsePartnerDesk: Bool { self != .offboarded }
+
     /// A short label for pages and command-line listings.
     public var label: String {
         switch self {

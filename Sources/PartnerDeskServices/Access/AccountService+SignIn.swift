@@ -10,6 +10,8 @@ extension AccountService {
         case needsCode(sessionSecret: String, csrfToken: String)
         /// Staff must use a second factor and this person has none set up yet.
         case secondFactorRequired
+        /// The password was right, but the person's partner organisation is offboarded.
+        case partnerOffboarded
         case refused
         /// Too many recent failures (see ``SignInThrottle``): try again after this many seconds.
         case throttled(retryAfter: Int)
@@ -46,6 +48,13 @@ extension AccountService {
             }
             return .refused
         }
+        guard try await mayUsePartnerDesk(stored.user) else {
+            try await audit.record(
+                AuditRecord(
+                    principal: Self.principal(for: stored.user), action: "session.sign_in", outcome: .denied,
+                    detail: "the partner is offboarded", requestID: requestID))
+            return .partnerOffboarded
+        }
         if stored.totpSecret == nil, requireStaffSecondFactor, !stored.user.role.isPartnerRole {
             return .secondFactorRequired
         }
@@ -79,7 +88,8 @@ extension AccountService {
         let hash = secrets.hash(secret)
         guard let session = try await store.repositories.sessions.find(secretHash: hash),
             sessionPolicy.isLive(session, at: now),
-            let stored = try await store.repositories.users.find(id: session.userID), stored.user.isActive
+            let stored = try await store.repositories.users.find(id: session.userID), stored.user.isActive,
+            try await mayUsePartnerDesk(stored.user)
         else { return nil }
         if now.timeIntervalSince(session.lastSeenAt) >= 60 {
             try await store.transaction { try await $0.sessions.touch(secretHash: hash, at: now) }
@@ -91,6 +101,16 @@ extension AccountService {
     public func signOut(secret: String) async throws {
         let (hash, now) = (secrets.hash(secret), clock.now())
         try await store.transaction { try await $0.sessions.revoke(secretHash: hash, at: now) }
+    }
+
+    /// Whether the person's organisation (if any) is still one whose people use PartnerDesk.
+    func mayUsePartnerDesk(_ user: User) async throws -> Bool {
+        guard let partnerID = user.partnerID else { return true }
+        let store = self.store
+        let partner = try await partners.value(for: partnerID) {
+            try await store.repositories.partners.find(id: partnerID)
+        }
+        return partner?.status.mayUsePartnerDesk ?? false
     }
 
     static func principal(for user: User) -> Principal {

@@ -11,6 +11,8 @@ public struct AccountService: Sendable {
     let secrets: any SecretKeeper
     let audit: AuditService
     let digester: any ContentDigester
+    /// Partners as recently read: an offboarded partner's people may not sign in or keep a session.
+    let partners: PartnerCache
     /// Whether staff must use an authenticator app to sign in.
     public let requireStaffSecondFactor: Bool
     public let throttle: SignInThrottle
@@ -23,11 +25,12 @@ public struct AccountService: Sendable {
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, hasher: any PasswordHasher,
-        secrets: any SecretKeeper, audit: AuditService, digester: any ContentDigester,
+        secrets: any SecretKeeper, audit: AuditService, digester: any ContentDigester, partners: PartnerCache,
         requireStaffSecondFactor: Bool = false, throttle: SignInThrottle = SignInThrottle(),
         sessionPolicy: SessionPolicy = SessionPolicy()
     ) {
         self.digester = digester
+        self.partners = partners
         self.requireStaffSecondFactor = requireStaffSecondFactor
         self.store = store
         self.ids = ids

@@ -11,6 +11,8 @@ public struct TokenService: Sendable {
     let audit: AuditService
     /// Tokens as recently read, by the hash of their secret: every API request presents one.
     let recent: RecentReads<String, APIToken>
+    /// Partners as recently read, to refuse an offboarded partner's tokens.
+    let partners: PartnerCache
 
     /// How long a token read from the database is trusted. A revocation through this server takes effect
     /// at once; one made on another server or from the command line, within this time. Expiry is always
@@ -18,7 +20,8 @@ public struct TokenService: Sendable {
     public static let cacheLifetime: TimeInterval = 5
 
     public init(
-        store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, secrets: any SecretKeeper, audit: AuditService
+        store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, secrets: any SecretKeeper, audit: AuditService,
+        partners: PartnerCache
     ) {
         self.store = store
         self.ids = ids
@@ -26,6 +29,7 @@ public struct TokenService: Sendable {
         self.secrets = secrets
         self.audit = audit
         self.recent = RecentReads(clock: clock, lifetime: Self.cacheLifetime)
+        self.partners = partners
     }
 
     /// A newly created token and its secret, which is never shown again.
@@ -87,7 +91,8 @@ public struct TokenService: Sendable {
         return IssuedToken(token: token, secret: secret)
     }
 
-    /// The identity behind a presented secret, or `nil` when it is unknown, revoked or expired.
+    /// The identity behind a presented secret, or `nil` when it is unknown, revoked or expired. A token of an
+    /// offboarded partner throws ``ServiceError/partnerOffboarded``.
     ///
     /// Records the use, to the minute: a busy partner system would otherwise add a write to every request.
     public func authenticate(_ secret: String) async throws -> Principal? {
@@ -99,6 +104,12 @@ public struct TokenService: Sendable {
                 for: hash, load: { try await store.repositories.tokens.find(secretHash: hash) }),
             token.isUsable(at: now)
         else { return nil }
+        if let partnerID = token.partnerID {
+            let partner = try await partners.value(for: partnerID) {
+                try await store.repositories.partners.find(id: partnerID)
+            }
+            guard partner?.status.mayUsePartnerDesk ?? false else { throw ServiceError.partnerOffboarded }
+        }
         if token.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
             try await store.transaction { try await $0.tokens.touch(token.id, at: now) }
             recent.update(hash) { $0.lastUsedAt = now }

@@ -10,4 +10,6 @@ public enum ServiceError: Error, Equatable, Sendable {
     case idempotencyKeyReused
     /// The step is not possible in the record's current state (the text says why and what is possible).
     case invalidTransition(String)
+    /// The caller's partner organisation is offboarded: none of its people or systems may use PartnerDesk.
+    case partnerOffboarded
 }

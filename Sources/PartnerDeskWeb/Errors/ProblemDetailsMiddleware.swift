@@ -86,6 +86,12 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
             )
         case .invalidTransition(let message):
             ProblemDetails(status: .conflict, code: "invalid_transition", detail: message)
+        case .partnerOffboarded:
+            ProblemDetails(
+                status: .forbidden, code: "partner_offboarded",
+                detail:
+                    "Your organisation is offboarded from the platform, so PartnerDesk no longer accepts its sign-ins or API tokens. Contact the First Line Service Desk if this is wrong."
+            )
         }
     }
 

@@ -44,6 +44,11 @@ extension PagesController {
                 "Staff sign in with an authenticator app. Ask a PartnerDesk administrator to set one up for you."
             let page = SignInPage(csrf: "", email: email, errors: [PageError(field: "email", message: message)])
             return try await render("sign-in", page, for: request, withFormToken: true, status: .forbidden)
+        case .partnerOffboarded:
+            let message =
+                "Your organisation is offboarded from the platform, so its people can no longer sign in to PartnerDesk. Contact the First Line Service Desk if this is wrong."
+            let page = SignInPage(csrf: "", email: email, errors: [PageError(field: "email", message: message)])
+            return try await render("sign-in", page, for: request, withFormToken: true, status: .forbidden)
         case .refused:
             let page = SignInPage(
                 csrf: "", email: email,
