@@ -269,6 +269,17 @@ import Testing
         let again = fixture.transports.mails.count
         _ = try await fixture.services.jobs.tick(now: fixture.clock.now().addingTimeInterval(60))
         #expect(fixture.transports.mails.count == again)
+        // The chase went to the partner's managers and to the Service Bridge: the partner sees its own
+        // addresses, and the Bridge only by role.
+        #expect(chased.flatMap(\.to).map(\.value).contains("bea@bridge.example"))
+        let partnerSees = try await hssis.view(view.hssi.id, as: fixture.wellpath).messages.map(\.recipient)
+        #expect(partnerSees.contains("hssi@wellpath.example"))
+        #expect(partnerSees.contains("Service Bridge operator (platform staff)"))
+        #expect(!partnerSees.contains { $0.contains("bridge.example") })
+        let timeline = HSSITimelineEntry.csv(try await hssis.timeline(view.hssi.id, as: fixture.wellpath))
+        #expect(!timeline.contains("bridge.example"))
+        let staffSees = try await hssis.view(view.hssi.id, as: fixture.desk).messages.map(\.recipient)
+        #expect(staffSees.contains("bea@bridge.example"))
     }
 
     @Test(arguments: [

@@ -68,12 +68,21 @@ extension HSSIService {
         let hours = try await calendar(forPrimaryOf: hssi, in: repositories)
         var messages: [HSSIMessageState] = []
         if withMessages {
+            let own = try await ownAddresses(of: principal, in: repositories)
             for link in try await repositories.hssis.messages(of: hssi.id)
             where !principal.role.isPartnerRole || link.partnerID == principal.partnerID {
                 guard let message = try await repositories.outbox.find(id: link.messageID) else { continue }
+                var recipient = message.recipient
+                if let own {
+                    var role: Role?
+                    if let address = EmailAddress(recipient) {
+                        role = try await repositories.users.find(email: address)?.user.role
+                    }
+                    recipient = RecipientDisplay.forPartner(recipient, ownAddresses: own, staffRole: role)
+                }
                 messages.append(
                     HSSIMessageState(
-                        kind: link.kind, partnerID: link.partnerID, recipient: message.recipient,
+                        kind: link.kind, partnerID: link.partnerID, recipient: recipient,
                         subject: message.subject, status: message.status, attempts: message.attempts,
                         createdAt: message.createdAt, deliveredAt: message.deliveredAt))
             }
@@ -84,6 +93,18 @@ extension HSSIService {
             escalations: hssi.interventionEscalations(partners: partners, now: now),
             nextUpdateDue: hssi.nextStatusUpdateDue(cadence: cadence),
             updateTimeliness: hssi.statusUpdateTimeliness(cadence: cadence, now: now), messages: messages, at: now)
+    }
+
+    /// For a partner's caller, the addresses its organisation owns (people, registered contacts, rota), which
+    /// it may see on messages; `nil` for staff, who see every address.
+    func ownAddresses(of principal: Principal, in repositories: any Repositories) async throws -> Set<String>? {
+        guard principal.role.isPartnerRole else { return nil }
+        guard let partnerID = principal.partnerID, let partner = try await repositories.partners.find(id: partnerID)
+        else { return [] }
+        let people = try await repositories.users.list(partnerID: partnerID).map(\.email.value)
+        let contacts = partner.contacts.map(\.email.value)
+        let rota = try await repositories.hssis.rotaEntries(partnerID: partnerID).map(\.entry.email.value)
+        return Set((people + contacts + rota).map { $0.lowercased() })
     }
 
     /// The primary partner's hours of operation as a calendar.
