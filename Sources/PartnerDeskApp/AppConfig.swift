@@ -62,6 +62,11 @@ public struct AppConfig: Sendable, Equatable {
     public var trustedProxies = TrustedProxies()
     /// The token Prometheus presents for `/metrics` (`PARTNERDESK_METRICS_TOKEN`).
     public var metricsToken: String?
+    /// The key that signs audit checkpoints (`PARTNERDESK_AUDIT_KEY_FILE`); never in the database. Created on
+    /// first use when missing.
+    public var auditKeyFile = "partnerdesk-data/audit-checkpoint.key"
+    /// Where audit checkpoints are appended (`PARTNERDESK_AUDIT_CHECKPOINT_FILE`).
+    public var auditCheckpointFile = "partnerdesk-data/audit-checkpoints.log"
     /// Whether `PARTNERDESK_PUBLIC_URL` was given (rather than made from the listening address).
     public var publicURLConfigured = false
 
@@ -134,6 +139,12 @@ public struct AppConfig: Sendable, Equatable {
             config.dataDirectory = folder
         }
         config.database = .sqlite(path: (config.dataDirectory as NSString).appendingPathComponent("partnerdesk.sqlite"))
+        config.auditKeyFile =
+            environment["PARTNERDESK_AUDIT_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (config.dataDirectory as NSString).appendingPathComponent("audit-checkpoint.key")
+        config.auditCheckpointFile =
+            environment["PARTNERDESK_AUDIT_CHECKPOINT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (config.dataDirectory as NSString).appendingPathComponent("audit-checkpoints.log")
         if let (text, source) = value(overrides.database, "DATABASE_URL") {
             switch DatabaseLocation.parse(text) {
             case .success(let location): config.database = location

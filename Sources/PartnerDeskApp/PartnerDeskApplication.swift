@@ -102,7 +102,10 @@ public enum PartnerDeskApplication {
             requireStaffSecondFactor: config.requireStaffSecondFactor,
             hssiCadence: HSSIUpdateCadence(
                 severityOneSeconds: config.hssiUpdateMinutesSeverityOne * 60,
-                severityTwoSeconds: config.hssiUpdateMinutesSeverityTwo * 60) ?? .standard
+                severityTwoSeconds: config.hssiUpdateMinutesSeverityTwo * 60) ?? .standard,
+            auditAnchor: try FileAuditAnchor(
+                keyFile: URL(fileURLWithPath: config.auditKeyFile),
+                checkpointFile: URL(fileURLWithPath: config.auditCheckpointFile), logger: logger)
         )
     }
 

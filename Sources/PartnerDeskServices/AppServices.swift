@@ -30,7 +30,8 @@ public struct AppServices: Sendable {
         catalog: ServiceLevelCatalog,
         delivery: DeliverySetup,
         screenshotLimits: ScreenshotLimits = .default,
-        requireStaffSecondFactor: Bool = false, hssiCadence: HSSIUpdateCadence = .standard
+        requireStaffSecondFactor: Bool = false, hssiCadence: HSSIUpdateCadence = .standard,
+        auditAnchor: (any AuditAnchor)? = nil
     ) {
         let planner = NotificationPlanner(sender: delivery.sender, publicURL: delivery.publicURL, ids: ids)
         let partnerCache = PartnerCache(clock: clock)
@@ -39,7 +40,7 @@ public struct AppServices: Sendable {
             store: store, ids: ids, clock: clock, catalog: catalog, digester: digester,
             partners: partnerCache, planner: planner, screenshotLimits: screenshotLimits
         )
-        self.audit = AuditService(store: store, clock: clock, hasher: secrets)
+        self.audit = AuditService(store: store, clock: clock, hasher: secrets, anchor: auditAnchor)
         self.tokens = TokenService(
             store: store, ids: ids, clock: clock, secrets: secrets, audit: audit, partners: partnerCache)
         self.accounts = AccountService(
@@ -55,7 +56,7 @@ public struct AppServices: Sendable {
         self.hssis = HSSIService(store: store, ids: ids, clock: clock, planner: planner, cadence: hssiCadence)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
-            hssis: hssis,
+            hssis: hssis, audit: audit,
             dispatcher: OutboxDispatcher(
                 store: store, sender: delivery.sender, mail: delivery.mail, webhooks: delivery.webhooks,
                 retry: delivery.retry, metrics: delivery.metrics, logger: delivery.logger),

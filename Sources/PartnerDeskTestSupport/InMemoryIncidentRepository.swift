@@ -180,6 +180,10 @@ struct InMemoryAuditRepository: AuditRepository {
         box.read().audit.first { $0.sequence == sequence }?.hash
     }
 
+    func head() async throws -> (sequence: Int, hash: String)? {
+        box.read().audit.max { $0.sequence < $1.sequence }.map { ($0.sequence, $0.hash) }
+    }
+
     func append(_ entry: AuditEntry) async throws {
         try box.write { $0.audit.append(entry) }
     }

@@ -109,9 +109,10 @@ import Testing
         )
     }
 
-    @Test func post_whenTheLookupOutlivesTheDeadline_isARetryableTimeout() async throws {
-        let resolver = StubResolver(["slow.partner.test": [[IPAddress("127.0.0.1")!]]], delay: .seconds(60))
-        let started = ContinuousClock.now
+    /// The lookup would take an hour: the answer coming at all (within the suite's time limit) shows the
+    /// deadline ended the wait; no wall-clock figure is asserted.
+    @Test(.timeLimit(.minutes(1))) func post_whenTheLookupOutlivesTheDeadline_isARetryableTimeout() async throws {
+        let resolver = StubResolver(["slow.partner.test": [[IPAddress("127.0.0.1")!]]], delay: .seconds(3_600))
         let failure = try #require(
             await TransportFixture.failure(
                 posting: TransportFixture.request(to: URL(string: "https://slow.partner.test/hook")!),
@@ -121,12 +122,10 @@ import Testing
         #expect(
             failure
                 == DeliveryFailure(retryable: true, reason: "could not resolve slow.partner.test within 0.2 seconds"))
-        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
-    @Test func post_whenTheReceiverNeverAnswers_isARetryableTimeout() async throws {
+    @Test(.timeLimit(.minutes(1))) func post_whenTheReceiverNeverAnswers_isARetryableTimeout() async throws {
         try await LocalReceiver.with(answering: .silence) { receiver in
-            let started = ContinuousClock.now
             let failure = try #require(
                 await TransportFixture.failure(
                     posting: TransportFixture.request(to: receiver.url()),
@@ -139,7 +138,6 @@ import Testing
                         retryable: true, reason: "no answer from http://127.0.0.1:\(receiver.port) within 0.3 seconds"
                     )
             )
-            #expect(ContinuousClock.now - started < .seconds(10))
             // The connection was made (else the reason would be "could not connect"); the receiver's side may
             // record it a moment later on a busy machine.
             for _ in 0..<100 where receiver.connections == 0 { try await Task.sleep(for: .milliseconds(20)) }

@@ -44,6 +44,12 @@ struct FluentAuditRepository: AuditRepository {
         try await AuditEventRecord.find(Int64(sequence), on: database)?.hash
     }
 
+    func head() async throws -> (sequence: Int, hash: String)? {
+        try await AuditEventRecord.query(on: database).sort(\.$id, .descending).first().flatMap { record in
+            record.id.map { (Int($0), record.hash) }
+        }
+    }
+
     func append(_ entry: AuditEntry) async throws {
         let record = AuditEventRecord()
         record.id = Int64(entry.sequence)

@@ -23,16 +23,22 @@ public struct AuditRecord: Sendable {
     }
 }
 
-/// Appends to the hash-chained audit log, reads it, and proves it intact.
+/// Appends to the hash-chained audit log, reads it, anchors its head outside the database, and proves it
+/// intact.
 public struct AuditService: Sendable {
     let store: any UnitOfWork
     let clock: any Clock
     let hasher: any SecretKeeper
+    /// Where checkpoints of the chain's head are kept; without one, truncation cannot be detected.
+    public let anchor: (any AuditAnchor)?
+    /// The least time between two checkpoints written by ``anchorHead()``.
+    public static let checkpointInterval: TimeInterval = 60
 
-    public init(store: any UnitOfWork, clock: any Clock, hasher: any SecretKeeper) {
+    public init(store: any UnitOfWork, clock: any Clock, hasher: any SecretKeeper, anchor: (any AuditAnchor)? = nil) {
         self.store = store
         self.clock = clock
         self.hasher = hasher
+        self.anchor = anchor
     }
 
     /// Appends one entry in its own transaction.
@@ -74,10 +80,62 @@ public struct AuditService: Sendable {
     public struct Verification: Sendable, Equatable {
         public var entriesChecked: Int
         public var firstBreak: AuditChain.Break?
+        /// Each checkpoint compared with the chain, oldest first, with what it found.
+        public var checkpoints: [(checkpoint: AuditCheckpoint, finding: AuditCheckpoint.Finding)] = []
+
+        /// Whether the chain is intact and every checkpoint holds.
+        public var isIntact: Bool { firstBreak == nil && checkpoints.allSatisfy { $0.finding == .holds } }
+
+        public static func == (lhs: Verification, rhs: Verification) -> Bool {
+            lhs.entriesChecked == rhs.entriesChecked && lhs.firstBreak == rhs.firstBreak
+                && lhs.checkpoints.map(\.checkpoint) == rhs.checkpoints.map(\.checkpoint)
+                && lhs.checkpoints.map(\.finding) == rhs.checkpoints.map(\.finding)
+        }
     }
 
-    /// Walks the whole chain in pages and reports the first break, if any.
-    public func verify(pageSize: Int = 5_000) async throws -> Verification {
+    /// A signed checkpoint of the chain's head now.
+    public func checkpoint() async throws -> AuditCheckpoint {
+        guard let anchor else { throw AuditAnchorMissing() }
+        let head = try await store.repositories.audit.head()
+        return AuditCheckpoint(
+            sequence: head?.sequence ?? 0, hash: head?.hash ?? AuditChain.genesis, at: clock.now(), sign: anchor.sign)
+    }
+
+    /// Keeps a checkpoint when the chain has grown since the last one and at least ``checkpointInterval`` has
+    /// passed (the background jobs call this); returns the checkpoint kept, if any.
+    @discardableResult
+    public func anchorHead() async throws -> AuditCheckpoint? {
+        guard let anchor else { return nil }
+        let checkpoint = try await checkpoint()
+        if let last = try anchor.latest(),
+            last.sequence >= checkpoint.sequence
+                || checkpoint.at.timeIntervalSince(last.at) < Self.checkpointInterval
+        {
+            return nil
+        }
+        try anchor.keep(checkpoint)
+        return checkpoint
+    }
+
+    /// Walks the whole chain in pages and reports the first break, if any, then compares it with every
+    /// checkpoint the anchor kept and with `checkpoints` (given by an operator from the log or a backup).
+    public func verify(checkpoints given: [AuditCheckpoint] = [], pageSize: Int = 5_000) async throws
+        -> Verification
+    {
+        var verification = try await verifyChain(pageSize: pageSize)
+        let checkpoints = (try anchor?.kept() ?? []) + given
+        guard !checkpoints.isEmpty else { return verification }
+        guard let anchor else { throw AuditAnchorMissing() }
+        let last = try await store.repositories.audit.head()?.sequence ?? 0
+        for checkpoint in checkpoints {
+            let hash = try await store.repositories.audit.hash(of: checkpoint.sequence)
+            verification.checkpoints.append(
+                (checkpoint, checkpoint.check(lastSequence: last, hashAtSequence: hash, sign: anchor.sign)))
+        }
+        return verification
+    }
+
+    private func verifyChain(pageSize: Int) async throws -> Verification {
         var checked = 0
         var previous = AuditChain.genesis
         var next = 1
@@ -98,3 +156,6 @@ public struct AuditService: Sendable {
         return Verification(entriesChecked: checked, firstBreak: nil)
     }
 }
+
+/// Checkpoints need an anchor (a key kept outside the database), and none is configured.
+public struct AuditAnchorMissing: Error, Sendable {}

@@ -2,7 +2,7 @@ import Foundation
 
 /// The work that happens on a timer rather than on a request: SLA escalations and missed HSSI deadlines
 /// first (their messages join the outbox), then outbox delivery, then a little upkeep of the known-problem
-/// search index. The server runs it every few seconds; `partnerdesk jobs run-once`
+/// search index, then a checkpoint of the audit log's head when it has grown (see ``AuditService/anchorHead()``). The server runs it every few seconds; `partnerdesk jobs run-once`
 /// runs it once. Safe on several servers at once (see ``EscalationService`` and ``OutboxDispatcher``).
 public struct BackgroundJobs: Sendable {
     /// What one run did.
@@ -16,13 +16,16 @@ public struct BackgroundJobs: Sendable {
     public let escalations: EscalationService
     public let dispatcher: OutboxDispatcher
     let hssis: HSSIService
+    let audit: AuditService
     let store: any UnitOfWork
 
     public init(
-        escalations: EscalationService, hssis: HSSIService, dispatcher: OutboxDispatcher, store: any UnitOfWork
+        escalations: EscalationService, hssis: HSSIService, audit: AuditService, dispatcher: OutboxDispatcher,
+        store: any UnitOfWork
     ) {
         self.escalations = escalations
         self.hssis = hssis
+        self.audit = audit
         self.dispatcher = dispatcher
         self.store = store
     }
@@ -32,6 +35,7 @@ public struct BackgroundJobs: Sendable {
         let alerts = try await hssis.tick(now: now)
         let report = Report(escalations: escalated, hssiAlerts: alerts, delivery: try await dispatcher.tick(now: now))
         try await store.transaction { try await $0.problems.maintainSearchIndex() }
+        try await audit.anchorHead()
         return report
     }
 }

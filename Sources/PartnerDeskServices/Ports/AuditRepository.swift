@@ -19,6 +19,8 @@ public protocol AuditRepository: Sendable {
     func nextSequence() async throws -> Int
     /// The hash of the entry with this sequence number, if any.
     func hash(of sequence: Int) async throws -> String?
+    /// The newest entry's sequence number and hash; `nil` for an empty log.
+    func head() async throws -> (sequence: Int, hash: String)?
     func append(_ entry: AuditEntry) async throws
     func list(_ query: AuditQuery) async throws -> [AuditEntry]
     /// Entries in sequence order from `sequence` on, at most `limit` of them (for verification in pages).
