@@ -7,168 +7,179 @@ import VaporTesting
 
 @testable import PartnerDeskWeb
 
-extension RouteAccessTableTests {
-    /// The records the table's rows act on: Wellpath's (`own`), CareBridge's (`other`) and the platform's
-    /// (`staff`), and a token for every caller column. Records a request uses up (a removed endpoint or rota
-    /// entry, a retried dead letter) are made afresh for each request.
-    struct Fixtures {
-        let api: APIHarness
-        /// Token secrets by the table's caller names.
-        var callers: [String: String] = [:]
-        /// Record ids by path parameter and owner.
-        var records: [String: [String: String]] = [:]
-        /// The problem the merge route merges into.
-        var keeper = ""
-        let administrator = Principal(
-            credential: .user(.init(UUID())), displayName: "Admin", role: .administrator, partnerID: nil, scope: .write)
+/// The records the access tables' rows act on: Wellpath's (`own`), CareBridge's (`other`) and the platform's
+/// (`staff`), and a token for every caller column. Records a request uses up (a removed endpoint or rota entry,
+/// a retried dead letter) are made afresh for each request.
+struct AccessFixtures {
+    let api: APIHarness
+    /// Token secrets by the table's caller names.
+    var callers: [String: String] = [:]
+    /// Record ids by path parameter and owner.
+    var records: [String: [String: String]] = [:]
+    /// The problem the merge route merges into.
+    var keeper = ""
+    let administrator = Principal(
+        credential: .user(.init(UUID())), displayName: "Admin", role: .administrator, partnerID: nil, scope: .write)
 
-        init(_ api: APIHarness) async throws {
-            self.api = api
-            let services = api.services
-            let wellpath = try #require(try await services.tokens.authenticate(api.tokens["wellpath"]!))
-            let carebridge = try #require(try await services.tokens.authenticate(api.tokens["carebridge"]!))
-            let columns: [(String, Role, TokenScope)] = [
-                ("rep", .partnerReporter, .write), ("rep-ro", .partnerReporter, .read),
-                ("hssi", .partnerHSSIManager, .write), ("padm", .partnerAdministrator, .write),
-                ("padm-ro", .partnerAdministrator, .read), ("fl", .firstLineAgent, .write),
-                ("dev", .devOpsEngineer, .write), ("bri", .serviceBridgeOperator, .write),
-                ("pm", .problemManager, .write), ("rel", .releaseManager, .write), ("svc", .serviceManager, .write),
-                ("adm", .administrator, .write), ("adm-ro", .administrator, .read),
-            ]
-            for (name, role, scope) in columns {
-                callers[name] = try await services.tokens.create(
-                    name: name, partnerCode: role.isPartnerRole ? PartnerCode("WELLPATH") : nil, role: role,
-                    scope: scope
-                ).secret
-            }
-            let (own, _) = try await api.raiseIncident()
-            let raised = try await api.send(
-                .POST, "api/v1/incidents", as: "carebridge",
-                json: APIHarness.incidentJSON().replacingOccurrences(of: "wellpath-gp", with: "carebridge-records"))
-            let other = try #require(raised.json["id"] as? String)
-            records["incidentID"] = ["own": own, "other": other]
-            var attachments: [String: String] = [:]
-            for (owner, incident, by) in [("own", own, wellpath), ("other", other, carebridge)] {
-                attachments[owner] = try await services.incidents.attach(
-                    Incident.ID(uuidString: incident)!, bytes: Data(ScreenshotTestImages.png()), fileName: "a.png",
-                    confirmedNoPatientData: true, by: by
-                ).id.description
-            }
-            records["attachmentID"] = attachments
-            var tokens: [String: String] = [:]
-            var users: [String: String] = [:]
-            for (owner, partner, role) in [
-                ("own", "WELLPATH", Role.partnerReporter), ("other", "CAREBRIDGE", .partnerReporter),
-                ("staff", nil, .devOpsEngineer),
-            ] {
-                tokens[owner] = try await services.tokens.create(
-                    name: "spare \(owner)", partnerCode: partner.flatMap(PartnerCode.init),
-                    role: partner == nil ? role : nil
-                ).token.id.description
-                users[owner] = try await services.accounts.add(
-                    email: "\(owner)@people.example", name: "Person \(owner)", role: role,
-                    partnerCode: partner.flatMap(PartnerCode.init)
-                ).user.id.description
-            }
-            records["tokenID"] = tokens
-            records["userID"] = users
-            var hssis: [String: String] = [:]
-            for (owner, by) in [("own", wellpath), ("other", carebridge)] {
-                hssis[owner] = try await services.hssis.declare(
-                    HSSIDeclaration(
-                        title: "Wrong record shown", description: "Users saw other records",
-                        occurredAt: ISO8601Instant.string(from: api.clock.now()), severity: 1, category: "other"),
-                    by: by
-                ).hssi.id.description
-            }
-            records["hssiID"] = hssis
-            let manager = Principal(
-                credential: .user(.init(UUID())), displayName: "Pat", role: .problemManager, partnerID: nil,
-                scope: .write)
-            let problem = try await services.problems.record(
-                ProblemDraft(title: "Loop", description: "Loops", severity: 3, origin: nil), by: manager
-            ).problem
-            records["problemID"] = ["staff": problem.id.description]
-            keeper = try await services.problems.record(
-                ProblemDraft(title: "Loop too", description: "Loops", severity: 3, origin: nil), by: manager
-            ).problem.id.description
-            let published = try await services.problems.record(
-                ProblemDraft(title: "Published", description: "Known", severity: 3, origin: nil), by: manager
-            ).problem
-            _ = try await services.problems.publish(
-                published.id, summary: "Sign-in can loop.", expectedVersion: published.version, by: manager)
-            records["reference"] = ["staff": published.reference.description, "missing": "PRB-9999"]
+    init(_ api: APIHarness) async throws {
+        self.api = api
+        let services = api.services
+        let wellpath = try #require(try await services.tokens.authenticate(api.tokens["wellpath"]!))
+        let carebridge = try #require(try await services.tokens.authenticate(api.tokens["carebridge"]!))
+        let columns: [(String, Role, TokenScope)] = [
+            ("rep", .partnerReporter, .write), ("rep-ro", .partnerReporter, .read),
+            ("hssi", .partnerHSSIManager, .write), ("padm", .partnerAdministrator, .write),
+            ("padm-ro", .partnerAdministrator, .read), ("fl", .firstLineAgent, .write),
+            ("dev", .devOpsEngineer, .write), ("bri", .serviceBridgeOperator, .write),
+            ("pm", .problemManager, .write), ("rel", .releaseManager, .write), ("svc", .serviceManager, .write),
+            ("adm", .administrator, .write), ("adm-ro", .administrator, .read),
+        ]
+        for (name, role, scope) in columns {
+            callers[name] = try await services.tokens.create(
+                name: name, partnerCode: role.isPartnerRole ? PartnerCode("WELLPATH") : nil, role: role,
+                scope: scope
+            ).secret
         }
+        let (own, _) = try await api.raiseIncident()
+        let raised = try await api.send(
+            .POST, "api/v1/incidents", as: "carebridge",
+            json: APIHarness.incidentJSON().replacingOccurrences(of: "wellpath-gp", with: "carebridge-records"))
+        let other = try #require(raised.json["id"] as? String)
+        records["incidentID"] = ["own": own, "other": other]
+        var attachments: [String: String] = [:]
+        for (owner, incident, by) in [("own", own, wellpath), ("other", other, carebridge)] {
+            attachments[owner] = try await services.incidents.attach(
+                Incident.ID(uuidString: incident)!, bytes: Data(ScreenshotTestImages.png()), fileName: "a.png",
+                confirmedNoPatientData: true, by: by
+            ).id.description
+        }
+        records["attachmentID"] = attachments
+        var tokens: [String: String] = [:]
+        var users: [String: String] = [:]
+        for (owner, partner, role) in [
+            ("own", "WELLPATH", Role.partnerReporter), ("other", "CAREBRIDGE", .partnerReporter),
+            ("staff", nil, .devOpsEngineer),
+        ] {
+            tokens[owner] = try await services.tokens.create(
+                name: "spare \(owner)", partnerCode: partner.flatMap(PartnerCode.init),
+                role: partner == nil ? role : nil
+            ).token.id.description
+            users[owner] = try await services.accounts.add(
+                email: "\(owner)@people.example", name: "Person \(owner)", role: role,
+                partnerCode: partner.flatMap(PartnerCode.init)
+            ).user.id.description
+        }
+        records["tokenID"] = tokens
+        records["userID"] = users
+        var hssis: [String: String] = [:]
+        var hssiReferences = ["missing": "HSSI-999999"]
+        for (owner, by) in [("own", wellpath), ("other", carebridge)] {
+            let hssi = try await services.hssis.declare(
+                HSSIDeclaration(
+                    title: "Wrong record shown", description: "Users saw other records",
+                    occurredAt: ISO8601Instant.string(from: api.clock.now()), severity: 1, category: "other"),
+                by: by
+            ).hssi
+            hssis[owner] = hssi.id.description
+            hssiReferences[owner] = hssi.reference.description
+        }
+        records["hssiID"] = hssis
+        records["hssiReference"] = hssiReferences
+        let manager = Principal(
+            credential: .user(.init(UUID())), displayName: "Pat", role: .problemManager, partnerID: nil,
+            scope: .write)
+        let problem = try await services.problems.record(
+            ProblemDraft(title: "Loop", description: "Loops", severity: 3, origin: nil), by: manager
+        ).problem
+        records["problemID"] = ["staff": problem.id.description]
+        records["problemReference"] = ["staff": problem.reference.description, "missing": "PRB-999998"]
+        keeper = try await services.problems.record(
+            ProblemDraft(title: "Loop too", description: "Loops", severity: 3, origin: nil), by: manager
+        ).problem.id.description
+        let published = try await services.problems.record(
+            ProblemDraft(title: "Published", description: "Known", severity: 3, origin: nil), by: manager
+        ).problem
+        _ = try await services.problems.publish(
+            published.id, summary: "Sign-in can loop.", expectedVersion: published.version, by: manager)
+        records["reference"] = ["staff": published.reference.description, "missing": "PRB-999999"]
+    }
 
-        /// The row's path with its parameters filled for the owner: every parameter names that owner's record,
-        /// except that for `missing` the last one names nothing.
-        func path(_ row: Row, owner: String) async throws -> String {
-            var components = row.path.split(separator: "/").map(String.init)
-            var query = ""
-            for (index, component) in components.enumerated() where component.hasPrefix(":") {
-                let name = String(component.dropFirst())
-                let isLast = !components[(index + 1)...].contains { $0.hasPrefix(":") }
-                let partner = owner == "other" ? "CAREBRIDGE" : "WELLPATH"
-                if owner == "missing" && isLast && name != "reference" {
-                    components[index] = UUID().uuidString
-                    continue
-                }
-                let lookup = owner == "missing" ? (name == "reference" ? "missing" : "own") : owner
-                switch name {
-                case "webhookID": components[index] = try await freshWebhook(partner)
-                case "entryID":
-                    components[index] = try await freshRotaEntry(partner)
-                    // Staff name the partner whose rota it is; a partner's callers always mean their own.
-                    query = "?partner=\(partner)"
-                case "messageID": components[index] = try await freshDeadLetter()
-                default:
-                    components[index] = try #require(records[name]?[lookup], "no \(lookup) record for \(name)")
-                }
+    /// The row's path with its parameters filled for the owner: every parameter names that owner's record,
+    /// except that for `missing` the last one names nothing.
+    func path(_ template: String, owner: String) async throws -> String {
+        var components = template.split(separator: "/").map(String.init)
+        var query = ""
+        for (index, component) in components.enumerated() where component.hasPrefix(":") {
+            let name = String(component.dropFirst())
+            let isLast = !components[(index + 1)...].contains { $0.hasPrefix(":") }
+            let partner = owner == "other" ? "CAREBRIDGE" : "WELLPATH"
+            if owner == "missing" && isLast && name != "reference" {
+                components[index] = UUID().uuidString
+                continue
             }
-            if owner == "missing", row.path.hasPrefix("/api/v1/hssi-rota/") { query = "?partner=WELLPATH" }
-            return "/" + components.joined(separator: "/") + query
-        }
-
-        /// The body with every id replaced and JSON keys in order, so answers about different records compare
-        /// equal.
-        func withoutIDs(_ body: String) -> String {
-            var text = body
-            if let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)),
-                let sorted = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            {
-                text = String(decoding: sorted, as: UTF8.self)
+            // `:reference` names an HSSI under /hssi, a problem on the staff pages and a published problem on
+            // the public ones.
+            let key =
+                name != "reference"
+                ? name
+                : template.hasPrefix("/hssi/")
+                    ? "hssiReference"
+                    : template.hasPrefix("/staff/") ? "problemReference" : "reference"
+            let lookup = owner == "missing" ? (name == "reference" ? "missing" : "own") : owner
+            switch name {
+            case "webhookID": components[index] = try await freshWebhook(partner)
+            case "entryID":
+                components[index] = try await freshRotaEntry(partner)
+                // Staff name the partner whose rota it is; a partner's callers always mean their own.
+                query = "?partner=\(partner)"
+            case "messageID": components[index] = try await freshDeadLetter()
+            default:
+                components[index] = try #require(records[key]?[lookup], "no \(lookup) record for \(key)")
             }
-            return text.replacing(
-                /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/, with: "ID")
         }
+        if owner == "missing", template.hasPrefix("/api/v1/hssi-rota/") { query = "?partner=WELLPATH" }
+        return "/" + components.joined(separator: "/") + query
+    }
 
-        private func freshWebhook(_ partner: String) async throws -> String {
-            try await api.services.notifications.addWebhook(
-                url: "https://hooks.\(partner.lowercased()).example/in", events: ["incident.received"],
-                partnerCode: partner, as: administrator
-            ).endpoint.id.uuidString
+    /// The body with every id replaced and JSON keys in order, so answers about different records compare
+    /// equal.
+    func withoutIDs(_ body: String) -> String {
+        var text = body
+        if let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)),
+            let sorted = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        {
+            text = String(decoding: sorted, as: UTF8.self)
         }
+        return text.replacing(
+            /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/, with: "ID")
+    }
 
-        private func freshRotaEntry(_ partner: String) async throws -> String {
-            try #require(
-                try await api.services.hssis.addRotaEntry(
-                    partnerCode: partner, managerName: "Nina", email: "nina@\(partner.lowercased()).example",
-                    phone: nil, startsAt: "2026-11-26T00:00:00Z", endsAt: "2026-11-27T00:00:00Z", by: administrator
-                ).entries.last
-            ).id.uuidString
-        }
+    private func freshWebhook(_ partner: String) async throws -> String {
+        try await api.services.notifications.addWebhook(
+            url: "https://hooks.\(partner.lowercased()).example/in", events: ["incident.received"],
+            partnerCode: partner, as: administrator
+        ).endpoint.id.uuidString
+    }
 
-        private func freshDeadLetter() async throws -> String {
-            _ = try await freshWebhook("WELLPATH")
-            let (id, etag) = try await api.raiseIncident()
-            _ = try await api.send(
-                .POST, "api/v1/incidents/\(id)/transitions", as: "firstLine",
-                json: #"{"action":"receive","severity":3}"#, headers: [("If-Match", etag)])
-            api.transports.failing(with: DeliveryFailure(retryable: false, reason: "410 gone"))
-            _ = try await api.services.jobs.tick(now: api.clock.now())
-            api.transports.failing(with: nil)
-            return try #require(try await api.services.notifications.deadLetters(as: administrator).first).id
-                .uuidString
-        }
+    private func freshRotaEntry(_ partner: String) async throws -> String {
+        try #require(
+            try await api.services.hssis.addRotaEntry(
+                partnerCode: partner, managerName: "Nina", email: "nina@\(partner.lowercased()).example",
+                phone: nil, startsAt: "2026-11-26T00:00:00Z", endsAt: "2026-11-27T00:00:00Z", by: administrator
+            ).entries.last
+        ).id.uuidString
+    }
+
+    private func freshDeadLetter() async throws -> String {
+        _ = try await freshWebhook("WELLPATH")
+        let (id, etag) = try await api.raiseIncident()
+        _ = try await api.send(
+            .POST, "api/v1/incidents/\(id)/transitions", as: "firstLine",
+            json: #"{"action":"receive","severity":3}"#, headers: [("If-Match", etag)])
+        api.transports.failing(with: DeliveryFailure(retryable: false, reason: "410 gone"))
+        _ = try await api.services.jobs.tick(now: api.clock.now())
+        api.transports.failing(with: nil)
+        return try #require(try await api.services.notifications.deadLetters(as: administrator).first).id
+            .uuidString
     }
 }

@@ -174,8 +174,12 @@ public struct HSSIService: Sendable {
         return try await makeView(hssi, at: clock.now(), in: store.repositories, as: principal, withMessages: true)
     }
 
-    /// One HSSI by reference; another partner's reads as missing.
-    public func view(reference: HSSIReference, as principal: Principal) async throws -> HSSIView {
+    /// One HSSI by reference, for a caller about to perform `action` on it (reading, by default): a caller whose
+    /// role never allows the action is refused before the lookup; another partner's reads as missing.
+    public func view(reference: HSSIReference, as principal: Principal, for action: AccessAction = .readHSSI)
+        async throws -> HSSIView
+    {
+        try Authorization.require(principal, action)
         let hssi = try Authorization.require(
             principal, .readHSSI, on: try await store.repositories.hssis.find(reference: reference))
         return try await makeView(hssi, at: clock.now(), in: store.repositories, as: principal, withMessages: true)

@@ -106,8 +106,12 @@ public struct ProblemService: Sendable {
         return makeView(problem, linked: linked[problem.reference] ?? [], at: clock.now())
     }
 
-    /// One problem by its reference, with its fix target and score.
-    public func view(reference: ProblemReference, as principal: Principal) async throws -> ProblemView {
+    /// One problem by its reference, with its fix target and score, for a caller about to perform `action` on it
+    /// (reading, by default): a caller whose role never allows the action is refused before the lookup.
+    public func view(reference: ProblemReference, as principal: Principal, for action: AccessAction = .readProblems)
+        async throws -> ProblemView
+    {
+        try Authorization.require(principal, action)
         try Authorization.require(principal, .readProblems)
         guard let problem = try await store.repositories.problems.find(reference: reference) else {
             throw ServiceError.notFound

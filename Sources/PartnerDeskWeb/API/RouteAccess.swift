@@ -38,3 +38,12 @@ extension Route {
     /// What the route declared, if anything.
     var access: RouteAccess? { userInfo[RouteAccess.userInfoKey] as? RouteAccess }
 }
+
+extension Request {
+    /// The action the route declared, for use cases that look a record up before acting on it; reading
+    /// nothing in particular when the route declared no action (never the case: a test checks every route).
+    var declaredAction: AccessAction {
+        if case .action(let action)? = route?.access { return action }
+        return .readPartner
+    }
+}

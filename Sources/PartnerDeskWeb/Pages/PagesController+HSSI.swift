@@ -156,7 +156,8 @@ extension PagesController {
     ) async throws -> Response {
         let reference = try request.hssiReference()
         return try await formChange(request, record: "HSSI") { principal, values in
-            try await change(try await services.hssis.view(reference: reference, as: principal), values, principal)
+            let view = try await services.hssis.view(reference: reference, as: principal, for: request.declaredAction)
+            try await change(view, values, principal)
             return "/hssi/\(reference)?done=\(done)"
         } showAgain: { principal, session, values, errors in
             try await renderHSSI(

@@ -126,9 +126,10 @@ extension PagesController {
         _ request: Request, done: String,
         _ step: @escaping @Sendable (ProblemView, [String: String], Principal) async throws -> Void
     ) async throws -> Response {
-        let reference = try request.problemReference()
-        return try await formChange(request, record: "problem") { principal, values in
-            let view = try await services.problems.view(reference: reference, as: principal)
+        try await formChange(request, record: "problem") { principal, values in
+            let reference = try request.problemReference()
+            let view = try await services.problems.view(
+                reference: reference, as: principal, for: request.declaredAction)
             try await step(view, values, principal)
             let shown =
                 done == "merged"
@@ -137,7 +138,8 @@ extension PagesController {
             return "/staff/problems/\(shown)?done=\(done)"
         } showAgain: { principal, session, values, errors in
             try await renderProblem(
-                try await services.problems.view(reference: reference, as: principal), principal: principal,
+                try await services.problems.view(reference: try request.problemReference(), as: principal),
+                principal: principal,
                 session: session, request: request, values: values, errors: errors)
         }
     }
