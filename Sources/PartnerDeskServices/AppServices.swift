@@ -35,12 +35,13 @@ public struct AppServices: Sendable {
     ) {
         let planner = NotificationPlanner(sender: delivery.sender, publicURL: delivery.publicURL, ids: ids)
         let partnerCache = PartnerCache(clock: clock)
-        self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog)
+        let audit = AuditService(store: store, clock: clock, hasher: secrets, anchor: auditAnchor)
+        self.audit = audit
+        self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog, audit: audit)
         self.incidents = IncidentService(
             store: store, ids: ids, clock: clock, catalog: catalog, digester: digester,
-            partners: partnerCache, planner: planner, screenshotLimits: screenshotLimits
+            partners: partnerCache, planner: planner, audit: audit, screenshotLimits: screenshotLimits
         )
-        self.audit = AuditService(store: store, clock: clock, hasher: secrets, anchor: auditAnchor)
         self.tokens = TokenService(
             store: store, ids: ids, clock: clock, secrets: secrets, audit: audit, partners: partnerCache)
         self.accounts = AccountService(
@@ -48,12 +49,13 @@ public struct AppServices: Sendable {
             partners: partnerCache, requireStaffSecondFactor: requireStaffSecondFactor
         )
         self.demo = DemoDataService(
-            store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog, digester: digester
+            store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog, digester: digester, audit: audit
         )
         self.problems = ProblemService(store: store, ids: ids, clock: clock, catalog: catalog, incidents: incidents)
         self.notifications = NotificationSettingsService(
             store: store, ids: ids, clock: clock, secrets: secrets, audit: audit)
-        self.hssis = HSSIService(store: store, ids: ids, clock: clock, planner: planner, cadence: hssiCadence)
+        self.hssis = HSSIService(
+            store: store, ids: ids, clock: clock, planner: planner, audit: audit, cadence: hssiCadence)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
             hssis: hssis, audit: audit,

@@ -28,3 +28,12 @@ public final class InMemoryAuditAnchor: AuditAnchor, Sendable {
 
     public func latest() throws -> AuditCheckpoint? { checkpoints.withLock { $0.last } }
 }
+
+extension AuditService {
+    /// An audit log over a store for tests, hashing with the counting secret keeper.
+    public static func forTests(store: any UnitOfWork, clock: any Clock = FixedClock(Date(timeIntervalSince1970: 0)))
+        -> AuditService
+    {
+        AuditService(store: store, clock: clock, hasher: CountingSecretKeeper())
+    }
+}

@@ -193,6 +193,7 @@ struct InMemoryAuditRepository: AuditRepository {
             (query.partnerID == nil || entry.partnerID == query.partnerID)
                 && (query.action.map { $0 == entry.action } ?? true)
                 && (query.outcome.map { $0 == entry.outcome } ?? true)
+                && (query.subject.map { $0 == entry.subject } ?? true)
                 && (query.before.map { entry.sequence < $0 } ?? true)
         }.sorted { $0.sequence > $1.sequence }.prefix(query.limit).map { $0 }
     }

@@ -9,7 +9,7 @@ import Testing
         DemoDataService(
             store: store, ids: SequentialIDGenerator(), hasher: PlainTextPasswordHasher(),
             clock: FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), catalog: .standard,
-            digester: TestDigester()
+            digester: TestDigester(), audit: .forTests(store: store)
         )
     }
 
@@ -39,7 +39,8 @@ import Testing
             partners: PartnerCache(clock: clock),
             planner: NotificationPlanner(
                 sender: EmailAddress("desk@partnerdesk.example")!, publicURL: "http://127.0.0.1:8080",
-                ids: SequentialIDGenerator())
+                ids: SequentialIDGenerator()),
+            audit: .forTests(store: store)
         )
         let views = try await incidents.list(
             IncidentQuery(now: ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), as: staff
@@ -85,7 +86,8 @@ import Testing
 @Suite struct DemoOverExistingDataTests {
     @Test func demo_loadsIntoADatabaseWhereThePartnerWasRegisteredWithOtherServices() async throws {
         let store = InMemoryStore()
-        let partners = PartnerAdministrationService(store: store, ids: SequentialIDGenerator(), catalog: .standard)
+        let partners = PartnerAdministrationService(
+            store: store, ids: SequentialIDGenerator(), catalog: .standard, audit: .forTests(store: store))
         _ = try await partners.register(
             PartnerDraft(
                 code: "WELLPATH", name: "Wellpath", status: "live", services: [.init(name: "GP", clientID: "wp-gp")])
@@ -93,7 +95,7 @@ import Testing
         let demo = DemoDataService(
             store: store, ids: SequentialIDGenerator(), hasher: PlainTextPasswordHasher(),
             clock: FixedClock(ISO8601Instant.date(from: "2026-11-26T12:00:00Z")!), catalog: .standard,
-            digester: TestDigester()
+            digester: TestDigester(), audit: .forTests(store: store)
         )
         let report = try await demo.load()
         #expect(report.incidentsCreated.count == IncidentStatus.allCases.count)

@@ -6,7 +6,8 @@ import Testing
 @Suite struct PartnerAdministrationServiceTests {
     let store = InMemoryStore()
     var service: PartnerAdministrationService {
-        PartnerAdministrationService(store: store, ids: SequentialIDGenerator(), catalog: .standard)
+        PartnerAdministrationService(
+            store: store, ids: SequentialIDGenerator(), catalog: .standard, audit: .forTests(store: store))
     }
 
     @Test func register_storesAValidPartner() async throws {

@@ -30,6 +30,12 @@ public struct AuditEntry: Hashable, Sendable {
     /// Extra words; never an identifier or a secret.
     public var detail: String?
     public var requestID: String?
+    /// The record the entry is about, when it records a change to one.
+    public var subject: AuditSubject?
+    /// What changed in the record, field by field, before and after.
+    public var changes: [FieldChange]
+    /// Why, when the person gave a reason (a note, a resolution, a re-grading).
+    public var reason: String?
     /// The hash of the previous entry (64 zeros for the first).
     public var previousHash: String
     /// The hash of this entry's content and ``previousHash``.
@@ -37,7 +43,8 @@ public struct AuditEntry: Hashable, Sendable {
 
     public init(
         sequence: Int, at: Date, actor: String, actorName: String, partnerID: Partner.ID?, action: String,
-        outcome: Outcome, target: String?, detail: String?, requestID: String?, previousHash: String, hash: String
+        outcome: Outcome, target: String?, detail: String?, requestID: String?, subject: AuditSubject? = nil,
+        changes: [FieldChange] = [], reason: String? = nil, previousHash: String, hash: String
     ) {
         self.sequence = sequence
         self.at = at
@@ -49,6 +56,9 @@ public struct AuditEntry: Hashable, Sendable {
         self.target = target
         self.detail = detail
         self.requestID = requestID
+        self.subject = subject
+        self.changes = changes
+        self.reason = reason
         self.previousHash = previousHash
         self.hash = hash
     }
@@ -60,6 +70,10 @@ public enum AuditChain {
     public static let genesis = String(repeating: "0", count: 64)
 
     /// The exact text an entry's hash covers: every field, in a fixed order, with unambiguous separators.
+    ///
+    /// Entries that record a change to a record add its subject, the changes and the reason after the first
+    /// fields; entries without any of them hash exactly as entries did before changes were recorded, so older
+    /// logs still verify. Stripping a change from an entry changes its text, so the hash no longer matches.
     public static func canonicalText(of entry: AuditEntry) -> String {
         let fields: [String] = [
             String(entry.sequence), String(Int64((entry.at.timeIntervalSince1970 * 1_000).rounded())), entry.actor,
@@ -67,7 +81,19 @@ public enum AuditChain {
             entry.target ?? "",
             entry.detail ?? "", entry.requestID ?? "", entry.previousHash,
         ]
-        return fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+        let text = fields.map(Self.field).joined(separator: "|")
+        guard entry.subject != nil || !entry.changes.isEmpty || entry.reason != nil else { return text }
+        let changes = entry.changes.map { [$0.field, $0.before, $0.after].map(Self.field).joined(separator: ",") }
+        let extra = [
+            Self.field(entry.subject?.kind), Self.field(entry.subject?.id), Self.field(changes.joined(separator: ";")),
+            Self.field(entry.reason),
+        ]
+        return text + "|changes|" + extra.joined(separator: "|")
+    }
+
+    /// A value with its length, so no value can be mistaken for a separator; `~` for none.
+    private static func field(_ value: String?) -> String {
+        value.map { "\($0.utf8.count):\($0)" } ?? "~"
     }
 
     /// Where a chain breaks.

@@ -19,5 +19,6 @@ public enum PartnerDeskMigrations {
         IndexPublishedProblemsOnly(),
         CreateHSSIs(),
         CreateKnownSignInAddresses(),
+        AddAuditChanges(),
     ]
 }

@@ -20,6 +20,11 @@ final class AuditEventRecord: Model, @unchecked Sendable {
     @OptionalField(key: "target") var target: String?
     @OptionalField(key: "detail") var detail: String?
     @OptionalField(key: "request_id") var requestID: String?
+    @OptionalField(key: "record_type") var recordType: String?
+    @OptionalField(key: "record_id") var recordID: String?
+    /// The field changes as a JSON array of `{field, before, after}`.
+    @OptionalField(key: "changes") var changes: String?
+    @OptionalField(key: "reason") var reason: String?
     @Field(key: "previous_hash") var previousHash: String
     @Field(key: "hash") var hash: String
 
@@ -63,6 +68,11 @@ struct FluentAuditRepository: AuditRepository {
         record.target = entry.target
         record.detail = entry.detail
         record.requestID = entry.requestID
+        record.recordType = entry.subject?.kind
+        record.recordID = entry.subject?.id
+        record.changes =
+            entry.changes.isEmpty ? nil : String(decoding: try JSONEncoder().encode(entry.changes), as: UTF8.self)
+        record.reason = entry.reason
         record.previousHash = entry.previousHash
         record.hash = entry.hash
         try await record.create(on: database)
@@ -73,6 +83,9 @@ struct FluentAuditRepository: AuditRepository {
         if let partnerID = query.partnerID { builder = builder.filter(\.$partnerID == partnerID.rawValue) }
         if let action = query.action { builder = builder.filter(\.$action == action) }
         if let outcome = query.outcome { builder = builder.filter(\.$outcome == outcome.rawValue) }
+        if let subject = query.subject {
+            builder = builder.filter(\.$recordType == subject.kind).filter(\.$recordID == subject.id)
+        }
         if let before = query.before { builder = builder.filter(\.$id < Int64(before)) }
         return try await builder.sort(\.$id, .descending).limit(min(max(query.limit, 1), 500)).all().map(
             Self.entry(from:))
@@ -87,12 +100,22 @@ struct FluentAuditRepository: AuditRepository {
         guard let sequence = record.id, let outcome = AuditEntry.Outcome(rawValue: record.outcome) else {
             throw StoredDataError.unreadable(table: AuditEventRecord.schema, id: nil)
         }
+        var subject: AuditSubject?
+        if let kind = record.recordType, let id = record.recordID { subject = AuditSubject(kind: kind, id: id) }
+        var changes: [FieldChange] = []
+        if let text = record.changes {
+            guard let decoded = try? JSONDecoder().decode([FieldChange].self, from: Data(text.utf8)) else {
+                throw StoredDataError.unreadable(table: AuditEventRecord.schema, id: nil)
+            }
+            changes = decoded
+        }
         return AuditEntry(
             sequence: Int(sequence), at: Date(timeIntervalSince1970: Double(record.atMillis) / 1_000),
             actor: record.actor,
             actorName: record.actorName, partnerID: record.partnerID.map { .init($0) }, action: record.action,
             outcome: outcome, target: record.target, detail: record.detail, requestID: record.requestID,
-            previousHash: record.previousHash, hash: record.hash
+            subject: subject, changes: changes, reason: record.reason, previousHash: record.previousHash,
+            hash: record.hash
         )
     }
 }

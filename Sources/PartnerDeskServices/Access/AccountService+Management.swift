@@ -55,6 +55,7 @@ extension AccountService {
                 ])
             }
             let previous = stored.user.role
+            let before = stored.user
             stored.user.role = role
             try await repositories.users.update(stored)
             try await repositories.sessions.revokeAll(userID: userID, at: now)
@@ -62,7 +63,7 @@ extension AccountService {
                 AuditRecord(
                     principal: actor, action: "user.role_change", outcome: .succeeded, target: stored.user.email.value,
                     detail: "\(previous.rawValue) → \(role.rawValue)"
-                ),
+                ).about(before, stored.user),
                 in: repositories
             )
             return stored.user

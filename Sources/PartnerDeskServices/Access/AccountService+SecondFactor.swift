@@ -73,7 +73,11 @@ extension AccountService {
             try await repositories.sessions.revokeAll(userID: updated.user.id, at: now)
             try await audit.append(
                 AuditRecord(
-                    principal: nil, action: "user.second_factor_enrolled", outcome: .succeeded, target: address.value),
+                    principal: nil, action: "user.second_factor_enrolled", outcome: .succeeded, target: address.value
+                ).about(
+                    updated.user.auditSubject,
+                    changes: [FieldChange(field: "secondFactor", before: nil, after: "enrolled")]
+                ),
                 in: repositories
             )
         }

@@ -99,7 +99,8 @@ public struct AccountService: Sendable {
             try await audit.append(
                 AuditRecord(
                     principal: actor, action: "user.add", outcome: .succeeded, target: address.value,
-                    detail: role.rawValue),
+                    detail: role.rawValue
+                ).about(nil, user),
                 in: repositories
             )
             return user
@@ -143,6 +144,14 @@ public struct AccountService: Sendable {
             try await repositories.sessions.markUsed(secretHash: hash, at: now)
             try await repositories.users.update(updated)
             try await repositories.sessions.revokeAll(userID: updated.user.id, at: now)
+            try await audit.append(
+                AuditRecord(
+                    principal: Self.principal(for: updated.user), action: "user.password_set", outcome: .succeeded,
+                    target: updated.user.email.value
+                ).about(
+                    updated.user.auditSubject,
+                    changes: [FieldChange(field: "password", before: nil, after: "set through a one-time link")]),
+                in: repositories)
         }
     }
 
@@ -152,11 +161,13 @@ public struct AccountService: Sendable {
         guard let address = EmailAddress(email) else { throw ServiceError.notFound }
         try await store.transaction { repositories in
             guard var stored = try await repositories.users.find(email: address) else { throw ServiceError.notFound }
+            let before = stored.user
             stored.user.isActive = false
             try await repositories.users.update(stored)
             try await repositories.sessions.revokeAll(userID: stored.user.id, at: now)
             try await audit.append(
-                AuditRecord(principal: actor, action: "user.disable", outcome: .succeeded, target: address.value),
+                AuditRecord(principal: actor, action: "user.disable", outcome: .succeeded, target: address.value)
+                    .about(before, stored.user),
                 in: repositories
             )
         }

@@ -31,18 +31,3 @@ enum Authorization {
         }
     }
 }
-
-extension WebhookEndpoint: OwnedRecord {
-    /// An endpoint is its partner's.
-    public var owner: RecordOwner { .partner(partnerID) }
-}
-
-extension StoredRotaEntry: OwnedRecord {
-    /// A rota entry is its partner's.
-    public var owner: RecordOwner { .partner(partnerID) }
-}
-
-extension StoredUser: OwnedRecord {
-    /// A stored account is its person's.
-    public var owner: RecordOwner { user.owner }
-}

@@ -83,7 +83,7 @@ public struct TokenService: Sendable {
                 AuditRecord(
                     principal: actor, action: "token.create", outcome: .succeeded, target: token.id.description,
                     detail: "\(effectiveRole.rawValue), \(scope.rawValue): \(label)"
-                ),
+                ).about(nil, token),
                 in: repositories
             )
             return token
@@ -134,10 +134,13 @@ public struct TokenService: Sendable {
         try await store.transaction { repositories in
             let found = try await repositories.tokens.find(id: id)
             if let actor { _ = try Authorization.require(actor, .manageTokens, on: found) }
-            guard found != nil else { throw ServiceError.notFound }
+            guard let found else { throw ServiceError.notFound }
             try await repositories.tokens.revoke(id, at: now)
+            var revoked = found
+            revoked.revokedAt = found.revokedAt ?? now
             try await audit.append(
-                AuditRecord(principal: actor, action: "token.revoke", outcome: .succeeded, target: id.description),
+                AuditRecord(principal: actor, action: "token.revoke", outcome: .succeeded, target: id.description)
+                    .about(found, revoked),
                 in: repositories
             )
         }

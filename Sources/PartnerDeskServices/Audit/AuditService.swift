@@ -9,6 +9,10 @@ public struct AuditRecord: Sendable {
     public var target: String?
     public var detail: String?
     public var requestID: String?
+    /// The record changed, what changed in it, and why (see ``change(_:by:from:to:reason:)``).
+    public var subject: AuditSubject?
+    public var changes: [FieldChange] = []
+    public var reason: String?
 
     public init(
         principal: Principal?, action: String, outcome: AuditEntry.Outcome, target: String? = nil,
@@ -20,6 +24,34 @@ public struct AuditRecord: Sendable {
         self.target = target
         self.detail = detail
         self.requestID = requestID
+    }
+
+    /// A change to a record: who made it, the fields that differ between the record before and after (no
+    /// `before` for a creation, no `after` for a removal), and the reason when one was given.
+    public static func change<Record: AuditedRecord>(
+        _ action: String, by principal: Principal?, from before: Record?, to after: Record?, reason: String? = nil,
+        target: String? = nil
+    ) -> AuditRecord {
+        AuditRecord(principal: principal, action: action, outcome: .succeeded, target: target)
+            .about(before, after, reason: reason)
+    }
+
+    /// The same entry, naming the record and the fields that differ between `before` and `after`.
+    public func about<Record: AuditedRecord>(_ before: Record?, _ after: Record?, reason: String? = nil)
+        -> AuditRecord
+    {
+        guard let subject = (after ?? before)?.auditSubject else { return self }
+        return about(subject, changes: FieldChange.between(before?.auditFields, after?.auditFields), reason: reason)
+    }
+
+    /// The same entry, naming the record and what changed in it (for a change that is not a field of the
+    /// record itself: a comment or a screenshot added, a password set).
+    public func about(_ subject: AuditSubject, changes: [FieldChange], reason: String? = nil) -> AuditRecord {
+        var record = self
+        record.subject = subject
+        record.changes = changes
+        record.reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        return record
     }
 }
 
@@ -58,7 +90,8 @@ public struct AuditService: Sendable {
             sequence: sequence, at: clock.now(), actor: record.principal?.credential.key ?? "anonymous",
             actorName: record.principal?.displayName ?? "anonymous", partnerID: record.principal?.partnerID,
             action: record.action, outcome: record.outcome, target: record.target, detail: record.detail,
-            requestID: record.requestID, previousHash: previous, hash: ""
+            requestID: record.requestID, subject: record.subject, changes: record.changes, reason: record.reason,
+            previousHash: previous, hash: ""
         )
         entry.hash = hasher.hash(AuditChain.canonicalText(of: entry))
         try await repositories.audit.append(entry)

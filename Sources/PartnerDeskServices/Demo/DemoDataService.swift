@@ -32,11 +32,13 @@ public struct DemoDataService: Sendable {
     private let clock: any Clock
     private let catalog: ServiceLevelCatalog
     private let digester: any ContentDigester
+    private let audit: AuditService
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, hasher: any PasswordHasher, clock: any Clock,
-        catalog: ServiceLevelCatalog, digester: any ContentDigester
+        catalog: ServiceLevelCatalog, digester: any ContentDigester, audit: AuditService
     ) {
+        self.audit = audit
         self.digester = digester
         self.store = store
         self.ids = ids
@@ -71,6 +73,9 @@ public struct DemoDataService: Sendable {
                     partnerIDs[partner.code.value] = existing.id
                 } else {
                     try await repositories.partners.create(partner)
+                    try await audit.append(
+                        .change("partner.register", by: nil, from: nil, to: partner, target: partner.code.description),
+                        in: repositories)
                     partnerIDs[partner.code.value] = partner.id
                     partnersCreated.append(partner.code.value)
                 }
@@ -92,6 +97,8 @@ public struct DemoDataService: Sendable {
                 try await repositories.users.create(
                     StoredUser(user: user, passwordHash: try hasher.hash(DemoData.password))
                 )
+                try await audit.append(
+                    .change("user.add", by: nil, from: nil, to: user, target: email.value), in: repositories)
                 usersCreated.append(email.value)
             }
             return DemoReport(
@@ -108,7 +115,7 @@ extension DemoDataService {
         let scriptClock = DemoClock(clock.now())
         let incidents = IncidentService(
             store: store, ids: ids, clock: scriptClock, catalog: catalog, digester: digester,
-            partners: PartnerCache(clock: scriptClock), planner: .silent)
+            partners: PartnerCache(clock: scriptClock), planner: .silent, audit: audit)
         guard let reporter = try await principal(DemoData.incidentReporter),
             let desk = try await principal(DemoData.incidentDesk)
         else { return [] }
@@ -173,7 +180,7 @@ extension DemoDataService {
         else { return }
         let now = clock.now()
         let scriptClock = DemoClock(now.addingTimeInterval(-2 * 3_600))
-        let hssis = HSSIService(store: store, ids: ids, clock: scriptClock, planner: .silent)
+        let hssis = HSSIService(store: store, ids: ids, clock: scriptClock, planner: .silent, audit: audit)
         _ = try await hssis.addRotaEntry(
             partnerCode: nil, managerName: "Daniel Price", email: DemoData.hssiManager, phone: "0113 496 0009",
             startsAt: ISO8601Instant.string(from: now.addingTimeInterval(-7 * 86_400)),

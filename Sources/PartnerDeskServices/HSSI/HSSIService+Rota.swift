@@ -36,7 +36,13 @@ extension HSSIService {
         guard let entry else { throw ValidationFailure(check.issues) }
         let stored = StoredRotaEntry(
             id: ids.make(), partnerID: partner.id, entry: entry, addedBy: principal.displayName, addedAt: clock.now())
-        try await store.transaction { try await $0.hssis.addRotaEntry(stored) }
+        let audit = self.audit
+        try await store.transaction { repositories in
+            try await repositories.hssis.addRotaEntry(stored)
+            try await audit.append(
+                .change("hssi.rota_add", by: principal, from: nil, to: stored, target: partner.code.description),
+                in: repositories)
+        }
         return try await rota(partnerCode: partner.code.description, as: principal)
     }
 
@@ -45,10 +51,15 @@ extension HSSIService {
     {
         let partner = try await rotaPartner(partnerCode, principal, .manageHSSIRota)
         let entries = try await store.repositories.hssis.rotaEntries(partnerID: partner.id)
-        _ = try Authorization.require(principal, .manageHSSIRota, on: entries.first { $0.id == id })
-        let partnerID = partner.id
-        guard try await store.transaction({ try await $0.hssis.removeRotaEntry(id, partnerID: partnerID) }) else {
-            throw ServiceError.notFound
+        let entry = try Authorization.require(principal, .manageHSSIRota, on: entries.first { $0.id == id })
+        let (partnerID, audit) = (partner.id, self.audit)
+        try await store.transaction { repositories in
+            guard try await repositories.hssis.removeRotaEntry(id, partnerID: partnerID) else {
+                throw ServiceError.notFound
+            }
+            try await audit.append(
+                .change("hssi.rota_remove", by: principal, from: entry, to: nil, target: partner.code.description),
+                in: repositories)
         }
         return try await rota(partnerCode: partner.code.description, as: principal)
     }

@@ -4,7 +4,8 @@ import Synchronization
 
 extension HSSIService {
     /// Loads a visible HSSI, checks the version, lets `body` change it (and return the messages it queued),
-    /// then stores it with its next deadline, in one transaction.
+    /// then stores it with its next deadline and writes the change to the audit log (a new step's note as its
+    /// reason), in one transaction.
     func change(
         _ id: HigherSeverityIncident.ID, action: AccessAction, expectedVersion: Int, by principal: Principal,
         _ body:
@@ -17,7 +18,14 @@ extension HSSIService {
             guard hssi.version == expectedVersion else {
                 throw ServiceError.versionMismatch(currentVersion: hssi.version)
             }
+            let before = hssi
             let links = try await body(&hssi, now, repositories)
+            let newStep = hssi.steps.count > before.steps.count ? hssi.steps.last : nil
+            try await audit.append(
+                .change(
+                    "hssi.\(newStep?.stage.rawValue ?? action.rawValue.replacingOccurrences(of: "hssi.", with: ""))",
+                    by: principal, from: before, to: hssi, reason: newStep?.note, target: hssi.reference.description),
+                in: repositories)
             return try await save(
                 hssi, previousVersion: expectedVersion, links: links, at: now, in: repositories, as: principal)
         }

@@ -14,14 +14,16 @@ public struct HSSIService: Sendable {
     let clock: any Clock
     let planner: NotificationPlanner
     let cadence: HSSIUpdateCadence
+    let audit: AuditService
     let calendars = HoursCalendars()
     /// The London day this server last checked every partner's rota for gaps.
     let rotaCheckDay = RotaCheckDay()
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, planner: NotificationPlanner,
-        cadence: HSSIUpdateCadence = .standard
+        audit: AuditService, cadence: HSSIUpdateCadence = .standard
     ) {
+        self.audit = audit
         self.store = store
         self.ids = ids
         self.clock = clock
@@ -130,6 +132,9 @@ public struct HSSIService: Sendable {
                     now: now)
             }
             try await repositories.hssis.create(hssi, nextDeadlineAt: nil)
+            try await audit.append(
+                .change("hssi.declare", by: principal, from: nil, to: hssi, target: hssi.reference.description),
+                in: repositories)
             let partners = try await Self.partners(of: hssi, in: repositories)
             var links: [HSSIMessageLink] = []
             for partner in partners {

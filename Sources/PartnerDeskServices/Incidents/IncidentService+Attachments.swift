@@ -87,6 +87,15 @@ extension IncidentService {
                 visibility: .public, actorName: principal.displayName, actorRole: principal.role, note: nil
             )
         ])
+        let removed = inspected.removedMetadata.isEmpty ? "none" : inspected.removedMetadata.joined(separator: ", ")
+        let added = FieldChange(
+            field: "screenshot", before: nil,
+            after: "\(prepared.fileName), \(attachment.byteCount) bytes, metadata removed: \(removed)")
+        try await audit.append(
+            AuditRecord(
+                principal: principal, action: "incident.attach", outcome: .succeeded, target: attachment.id.description
+            ).about(AuditSubject(kind: "incident", id: incidentID.description), changes: [added]),
+            in: repositories)
         return attachment
     }
 

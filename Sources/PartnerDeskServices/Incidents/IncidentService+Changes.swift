@@ -84,6 +84,15 @@ extension IncidentService {
                 actorName: principal.displayName, actorRole: principal.role, note: trimmed
             )
             try await repositories.incidents.append([event])
+            let added = FieldChange(
+                field: visibility == .internal ? "internalNote" : "comment", before: nil,
+                after: FieldChange.textSummary(trimmed))
+            try await audit.append(
+                AuditRecord(
+                    principal: principal, action: "incident.comment", outcome: .succeeded,
+                    target: incident.reference.description
+                ).about(incident.auditSubject, changes: [added]),
+                in: repositories)
             return event
         }
     }
@@ -102,6 +111,7 @@ extension IncidentService {
         return try await store.transaction { repositories in
             var incident = try await visibleIncident(
                 id, principal: principal, action: action, repositories: repositories)
+            let before = incident
             guard incident.version == expectedVersion else {
                 throw ServiceError.versionMismatch(currentVersion: incident.version)
             }
@@ -116,22 +126,34 @@ extension IncidentService {
                 )
             }
             return try await record(
-                incident, expectedVersion: expectedVersion, partner: partner, events: events, at: now,
-                repositories: repositories)
+                incident, before: before, by: principal, expectedVersion: expectedVersion, partner: partner,
+                events: events, at: now, repositories: repositories)
         }
     }
 
-    /// Stores a changed incident with the events that changed it, inside the caller's transaction, and writes
-    /// the partner's notifications for the desk's decisions among them: committed together or not at all.
+    /// Stores a changed incident with the events that changed it, inside the caller's transaction, writes the
+    /// change to the audit log (what changed since `before`, and the note as its reason), and writes the
+    /// partner's notifications for the desk's decisions among them: committed together or not at all.
     func record(
-        _ incident: Incident, expectedVersion: Int, partner: Partner, events: [IncidentEvent], at now: Date,
-        repositories: any Repositories
+        _ incident: Incident, before: Incident, by principal: Principal, expectedVersion: Int, partner: Partner,
+        events: [IncidentEvent], at now: Date, repositories: any Repositories
     ) async throws -> IncidentView {
         let result = view(incident, partner: partner, at: now)
         guard !events.isEmpty else { return result }
         try await repositories.incidents.update(
             incident, expectedVersion: expectedVersion,
             schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID), events: events)
+        let action: String =
+            switch events[0].kind {
+            case .transition(let step, _, _): "incident.\(step.rawValue)"
+            case .updated: "incident.update"
+            default: "incident.change"
+            }
+        try await audit.append(
+            .change(
+                action, by: principal, from: before, to: incident, reason: events.compactMap(\.note).first,
+                target: incident.reference.description),
+            in: repositories)
         for event in events {
             guard case .transition(let action, _, _) = event.kind,
                 let notification = NotificationEvent.caused(by: action)

@@ -16,12 +16,14 @@ public struct IncidentService: Sendable {
     let inspector: ScreenshotInspector
     let partners: PartnerCache
     let planner: NotificationPlanner
+    let audit: AuditService
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, catalog: ServiceLevelCatalog,
-        digester: any ContentDigester, partners: PartnerCache, planner: NotificationPlanner,
+        digester: any ContentDigester, partners: PartnerCache, planner: NotificationPlanner, audit: AuditService,
         screenshotLimits: ScreenshotLimits = .default
     ) {
+        self.audit = audit
         self.partners = partners
         self.planner = planner
         self.store = store
@@ -84,6 +86,9 @@ public struct IncidentService: Sendable {
                 incident, schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID),
                 events: [event]
             )
+            try await service.audit.append(
+                .change("incident.raise", by: principal, from: nil, to: incident, target: reference.description),
+                in: repositories)
             for screenshot in screenshots {
                 _ = try await service.keep(
                     screenshot, for: incident.id, by: principal, at: now, repositories: repositories)

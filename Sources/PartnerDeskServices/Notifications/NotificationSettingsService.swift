@@ -47,7 +47,18 @@ public struct NotificationSettingsService: Sendable {
             ])
         }
         let optOuts = Set(events).subtracting(enabled)
-        try await store.transaction { try await $0.notificationPreferences.setOptOuts(optOuts, for: user) }
+        let audit = self.audit
+        try await store.transaction { repositories in
+            let before = try await repositories.notificationPreferences.optOuts(of: [user])[user] ?? []
+            try await repositories.notificationPreferences.setOptOuts(optOuts, for: user)
+            let changes = FieldChange.between(
+                ["optedOut": before.map(\.rawValue).sorted().joined(separator: ", ")],
+                ["optedOut": optOuts.map(\.rawValue).sorted().joined(separator: ", ")])
+            try await audit.append(
+                AuditRecord(principal: principal, action: "notification.preferences", outcome: .succeeded)
+                    .about(AuditSubject(kind: "preferences", id: user.description), changes: changes),
+                in: repositories)
+        }
     }
 
     private func person(_ principal: Principal) throws -> User.ID {
@@ -110,7 +121,8 @@ public struct NotificationSettingsService: Sendable {
             try await audit.append(
                 AuditRecord(
                     principal: principal, action: "webhook.create", outcome: .succeeded,
-                    target: endpoint.url.absoluteString),
+                    target: endpoint.url.absoluteString
+                ).about(nil, endpoint),
                 in: repositories)
             return endpoint
         }
@@ -124,6 +136,7 @@ public struct NotificationSettingsService: Sendable {
         let audit = self.audit
         return try await store.transaction { repositories in
             var endpoint = try await visibleEndpoint(id, principal: principal, in: repositories)
+            let before = endpoint
             endpoint.previousSecret = endpoint.secret
             endpoint.previousSecretExpiresAt = now.addingTimeInterval(Self.rotationOverlap)
             endpoint.secret = secret
@@ -131,7 +144,8 @@ public struct NotificationSettingsService: Sendable {
             try await audit.append(
                 AuditRecord(
                     principal: principal, action: "webhook.rotate_secret", outcome: .succeeded,
-                    target: endpoint.url.absoluteString),
+                    target: endpoint.url.absoluteString
+                ).about(before, endpoint),
                 in: repositories)
             return CreatedEndpoint(endpoint: endpoint, secret: secret)
         }
@@ -146,7 +160,8 @@ public struct NotificationSettingsService: Sendable {
             try await audit.append(
                 AuditRecord(
                     principal: principal, action: "webhook.delete", outcome: .succeeded,
-                    target: endpoint.url.absoluteString),
+                    target: endpoint.url.absoluteString
+                ).about(endpoint, nil),
                 in: repositories)
         }
     }

@@ -5,16 +5,18 @@ public struct PartnerAdministrationService: Sendable {
     private let store: any UnitOfWork
     private let ids: any IDGenerator
     private let catalog: ServiceLevelCatalog
+    private let audit: AuditService
 
-    public init(store: any UnitOfWork, ids: any IDGenerator, catalog: ServiceLevelCatalog) {
+    public init(store: any UnitOfWork, ids: any IDGenerator, catalog: ServiceLevelCatalog, audit: AuditService) {
         self.store = store
         self.ids = ids
         self.catalog = catalog
+        self.audit = audit
     }
 
     /// Registers a partner from a draft: every field is checked, the code must be new, and nothing is stored
-    /// unless everything is valid.
-    public func register(_ draft: PartnerDraft) async throws -> Partner {
+    /// unless everything is valid. The registration, with every field, goes into the audit log as `by`'s.
+    public func register(_ draft: PartnerDraft, by principal: Principal? = nil) async throws -> Partner {
         let ids = self.ids
         let partner = try draft.validated(makeID: { ids.make() })
         guard catalog.contains(partner.tierID) else {
@@ -33,6 +35,9 @@ public struct PartnerAdministrationService: Sendable {
                 ])
             }
             try await repositories.partners.create(partner)
+            try await audit.append(
+                .change("partner.register", by: principal, from: nil, to: partner, target: partner.code.description),
+                in: repositories)
             return partner
         }
     }

@@ -6,6 +6,8 @@ public struct AuditQuery: Hashable, Sendable {
     public var partnerID: Partner.ID?
     public var action: String?
     public var outcome: AuditEntry.Outcome?
+    /// Only entries about this record (its history).
+    public var subject: AuditSubject?
     /// Only entries older than this sequence number (the next page).
     public var before: Int?
     public var limit: Int = 100

@@ -64,3 +64,22 @@ public protocol HSSIRepository: Sendable {
     /// when it already had been that day (on any server).
     func recordRotaCheck(partnerID: Partner.ID, day: String, at instant: Date) async throws -> Bool
 }
+
+extension StoredRotaEntry: OwnedRecord {
+    /// A rota entry is its partner's.
+    public var owner: RecordOwner { .partner(partnerID) }
+}
+
+extension StoredRotaEntry: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "rota_entry", id: id.uuidString) }
+
+    public var auditFields: [String: String] {
+        var fields = [
+            "partner": partnerID.description, "manager": entry.managerName, "email": entry.email.value,
+            "startsAt": ISO8601Instant.string(from: entry.startsAt),
+            "endsAt": ISO8601Instant.string(from: entry.endsAt),
+        ]
+        fields["phone"] = entry.phone
+        return fields
+    }
+}

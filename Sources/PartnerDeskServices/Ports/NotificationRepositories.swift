@@ -158,3 +158,22 @@ public protocol NotificationPreferenceRepository: Sendable {
     /// Replaces one user's opt-outs.
     func setOptOuts(_ events: Set<NotificationEvent>, for user: User.ID) async throws
 }
+
+extension WebhookEndpoint: OwnedRecord {
+    /// An endpoint is its partner's.
+    public var owner: RecordOwner { .partner(partnerID) }
+}
+
+extension WebhookEndpoint: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "webhook", id: id.uuidString) }
+
+    /// The address and events; a new secret shows only as the time the old one stops signing.
+    public var auditFields: [String: String] {
+        var fields = [
+            "partner": partnerID.description, "url": url.absoluteString,
+            "events": events.map(\.rawValue).sorted().joined(separator: ", "),
+        ]
+        fields["previousSecretExpiresAt"] = previousSecretExpiresAt.map(ISO8601Instant.string(from:))
+        return fields
+    }
+}

@@ -75,3 +75,8 @@ public enum RepositoryError: Error, Equatable, Sendable {
     /// The record changed since the caller read it (optimistic concurrency).
     case staleVersion
 }
+
+extension StoredUser: OwnedRecord {
+    /// A stored account is its person's.
+    public var owner: RecordOwner { user.owner }
+}

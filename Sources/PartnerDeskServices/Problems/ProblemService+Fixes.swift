@@ -47,6 +47,7 @@ extension ProblemService {
             where incident.status == .linkedToProblem {
                 guard let partner = try await repositories.partners.find(id: incident.partnerID) else { continue }
                 let version = incident.version
+                let before = incident
                 do {
                     try incident.apply(.resolve(resolution), at: now, tier: catalog.tier(partner.tierID))
                 } catch let error as IncidentTransitionError {
@@ -58,8 +59,8 @@ extension ProblemService {
                     actorName: principal.displayName, actorRole: principal.role, note: resolution.summary)
                 resolved.append(
                     try await incidents.record(
-                        incident, expectedVersion: version, partner: partner, events: [event], at: now,
-                        repositories: repositories))
+                        incident, before: before, by: principal, expectedVersion: version, partner: partner,
+                        events: [event], at: now, repositories: repositories))
             }
             return resolved
         }

@@ -42,6 +42,8 @@ public struct ProblemService: Sendable {
     let catalog: ServiceLevelCatalog
     let incidents: IncidentService
     let searchCache: ProblemSearchCache
+    /// Problems' changes go into the same audit log as their incidents'.
+    var audit: AuditService { incidents.audit }
 
     public init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, catalog: ServiceLevelCatalog,
@@ -87,6 +89,9 @@ public struct ProblemService: Sendable {
             problem.rootCause = Self.nonEmpty(draft.rootCause)
             problem.workaround = Self.nonEmpty(draft.workaround)
             try await repositories.problems.create(problem)
+            try await audit.append(
+                .change("problem.record", by: principal, from: nil, to: problem, target: problem.reference.description),
+                in: repositories)
             return problem
         }
         for incident in linked {
@@ -186,7 +191,8 @@ public struct ProblemService: Sendable {
         let refusals = PatientDataGuard().refusals(for: texts)
         if !refusals.isEmpty { throw ValidationFailure(refusals) }
         let incidents = self.incidents
-        return try await change(id, expectedVersion: expectedVersion) { problem, now, repositories in
+        return try await change(id, "problem.\(target.rawValue)", expectedVersion: expectedVersion, by: principal) {
+            problem, now, repositories in
             if let rootCause = Self.nonEmpty(rootCause) { problem.rootCause = rootCause }
             if let workaround = Self.nonEmpty(workaround) { problem.workaround = workaround }
             if let fixRelease = Self.nonEmpty(fixRelease) { problem.fixRelease = fixRelease }
@@ -226,7 +232,7 @@ public struct ProblemService: Sendable {
             }
             for var incident in try await repositories.incidents.linked(toProblem: duplicate.reference.description) {
                 guard let partner = try await repositories.partners.find(id: incident.partnerID) else { continue }
-                let version = incident.version
+                let (version, before) = (incident.version, incident)
                 incident.linkedProblem = target.reference.description
                 incident.updatedAt = now
                 incident.version += 1
@@ -235,14 +241,20 @@ public struct ProblemService: Sendable {
                     visibility: .public, actorName: principal.displayName, actorRole: principal.role,
                     note: "\(duplicate.reference) was a duplicate of \(target.reference).")
                 _ = try await incidents.record(
-                    incident, expectedVersion: version, partner: partner, events: [event], at: now,
-                    repositories: repositories)
+                    incident, before: before, by: principal, expectedVersion: version, partner: partner,
+                    events: [event], at: now, repositories: repositories)
             }
+            let before = duplicate
             try duplicate.move(to: .closed, at: now)
             duplicate.mergedInto = target.reference
             duplicate.isPublished = false
             duplicate.version += 1
             try await repositories.problems.update(duplicate, expectedVersion: expectedVersion)
+            try await audit.append(
+                .change(
+                    "problem.merge", by: principal, from: before, to: duplicate,
+                    reason: "A duplicate of \(target.reference).", target: duplicate.reference.description),
+                in: repositories)
             return target
         }
         searchCache.clear()
@@ -258,7 +270,8 @@ public struct ProblemService: Sendable {
         let text = check.requiredText("summary", summary, label: "public summary", maxLength: 4_000) ?? ""
         let issues = check.issues + PatientDataGuard().refusals(for: [("summary", text)])
         if !issues.isEmpty { throw ValidationFailure(issues) }
-        return try await change(id, expectedVersion: expectedVersion) { problem, now, _ in
+        return try await change(id, "problem.publish", expectedVersion: expectedVersion, by: principal) {
+            problem, now, _ in
             problem.publicSummary = text
             problem.publicSummaryApprovedBy = principal.displayName
             problem.isPublished = true
@@ -269,7 +282,8 @@ public struct ProblemService: Sendable {
     /// Takes the problem off the public page (its approved summary is kept for next time).
     public func withdraw(_ id: Problem.ID, expectedVersion: Int, by principal: Principal) async throws -> ProblemView {
         try Authorization.require(principal, .publishProblems)
-        return try await change(id, expectedVersion: expectedVersion) { problem, now, _ in
+        return try await change(id, "problem.withdraw", expectedVersion: expectedVersion, by: principal) {
+            problem, now, _ in
             problem.isPublished = false
             problem.updatedAt = now
         }
@@ -306,19 +320,25 @@ public struct ProblemService: Sendable {
         return makeView(problem, linked: [], at: clock.now())
     }
 
+    /// Loads a problem, checks the version, lets `body` change it, and stores it with its audit entry.
     private func change(
-        _ id: Problem.ID, expectedVersion: Int,
+        _ id: Problem.ID, _ action: String, expectedVersion: Int, by principal: Principal,
         _ body: @escaping @Sendable (inout Problem, Date, any Repositories) async throws -> Void
     ) async throws -> ProblemView {
         let now = clock.now()
+        let audit = self.audit
         let problem = try await store.transaction { repositories in
             guard var problem = try await repositories.problems.find(id: id) else { throw ServiceError.notFound }
             guard problem.version == expectedVersion else {
                 throw ServiceError.versionMismatch(currentVersion: problem.version)
             }
+            let before = problem
             try await body(&problem, now, repositories)
             problem.version += 1
             try await repositories.problems.update(problem, expectedVersion: expectedVersion)
+            try await audit.append(
+                .change(action, by: principal, from: before, to: problem, target: problem.reference.description),
+                in: repositories)
             return problem
         }
         searchCache.clear()

@@ -14,6 +14,8 @@ struct AuditController {
         var action: String?
         var outcome: String?
         var partner: String?
+        var recordType: String?
+        var recordId: String?
         var before: Int?
         var limit: Int?
     }
@@ -36,6 +38,14 @@ struct AuditController {
             } else {
                 check.add("partner", "unknown_value", "No partner has the code \(text).")
             }
+        }
+        switch (
+            parameters.recordType.flatMap { $0.isEmpty ? nil : $0 },
+            parameters.recordId.flatMap { $0.isEmpty ? nil : $0 }
+        ) {
+        case (let kind?, let id?): query.subject = AuditSubject(kind: kind, id: id)
+        case (nil, nil): break
+        default: check.add("recordType", "required", "Give recordType and recordId together.")
         }
         query.before = parameters.before
         if let limit = parameters.limit {
@@ -63,7 +73,15 @@ struct AuditEntryDTO: Content {
     var target: String?
     var detail: String?
     var requestID: String?
+    var record: Record?
+    var changes: [FieldChange]?
+    var reason: String?
     var hash: String
+
+    struct Record: Content {
+        var type: String
+        var id: String
+    }
 
     init(_ entry: AuditEntry) {
         sequence = entry.sequence
@@ -76,6 +94,9 @@ struct AuditEntryDTO: Content {
         target = entry.target
         detail = entry.detail
         requestID = entry.requestID
+        record = entry.subject.map { Record(type: $0.kind, id: $0.id) }
+        changes = entry.changes.isEmpty ? nil : entry.changes
+        reason = entry.reason
         hash = entry.hash
     }
 }

@@ -1,0 +1,102 @@
+import Foundation
+
+/// What the audit log compares of each kind of record. Free text appears by its size only
+/// (``FieldChange/textSummary(_:)``); secrets never appear.
+extension Incident: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "incident", id: id.description) }
+
+    public var auditFields: [String: String] {
+        var fields: [String: String] = [
+            "status": status.rawValue, "group": group.rawValue, "type": report.type.rawValue,
+            "occurredAt": ISO8601Instant.string(from: report.occurredAt), "errorType": report.errorType,
+            "deviceType": report.deviceType.rawValue, "operatingSystem": report.operatingSystem,
+            "operatingSystemVersion": report.operatingSystemVersion,
+            "errorCodes": report.errorCodes.joined(separator: ", "),
+        ]
+        fields["severity"] = severity.map { String($0.level) }
+        fields["linkedProblem"] = linkedProblem
+        fields["resolution"] = resolution.map { "\($0.kind.rawValue): \(FieldChange.textSummary($0.summary) ?? "")" }
+        fields["description"] = FieldChange.textSummary(report.description)
+        fields["userEmail"] = FieldChange.textSummary(report.userEmail.value)
+        fields["partnerReference"] = report.partnerReference
+        fields["alternativeContact"] = FieldChange.textSummary(report.alternativeContact)
+        return fields
+    }
+}
+
+extension Problem: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "problem", id: id.description) }
+
+    public var auditFields: [String: String] {
+        var fields: [String: String] = [
+            "title": title, "status": status.rawValue, "severity": String(severity.level),
+            "published": isPublished ? "yes" : "no", "errorCodes": errorCodes.joined(separator: ", "),
+        ]
+        fields["description"] = FieldChange.textSummary(description)
+        fields["rootCause"] = FieldChange.textSummary(rootCause)
+        fields["workaround"] = FieldChange.textSummary(workaround)
+        fields["fixRelease"] = fixRelease
+        fields["publicSummary"] = FieldChange.textSummary(publicSummary)
+        fields["mergedInto"] = mergedInto?.description
+        return fields
+    }
+}
+
+extension HigherSeverityIncident: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "hssi", id: id.description) }
+
+    public var auditFields: [String: String] {
+        var fields: [String: String] = [
+            "title": title, "stage": stage.rawValue, "steps": String(steps.count),
+            "assessments": String(assessments.count), "statusUpdates": String(statusUpdates.count),
+            "affectedPartners": affectedPartnerIDs.map(\.description).joined(separator: ", "),
+        ]
+        fields["severity"] = severity.map { String($0.level) }
+        fields["description"] = FieldChange.textSummary(description)
+        if let intervention {
+            fields["intervention"] = "convened \(ISO8601Instant.string(from: intervention.convenedAt))"
+            fields["joined"] = intervention.invitations.filter { $0.joinedAt != nil }.map(\.partnerID.description)
+                .joined(separator: ", ")
+            fields["acknowledged"] = intervention.invitations.filter { $0.acknowledgedAt != nil }
+                .map(\.partnerID.description).joined(separator: ", ")
+        }
+        return fields
+    }
+}
+
+extension Partner: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "partner", id: id.description) }
+
+    public var auditFields: [String: String] {
+        [
+            "code": code.description, "name": name, "status": status.rawValue, "tier": tierID,
+            "services": services.map { "\($0.name) (\($0.clientID))" }.joined(separator: ", "),
+            "contacts": contacts.map { "\($0.role.rawValue): \($0.email.value)" }.joined(separator: ", "),
+            "hoursOfOperation": hoursOfOperation.summary,
+        ]
+    }
+}
+
+extension User: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "user", id: id.description) }
+
+    public var auditFields: [String: String] {
+        var fields = [
+            "email": email.value, "name": displayName, "role": role.rawValue, "active": isActive ? "yes" : "no",
+        ]
+        fields["partner"] = partnerID?.description
+        return fields
+    }
+}
+
+extension APIToken: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "token", id: id.description) }
+
+    public var auditFields: [String: String] {
+        var fields = ["name": name, "role": role.rawValue, "scope": scope.rawValue]
+        fields["partner"] = partnerID?.description
+        fields["expiresAt"] = expiresAt.map(ISO8601Instant.string(from:))
+        fields["revokedAt"] = revokedAt.map(ISO8601Instant.string(from:))
+        return fields
+    }
+}
