@@ -262,9 +262,17 @@ public struct AppConfig: Sendable, Equatable {
                         + error.invalidEntries.joined(separator: ", ") + ".")
             }
         }
+        var proxyHeader = TrustedProxies.Header.xForwardedFor
+        if let text = environment["PARTNERDESK_TRUSTED_PROXY_HEADER"], !text.isEmpty {
+            if let header = TrustedProxies.Header(rawValue: text.lowercased()) {
+                proxyHeader = header
+            } else {
+                problems.append("PARTNERDESK_TRUSTED_PROXY_HEADER must be X-Forwarded-For or Forwarded, not '\(text)'.")
+            }
+        }
         if let text = environment["PARTNERDESK_TRUSTED_PROXIES"], !text.isEmpty {
             do {
-                config.trustedProxies = try TrustedProxies(parsing: text)
+                config.trustedProxies = try TrustedProxies(parsing: text, header: proxyHeader)
             } catch {
                 problems.append(
                     "PARTNERDESK_TRUSTED_PROXIES has entries that are neither addresses nor CIDR ranges: "

@@ -3,9 +3,11 @@ import Testing
 
 @Suite struct TrustedProxiesTests {
     let proxies = try! TrustedProxies(parsing: "127.0.0.1, 10.0.0.0/8, ::1")
+    let forwardedProxies = try! TrustedProxies(parsing: "127.0.0.1, 10.0.0.0/8, ::1", header: .forwarded)
 
     func client(_ peer: String, forwarded: String? = nil, xff: String? = nil) -> String {
-        proxies.client(peer: IPAddress(peer)!, forwarded: forwarded, forwardedFor: xff).description
+        let reading = forwarded == nil ? proxies : forwardedProxies
+        return reading.client(peer: IPAddress(peer)!, forwarded: forwarded, forwardedFor: xff).description
     }
 
     @Test func headersFromAnUntrustedPeer_areIgnored() {
@@ -26,16 +28,25 @@ import Testing
         #expect(client("127.0.0.1") == "127.0.0.1")
     }
 
-    @Test func forwarded_isReadWithQuotesBracketsAndPorts_andWinsOverXForwardedFor() {
+    @Test func onlyTheConfiguredHeaderIsRead_soAClientsOwnHeaderPassedOnIsIgnored() {
+        let peer = IPAddress("127.0.0.1")!
+        #expect(
+            proxies.client(peer: peer, forwarded: "for=6.6.6.6", forwardedFor: "198.51.100.7").description
+                == "198.51.100.7")
+        #expect(proxies.client(peer: peer, forwarded: "for=6.6.6.6", forwardedFor: nil) == peer)
+        #expect(forwardedProxies.client(peer: peer, forwarded: nil, forwardedFor: "6.6.6.6") == peer)
+    }
+
+    @Test func forwarded_isReadWithQuotesBracketsAndPorts() {
         #expect(client("127.0.0.1", forwarded: #"for="[2001:db8:cafe::17]:4711";proto=https"#) == "2001:db8:cafe::17")
         #expect(client("127.0.0.1", forwarded: "for=192.0.2.60:8080;by=10.0.0.1, for=10.0.0.2") == "192.0.2.60")
         #expect(client("127.0.0.1", forwarded: "For=192.0.2.60", xff: "198.51.100.7") == "192.0.2.60")
+        #expect(client("127.0.0.1", forwarded: "for=_hidden") == "127.0.0.1")
     }
 
     @Test func anEntryThatIsNotAnAddress_endsTheWalkAtTheLastTrustedProxy() {
         #expect(client("127.0.0.1", xff: "198.51.100.7, garbage") == "127.0.0.1")
         #expect(client("127.0.0.1", xff: "unknown, 10.0.0.5") == "10.0.0.5")
-        #expect(client("127.0.0.1", forwarded: "for=_hidden") == "127.0.0.1")
     }
 
     @Test func parsing_reportsEveryEntryThatIsNotAnAddressOrBlock() {

@@ -3,9 +3,10 @@ import Foundation
 /// The reverse proxies whose word PartnerDesk takes for where a request came from.
 ///
 /// Behind a proxy every request arrives from the proxy's own address, so sign-in throttling and the audit log
-/// would see one client. A configured proxy passes the client's address in `Forwarded` (RFC 7239) or
-/// `X-Forwarded-For`. Those headers are believed only when the direct peer is a trusted proxy; anyone else can
-/// write them, so otherwise they are ignored. The chain is read from the right (the hop nearest PartnerDesk):
+/// would see one client. A configured proxy passes the client's address in `X-Forwarded-For` or, when
+/// configured so, `Forwarded` (RFC 7239): exactly one of the two is read, so a header the proxy passes on
+/// untouched from the client is never believed. The header is believed only when the direct peer is a
+/// trusted proxy; anyone else can write it, so otherwise it is ignored. The chain is read from the right (the hop nearest PartnerDesk):
 /// each trusted proxy vouches for the address to its left, and the first address that is not a trusted proxy
 /// is the client. An entry that is not an address ends the walk at the last proxy that was trusted.
 ///
@@ -15,22 +16,31 @@ import Foundation
 /// proxies.client(peer: IPAddress("203.0.113.9")!, forwarded: nil, forwardedFor: "10.0.0.1")    // 203.0.113.9
 /// ```
 public struct TrustedProxies: Hashable, Sendable {
+    /// Which header the proxies write the client's address in.
+    public enum Header: String, CaseIterable, Hashable, Sendable {
+        case xForwardedFor = "x-forwarded-for"
+        case forwarded = "forwarded"
+    }
+
     /// The proxies' addresses, as blocks.
     public let ranges: [IPAddressRange]
+    /// The one header read; the other is ignored.
+    public let header: Header
 
-    public init(ranges: [IPAddressRange] = []) {
+    public init(ranges: [IPAddressRange] = [], header: Header = .xForwardedFor) {
         self.ranges = ranges
+        self.header = header
     }
 
     /// Reads a comma-separated list of addresses and CIDR blocks; throws the entries that are neither.
-    public init(parsing text: String) throws(InvalidEntries) {
+    public init(parsing text: String, header: Header = .xForwardedFor) throws(InvalidEntries) {
         var ranges: [IPAddressRange] = []
         var invalid: [String] = []
         for entry in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
             if let range = IPAddressRange(entry) { ranges.append(range) } else { invalid.append(entry) }
         }
         guard invalid.isEmpty else { throw InvalidEntries(entries: invalid) }
-        self.init(ranges: ranges)
+        self.init(ranges: ranges, header: header)
     }
 
     /// Entries of a proxy list that are neither addresses nor CIDR blocks.
@@ -46,17 +56,17 @@ public struct TrustedProxies: Hashable, Sendable {
         return ranges.contains { $0.contains(address) || mapped.map($0.contains) == true }
     }
 
-    /// The client's address for a request from `peer` with these headers. `Forwarded` wins over
-    /// `X-Forwarded-For` when both are present.
+    /// The client's address for a request from `peer` with these headers (only ``header`` is read).
     public func client(peer: IPAddress, forwarded: String?, forwardedFor: String?) -> IPAddress {
         guard trusts(peer) else { return peer }
         let hops: [String]
-        if let forwarded, !forwarded.isEmpty {
+        switch header {
+        case .forwarded:
+            guard let forwarded, !forwarded.isEmpty else { return peer }
             hops = Self.forElements(forwarded)
-        } else if let forwardedFor, !forwardedFor.isEmpty {
+        case .xForwardedFor:
+            guard let forwardedFor, !forwardedFor.isEmpty else { return peer }
             hops = forwardedFor.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        } else {
-            return peer
         }
         var client = peer
         for hop in hops.reversed() {
