@@ -157,7 +157,8 @@ def test_a_partner_administrator_manages_people_and_tokens(page):
     page.get_by_label("Full name").fill("Morgan Example")
     page.get_by_label("E-mail address").fill("morgan@wellpath.example")
     page.get_by_role("button", name="Invite").click()
-    expect(page.get_by_role("status")).to_contain_text("Morgan Example has been invited.")
+    expect(page.get_by_role("status")).to_contain_text("An invitation is on its way to morgan@wellpath.example.")
+    expect(page.locator("#invitations")).to_contain_text("morgan@wellpath.example")
     check(page, "people-invited")
 
     page.get_by_role("link", name="API tokens").click()

@@ -46,7 +46,7 @@ public struct AppServices: Sendable {
             store: store, ids: ids, clock: clock, secrets: secrets, audit: audit, partners: partnerCache)
         self.accounts = AccountService(
             store: store, ids: ids, clock: clock, hasher: hasher, secrets: secrets, audit: audit, digester: digester,
-            partners: partnerCache, requireStaffSecondFactor: requireStaffSecondFactor
+            partners: partnerCache, publicURL: delivery.publicURL, requireStaffSecondFactor: requireStaffSecondFactor
         )
         self.demo = DemoDataService(
             store: store, ids: ids, hasher: hasher, clock: clock, catalog: catalog, digester: digester, audit: audit

@@ -22,6 +22,7 @@ public final class InMemoryStore: UnitOfWork {
         var blobs: [String: Data] = [:]
         var sessions: [String: SignInSession] = [:]
         var failures: [(key: String, at: Date)] = []
+        var invitations: [PendingInvitation] = []
         /// The last complete sign-in of each account from each address, under `account|address`.
         var knownAddresses: [String: Date] = [:]
         var links: [String: OneTimeLink] = [:]
@@ -138,4 +139,21 @@ struct InMemoryUserRepository: UserRepository {
     func find(id: User.ID) async throws -> StoredUser? { box.read().users.values.first { $0.user.id == id } }
 
     func update(_ user: StoredUser) async throws { try box.write { $0.users[user.user.email] = user } }
+
+    func createInvitation(_ invitation: PendingInvitation) async throws {
+        try box.write { $0.invitations.append(invitation) }
+    }
+
+    func unacceptedInvitations(partnerID: Partner.ID) async throws -> [PendingInvitation] {
+        box.read().invitations.filter { $0.partnerID == partnerID && $0.acceptedAt == nil }.reversed()
+    }
+
+    func acceptInvitations(userID: User.ID, at instant: Date) async throws {
+        try box.write { state in
+            for index in state.invitations.indices
+            where state.invitations[index].userID == userID && state.invitations[index].acceptedAt == nil {
+                state.invitations[index].acceptedAt = instant
+            }
+        }
+    }
 }

@@ -359,14 +359,43 @@ import VaporTesting
                 headers: headers
             )
             #expect(staff.status == .unprocessableEntity)
-            let invited = try await api.send(
-                .POST, "api/v1/users", as: nil,
-                json: #"{"email":"new@wellpath.example","name":"New Person","role":"partner_reporter"}"#,
-                headers: headers
-            )
-            #expect(invited.status == .created)
-            #expect((invited.json["invitationLink"] as? String)?.contains("/account/password?token=") == true)
-            let id = try #require(invited.json["id"] as? String)
+            // Inviting answers alike whether the address is new, a staff member's, or another partner's person's.
+            _ = try await api.services.accounts.add(
+                email: "fiona@platform.example", name: "Fiona", role: .firstLineAgent, partnerCode: nil)
+            _ = try await api.services.accounts.add(
+                email: "carl@carebridge.example", name: "Carl", role: .partnerReporter,
+                partnerCode: PartnerCode("CAREBRIDGE"))
+            var answers: [[String]] = []
+            for address in ["new@wellpath.example", "fiona@platform.example", "carl@carebridge.example"] {
+                let invited = try await api.send(
+                    .POST, "api/v1/users", as: nil,
+                    json: #"{"email":"\#(address)","name":"New Person","role":"partner_reporter"}"#, headers: headers)
+                #expect(invited.status == .accepted, "\(address)")
+                #expect(invited.json["invitationLink"] == nil && invited.json["active"] == nil)
+                answers.append(invited.json.keys.sorted() + [invited.json["role"] as? String ?? ""])
+            }
+            #expect(Set(answers.map { $0.joined(separator: ",") }).count == 1, "\(answers)")
+            let waiting = try await api.send(.GET, "api/v1/users/invitations", as: nil, headers: headers)
+            #expect((waiting.json(array: ()).count) == 3)
+            let listed = try await api.send(.GET, "api/v1/users", as: nil, headers: headers)
+            #expect(!listed.body.string.contains("new@wellpath.example"), "not a person until they choose a password")
+            _ = try await api.services.jobs.tick(now: api.clock.now())
+            let mails = api.transports.mails
+            let welcome = try #require(mails.first { $0.to.map(\.value) == ["new@wellpath.example"] })
+            #expect(welcome.text.contains("/account/password?token="))
+            for existing in ["fiona@platform.example", "carl@carebridge.example"] {
+                let notice = try #require(mails.first { $0.to.map(\.value) == [existing] })
+                #expect(notice.text.contains("already has one") && !notice.text.contains("token="))
+            }
+            let link = try #require(welcome.text.split(separator: "\n").first { $0.contains("token=") })
+            let token = String(link.split(separator: "token=").last ?? "")
+            try await api.services.accounts.setPassword(linkSecret: token, password: "long enough passphrase here")
+            let people = try await api.send(.GET, "api/v1/users", as: nil, headers: headers)
+            let id = try #require(
+                (people.json(array: ()).first { $0["email"] as? String == "new@wellpath.example" })?["id"] as? String)
+            #expect(
+                try await api.send(.GET, "api/v1/users/invitations", as: nil, headers: headers).json(array: ()).count
+                    == 2)
             let foreign = try await api.send(
                 .PATCH, "api/v1/users/\(id)", as: nil, json: #"{"role":"partner_administrator"}"#,
                 headers: [("Authorization", "Bearer \(other.secret)")]
@@ -383,5 +412,12 @@ import VaporTesting
             query.action = "user.role_change"
             #expect(try await api.services.audit.list(query).first?.detail == "partner_reporter → partner_hssi_manager")
         }
+    }
+}
+
+extension TestingHTTPResponse {
+    /// The body as a JSON array of objects.
+    func json(array _: Void) -> [[String: Any]] {
+        (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [[String: Any]] ?? []
     }
 }

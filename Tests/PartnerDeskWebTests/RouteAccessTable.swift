@@ -70,6 +70,7 @@ enum RouteAccessTable {
         DELETE /api/v1/tokens/:tokenID                              missing 401  403 403    403  404  403     403 403 403 403 403 403 404 403
         GET /api/v1/users                                           -       401  403 403    403  ok   403     403 403 403 403 403 403 ok  403
         POST /api/v1/users                                          -       401  403 403    403  ok   403     403 403 403 403 403 403 ok  403
+        GET /api/v1/users/invitations                               -       401  403 403    403  ok   403     403 403 403 403 403 403 ok  403
         PATCH /api/v1/users/:userID                                 own     401  403 403    403  ok   403     403 403 403 403 403 403 ok  403
         PATCH /api/v1/users/:userID                                 other   401  403 403    403  404  403     403 403 403 403 403 403 ok  403
         PATCH /api/v1/users/:userID                                 staff   401  403 403    403  404  403     403 403 403 403 403 403 ok  403

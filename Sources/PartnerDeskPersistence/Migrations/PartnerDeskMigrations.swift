@@ -20,5 +20,6 @@ public enum PartnerDeskMigrations {
         CreateHSSIs(),
         CreateKnownSignInAddresses(),
         AddAuditChanges(),
+        CreateInvitations(),
     ]
 }

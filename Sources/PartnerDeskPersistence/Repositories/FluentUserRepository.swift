@@ -50,6 +50,39 @@ struct FluentUserRepository: UserRepository {
             .set(\.$totpSecret, to: stored.totpSecret).set(\.$totpLastCounter, to: stored.totpLastCounter).update()
     }
 
+    func createInvitation(_ invitation: PendingInvitation) async throws {
+        let record = InvitationRecord()
+        record.id = invitation.id.rawValue
+        record.partnerID = invitation.partnerID.rawValue
+        record.email = invitation.email.value
+        record.name = invitation.name
+        record.role = invitation.role.rawValue
+        record.invitedBy = invitation.invitedBy
+        record.invitedAt = invitation.invitedAt
+        record.expiresAt = invitation.expiresAt
+        record.userID = invitation.userID?.rawValue
+        record.acceptedAt = invitation.acceptedAt
+        try await record.create(on: database)
+    }
+
+    func unacceptedInvitations(partnerID: Partner.ID) async throws -> [PendingInvitation] {
+        try await InvitationRecord.query(on: database).filter(\.$partnerID == partnerID.rawValue)
+            .filter(\.$acceptedAt == nil).sort(\.$invitedAt, .descending).sort(\.$id, .descending).all()
+            .map { record in
+                guard let id = record.id, let email = EmailAddress(record.email), let role = Role(rawValue: record.role)
+                else { throw StoredDataError.unreadable(table: InvitationRecord.schema, id: record.id) }
+                return PendingInvitation(
+                    id: .init(id), partnerID: .init(record.partnerID), email: email, name: record.name, role: role,
+                    invitedBy: record.invitedBy, invitedAt: record.invitedAt, expiresAt: record.expiresAt,
+                    userID: record.userID.map { .init($0) }, acceptedAt: record.acceptedAt)
+            }
+    }
+
+    func acceptInvitations(userID: User.ID, at instant: Date) async throws {
+        try await InvitationRecord.query(on: database).filter(\.$userID == userID.rawValue)
+            .filter(\.$acceptedAt == nil).set(\.$acceptedAt, to: instant).update()
+    }
+
     private static func stored(record: UserRecord, user: User) -> StoredUser {
         StoredUser(
             user: user, passwordHash: record.passwordHash, totpSecret: record.totpSecret,
@@ -66,4 +99,22 @@ struct FluentUserRepository: UserRepository {
             partnerID: record.partnerID.map { .init($0) }, isActive: record.isActive
         )
     }
+}
+
+/// Row of `invitations`.
+final class InvitationRecord: Model, @unchecked Sendable {
+    static let schema = "invitations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "partner_id") var partnerID: UUID
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    @Field(key: "role") var role: String
+    @Field(key: "invited_by") var invitedBy: String
+    @Field(key: "invited_at") var invitedAt: Date
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "user_id") var userID: UUID?
+    @OptionalField(key: "accepted_at") var acceptedAt: Date?
+
+    init() {}
 }

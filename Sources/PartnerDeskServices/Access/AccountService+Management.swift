@@ -2,17 +2,43 @@ import Foundation
 import PartnerDeskDomain
 
 extension AccountService {
-    /// The users an actor manages: a partner administrator's organisation, or everyone for administrators.
+    /// The users an actor manages: a partner administrator's organisation, or everyone for administrators. A
+    /// partner administrator does not see people invited who have not yet chosen a password: they show among
+    /// the invitations, alike whether the address was new or not (see ``PendingInvitation``).
     public func list(as actor: Principal) async throws -> [User] {
         try Authorization.require(actor, .manageUsers)
-        return try await store.repositories.users.list(partnerID: actor.role.isPartnerRole ? actor.partnerID : nil)
+        let repositories = store.repositories
+        guard actor.role.isPartnerRole, let partnerID = actor.partnerID else {
+            return try await repositories.users.list(partnerID: nil)
+        }
+        let waiting = Set(try await repositories.users.unacceptedInvitations(partnerID: partnerID).compactMap(\.userID))
+        return try await repositories.users.list(partnerID: partnerID).filter { !waiting.contains($0.id) }
     }
 
-    /// Invites a user. A partner administrator may only add people with partner roles to their own
-    /// organisation; administrators may add anyone.
-    /// Access is checked before the request's values, so a caller who may not manage users learns nothing.
+    /// A partner administrator's organisation's invitations that were never accepted, newest first.
+    public func invitations(as actor: Principal) async throws -> [PendingInvitation] {
+        try Authorization.require(actor, .manageUsers)
+        guard actor.role.isPartnerRole, let partnerID = actor.partnerID else { return [] }
+        return try await store.repositories.users.unacceptedInvitations(partnerID: partnerID)
+    }
+
+    /// What inviting produced.
+    public enum InviteOutcome: Sendable {
+        /// An administrator's: the new account and its one-time link to pass on.
+        case created(Invitation)
+        /// A partner administrator's: an invitation on its way by e-mail, the same whether or not the address
+        /// already had an account anywhere.
+        case sent(PendingInvitation)
+    }
+
+    /// Invites a person. A partner administrator may only invite people with partner roles to their own
+    /// organisation, and is never told whether the address already has an account (see ``PendingInvitation``):
+    /// a new address gets an account and the link to choose a password by e-mail; an address that already has
+    /// an account is told so by e-mail, and nothing else changes. Administrators may add anyone and are given
+    /// the link. Access is checked before the request's values, so a caller who may not manage users learns
+    /// nothing.
     public func invite(email: String, name: String, role roleName: String, partnerCode: String?, as actor: Principal)
-        async throws -> Invitation
+        async throws -> InviteOutcome
     {
         try Authorization.require(actor, .manageUsers)
         let role = try Self.role(roleName)
@@ -25,18 +51,61 @@ extension AccountService {
             return code
         }
         guard actor.role.isPartnerRole else {
-            return try await add(email: email, name: name, role: role, partnerCode: partnerCode, by: actor)
+            return .created(try await add(email: email, name: name, role: role, partnerCode: partnerCode, by: actor))
         }
-        guard role.isPartnerRole else {
-            throw ValidationFailure([
-                .init(field: "role", code: "not_allowed", message: "Choose one of the partner roles.")
+        var check = ValidationCollector()
+        let address = EmailAddress(email)
+        if address == nil { check.add("email", "invalid_format", "Enter an e-mail address like name@example.org.") }
+        let displayName = check.requiredText("name", name, label: "name", maxLength: 200)
+        if !role.isPartnerRole { check.add("role", "not_allowed", "Choose one of the partner roles.") }
+        try check.finish()
+        guard let address, let displayName, let partnerID = actor.partnerID,
+            let partner = try await store.repositories.partners.find(id: partnerID)
+        else { throw ValidationFailure(check.issues) }
+        return .sent(
+            try await sendInvitation(to: address, name: displayName, role: role, partner: partner, by: actor))
+    }
+
+    /// Records a partner administrator's invitation and e-mails it: the link for a new address, or word that
+    /// nothing changed for one that already has an account. Both leave the same pending invitation.
+    private func sendInvitation(
+        to address: EmailAddress, name: String, role: Role, partner: Partner, by actor: Principal
+    ) async throws -> PendingInvitation {
+        let now = clock.now()
+        let secret = secrets.makeSecret()
+        let (linkHash, expiresAt) = (secrets.hash(secret), now.addingTimeInterval(linkLifetime))
+        let (invitationID, messageID) = (PendingInvitation.ID(ids.make()), ids.make())
+        return try await store.transaction { repositories in
+            let notice: InvitationNotice.Kind
+            var userID: User.ID?
+            if try await repositories.users.find(email: address) == nil {
+                userID =
+                    try await makeAccount(
+                        address, name: name, role: role, partnerID: partner.id, linkHash: linkHash,
+                        expiresAt: expiresAt, by: actor, in: repositories
+                    ).id
+                notice = .newAccount(
+                    link: Self.passwordLink(publicURL: publicURL, secret: secret),
+                    expires: NotificationComposer.londonTime(expiresAt))
+            } else {
+                notice = .existingAccount(signIn: "\(publicURL)/sign-in")
+            }
+            let invitation = PendingInvitation(
+                id: invitationID, partnerID: partner.id, email: address, name: name, role: role,
+                invitedBy: actor.displayName, invitedAt: now, expiresAt: expiresAt, userID: userID)
+            try await repositories.users.createInvitation(invitation)
+            let message = InvitationNotice(kind: notice, name: name, partnerName: partner.name)
+            let (text, html) = message.email
+            try await repositories.outbox.enqueue([
+                OutboxMessage(
+                    id: messageID, channel: .email, event: InvitationNotice.event, recipient: address.value,
+                    subject: message.subject, text: text, html: html, partnerID: partner.id, incidentID: nil,
+                    nextAttemptAt: now, createdAt: now)
             ])
+            try await audit.append(
+                .change("user.invite", by: actor, from: nil, to: invitation, target: address.value), in: repositories)
+            return invitation
         }
-        guard let partnerID = actor.partnerID, let partner = try await store.repositories.partners.find(id: partnerID)
-        else {
-            throw ServiceError.forbidden
-        }
-        return try await add(email: email, name: name, role: role, partnerCode: partner.code, by: actor)
     }
 
     /// Changes a user's role, within the same kind (a partner user stays a partner user), and ends their

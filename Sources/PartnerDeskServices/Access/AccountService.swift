@@ -13,6 +13,8 @@ public struct AccountService: Sendable {
     let digester: any ContentDigester
     /// Partners as recently read: an offboarded partner's people may not sign in or keep a session.
     let partners: PartnerCache
+    /// The address people use, for the links in invitation e-mails.
+    let publicURL: String
     /// Whether staff must use an authenticator app to sign in.
     public let requireStaffSecondFactor: Bool
     public let throttle: SignInThrottle
@@ -26,11 +28,13 @@ public struct AccountService: Sendable {
     public init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, hasher: any PasswordHasher,
         secrets: any SecretKeeper, audit: AuditService, digester: any ContentDigester, partners: PartnerCache,
-        requireStaffSecondFactor: Bool = false, throttle: SignInThrottle = SignInThrottle(),
+        publicURL: String = "http://127.0.0.1:8080", requireStaffSecondFactor: Bool = false,
+        throttle: SignInThrottle = SignInThrottle(),
         sessionPolicy: SessionPolicy = SessionPolicy()
     ) {
         self.digester = digester
         self.partners = partners
+        self.publicURL = publicURL
         self.requireStaffSecondFactor = requireStaffSecondFactor
         self.store = store
         self.ids = ids
@@ -70,8 +74,6 @@ public struct AccountService: Sendable {
         guard let address, let displayName else { throw ValidationFailure(check.issues) }
         let now = clock.now()
         let secret = secrets.makeSecret()
-        let unusable = "!disabled:" + secrets.makeSecret()
-        let ids = self.ids
         let expiresAt = now.addingTimeInterval(linkLifetime)
         let linkHash = secrets.hash(secret)
         let user = try await store.transaction { repositories in
@@ -90,22 +92,30 @@ public struct AccountService: Sendable {
                     .init(field: "email", code: "taken", message: "A user with this e-mail address already exists.")
                 ])
             }
-            let user = try User(
-                id: .init(ids.make()), email: address, displayName: displayName, role: role, partnerID: partnerID)
-            try await repositories.users.create(StoredUser(user: user, passwordHash: unusable))
-            try await repositories.sessions.create(
-                OneTimeLink(secretHash: linkHash, userID: user.id, purpose: .invitation, expiresAt: expiresAt)
-            )
-            try await audit.append(
-                AuditRecord(
-                    principal: actor, action: "user.add", outcome: .succeeded, target: address.value,
-                    detail: role.rawValue
-                ).about(nil, user),
-                in: repositories
-            )
-            return user
+            return try await makeAccount(
+                address, name: displayName, role: role, partnerID: partnerID, linkHash: linkHash, expiresAt: expiresAt,
+                by: actor, in: repositories)
         }
         return Invitation(user: user, linkSecret: secret, expiresAt: expiresAt)
+    }
+
+    /// Stores a new account with no usable password and the one-time link to choose one, with its audit entry,
+    /// inside the caller's transaction.
+    func makeAccount(
+        _ address: EmailAddress, name: String, role: Role, partnerID: Partner.ID?, linkHash: String, expiresAt: Date,
+        by actor: Principal?, in repositories: any Repositories
+    ) async throws -> User {
+        let user = try User(id: .init(ids.make()), email: address, displayName: name, role: role, partnerID: partnerID)
+        try await repositories.users.create(
+            StoredUser(user: user, passwordHash: "!disabled:" + secrets.makeSecret()))
+        try await repositories.sessions.create(
+            OneTimeLink(secretHash: linkHash, userID: user.id, purpose: .invitation, expiresAt: expiresAt))
+        try await audit.append(
+            AuditRecord(
+                principal: actor, action: "user.add", outcome: .succeeded, target: address.value, detail: role.rawValue
+            ).about(nil, user),
+            in: repositories)
+        return user
     }
 
     /// A password-reset link for an existing user.
@@ -144,6 +154,7 @@ public struct AccountService: Sendable {
             try await repositories.sessions.markUsed(secretHash: hash, at: now)
             try await repositories.users.update(updated)
             try await repositories.sessions.revokeAll(userID: updated.user.id, at: now)
+            try await repositories.users.acceptInvitations(userID: updated.user.id, at: now)
             try await audit.append(
                 AuditRecord(
                     principal: Self.principal(for: updated.user), action: "user.password_set", outcome: .succeeded,

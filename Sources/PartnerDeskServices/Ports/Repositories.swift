@@ -1,3 +1,4 @@
+import Foundation
 import PartnerDeskDomain
 
 /// Stores partner organisations with their services and contacts.
@@ -40,6 +41,12 @@ public protocol UserRepository: Sendable {
     func find(id: User.ID) async throws -> StoredUser?
     /// Replaces a user's details and password hash.
     func update(_ user: StoredUser) async throws
+    /// Stores an invitation a partner administrator sent.
+    func createInvitation(_ invitation: PendingInvitation) async throws
+    /// A partner's invitations that were never accepted, newest first.
+    func unacceptedInvitations(partnerID: Partner.ID) async throws -> [PendingInvitation]
+    /// Marks the invitations that made this account as accepted (its person chose a password).
+    func acceptInvitations(userID: User.ID, at instant: Date) async throws
 }
 
 /// The repositories, all bound to the same database session (inside or outside a transaction).

@@ -13,6 +13,7 @@ struct UsersController {
         let users = api.grouped("users")
         users.get(use: list).declaring(.manageUsers)
         users.post(use: invite).declaring(.manageUsers)
+        users.get("invitations", use: invitations).declaring(.manageUsers)
         users.patch(":userID", use: changeRole).declaring(.manageUsers)
         users.delete(":userID", use: disable).declaring(.manageUsers)
     }
@@ -33,13 +34,25 @@ struct UsersController {
         try await services.accounts.list(as: try request.principal).map { UserDTO($0, invitationLink: nil) }
     }
 
+    /// An administrator gets the new account with its link (201); a partner administrator gets the invitation,
+    /// sent by e-mail (202), the same whether or not the address already had an account.
     @Sendable func invite(_ request: Request) async throws -> Response {
         let body = try request.content.decode(InviteRequest.self)
-        let invitation = try await services.accounts.invite(
+        let outcome = try await services.accounts.invite(
             email: body.email, name: body.name, role: body.role, partnerCode: body.partner, as: try request.principal
         )
-        let link = AccountService.passwordLink(publicURL: publicURL, secret: invitation.linkSecret)
-        return try await UserDTO(invitation.user, invitationLink: link).encodeResponse(status: .created, for: request)
+        switch outcome {
+        case .created(let invitation):
+            let link = AccountService.passwordLink(publicURL: publicURL, secret: invitation.linkSecret)
+            return try await UserDTO(invitation.user, invitationLink: link).encodeResponse(
+                status: .created, for: request)
+        case .sent(let invitation):
+            return try await InvitationDTO(invitation).encodeResponse(status: .accepted, for: request)
+        }
+    }
+
+    @Sendable func invitations(_ request: Request) async throws -> [InvitationDTO] {
+        try await services.accounts.invitations(as: try request.principal).map(InvitationDTO.init)
     }
 
     @Sendable func changeRole(_ request: Request) async throws -> UserDTO {
@@ -80,5 +93,25 @@ struct UserDTO: Content {
         partnerID = user.partnerID?.description
         active = user.isActive
         self.invitationLink = invitationLink
+    }
+}
+
+/// An invitation a partner administrator sent, until it is accepted: never whether the address already had an
+/// account.
+struct InvitationDTO: Content {
+    var id: String
+    var email: String
+    var name: String
+    var role: String
+    var invitedAt: String
+    var expiresAt: String
+
+    init(_ invitation: PendingInvitation) {
+        id = invitation.id.description
+        email = invitation.email.value
+        name = invitation.name
+        role = invitation.role.rawValue
+        invitedAt = ISO8601Instant.string(from: invitation.invitedAt)
+        expiresAt = ISO8601Instant.string(from: invitation.expiresAt)
     }
 }

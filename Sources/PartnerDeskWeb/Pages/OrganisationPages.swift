@@ -11,6 +11,15 @@ struct PeoplePage: Encodable {
         var expires: String
     }
 
+    /// An invitation not yet accepted, as the organisation sees it.
+    struct Waiting: Encodable {
+        var name: String
+        var email: String
+        var role: String
+        var invited: String
+        var state: String
+    }
+
     struct Person: Encodable {
         var id: String
         var name: String
@@ -33,13 +42,14 @@ struct PeoplePage: Encodable {
     var email: String
     var name: String
     var invited: Invited?
+    var invitations: [Waiting]
     var notice: String?
     var errors: [PageError]
     var hasErrors: Bool
 
     init(
-        principal: Principal, csrf: String, users: [User], partners: [Partner], values: [String: String],
-        invited: Invited?, notice: String?, errors: [PageError]
+        principal: Principal, csrf: String, users: [User], invitations: [PendingInvitation], partners: [Partner],
+        values: [String: String], invited: Invited?, notice: String?, errors: [PageError], at now: Date
     ) {
         signedIn = SignedInHeader(principal, csrf: csrf)
         self.csrf = csrf
@@ -67,6 +77,14 @@ struct PeoplePage: Encodable {
         email = values["email"] ?? ""
         name = values["name"] ?? ""
         self.invited = invited
+        self.invitations = invitations.map { invitation in
+            Waiting(
+                name: invitation.name, email: invitation.email.value, role: invitation.role.label,
+                invited: "\(PageFormat.londonTime(invitation.invitedAt)) by \(invitation.invitedBy)",
+                state: invitation.isPending(at: now)
+                    ? "Waiting until \(PageFormat.londonTime(invitation.expiresAt))"
+                    : "Expired \(PageFormat.londonTime(invitation.expiresAt))")
+        }
         self.notice = notice
         self.errors = errors
         hasErrors = !errors.isEmpty

@@ -31,16 +31,25 @@ extension PagesController {
         }
         let values = try signedInForm(request, session: session)
         do {
-            let invitation = try await services.accounts.invite(
+            let outcome = try await services.accounts.invite(
                 email: values["email"] ?? "", name: values["name"] ?? "", role: values["role"] ?? "",
                 partnerCode: values["partner"].flatMap { $0.isEmpty ? nil : $0 }, as: principal
             )
-            let link = AccountService.passwordLink(publicURL: publicURL, secret: invitation.linkSecret)
-            let notice = PeoplePage.Invited(
-                name: invitation.user.displayName, link: link,
-                expires: PageFormat.londonTime(invitation.expiresAt))
-            return try await renderPeople(
-                request, principal: principal, session: session, invited: notice, status: .created)
+            switch outcome {
+            case .created(let invitation):
+                let link = AccountService.passwordLink(publicURL: publicURL, secret: invitation.linkSecret)
+                let notice = PeoplePage.Invited(
+                    name: invitation.user.displayName, link: link,
+                    expires: PageFormat.londonTime(invitation.expiresAt))
+                return try await renderPeople(
+                    request, principal: principal, session: session, invited: notice, status: .created)
+            case .sent(let invitation):
+                return try await renderPeople(
+                    request, principal: principal, session: session,
+                    notice:
+                        "An invitation is on its way to \(invitation.email.value). If that address already has a PartnerDesk account, its owner is told instead; either way the invitation waits below until \(PageFormat.londonTime(invitation.expiresAt)).",
+                    status: .accepted)
+            }
         } catch let failure as ValidationFailure {
             return try await renderPeople(
                 request, principal: principal, session: session, values: values,
@@ -83,10 +92,12 @@ extension PagesController {
         status: HTTPResponseStatus? = nil
     ) async throws -> Response {
         let users = try await services.accounts.list(as: principal)
+        let invitations = try await services.accounts.invitations(as: principal)
         let partners = try await partnerChoices(for: principal)
         let page = PeoplePage(
-            principal: principal, csrf: session.csrfToken, users: users, partners: partners, values: values,
-            invited: invited, notice: notice, errors: errors)
+            principal: principal, csrf: session.csrfToken, users: users, invitations: invitations,
+            partners: partners, values: values, invited: invited, notice: notice, errors: errors,
+            at: services.clock.now())
         return try await renderSecretPage("people", page, errors: errors, status: status, request: request)
     }
 
