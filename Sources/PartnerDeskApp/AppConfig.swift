@@ -71,11 +71,15 @@ public struct AppConfig: Sendable, Equatable {
     public var publicURLConfigured = false
 
     /// Who may read `/metrics`: with a token, whoever presents it; without one, anyone only while the service
-    /// listens on loopback alone and has no public address, and nobody otherwise.
+    /// listens on loopback alone, has no public address and no proxy in front, and nobody otherwise.
     public var metricsAccess: MetricsAccess {
         if let metricsToken { return .token(metricsToken) }
-        let loopback = ["127.0.0.1", "::1", "localhost"].contains(hostname) || hostname.hasPrefix("127.")
-        return loopback && !publicURLConfigured ? .open : .closed
+        let loopback =
+            ["::1", "localhost"].contains(hostname)
+            || IPAddressRange("127.0.0.0/8")!.contains(
+                IPAddress(hostname) ?? .v6(high: 0, low: 0))
+        // A proxy on the same machine would make a loopback-only service reachable from anywhere.
+        return loopback && !publicURLConfigured && trustedProxies.ranges.isEmpty ? .open : .closed
     }
 
     /// The defaults, used when nothing is configured.

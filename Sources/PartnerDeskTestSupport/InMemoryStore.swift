@@ -148,10 +148,14 @@ struct InMemoryUserRepository: UserRepository {
         box.read().invitations.filter { $0.partnerID == partnerID && $0.acceptedAt == nil }.reversed()
     }
 
-    func acceptInvitations(userID: User.ID, at instant: Date) async throws {
+    func invitation(linkHash: String) async throws -> PendingInvitation? {
+        box.read().invitations.first { $0.linkHash == linkHash }
+    }
+
+    func acceptInvitation(_ id: PendingInvitation.ID, userID: User.ID, at instant: Date) async throws {
         try box.write { state in
-            for index in state.invitations.indices
-            where state.invitations[index].userID == userID && state.invitations[index].acceptedAt == nil {
+            for index in state.invitations.indices where state.invitations[index].id == id {
+                state.invitations[index].userID = userID
                 state.invitations[index].acceptedAt = instant
             }
         }

@@ -44,6 +44,10 @@ import Testing
         #expect(try AppConfig.load(environment: [:]).metricsAccess == .open)
         #expect(try AppConfig.load(environment: ["PARTNERDESK_HOST": "0.0.0.0"]).metricsAccess == .closed)
         #expect(
+            try AppConfig.load(environment: ["PARTNERDESK_TRUSTED_PROXIES": "127.0.0.1"]).metricsAccess == .closed,
+            "a proxy on this machine makes a loopback-only service reachable")
+        #expect(try AppConfig.load(environment: ["PARTNERDESK_HOST": "127.0.0.2"]).metricsAccess == .open)
+        #expect(
             try AppConfig.load(environment: ["PARTNERDESK_PUBLIC_URL": "https://desk.example.org"]).metricsAccess
                 == .closed)
         #expect(

@@ -40,4 +40,13 @@ import Testing
         #expect(limit.retryAfter([now.addingTimeInterval(5), now.addingTimeInterval(6)], now: now) == nil)
         #expect(limit.retryAfter([now.addingTimeInterval(-10), now.addingTimeInterval(-59.5)], now: now) == 1)
     }
+
+    @Test func addresses_areCountedByTheirIPv4Form_orTheirIPv6Slash64() {
+        #expect(SignInThrottle.addressKey("::ffff:192.0.2.7") == "192.0.2.7")
+        #expect(SignInThrottle.addressKey("192.0.2.7") == "192.0.2.7")
+        #expect(SignInThrottle.addressKey("2001:db8:1:2:aaaa::1") == SignInThrottle.addressKey("2001:db8:1:2:ffff::9"))
+        #expect(SignInThrottle.addressKey("2001:db8:1:2::1") == "2001:db8:1:2::/64")
+        #expect(SignInThrottle.addressKey("2001:db8:1:3::1") != SignInThrottle.addressKey("2001:db8:1:2::1"))
+        #expect(SignInThrottle.addressKey("unknown") == "unknown")
+    }
 }

@@ -55,4 +55,21 @@ import Testing
         }
         #expect((try? TrustedProxies(parsing: ""))?.ranges.isEmpty == true)
     }
+
+    @Test func aForwardedElementWithoutFor_endsTheWalk_insteadOfShiftingTheHops() {
+        #expect(client("127.0.0.1", forwarded: "for=6.6.6.6, proto=https, for=10.0.0.1") == "10.0.0.1")
+        #expect(client("127.0.0.1", forwarded: "for=198.51.100.7, for=10.0.0.1") == "198.51.100.7")
+    }
+
+    @Test func staffAreShownByRole_evenWhenThePartnerWroteTheirAddressIntoItsRota() {
+        let shown = RecipientDisplay.forPartner(
+            "bea@bridge.example", ownAddresses: ["bea@bridge.example"], staffRole: .serviceBridgeOperator)
+        #expect(shown == "Service Bridge operator (platform staff)")
+        #expect(
+            RecipientDisplay.forPartner(
+                "dana@wellpath.example", ownAddresses: ["dana@wellpath.example"], staffRole: nil)
+                == "dana@wellpath.example")
+        #expect(
+            RecipientDisplay.forPartner("x@elsewhere.example", ownAddresses: [], staffRole: nil) == "Platform staff")
+    }
 }

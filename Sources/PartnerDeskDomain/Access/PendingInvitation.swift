@@ -4,9 +4,11 @@ import Foundation
 ///
 /// Inviting must not tell the inviter whether the address already has an account somewhere (another partner's,
 /// or the platform's staff): both answer alike and both show here as pending. For a new address the account
-/// is made at once, unusable until its person chooses a password through the e-mailed link (then the invitation
-/// is accepted); for an address that already has one, nothing changes and that person is told by e-mail, so the
-/// invitation simply expires, exactly like one that was ignored.
+/// is made only when its person follows the e-mailed link and chooses a password (the invitation is then
+/// accepted), so until then nothing anywhere differs from the other case; for an address that already has an
+/// account, nothing changes and that person is told by e-mail, so the invitation simply expires, exactly like one
+/// that was ignored. Both store the same rows: the invitation (with the hash of a link secret), one e-mail, one
+/// audit entry.
 public struct PendingInvitation: Hashable, Sendable, Identifiable {
     public typealias ID = EntityID<PendingInvitation>
 
@@ -18,14 +20,16 @@ public struct PendingInvitation: Hashable, Sendable, Identifiable {
     public var invitedBy: String
     public var invitedAt: Date
     public var expiresAt: Date
-    /// The account made for it; `nil` when the address already had one.
+    /// The hash of the link's secret (for an address that already had an account, of a secret never sent).
+    public var linkHash: String
+    /// The account made when it was accepted.
     public var userID: User.ID?
     /// When its person chose a password.
     public var acceptedAt: Date?
 
     public init(
         id: ID, partnerID: Partner.ID, email: EmailAddress, name: String, role: Role, invitedBy: String,
-        invitedAt: Date, expiresAt: Date, userID: User.ID?, acceptedAt: Date? = nil
+        invitedAt: Date, expiresAt: Date, linkHash: String, userID: User.ID? = nil, acceptedAt: Date? = nil
     ) {
         self.id = id
         self.partnerID = partnerID
@@ -35,6 +39,7 @@ public struct PendingInvitation: Hashable, Sendable, Identifiable {
         self.invitedBy = invitedBy
         self.invitedAt = invitedAt
         self.expiresAt = expiresAt
+        self.linkHash = linkHash
         self.userID = userID
         self.acceptedAt = acceptedAt
     }
@@ -53,14 +58,14 @@ extension PendingInvitation: OwnedRecord {
 extension PendingInvitation: AuditedRecord {
     public var auditSubject: AuditSubject { AuditSubject(kind: "invitation", id: id.description) }
 
-    /// Whether an account was made for it is deliberately left out: the log is read by administrators only, but
-    /// the entry stays the same either way.
+    /// The same fields whether or not the address already had an account; never the link.
     public var auditFields: [String: String] {
         var fields = [
             "partner": partnerID.description, "email": email.value, "name": name, "role": role.rawValue,
             "expiresAt": ISO8601Instant.string(from: expiresAt),
         ]
         fields["acceptedAt"] = acceptedAt.map(ISO8601Instant.string(from:))
+        fields["user"] = userID?.description
         return fields
     }
 }

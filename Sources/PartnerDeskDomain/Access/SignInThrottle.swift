@@ -76,6 +76,16 @@ public struct SignInThrottle: Hashable, Sendable {
         self.knownAddressLifetime = knownAddressLifetime
     }
 
+    /// The client address as the throttle counts it: an IPv4-mapped IPv6 address as its IPv4 address, and any
+    /// other IPv6 address by its /64, which one household or office usually holds whole (so stepping through
+    /// the addresses of a /64 does not escape the limits). Text that is not an address is kept as it is.
+    public static func addressKey(_ text: String) -> String {
+        guard let address = IPAddress(text) else { return text }
+        if let mapped = address.ipv4Mapped { return IPAddress.v4(mapped).description }
+        guard address.bitWidth == 128 else { return address.description }
+        return "\(address.masked(to: 64))/64"
+    }
+
     /// How far back failures are needed to decide.
     public var longestWindow: Int { max(pair.window, account.window, address.window) }
 

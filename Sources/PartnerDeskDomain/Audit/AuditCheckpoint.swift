@@ -33,22 +33,23 @@ public struct AuditCheckpoint: Hashable, Sendable {
         self.mac = sign(Self.signedText(sequence: sequence, hash: hash, at: self.at))
     }
 
-    /// Reads a checkpoint line (as ``line`` writes it, anywhere in a log line); `nil` when there is none.
+    /// Reads a checkpoint line as ``line`` writes it, wherever it stands in a log line (JSON or text, with
+    /// other fields before or after it); `nil` when there is none. Each value is read by its exact form, so
+    /// whatever the log puts around it is never taken as part of it.
     public init?(line text: String) {
         guard let start = text.range(of: Self.prefix) else { return nil }
-        var fields: [String: String] = [:]
-        for part in text[start.upperBound...].split(separator: " ") {
-            let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
-            if pair.count == 2 { fields[pair[0]] = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"}")) }
-        }
-        guard let sequenceText = fields["sequence"], let sequence = Int(sequenceText), sequence >= 0,
-            let hash = fields["hash"], hash.count == 64, let atText = fields["at"],
-            let at = ISO8601Instant.date(from: atText), let mac = fields["mac"], !mac.isEmpty
+        let rest = text[start.upperBound...]
+        guard let sequence = rest.firstMatch(of: /\ssequence=(\d{1,18})\b/).flatMap({ Int($0.output.1) }),
+            let hash = rest.firstMatch(of: /\shash=([0-9a-f]{64})\b/)?.output.1,
+            let at = rest.firstMatch(of: /\sat=(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)/).flatMap({
+                ISO8601Instant.date(from: String($0.output.1))
+            }),
+            let mac = rest.firstMatch(of: /\smac=([0-9a-f]{1,128})\b/)?.output.1
         else { return nil }
         self.sequence = sequence
-        self.hash = hash
+        self.hash = String(hash)
         self.at = at
-        self.mac = mac
+        self.mac = String(mac)
     }
 
     /// The text the signature covers.

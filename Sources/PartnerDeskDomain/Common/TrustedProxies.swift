@@ -77,11 +77,12 @@ public struct TrustedProxies: Hashable, Sendable {
         return client
     }
 
-    /// The `for=` values of a `Forwarded` header, in order (RFC 7239 section 4).
+    /// The `for=` values of a `Forwarded` header, in order (RFC 7239 section 4); an element without one gives
+    /// an empty value, which is not an address and so ends the walk there.
     static func forElements(_ header: String) -> [String] {
-        header.split(separator: ",").compactMap { element in
+        header.split(separator: ",").map { element in
             element.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-                .first { $0.lowercased().hasPrefix("for=") }.map { String($0.dropFirst(4)) }
+                .first { $0.lowercased().hasPrefix("for=") }.map { String($0.dropFirst(4)) } ?? ""
         }
     }
 

@@ -47,9 +47,9 @@ public struct InvitationNotice: Sendable, Hashable {
             paragraphs = [
                 "\(partnerName) asked for a PartnerDesk account for this address, but the address already has one, "
                     + "so nothing has changed.",
-                "Sign in as usual. If you have forgotten your password, ask your organisation's administrator or the "
-                    + "First Line Service Desk for a new link. If your account should now belong to \(partnerName), "
-                    + "ask the First Line Service Desk to move it.",
+                "Sign in as usual. If you have forgotten your password, ask the First Line Service Desk for a new "
+                    + "link. If your account should now belong to \(partnerName), ask the First Line Service Desk to "
+                    + "move it.",
             ]
             action = ("Sign in", signIn)
         }

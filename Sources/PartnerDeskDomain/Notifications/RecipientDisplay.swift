@@ -9,9 +9,11 @@
 public enum RecipientDisplay {
     /// The text a partner sees for `recipient`. `ownAddresses` are the partner's people, contacts and rota,
     /// lower-cased; `staffRole` is the recipient's role when they are a member of staff.
+    /// A member of staff is always shown by role, even when the partner wrote the address into its own rota or
+    /// contacts, so a partner cannot confirm a guessed staff address.
     public static func forPartner(_ recipient: String, ownAddresses: Set<String>, staffRole: Role?) -> String {
-        if ownAddresses.contains(recipient.lowercased()) { return recipient }
         if let staffRole, !staffRole.isPartnerRole { return "\(staffRole.label) (platform staff)" }
+        if ownAddresses.contains(recipient.lowercased()) { return recipient }
         return "Platform staff"
     }
 }

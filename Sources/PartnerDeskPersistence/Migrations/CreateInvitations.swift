@@ -14,13 +14,14 @@ struct CreateInvitations: AsyncMigration {
             .field("invited_by", .string, .required)
             .field("invited_at", .datetime, .required)
             .field("expires_at", .datetime, .required)
+            .field("link_hash", .string, .required)
             .field("user_id", .uuid, .references("users", "id", onDelete: .setNull))
             .field("accepted_at", .datetime)
             .create()
         let sql = database as! any SQLDatabase
         try await sql.create(index: "invitations_partner").on("invitations").column("partner_id").column("invited_at")
             .run()
-        try await sql.create(index: "invitations_user").on("invitations").column("user_id").run()
+        try await sql.create(index: "invitations_link").on("invitations").column("link_hash").unique().run()
     }
 
     func revert(on database: any Database) async throws {

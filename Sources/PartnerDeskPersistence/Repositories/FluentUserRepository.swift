@@ -60,6 +60,7 @@ struct FluentUserRepository: UserRepository {
         record.invitedBy = invitation.invitedBy
         record.invitedAt = invitation.invitedAt
         record.expiresAt = invitation.expiresAt
+        record.linkHash = invitation.linkHash
         record.userID = invitation.userID?.rawValue
         record.acceptedAt = invitation.acceptedAt
         try await record.create(on: database)
@@ -68,19 +69,26 @@ struct FluentUserRepository: UserRepository {
     func unacceptedInvitations(partnerID: Partner.ID) async throws -> [PendingInvitation] {
         try await InvitationRecord.query(on: database).filter(\.$partnerID == partnerID.rawValue)
             .filter(\.$acceptedAt == nil).sort(\.$invitedAt, .descending).sort(\.$id, .descending).all()
-            .map { record in
-                guard let id = record.id, let email = EmailAddress(record.email), let role = Role(rawValue: record.role)
-                else { throw StoredDataError.unreadable(table: InvitationRecord.schema, id: record.id) }
-                return PendingInvitation(
-                    id: .init(id), partnerID: .init(record.partnerID), email: email, name: record.name, role: role,
-                    invitedBy: record.invitedBy, invitedAt: record.invitedAt, expiresAt: record.expiresAt,
-                    userID: record.userID.map { .init($0) }, acceptedAt: record.acceptedAt)
-            }
+            .map(Self.invitation(from:))
     }
 
-    func acceptInvitations(userID: User.ID, at instant: Date) async throws {
-        try await InvitationRecord.query(on: database).filter(\.$userID == userID.rawValue)
-            .filter(\.$acceptedAt == nil).set(\.$acceptedAt, to: instant).update()
+    func invitation(linkHash: String) async throws -> PendingInvitation? {
+        try await InvitationRecord.query(on: database).filter(\.$linkHash == linkHash).first()
+            .map(Self.invitation(from:))
+    }
+
+    func acceptInvitation(_ id: PendingInvitation.ID, userID: User.ID, at instant: Date) async throws {
+        try await InvitationRecord.query(on: database).filter(\.$id == id.rawValue)
+            .set(\.$userID, to: userID.rawValue).set(\.$acceptedAt, to: instant).update()
+    }
+
+    private static func invitation(from record: InvitationRecord) throws -> PendingInvitation {
+        guard let id = record.id, let email = EmailAddress(record.email), let role = Role(rawValue: record.role)
+        else { throw StoredDataError.unreadable(table: InvitationRecord.schema, id: record.id) }
+        return PendingInvitation(
+            id: .init(id), partnerID: .init(record.partnerID), email: email, name: record.name, role: role,
+            invitedBy: record.invitedBy, invitedAt: record.invitedAt, expiresAt: record.expiresAt,
+            linkHash: record.linkHash, userID: record.userID.map { .init($0) }, acceptedAt: record.acceptedAt)
     }
 
     private static func stored(record: UserRecord, user: User) -> StoredUser {
@@ -113,6 +121,7 @@ final class InvitationRecord: Model, @unchecked Sendable {
     @Field(key: "invited_by") var invitedBy: String
     @Field(key: "invited_at") var invitedAt: Date
     @Field(key: "expires_at") var expiresAt: Date
+    @Field(key: "link_hash") var linkHash: String
     @OptionalField(key: "user_id") var userID: UUID?
     @OptionalField(key: "accepted_at") var acceptedAt: Date?
 

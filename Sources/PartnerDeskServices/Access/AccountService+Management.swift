@@ -2,17 +2,12 @@ import Foundation
 import PartnerDeskDomain
 
 extension AccountService {
-    /// The users an actor manages: a partner administrator's organisation, or everyone for administrators. A
-    /// partner administrator does not see people invited who have not yet chosen a password: they show among
-    /// the invitations, alike whether the address was new or not (see ``PendingInvitation``).
+    /// The users an actor manages: a partner administrator's organisation, or everyone for administrators.
     public func list(as actor: Principal) async throws -> [User] {
         try Authorization.require(actor, .manageUsers)
-        let repositories = store.repositories
-        guard actor.role.isPartnerRole, let partnerID = actor.partnerID else {
-            return try await repositories.users.list(partnerID: nil)
-        }
-        let waiting = Set(try await repositories.users.unacceptedInvitations(partnerID: partnerID).compactMap(\.userID))
-        return try await repositories.users.list(partnerID: partnerID).filter { !waiting.contains($0.id) }
+        guard actor.role.isPartnerRole else { return try await store.repositories.users.list(partnerID: nil) }
+        guard let partnerID = actor.partnerID else { throw ServiceError.forbidden }
+        return try await store.repositories.users.list(partnerID: partnerID)
     }
 
     /// A partner administrator's organisation's invitations that were never accepted, newest first.
@@ -67,7 +62,8 @@ extension AccountService {
     }
 
     /// Records a partner administrator's invitation and e-mails it: the link for a new address, or word that
-    /// nothing changed for one that already has an account. Both leave the same pending invitation.
+    /// nothing changed for one that already has an account. Both write the same rows (the invitation, the
+    /// e-mail, the audit entry); no account exists until the link is used (``setPassword(linkSecret:password:)``).
     private func sendInvitation(
         to address: EmailAddress, name: String, role: Role, partner: Partner, by actor: Principal
     ) async throws -> PendingInvitation {
@@ -76,23 +72,15 @@ extension AccountService {
         let (linkHash, expiresAt) = (secrets.hash(secret), now.addingTimeInterval(linkLifetime))
         let (invitationID, messageID) = (PendingInvitation.ID(ids.make()), ids.make())
         return try await store.transaction { repositories in
-            let notice: InvitationNotice.Kind
-            var userID: User.ID?
-            if try await repositories.users.find(email: address) == nil {
-                userID =
-                    try await makeAccount(
-                        address, name: name, role: role, partnerID: partner.id, linkHash: linkHash,
-                        expiresAt: expiresAt, by: actor, in: repositories
-                    ).id
-                notice = .newAccount(
+            let notice: InvitationNotice.Kind =
+                try await repositories.users.find(email: address) == nil
+                ? .newAccount(
                     link: Self.passwordLink(publicURL: publicURL, secret: secret),
                     expires: NotificationComposer.londonTime(expiresAt))
-            } else {
-                notice = .existingAccount(signIn: "\(publicURL)/sign-in")
-            }
+                : .existingAccount(signIn: "\(publicURL)/sign-in")
             let invitation = PendingInvitation(
                 id: invitationID, partnerID: partner.id, email: address, name: name, role: role,
-                invitedBy: actor.displayName, invitedAt: now, expiresAt: expiresAt, userID: userID)
+                invitedBy: actor.displayName, invitedAt: now, expiresAt: expiresAt, linkHash: linkHash)
             try await repositories.users.createInvitation(invitation)
             let message = InvitationNotice(kind: notice, name: name, partnerName: partner.name)
             let (text, html) = message.email

@@ -38,7 +38,7 @@ extension AccountService {
         try await store.transaction { repositories in
             try await repositories.users.update(updated)
             try await repositories.sessions.confirmSecondFactor(secretHash: hash)
-            try await repositories.sessions.recordKnownAddress(account: keys.account, address: clientAddress, at: now)
+            try await repositories.sessions.recordKnownAddress(account: keys.account, address: keys.address, at: now)
             try await audit.append(
                 AuditRecord(
                     principal: principal, action: "session.second_factor", outcome: .succeeded, requestID: requestID),

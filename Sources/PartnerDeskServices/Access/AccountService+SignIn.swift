@@ -69,7 +69,8 @@ extension AccountService {
         try await store.transaction { repositories in
             try await repositories.sessions.create(session)
             if !awaitingCode {
-                try await repositories.sessions.recordKnownAddress(account: normalised, address: clientAddress, at: now)
+                try await repositories.sessions.recordKnownAddress(
+                    account: keys.account, address: keys.address, at: now)
             }
             try await audit.append(
                 AuditRecord(principal: principal, action: "session.sign_in", outcome: .succeeded, requestID: requestID),
@@ -97,10 +98,21 @@ extension AccountService {
         return (Self.principal(for: stored.user), session)
     }
 
-    /// Ends a session.
+    /// Ends a session, and records who signed out.
     public func signOut(secret: String) async throws {
         let (hash, now) = (secrets.hash(secret), clock.now())
-        try await store.transaction { try await $0.sessions.revoke(secretHash: hash, at: now) }
+        let repositories = store.repositories
+        guard let session = try await repositories.sessions.find(secretHash: hash),
+            let stored = try await repositories.users.find(id: session.userID)
+        else { return }
+        let audit = self.audit
+        try await store.transaction { repositories in
+            try await repositories.sessions.revoke(secretHash: hash, at: now)
+            try await audit.append(
+                AuditRecord(
+                    principal: Self.principal(for: stored.user), action: "session.sign_out", outcome: .succeeded),
+                in: repositories)
+        }
     }
 
     /// Whether the person's organisation (if any) is still one whose people use PartnerDesk.

@@ -7,6 +7,12 @@ extension AccountService {
         let account: String
         let address: String
 
+        /// Keys for an account and a client address, counted as ``SignInThrottle/addressKey(_:)`` says.
+        init(account: String, address: String) {
+            self.account = account
+            self.address = SignInThrottle.addressKey(address)
+        }
+
         var all: [String] { ["pair:\(account)|\(address)", "account:\(account)", "address:\(address)"] }
     }
 

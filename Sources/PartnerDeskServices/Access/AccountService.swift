@@ -128,23 +128,44 @@ public struct AccountService: Sendable {
         let expiresAt = clock.now().addingTimeInterval(linkLifetime)
         let link = OneTimeLink(
             secretHash: secrets.hash(secret), userID: stored.user.id, purpose: .passwordReset, expiresAt: expiresAt)
-        try await store.transaction { try await $0.sessions.create(link) }
+        let audit = self.audit
+        try await store.transaction { repositories in
+            try await repositories.sessions.create(link)
+            try await audit.append(
+                AuditRecord(principal: nil, action: "user.reset_link", outcome: .succeeded, target: address.value)
+                    .about(
+                        stored.user.auditSubject,
+                        changes: [
+                            FieldChange(
+                                field: "resetLink", before: nil,
+                                after: "issued, until \(ISO8601Instant.string(from: expiresAt))")
+                        ]),
+                in: repositories)
+        }
         return (secret, expiresAt)
     }
 
     /// Sets a password through a one-time link: the link must be unused and unexpired, the password must
-    /// satisfy ``PasswordPolicy``; every existing session of the user ends.
+    /// satisfy ``PasswordPolicy``; every existing session of the user ends. A partner administrator's invitation
+    /// link makes the account now, once, unless the address has meanwhile got one.
     public func setPassword(linkSecret: String, password: String) async throws {
         let now = clock.now()
         let hash = secrets.hash(linkSecret)
-        guard let link = try await store.repositories.sessions.findLink(secretHash: hash), link.isUsable(at: now),
-            var stored = try await store.repositories.users.find(id: link.userID)
-        else {
-            throw ValidationFailure([
-                .init(
-                    field: "token", code: "expired",
-                    message: "This link has expired or was already used. Ask for a new one.")
-            ])
+        let expired = ValidationFailure([
+            .init(
+                field: "token", code: "expired",
+                message: "This link has expired or was already used. Ask for a new one.")
+        ])
+        let repositories = store.repositories
+        guard let link = try await repositories.sessions.findLink(secretHash: hash) else {
+            guard let invitation = try await repositories.users.invitation(linkHash: hash),
+                invitation.isPending(at: now)
+            else { throw expired }
+            try await accept(invitation, password: password, at: now, orElse: expired)
+            return
+        }
+        guard link.isUsable(at: now), var stored = try await repositories.users.find(id: link.userID) else {
+            throw expired
         }
         let problems = PasswordPolicy.problems(with: password, email: stored.user.email)
         if !problems.isEmpty { throw ValidationFailure(problems) }
@@ -154,7 +175,6 @@ public struct AccountService: Sendable {
             try await repositories.sessions.markUsed(secretHash: hash, at: now)
             try await repositories.users.update(updated)
             try await repositories.sessions.revokeAll(userID: updated.user.id, at: now)
-            try await repositories.users.acceptInvitations(userID: updated.user.id, at: now)
             try await audit.append(
                 AuditRecord(
                     principal: Self.principal(for: updated.user), action: "user.password_set", outcome: .succeeded,
@@ -162,6 +182,35 @@ public struct AccountService: Sendable {
                 ).about(
                     updated.user.auditSubject,
                     changes: [FieldChange(field: "password", before: nil, after: "set through a one-time link")]),
+                in: repositories)
+        }
+    }
+
+    /// Accepts a partner administrator's invitation: makes the account with the chosen password, in the
+    /// invitation's partner and role, and marks the invitation accepted.
+    private func accept(
+        _ invitation: PendingInvitation, password: String, at now: Date, orElse expired: ValidationFailure
+    ) async throws {
+        let problems = PasswordPolicy.problems(with: password, email: invitation.email)
+        if !problems.isEmpty { throw ValidationFailure(problems) }
+        let user = try User(
+            id: .init(ids.make()), email: invitation.email, displayName: invitation.name, role: invitation.role,
+            partnerID: invitation.partnerID)
+        let stored = StoredUser(user: user, passwordHash: try hasher.hash(password))
+        try await store.transaction { repositories in
+            // Accepted once; and an address that got an account meanwhile keeps it.
+            guard try await repositories.users.invitation(linkHash: invitation.linkHash)?.acceptedAt == nil,
+                try await repositories.users.find(email: invitation.email) == nil
+            else { throw expired }
+            try await repositories.users.create(stored)
+            try await repositories.users.acceptInvitation(invitation.id, userID: user.id, at: now)
+            var accepted = invitation
+            (accepted.userID, accepted.acceptedAt) = (user.id, now)
+            let principal = Self.principal(for: user)
+            try await audit.append(
+                .change("user.add", by: principal, from: nil, to: user, target: user.email.value), in: repositories)
+            try await audit.append(
+                .change("user.invitation_accepted", by: principal, from: invitation, to: accepted),
                 in: repositories)
         }
     }

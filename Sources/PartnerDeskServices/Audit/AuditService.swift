@@ -103,9 +103,23 @@ public struct AuditService: Sendable {
         try await store.repositories.audit.list(query)
     }
 
-    /// A page of the log for someone allowed to read it (administrators).
-    public func list(_ query: AuditQuery, as principal: Principal) async throws -> [AuditEntry] {
+    /// A page of the log for someone allowed to read it (administrators), optionally one partner's by its code
+    /// (looked up only once the caller may read the log, so the answer never says which codes exist).
+    public func list(_ query: AuditQuery, partnerCode: String? = nil, as principal: Principal) async throws
+        -> [AuditEntry]
+    {
         try Authorization.require(principal, .readAuditLog)
+        var query = query
+        if let text = partnerCode, !text.isEmpty {
+            guard let code = PartnerCode(text), let partner = try await store.repositories.partners.find(code: code)
+            else {
+                throw ValidationFailure([
+                    ValidationIssue(
+                        field: "partner", code: "unknown_value", message: "No partner has the code \(text).")
+                ])
+            }
+            query.partnerID = partner.id
+        }
         return try await list(query)
     }
 

@@ -190,29 +190,6 @@ public struct HSSIService: Sendable {
         return try await makeView(hssi, at: clock.now(), in: store.repositories, as: principal, withMessages: true)
     }
 
-    /// Every step, assessment, invitation, answer and status update, and every message sent with where its
-    /// delivery stands (a partner: those to its own people), in order, for the post-incident review.
-    public func timeline(_ id: HigherSeverityIncident.ID, as principal: Principal) async throws
-        -> [HSSITimelineEntry]
-    {
-        let view = try await self.view(id, as: principal)
-        let messages = view.messages.map { message in
-            let delivery =
-                switch message.status {
-                case .delivered: "delivered \(message.deliveredAt.map(ISO8601Instant.string(from:)) ?? "")"
-                case .pending: "not delivered yet (\(message.attempts) attempts)"
-                case .dead: "could not be delivered"
-                }
-            return HSSITimelineEntry(
-                at: message.createdAt, kind: .message, actor: "PartnerDesk", partnerID: message.partnerID,
-                text: "\(message.subject) — e-mailed to \(message.recipient), \(delivery)")
-        }
-        return (view.hssi.timeline() + messages).enumerated().sorted {
-            ($0.element.at, $0.offset) < ($1.element.at, $1.offset)
-        }
-        .map(\.element)
-    }
-
     // MARK: Changing
 
     /// Takes the next step of the process. The partner identifies and notifies (and may prioritise); the

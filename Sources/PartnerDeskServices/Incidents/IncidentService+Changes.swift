@@ -35,6 +35,8 @@ extension IncidentService {
                 .manageProblems
             default: .triageIncident
             }
+        // The role first: whether a problem exists is for those who may act here.
+        try Authorization.require(principal, action)
         if case .linkToProblem(let reference) = transition, try await !problemExists(reference) {
             throw ValidationFailure([
                 ValidationIssue(field: "problem", code: "not_found", message: "There is no problem \(reference).")

@@ -121,7 +121,7 @@ public struct NotificationSettingsService: Sendable {
             try await audit.append(
                 AuditRecord(
                     principal: principal, action: "webhook.create", outcome: .succeeded,
-                    target: endpoint.url.absoluteString
+                    target: WebhookEndpoint.auditedAddress(endpoint.url)
                 ).about(nil, endpoint),
                 in: repositories)
             return endpoint
@@ -144,7 +144,7 @@ public struct NotificationSettingsService: Sendable {
             try await audit.append(
                 AuditRecord(
                     principal: principal, action: "webhook.rotate_secret", outcome: .succeeded,
-                    target: endpoint.url.absoluteString
+                    target: WebhookEndpoint.auditedAddress(endpoint.url)
                 ).about(before, endpoint),
                 in: repositories)
             return CreatedEndpoint(endpoint: endpoint, secret: secret)
@@ -160,7 +160,7 @@ public struct NotificationSettingsService: Sendable {
             try await audit.append(
                 AuditRecord(
                     principal: principal, action: "webhook.delete", outcome: .succeeded,
-                    target: endpoint.url.absoluteString
+                    target: WebhookEndpoint.auditedAddress(endpoint.url)
                 ).about(endpoint, nil),
                 in: repositories)
         }

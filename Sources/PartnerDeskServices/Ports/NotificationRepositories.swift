@@ -165,12 +165,20 @@ extension WebhookEndpoint: OwnedRecord {
 }
 
 extension WebhookEndpoint: AuditedRecord {
+    /// The address without user name, password, query or fragment, where endpoints sometimes carry a secret.
+    static func auditedAddress(_ url: URL) -> String {
+        guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url.host ?? "" }
+        let hidden = parts.user != nil || parts.password != nil || parts.query != nil || parts.fragment != nil
+        (parts.user, parts.password, parts.query, parts.fragment) = (nil, nil, nil, nil)
+        return (parts.string ?? url.host ?? "") + (hidden ? " (credentials and query not kept)" : "")
+    }
+
     public var auditSubject: AuditSubject { AuditSubject(kind: "webhook", id: id.uuidString) }
 
     /// The address and events; a new secret shows only as the time the old one stops signing.
     public var auditFields: [String: String] {
         var fields = [
-            "partner": partnerID.description, "url": url.absoluteString,
+            "partner": partnerID.description, "url": Self.auditedAddress(url),
             "events": events.map(\.rawValue).sorted().joined(separator: ", "),
         ]
         fields["previousSecretExpiresAt"] = previousSecretExpiresAt.map(ISO8601Instant.string(from:))

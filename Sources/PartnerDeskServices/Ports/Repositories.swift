@@ -45,8 +45,10 @@ public protocol UserRepository: Sendable {
     func createInvitation(_ invitation: PendingInvitation) async throws
     /// A partner's invitations that were never accepted, newest first.
     func unacceptedInvitations(partnerID: Partner.ID) async throws -> [PendingInvitation]
-    /// Marks the invitations that made this account as accepted (its person chose a password).
-    func acceptInvitations(userID: User.ID, at instant: Date) async throws
+    /// The invitation whose link has this secret hash, if any.
+    func invitation(linkHash: String) async throws -> PendingInvitation?
+    /// Marks an invitation accepted by the account made for it.
+    func acceptInvitation(_ id: PendingInvitation.ID, userID: User.ID, at instant: Date) async throws
 }
 
 /// The repositories, all bound to the same database session (inside or outside a transaction).

@@ -32,13 +32,6 @@ struct AuditController {
                 check.add("outcome", "unknown_value", "Outcomes are succeeded, denied, refused or failed.")
             }
         }
-        if let text = parameters.partner, !text.isEmpty {
-            if let code = PartnerCode(text), let partner = try await services.partners.find(code: code) {
-                query.partnerID = partner.id
-            } else {
-                check.add("partner", "unknown_value", "No partner has the code \(text).")
-            }
-        }
         switch (
             parameters.recordType.flatMap { $0.isEmpty ? nil : $0 },
             parameters.recordId.flatMap { $0.isEmpty ? nil : $0 }
@@ -56,7 +49,7 @@ struct AuditController {
             }
         }
         try check.finish()
-        let entries = try await services.audit.list(query, as: principal)
+        let entries = try await services.audit.list(query, partnerCode: parameters.partner, as: principal)
         let next = entries.count == query.limit ? entries.last?.sequence : nil
         return AuditPageDTO(items: entries.map(AuditEntryDTO.init), nextBefore: next)
     }

@@ -10,7 +10,7 @@ struct ClientAddressMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let peer = request.remoteAddress?.ipAddress.flatMap(IPAddress.init) {
             let client = proxies.client(
-                peer: peer, forwarded: request.headers.first(name: .forwarded),
+                peer: peer, forwarded: request.headers[.forwarded].joined(separator: ","),
                 forwardedFor: request.headers[.xForwardedFor].joined(separator: ","))
             request.storage[ClientAddressKey.self] = client.description
         }
