@@ -30,6 +30,13 @@ struct InMemoryOutboxRepository: OutboxRepository {
         }
     }
 
+    func forgetBodies(_ id: UUID, replacement: String) async throws {
+        try change(id) {
+            $0.text = replacement
+            $0.html = replacement
+        }
+    }
+
     func markFailed(_ id: UUID, attempts: Int, retryAt: Date?, error: String) async throws {
         try change(id) {
             $0.attempts = attempts

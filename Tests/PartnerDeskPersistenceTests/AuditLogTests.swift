@@ -76,6 +76,8 @@ import Testing
                     #expect(result.firstBreak == nil, "a shortened chain is a valid chain")
                     #expect(result.checkpoints.map(\.finding) == [.truncated(lastSequence: 4)])
                     #expect(!result.isIntact)
+                    // The background jobs notice too, on every run.
+                    await #expect(throws: AuditLogShortened.self) { try await audit.anchorHead() }
                 case "alter":
                     try await sql.raw("UPDATE audit_events SET detail = 'nothing happened' WHERE sequence = 5").run()
                     #expect(try await audit.verify().firstBreak == .alteredEntry(sequence: 5))

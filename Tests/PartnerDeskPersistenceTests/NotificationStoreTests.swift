@@ -20,6 +20,27 @@ import Testing
             nextAttemptAt: instant.addingTimeInterval(Double(index)), createdAt: instant)
     }
 
+    /// An invitation's link works like a password until used: once delivered, only a note of it stays.
+    @Test(arguments: TestBackend.available)
+    func deliveredInvitations_keepNoLink(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let transports = RecordingTransports()
+            let services = AppServices.forTests(store: store, clock: FixedClock(Self.monday9), transports: transports)
+            let partner = try await services.partners.register(
+                PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
+            let admin = Principal(
+                credential: .user(.init(UUID())), displayName: "Ada", role: .partnerAdministrator,
+                partnerID: partner.id, scope: .write)
+            _ = try await services.accounts.invite(
+                email: "new@wellpath.example", name: "New", role: "partner_reporter", partnerCode: nil, as: admin)
+            _ = try await services.jobs.tick(now: Self.monday9)
+            #expect(transports.mails.first?.text.contains("token=") == true, "the invitee gets the link")
+            let delivered = try await store.repositories.outbox.list(status: .delivered, limit: 10)
+            #expect(delivered.count == 1)
+            #expect(delivered.allSatisfy { !$0.text.contains("token=") && !$0.html.contains("token=") })
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func outbox_claimsLeaseAndRecordsOutcomes(_ backend: TestBackend) async throws {
         try await withMigratedStore(backend) { store, _, _ in

@@ -39,6 +39,11 @@ struct FluentOutboxRepository: OutboxRepository {
             .where("id", .equal, id).run()
     }
 
+    func forgetBodies(_ id: UUID, replacement: String) async throws {
+        try await sql.update(Self.table).set("text_body", to: replacement).set("html_body", to: replacement)
+            .where("id", .equal, id).run()
+    }
+
     func markFailed(_ id: UUID, attempts: Int, retryAt: Date?, error: String) async throws {
         var update = sql.update(Self.table).set("attempts", to: attempts).set("last_error", to: error)
             .set("claimed_until", to: 0)

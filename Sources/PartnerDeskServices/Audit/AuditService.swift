@@ -149,16 +149,22 @@ public struct AuditService: Sendable {
     }
 
     /// Keeps a checkpoint when the chain has grown since the last one and at least ``checkpointInterval`` has
-    /// passed (the background jobs call this); returns the checkpoint kept, if any.
+    /// passed (the background jobs call this); returns the checkpoint kept, if any. A chain that now ends before
+    /// the last checkpoint throws ``AuditLogShortened`` on every run until an operator looks: entries were cut
+    /// off, or an older backup was restored.
     @discardableResult
     public func anchorHead() async throws -> AuditCheckpoint? {
         guard let anchor else { return nil }
         let checkpoint = try await checkpoint()
-        if let last = try anchor.latest(),
-            last.sequence >= checkpoint.sequence
+        if let last = try anchor.latest() {
+            if last.sequence > checkpoint.sequence {
+                throw AuditLogShortened(lastSequence: checkpoint.sequence, checkpointSequence: last.sequence)
+            }
+            if last.sequence == checkpoint.sequence
                 || checkpoint.at.timeIntervalSince(last.at) < Self.checkpointInterval
-        {
-            return nil
+            {
+                return nil
+            }
         }
         try anchor.keep(checkpoint)
         return checkpoint
@@ -206,3 +212,15 @@ public struct AuditService: Sendable {
 
 /// Checkpoints need an anchor (a key kept outside the database), and none is configured.
 public struct AuditAnchorMissing: Error, Sendable {}
+
+/// The audit log now ends before the newest checkpoint: entries were cut off the end, or an older backup was
+/// restored. Run `partnerdesk audit verify`.
+public struct AuditLogShortened: Error, Sendable, CustomStringConvertible {
+    public let lastSequence: Int
+    public let checkpointSequence: Int
+
+    public var description: String {
+        "The audit log ends at entry \(lastSequence), but a checkpoint vouches for \(checkpointSequence) entries: "
+            + "entries were removed, or an older backup was restored. Run partnerdesk audit verify."
+    }
+}

@@ -67,7 +67,13 @@ public struct OutboxDispatcher: Sendable {
         let started = ContinuousClock.now
         do {
             try await send(message, now: now)
-            try await store.transaction { try await $0.outbox.markDelivered(message.id, at: now) }
+            try await store.transaction { repositories in
+                try await repositories.outbox.markDelivered(message.id, at: now)
+                if !message.keepsBodiesAfterDelivery {
+                    try await repositories.outbox.forgetBodies(
+                        message.id, replacement: "Delivered; the body held a one-time link and is not kept.")
+                }
+            }
             metrics.delivered(channel: message.channel, after: now.timeIntervalSince(message.createdAt))
             report.delivered += 1
         } catch let failure as DeliveryFailure {

@@ -63,6 +63,10 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable {
         self.createdAt = createdAt
         self.deliveredAt = deliveredAt
     }
+
+    /// Whether the bodies may stay stored once delivered: an invitation carries a one-time link that works as a
+    /// password until it is used, so only a note of it is kept.
+    public var keepsBodiesAfterDelivery: Bool { event != InvitationNotice.event }
 }
 
 /// How many messages are in one state on one channel, for metrics and the administrators' page.
@@ -87,6 +91,8 @@ public protocol OutboxRepository: Sendable {
     /// they become available again when the lease ends.
     func claim(dueAt now: Date, lease: TimeInterval, limit: Int) async throws -> [OutboxMessage]
     func markDelivered(_ id: UUID, at instant: Date) async throws
+    /// Replaces a message's bodies, for one whose words must not stay stored once delivered.
+    func forgetBodies(_ id: UUID, replacement: String) async throws
     /// Records a failed attempt: pending again from `retryAt`, or a dead letter when `retryAt` is nil.
     func markFailed(_ id: UUID, attempts: Int, retryAt: Date?, error: String) async throws
     /// Messages in one state, newest first.
