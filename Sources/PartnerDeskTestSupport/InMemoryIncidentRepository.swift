@@ -167,13 +167,15 @@ struct InMemoryIdempotencyRepository: IdempotencyRepository {
 struct InMemoryAuditRepository: AuditRepository {
     let box: StateBox
 
-    func nextSequence() async throws -> Int {
+    func reserveNext() async throws -> (sequence: Int, previousHash: String?) {
         var next = 0
+        var previous: String?
         try box.write { state in
             state.auditSequence += 1
             next = state.auditSequence
+            previous = state.audit.first { $0.sequence == next - 1 }?.hash
         }
-        return next
+        return (next, previous)
     }
 
     func hash(of sequence: Int) async throws -> String? {

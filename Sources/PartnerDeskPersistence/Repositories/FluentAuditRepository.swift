@@ -35,47 +35,54 @@ final class AuditEventRecord: Model, @unchecked Sendable {
 struct FluentAuditRepository: AuditRepository {
     let database: any Database
 
-    func nextSequence() async throws -> Int {
-        let sql = database as! any SQLDatabase
-        let row = try await sql.raw("UPDATE sequences SET value = value + 1 WHERE name = 'audit' RETURNING value")
-            .first()
-        guard let value = try row?.decode(column: "value", as: Int.self) else {
+    var sql: any SQLDatabase { database as! any SQLDatabase }
+    private static let encoder = JSONEncoder()
+
+    func reserveNext() async throws -> (sequence: Int, previousHash: String?) {
+        // One statement: the reservation and the previous entry's hash (a subquery in RETURNING, which SQLite
+        // and PostgreSQL both evaluate against the new value).
+        let row = try await sql.raw(
+            """
+            UPDATE sequences SET value = value + 1 WHERE name = 'audit'
+            RETURNING value, (SELECT hash FROM audit_events WHERE sequence = value - 1) AS previous_hash
+            """
+        ).first()
+        guard let row, let value = try? row.decode(column: "value", as: Int.self) else {
             throw StoredDataError.unreadable(table: "sequences", id: nil)
         }
-        return value
+        return (value, try row.decode(column: "previous_hash", as: String?.self))
     }
 
+    // Appending runs inside the transaction of every change, on SQLite's single writer: plain SQL with a
+    // rendered insert (see `insert(into:row:)`), not the ORM, keeps that short.
     func hash(of sequence: Int) async throws -> String? {
-        try await AuditEventRecord.find(Int64(sequence), on: database)?.hash
+        try await sql.raw("SELECT hash FROM audit_events WHERE sequence = \(bind: Int64(sequence))").first()?
+            .decode(column: "hash", as: String.self)
     }
 
     func head() async throws -> (sequence: Int, hash: String)? {
-        try await AuditEventRecord.query(on: database).sort(\.$id, .descending).first().flatMap { record in
-            record.id.map { (Int($0), record.hash) }
-        }
+        guard
+            let row = try await sql.raw("SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1")
+                .first()
+        else { return nil }
+        return (try row.decode(column: "sequence", as: Int.self), try row.decode(column: "hash", as: String.self))
     }
 
     func append(_ entry: AuditEntry) async throws {
-        let record = AuditEventRecord()
-        record.id = Int64(entry.sequence)
-        record.atMillis = Int64((entry.at.timeIntervalSince1970 * 1_000).rounded())
-        record.at = Date(timeIntervalSince1970: Double(record.atMillis) / 1_000)
-        record.actor = entry.actor
-        record.actorName = entry.actorName
-        record.partnerID = entry.partnerID?.rawValue
-        record.action = entry.action
-        record.outcome = entry.outcome.rawValue
-        record.target = entry.target
-        record.detail = entry.detail
-        record.requestID = entry.requestID
-        record.recordType = entry.subject?.kind
-        record.recordID = entry.subject?.id
-        record.changes =
-            entry.changes.isEmpty ? nil : String(decoding: try JSONEncoder().encode(entry.changes), as: UTF8.self)
-        record.reason = entry.reason
-        record.previousHash = entry.previousHash
-        record.hash = entry.hash
-        try await record.create(on: database)
+        let millis = Int64((entry.at.timeIntervalSince1970 * 1_000).rounded())
+        let changes =
+            entry.changes.isEmpty ? nil : String(decoding: try Self.encoder.encode(entry.changes), as: UTF8.self)
+        try await sql.insert(
+            into: AuditEventRecord.schema,
+            row: [
+                ("sequence", Int64(entry.sequence)), ("at", Date(timeIntervalSince1970: Double(millis) / 1_000)),
+                ("at_millis", millis), ("actor", entry.actor), ("actor_name", entry.actorName),
+                ("partner_id", entry.partnerID?.rawValue), ("action", entry.action),
+                ("outcome", entry.outcome.rawValue), ("target", entry.target), ("detail", entry.detail),
+                ("request_id", entry.requestID), ("record_type", entry.subject?.kind),
+                ("record_id", entry.subject?.id), ("changes", changes), ("reason", entry.reason),
+                ("previous_hash", entry.previousHash), ("hash", entry.hash),
+            ])
     }
 
     func list(_ query: AuditQuery) async throws -> [AuditEntry] {

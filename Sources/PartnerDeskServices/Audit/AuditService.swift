@@ -82,10 +82,8 @@ public struct AuditService: Sendable {
     /// Appends one entry inside the caller's transaction, so it lands exactly when the change does.
     @discardableResult
     public func append(_ record: AuditRecord, in repositories: any Repositories) async throws -> AuditEntry {
-        let sequence = try await repositories.audit.nextSequence()
-        let previous =
-            sequence == 1
-            ? AuditChain.genesis : try await repositories.audit.hash(of: sequence - 1) ?? AuditChain.genesis
+        let (sequence, previousHash) = try await repositories.audit.reserveNext()
+        let previous = sequence == 1 ? AuditChain.genesis : previousHash ?? AuditChain.genesis
         var entry = AuditEntry(
             sequence: sequence, at: clock.now(), actor: record.principal?.credential.key ?? "anonymous",
             actorName: record.principal?.displayName ?? "anonymous", partnerID: record.principal?.partnerID,

@@ -17,8 +17,9 @@ public struct AuditQuery: Hashable, Sendable {
 
 /// The append-only audit log. There is deliberately no way to change or delete an entry.
 public protocol AuditRepository: Sendable {
-    /// Reserves the next sequence number; holding it serialises appends until the transaction ends.
-    func nextSequence() async throws -> Int
+    /// Reserves the next sequence number and reads the hash of the entry before it (`nil` for the first, or
+    /// when that entry is missing); holding the reservation serialises appends until the transaction ends.
+    func reserveNext() async throws -> (sequence: Int, previousHash: String?)
     /// The hash of the entry with this sequence number, if any.
     func hash(of sequence: Int) async throws -> String?
     /// The newest entry's sequence number and hash; `nil` for an empty log.
