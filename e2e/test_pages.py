@@ -120,10 +120,10 @@ def test_partner_raises_an_incident_and_the_desk_receives_it(browser):
 
 def test_patient_data_is_refused_beside_the_field_and_nothing_is_stored(page):
     sign_in(page, "reporter@wellpath.example")
-    raise_incident(page, "User 943 476 5919 cannot upload a photo")
+    raise_incident(page, "User 401 023 2137 cannot upload a photo")
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     expect(page.locator("#description-error")).to_contain_text("looks like an NHS number")
-    assert "5919" not in page.content()
+    assert "2137" not in page.content()
     check(page, "raise-incident-refused")
     page.goto(f"{BASE}/")
     assert "cannot upload a photo" not in page.content()

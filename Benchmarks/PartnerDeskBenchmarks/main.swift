@@ -150,3 +150,35 @@ print("\npatient-data guard, one core:")
 _ = measure("guard: typical and long incident fields", answersPerPass: guardFields.count) {
     patientDataGuard.refusals(for: guardFields).count + guardFields.count
 }
+let masker = SensitiveTextMasker(allowedEmailAddresses: ["someone@example.org"])
+_ = measure("masker: the same fields", answersPerPass: guardFields.count) {
+    guardFields.reduce(0) { $0 + masker.mask($1.text, field: $1.field).text.utf8.count }
+}
+
+// Both sides of the guard on generated text: ordinary support text it must accept (the false-alarm rate),
+// bare ten-digit values that no text tells apart from a patient number, and patient numbers of every scheme
+// in every spelling it must refuse.
+print("\npatient-data guard, generated text (10,000 samples each):")
+var samples = SeededRandom(seed: 20_261_201)
+func refusedShare(_ label: String, _ text: () -> String) {
+    let refused = (0..<10_000).filter { _ in !patientDataGuard.findings(in: text()).isEmpty }.count
+    print(
+        "  \(label.padding(toLength: 44, withPad: " ", startingAt: 0)) \(refused) refused (\(String(format: "%.2f", Double(refused) / 100)) %)"
+    )
+}
+for kind in PatientNumberSamples.OrdinaryText.allCases {
+    refusedShare(kind.rawValue) { PatientNumberSamples.ordinaryText(kind, using: &samples) }
+}
+refusedShare("bare random ten-digit numbers") {
+    "ref \(Int.random(in: 1_000_000_000...9_999_999_999, using: &samples))"
+}
+refusedShare("bare Unix timestamps, 2001-2038") {
+    "at \(Int.random(in: 1_000_000_000...2_147_483_647, using: &samples))"
+}
+for scheme in PatientNumberScheme.allCases {
+    refusedShare("\(scheme.rawValue) in generated spellings") {
+        let number = PatientNumberSamples.number(scheme, using: &samples)
+        return PatientNumberSamples.sentence(
+            around: PatientNumberSamples.spelling(of: number, using: &samples), using: &samples)
+    }
+}

@@ -78,7 +78,7 @@ import Testing
         var hssi = try Self.notified()
         let issues = F.issues {
             try hssi.convene(
-                at: Self.convened, by: F.sam, joiningDetails: "Call about NHS number 943 476 5919",
+                at: Self.convened, by: F.sam, joiningDetails: "Call about NHS number 401 023 2137",
                 partners: [F.partner(F.primaryID)], rotas: [], now: Self.convened)
         }
         #expect(issues.map(\.field) == ["joiningDetails", "partners"])

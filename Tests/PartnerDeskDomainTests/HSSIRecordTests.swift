@@ -53,7 +53,7 @@ import Testing
         let issues = F.issues {
             _ = try HigherSeverityIncident(
                 id: .init(UUID()), reference: HSSIReference(number: 1)!, primaryPartnerID: F.primaryID, title: " ",
-                description: "User NHS number 943 476 5919 saw the wrong page", declaredBy: .partner,
+                description: "User NHS number 401 023 2137 saw the wrong page", declaredBy: .partner,
                 occurredAt: Self.start.addingTimeInterval(1), recordedBy: HSSIActor(name: "", role: "Desk"),
                 now: Self.start)
         }
@@ -209,7 +209,7 @@ import Testing
         let issues = F.issues {
             try hssi.record(
                 .identify, at: Self.start, by: HSSIActor(name: "Dana", role: "Surname: Smith"),
-                note: "Seen by the user with NHS no 943 476 5919", now: Self.start)
+                note: "Seen by the user with NHS no 401 023 2137", now: Self.start)
         }
         #expect(issues.map(\.field) == ["by.role", "note"])
         #expect(issues.allSatisfy { $0.code == PatientDataGuard.refusalCode })

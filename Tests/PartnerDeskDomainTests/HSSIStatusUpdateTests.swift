@@ -99,7 +99,7 @@ import Testing
         var hssi = try Self.prioritisedHSSI()
         let issues = F.issues {
             try hssi.postStatusUpdate(
-                Self.draft(impact: "User 943 476 5919 saw another record", actions: "Called the user, DOB 01/02/1980"),
+                Self.draft(impact: "User 401 023 2137 saw another record", actions: "Called the user, DOB 01/02/1980"),
                 at: Self.at("10:20"), by: F.dana, now: Self.at("10:20"))
         }
         #expect(issues.map(\.field) == ["currentImpact", "actionsTaken"])

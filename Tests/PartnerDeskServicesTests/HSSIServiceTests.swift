@@ -123,7 +123,7 @@ import Testing
     @Test func declarationsAreCheckedWhole_andPatientDataIsRefused() async throws {
         let fixture = try await Self.fixture()
         var draft = Self.declaration(severity: 3)
-        draft.title = "Patient 943 476 5919 saw the wrong record"
+        draft.title = "Patient 401 023 2137 saw the wrong record"
         draft.category = "gossip"
         await #expect {
             _ = try await fixture.services.hssis.declare(draft, by: fixture.wellpath)

@@ -70,7 +70,7 @@ import Testing
         let (services, _) = try await setUp()
         await #expect {
             _ = try await services.problems.record(
-                ProblemDraft(title: "", description: "User 943 476 5919 loops", severity: 9, origin: "gossip"),
+                ProblemDraft(title: "", description: "User 401 023 2137 loops", severity: 9, origin: "gossip"),
                 by: desk())
         } throws: {
             Set(($0 as? ValidationFailure)?.issues.map(\.field) ?? []) == [
@@ -95,7 +95,7 @@ import Testing
         }
         await #expect(throws: ValidationFailure.self) {
             _ = try await services.problems.publish(
-                id, summary: "NHS number 943 476 5919", expectedVersion: 1, by: desk())
+                id, summary: "NHS number 401 023 2137", expectedVersion: 1, by: desk())
         }
         let published = try await services.problems.publish(
             id, summary: "Passport photo uploads may stall on slow connections.", expectedVersion: 1, by: desk())

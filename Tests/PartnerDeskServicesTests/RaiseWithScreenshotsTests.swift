@@ -33,7 +33,7 @@ import Testing
         let notAnImage = ScreenshotUpload(bytes: Data("hello".utf8), fileName: "a.png", confirmedNoPatientData: false)
         await #expect {
             _ = try await services.incidents.raise(
-                draft("User 943 476 5919 loops"), screenshots: [notAnImage], by: rosa)
+                draft("User 401 023 2137 loops"), screenshots: [notAnImage], by: rosa)
         } throws: { error in
             Set((error as? ValidationFailure)?.issues.map(\.field) ?? [])
                 == ["description", "screenshot", "confirmNoPatientData"]

@@ -74,13 +74,13 @@ import VaporTesting
         try await APIHarness.run { api in
             let response = try await api.send(
                 .POST, "api/v1/incidents", as: "wellpath",
-                json: APIHarness.incidentJSON(description: "User 943 476 5919 is stuck")
+                json: APIHarness.incidentJSON(description: "User 401 023 2137 is stuck")
             )
             #expect(response.status == .unprocessableEntity)
             let errors = response.json["errors"] as? [[String: Any]]
             #expect(errors?.first?["field"] as? String == "description")
             #expect(errors?.first?["code"] as? String == "patient_identifiable_data")
-            #expect(!response.body.string.contains("5919"))
+            #expect(!response.body.string.contains("2137"))
             let list = try await api.send(.GET, "api/v1/incidents", as: "wellpath")
             #expect((list.json["items"] as? [Any])?.isEmpty == true)
         }
@@ -303,7 +303,7 @@ import VaporTesting
         try await APIHarness.run { api in
             _ = try await api.send(
                 .POST, "api/v1/incidents", as: "wellpath",
-                json: APIHarness.incidentJSON(description: "User 943 476 5919 stuck")
+                json: APIHarness.incidentJSON(description: "User 401 023 2137 stuck")
             )
             _ = try await api.send(.POST, "api/v1/incidents", as: "wellpathRead", json: APIHarness.incidentJSON())
             var query = AuditQuery()
@@ -312,7 +312,7 @@ import VaporTesting
             #expect(entries.map(\.outcome) == [.denied, .refused])
             #expect(entries.allSatisfy { $0.action == "incident.raise" && $0.actor.hasPrefix("token:") })
             #expect(entries.last?.detail == "patient-identifiable data in: description")
-            #expect(!entries.contains { ($0.detail ?? "").contains("5919") })
+            #expect(!entries.contains { ($0.detail ?? "").contains("2137") })
             #expect(try await api.services.audit.verify().firstBreak == nil)
         }
     }

@@ -1010,7 +1010,7 @@ import VaporTesting
                 .POST, "incidents",
                 form: [
                     "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
-                    "errorType": "Sign-in loop", "description": "User 943 476 5919 goes round in circles",
+                    "errorType": "Sign-in loop", "description": "User 401 023 2137 goes round in circles",
                     "deviceType": "mobile", "operatingSystem": "iOS", "operatingSystemVersion": "17.4",
                     "csrf": Browser.csrf(form),
                 ])
@@ -1020,7 +1020,7 @@ import VaporTesting
             let refusal = entries.first { $0.outcome == .refused }
             #expect(refusal?.actorName == "rosa@wellpath.example")
             #expect(refusal?.detail?.contains("description") == true)
-            #expect(refusal?.detail?.contains("5919") == false)
+            #expect(refusal?.detail?.contains("2137") == false)
             let denial = entries.first { $0.outcome == .denied && $0.action == AccessAction.readAuditLog.rawValue }
             #expect(denial?.actorName == "rosa@wellpath.example")
         }
@@ -1079,7 +1079,7 @@ import VaporTesting
             #expect(form.status == .ok)
             var values = [
                 "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
-                "errorType": "Sign-in loop", "description": "User 943 476 5919 goes round in circles",
+                "errorType": "Sign-in loop", "description": "User 401 023 2137 goes round in circles",
                 "deviceType": "mobile",
                 "operatingSystem": "iOS", "operatingSystemVersion": "17.4", "errorCodes": "P0042, E12",
                 "csrf": Browser.csrf(form),
@@ -1088,7 +1088,7 @@ import VaporTesting
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("This looks like an NHS number"))
             #expect(refused.body.string.contains(##"href="#description""##))
-            #expect(!refused.body.string.contains("5919"))
+            #expect(!refused.body.string.contains("2137"))
             #expect(
                 try await services.incidents.list(IncidentQuery(now: services.clock.now()), as: staff(services)).views
                     .isEmpty)
