@@ -86,6 +86,33 @@ import VaporTesting
         }
     }
 
+    @Test func secretsAndOthersPersonalData_areMasked_andTheAnswerSaysWhat() async throws {
+        try await APIHarness.run { api in
+            let response = try await api.send(
+                .POST, "api/v1/incidents", as: "wellpath",
+                json: APIHarness.incidentJSON(
+                    description: "Key AKIAIOSFODNN7EXAMPLE leaked; ask carer jo@example.net, not someone@example.org"))
+            #expect(response.status == .created)
+            #expect(
+                response.json["description"] as? String
+                    == "Key [access key removed] leaked; ask carer [e-mail address removed], not someone@example.org")
+            let masked = response.json["masked"] as? [[String: Any]]
+            #expect(masked?.compactMap { $0["kind"] as? String } == ["access_key", "email_address"])
+            #expect((masked?.first?["message"] as? String)?.contains("from the description field") == true)
+            let id = try #require(response.json["id"] as? String)
+            let read = try await api.send(.GET, "api/v1/incidents/\(id)", as: "wellpath")
+            #expect(read.json["masked"] == nil)
+            #expect(!read.body.string.contains("AKIA") && !read.body.string.contains("jo@example.net"))
+
+            let comment = try await api.send(
+                .POST, "api/v1/incidents/\(id)/comments", as: "wellpath",
+                json: #"{"text": "password: hunter2hunter2 for the test account"}"#)
+            #expect(comment.status == .created)
+            #expect(comment.json["note"] as? String == "password: [secret removed] for the test account")
+            #expect((comment.json["masked"] as? [[String: Any]])?.first?["field"] as? String == "text")
+        }
+    }
+
     @Test func malformedBodies_answer400_neverA500() async throws {
         try await APIHarness.run { api in
             for body in ["{", "[]", #"{"description": 12}"#, #"{"errorCodes": "P1"}"#] {

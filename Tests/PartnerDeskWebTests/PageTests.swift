@@ -1001,6 +1001,29 @@ import VaporTesting
         }
     }
 
+    @Test func maskedText_isExplainedAfterTheRedirect_andALinkCannotWordTheNotice() async throws {
+        try await withPages { app, _ in
+            var browser = Browser(app: app)
+            _ = try await signIn(&browser, "rosa@wellpath.example")
+            let form = try await browser.send(.GET, "incidents/new")
+            let raised = try await browser.send(
+                .POST, "incidents",
+                form: [
+                    "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
+                    "errorType": "Sign-in loop", "description": "Loops; her daughter's phone is 07700 900123",
+                    "deviceType": "mobile", "operatingSystem": "iOS", "operatingSystemVersion": "17.4",
+                    "csrf": Browser.csrf(form),
+                ])
+            #expect(raised.status == .seeOther)
+            let location = try #require(raised.headers.first(name: .location))
+            #expect(location.contains("masked=description.phone_number.1"))
+            let home = try await browser.send(.GET, String(location.dropFirst()))
+            #expect(home.body.string.contains("We removed a phone number from the description before saving it"))
+            let forged = try await browser.send(.GET, "?raised=INC-000001&masked=Call%20us.secret.1,description.x.1")
+            #expect(!forged.body.string.contains("We removed"))
+        }
+    }
+
     @Test func pageRefusalsAndDenials_areAuditedAsThePersonSignedIn() async throws {
         try await withPages { app, services in
             var browser = Browser(app: app)

@@ -344,7 +344,7 @@ public struct TextMasking: Hashable, Sendable, Codable {
         self.count = count
     }
 
-    /// A sentence for the sender.
+    /// A sentence for the sender, naming the field as `field` reads ("the description").
     public var message: String {
         let article = kind.name.first.map { "aeiou".contains($0) } == true ? "an" : "a"
         let what = count == 1 ? "\(article) \(kind.name)" : "\(count) \(kind.pluralName)"

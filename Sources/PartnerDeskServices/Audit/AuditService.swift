@@ -36,6 +36,18 @@ public struct AuditRecord: Sendable {
             .about(before, after, reason: reason)
     }
 
+    /// Sensitive text masked before a record was stored: which fields, what kind and how many, never the text.
+    public static func masked(
+        _ maskings: [TextMasking], by principal: Principal?, in subject: AuditSubject, target: String? = nil
+    ) -> AuditRecord {
+        AuditRecord(principal: principal, action: "text.masked", outcome: .succeeded, target: target)
+            .about(
+                subject,
+                changes: maskings.map {
+                    FieldChange(field: $0.field, before: nil, after: "\($0.count) × \($0.kind.name) masked")
+                })
+    }
+
     /// The same entry, naming the record and the fields that differ between `before` and `after`.
     public func about<Record: AuditedRecord>(_ before: Record?, _ after: Record?, reason: String? = nil)
         -> AuditRecord

@@ -9,13 +9,13 @@ extension IncidentService {
     ) async throws -> IncidentView {
         let now = clock.now()
         return try await change(id, action: .updateIncident, expectedVersion: expectedVersion, by: principal) {
-            incident, partner in
+            incident, partner, maskings in
             let current = IncidentReportDraft(incident.report, services: partner.services)
             let merged = current.merging(changes)
             let report = try merged.validated(services: partner.services, now: now)
             let changed = current.differences(from: merged)
             guard !changed.isEmpty else { return [] }
-            incident.report = report
+            (incident.report, maskings) = report.maskingSensitiveText()
             incident.updatedAt = now
             incident.version += 1
             return [(.updated(fields: changed), .public, nil)]
@@ -49,14 +49,19 @@ extension IncidentService {
         let now = clock.now()
         let catalog = self.catalog
         return try await change(id, action: action, expectedVersion: expectedVersion, by: principal) {
-            incident, partner in
+            incident, partner, maskings in
             let from = incident.status
+            // The note is masked before it is applied: a resolution keeps it as its summary.
+            let masked = note.map { Self.masker(for: incident).mask($0, field: "note") }
+            maskings = masked?.maskings ?? []
+            var request = request
+            request.note = masked?.text
             do {
-                try incident.apply(transition, at: now, tier: catalog.tier(partner.tierID))
+                try incident.apply(request.validated(), at: now, tier: catalog.tier(partner.tierID))
             } catch let error as IncidentTransitionError {
                 throw ServiceError.invalidTransition(error.description)
             }
-            let text = note?.isEmpty == false ? note : nil
+            let text = masked?.text.isEmpty == false ? masked?.text : nil
             return [(.transition(transition.action, from: from, to: incident.status), visibility, text)]
         }
     }
@@ -69,7 +74,7 @@ extension IncidentService {
     /// Adds a comment: public (the partner sees it) or internal (staff only).
     public func comment(
         _ id: Incident.ID, text: String, visibility: IncidentEvent.Visibility, by principal: Principal
-    ) async throws -> IncidentEvent {
+    ) async throws -> CommentOutcome {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         var check = ValidationCollector()
         _ = check.requiredText("text", trimmed, label: "comment", maxLength: 5_000)
@@ -81,22 +86,36 @@ extension IncidentService {
         return try await store.transaction { repositories in
             let incident = try await visibleIncident(
                 id, principal: principal, action: action, repositories: repositories)
+            let masked = Self.masker(for: incident).mask(trimmed, field: "text")
             let event = IncidentEvent(
                 id: .init(ids.make()), incidentID: incident.id, at: now, kind: .comment, visibility: visibility,
-                actorName: principal.displayName, actorRole: principal.role, note: trimmed
+                actorName: principal.displayName, actorRole: principal.role, note: masked.text
             )
             try await repositories.incidents.append([event])
             let added = FieldChange(
                 field: visibility == .internal ? "internalNote" : "comment", before: nil,
-                after: FieldChange.textSummary(trimmed))
+                after: FieldChange.textSummary(masked.text))
             try await audit.append(
                 AuditRecord(
                     principal: principal, action: "incident.comment", outcome: .succeeded,
                     target: incident.reference.description
                 ).about(incident.auditSubject, changes: [added]),
                 in: repositories)
-            return event
+            if !masked.maskings.isEmpty {
+                try await audit.append(
+                    .masked(
+                        masked.maskings, by: principal, in: incident.auditSubject,
+                        target: incident.reference.description),
+                    in: repositories)
+            }
+            return CommentOutcome(event: event, maskings: masked.maskings)
         }
+    }
+
+    /// Masks secrets and other people's personal data in text about an incident; the address of the user it is
+    /// about may stay.
+    static func masker(for incident: Incident) -> SensitiveTextMasker {
+        SensitiveTextMasker(allowedEmailAddresses: [incident.report.userEmail.description])
     }
 
     /// Loads, checks access and version, lets `body` change the incident and name its events, then stores the
@@ -104,7 +123,7 @@ extension IncidentService {
     private func change(
         _ id: Incident.ID, action: AccessAction, expectedVersion: Int, by principal: Principal,
         _ body:
-            @escaping @Sendable (inout Incident, Partner) throws -> [(
+            @escaping @Sendable (inout Incident, Partner, inout [TextMasking]) throws -> [(
                 IncidentEvent.Kind, IncidentEvent.Visibility, String?
             )]
     ) async throws -> IncidentView {
@@ -120,16 +139,24 @@ extension IncidentService {
             guard let partner = try await repositories.partners.find(id: incident.partnerID) else {
                 throw ServiceError.notFound
             }
-            let kinds = try body(&incident, partner)
+            var maskings: [TextMasking] = []
+            let kinds = try body(&incident, partner, &maskings)
             let events = kinds.map { kind, visibility, note in
                 IncidentEvent(
                     id: .init(ids.make()), incidentID: incident.id, at: now, kind: kind, visibility: visibility,
                     actorName: principal.displayName, actorRole: principal.role, note: note
                 )
             }
-            return try await record(
+            var view = try await record(
                 incident, before: before, by: principal, expectedVersion: expectedVersion, partner: partner,
                 events: events, at: now, repositories: repositories)
+            if !maskings.isEmpty, !events.isEmpty {
+                try await audit.append(
+                    .masked(maskings, by: principal, in: incident.auditSubject, target: incident.reference.description),
+                    in: repositories)
+                view.maskings = maskings
+            }
+            return view
         }
     }
 

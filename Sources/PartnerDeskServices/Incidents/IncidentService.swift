@@ -67,7 +67,8 @@ public struct IncidentService: Sendable {
             case .failure(let failure): issues += failure.issues
             }
         }
-        guard issues.isEmpty, let report = validated else { throw ValidationFailure(issues) }
+        guard issues.isEmpty, let validated else { throw ValidationFailure(issues) }
+        let (report, maskings) = validated.maskingSensitiveText()
         let service = self
         let screenshots = prepared
         // Identifiers are made before the transaction too: every moment inside it holds the write lock.
@@ -89,11 +90,18 @@ public struct IncidentService: Sendable {
             try await service.audit.append(
                 .change("incident.raise", by: principal, from: nil, to: incident, target: reference.description),
                 in: repositories)
+            if !maskings.isEmpty {
+                try await service.audit.append(
+                    .masked(maskings, by: principal, in: incident.auditSubject, target: reference.description),
+                    in: repositories)
+            }
             for screenshot in screenshots {
                 _ = try await service.keep(
                     screenshot, for: incident.id, by: principal, at: now, repositories: repositories)
             }
-            return IncidentView(incident: incident, sla: nil, tier: catalog.tier(partner.tierID), partner: partner)
+            var view = IncidentView(incident: incident, sla: nil, tier: catalog.tier(partner.tierID), partner: partner)
+            view.maskings = maskings
+            return view
         }
     }
 

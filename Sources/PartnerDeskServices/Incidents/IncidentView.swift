@@ -9,6 +9,9 @@ public struct IncidentView: Sendable {
     /// The partner's code and the client id of the service concerned, for display.
     public var partnerCode: PartnerCode?
     public var serviceClientID: String?
+    /// What was masked in the text just sent (secrets, other people's personal data), for telling the sender;
+    /// empty when reading.
+    public var maskings: [TextMasking] = []
 
     public init(incident: Incident, sla: SLAStatus?, tier: ServiceLevelTier, partner: Partner?) {
         self.incident = incident
@@ -77,7 +80,12 @@ public struct TransitionRequest: Hashable, Sendable, Codable {
         case .forwardToDevOps: transition = .forwardToDevOps
         case .startInvestigating: transition = .startInvestigating
         case .awaitPartner: transition = .awaitPartner
-        case .provideInformation: transition = .provideInformation
+        case .provideInformation:
+            if note?.isEmpty ?? true {
+                check.add("note", "required", "Give the information the service desk asked for.")
+            } else {
+                transition = .provideInformation
+            }
         case .respond: transition = .respond
         case .close: transition = .close
         case .reopen: transition = .reopen
@@ -102,4 +110,10 @@ public struct TransitionRequest: Hashable, Sendable, Codable {
         guard let transition else { throw ValidationFailure(check.issues) }
         return transition
     }
+}
+
+/// A comment as stored, with what was masked in it before it was.
+public struct CommentOutcome: Sendable {
+    public var event: IncidentEvent
+    public var maskings: [TextMasking]
 }

@@ -76,7 +76,8 @@ struct PagesController {
         let partners = principal.role.isPartnerRole ? [] : try await services.partners.list()
         let raised = form["raised"].flatMap(IncidentReference.init)
         let notice = raised.map {
-            "Your incident \($0) has been raised. The First Line Service Desk will assess it and assign a severity."
+            (["Your incident \($0) has been raised. The First Line Service Desk will assess it and assign a severity."]
+                + MaskingNotice.sentences(form["masked"])).joined(separator: " ")
         }
         let page = HomePage(
             principal: principal, csrf: session.csrfToken, views: views, now: now, form: form, partners: partners,
@@ -141,7 +142,7 @@ struct PagesController {
             let outcome = try await self.services.incidents.raise(
                 RaiseIncidentPage.draft(from: values), screenshots: screenshots.map { [$0] } ?? [], by: principal)
             guard case .created(let view, _) = outcome else { return request.redirect(to: "/") }
-            return request.redirect(to: "/?raised=\(view.incident.reference)")
+            return request.redirect(to: MaskingNotice.location("/?raised=\(view.incident.reference)", view.maskings))
         } catch let failure as ValidationFailure {
             await services.audit.recordRefusal(failure, of: request)
             let page = RaiseIncidentPage(
@@ -185,10 +186,10 @@ struct PagesController {
             internal: values["internal"] == "true"
         )
         do {
-            _ = try await services.incidents.transition(
+            let view = try await services.incidents.transition(
                 id, body, expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal
             )
-            return request.redirect(to: "/incidents/\(id)")
+            return request.redirect(to: MaskingNotice.location("/incidents/\(id)", view.maskings))
         } catch let failure as ValidationFailure {
             let errors = await pageErrors(failure, of: request, field: "action")
             return try await renderIncident(
@@ -215,11 +216,11 @@ struct PagesController {
         let values = try signedInForm(request, session: session)
         let id = try request.incidentID()
         do {
-            _ = try await services.incidents.comment(
+            let outcome = try await services.incidents.comment(
                 id, text: values["text"] ?? "", visibility: values["internal"] == "true" ? .internal : .public,
                 by: principal
             )
-            return request.redirect(to: "/incidents/\(id)")
+            return request.redirect(to: MaskingNotice.location("/incidents/\(id)", outcome.maskings))
         } catch let failure as ValidationFailure {
             let errors = await pageErrors(failure, of: request, field: "comment")
             return try await renderIncident(
@@ -279,9 +280,11 @@ struct PagesController {
         let attached = (try? request.query.get(String.self, at: "attached")).flatMap { text in
             attachments.first { $0.id.description == text }
         }
+        let masked = MaskingNotice.sentences(try? request.query.get(String.self, at: "masked"))
+        let notices = (attached.map { ["Screenshot \($0.fileName) attached."] } ?? []) + masked
         let page = IncidentPage(
             view: view, history: history, attachments: attachments, principal: principal, csrf: session.csrfToken,
-            notice: attached.map { "Screenshot \($0.fileName) attached." }, errors: errors)
+            notice: notices.isEmpty ? nil : notices.joined(separator: " "), errors: errors)
         let status: HTTPResponseStatus = errors.isEmpty ? .ok : .unprocessableEntity
         return try await request.view.render("incident", page).encodeResponse(status: status, for: request)
     }

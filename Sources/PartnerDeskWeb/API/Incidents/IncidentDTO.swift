@@ -47,8 +47,11 @@ struct IncidentDTO: Content, Equatable {
     var tier: String
     /// Absent until the desk has received the incident and assigned a severity.
     var sla: SLA?
+    /// Only in the answer to a raise or a change: what was masked in the text just sent.
+    var masked: [MaskingDTO]?
 
     init(_ view: IncidentView) {
+        masked = MaskingDTO.list(view.maskings)
         let incident = view.incident
         let report = incident.report
         id = incident.id.description
@@ -106,8 +109,11 @@ struct IncidentEventDTO: Content, Equatable {
     var actor: String
     var actorRole: String
     var note: String?
+    /// Only in the answer to a new comment: what was masked in it.
+    var masked: [MaskingDTO]?
 
-    init(_ event: IncidentEvent) {
+    init(_ event: IncidentEvent, maskings: [TextMasking] = []) {
+        masked = MaskingDTO.list(maskings)
         id = event.id.description
         at = ISO8601Instant.string(from: event.at)
         visibility = event.visibility.rawValue
@@ -129,6 +135,24 @@ struct IncidentEventDTO: Content, Equatable {
             kind = "attachment"
             self.fileName = fileName
         }
+    }
+}
+
+/// Sensitive text masked before it was stored: where, what and how many, and a sentence for the sender.
+struct MaskingDTO: Codable, Equatable {
+    var field: String
+    var kind: String
+    var count: Int
+    var message: String
+
+    /// The maskings, or `nil` (left out of the answer) when there were none.
+    static func list(_ maskings: [TextMasking]) -> [MaskingDTO]? {
+        maskings.isEmpty
+            ? nil
+            : maskings.map {
+                let named = TextMasking(field: "the \($0.field) field", kind: $0.kind, count: $0.count)
+                return MaskingDTO(field: $0.field, kind: $0.kind.rawValue, count: $0.count, message: named.message)
+            }
     }
 }
 

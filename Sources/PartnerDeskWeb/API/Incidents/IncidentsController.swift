@@ -66,16 +66,18 @@ struct IncidentsController {
 
     @Sendable func comment(_ request: Request) async throws -> Response {
         let body = try request.content.decode(CommentRequest.self)
-        let event = try await services.incidents.comment(
+        let outcome = try await services.incidents.comment(
             try request.incidentID(), text: body.text, visibility: body.internal == true ? .internal : .public,
             by: try request.principal
         )
-        return try await IncidentEventDTO(event).encodeResponse(status: .created, for: request)
+        return try await IncidentEventDTO(outcome.event, maskings: outcome.maskings)
+            .encodeResponse(status: .created, for: request)
     }
 
     @Sendable func history(_ request: Request) async throws -> [IncidentEventDTO] {
-        try await services.incidents.history(try request.incidentID(), as: try request.principal).map(
-            IncidentEventDTO.init)
+        try await services.incidents.history(try request.incidentID(), as: try request.principal).map {
+            IncidentEventDTO($0)
+        }
     }
 
     private static func respond(_ view: IncidentView, to request: Request) async throws -> Response {
