@@ -66,6 +66,7 @@ public enum PartnerDeskWeb {
     public static func configure(_ app: Application, context: Context) throws {
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware(servedOverTLS: context.servedOverTLS))
+        app.middleware.use(BidiNeutralisingMiddleware())
         app.middleware.use(RequestIDMiddleware())
         app.middleware.use(ClientAddressMiddleware(proxies: context.trustedProxies))
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))

@@ -109,6 +109,16 @@ import Testing
         #expect(fixture.transports.mails.flatMap(\.to).map(\.value) == ["oncall@wellpath.example"])
     }
 
+    @Test func mail_showsReorderingControlsAsMarkers_inSubjectAndBodies() throws {
+        let address = try #require(EmailAddress("desk@example.org"))
+        let message = MailMessage(
+            id: UUID(), from: address, to: [address], subject: "INC-000001 \u{202E}gpj.exe",
+            text: "Loop \u{2066}x\u{2069}", html: "<p>\u{202B}y</p>")
+        #expect(message.subject == "INC-000001 [U+202E]gpj.exe")
+        #expect(message.text == "Loop [U+2066]x[U+2069]")
+        #expect(message.html == "<p>[U+202B]y</p>")
+    }
+
     @Test func aRefusedChange_queuesNothing() async throws {
         let (fixture, id) = try await Self.fixture()
         await #expect(throws: ServiceError.self) {

@@ -35,6 +35,24 @@ import Testing
         return view.incident.id
     }
 
+    @Test func recordingFromIncidents_isAllOrNothing_aRefusedLinkLeavesNoProblemAndMovesNoIncident() async throws {
+        let (services, partners) = try await setUp()
+        let good = try await raise(services, by: partners["WELLPATH"]!, severity: 3)
+        let before = try await services.incidents.view(good, as: desk()).incident
+        await #expect(throws: ServiceError.notFound) {
+            _ = try await services.problems.record(
+                ProblemDraft(title: "Sign-in loop", description: "Loops", severity: 3, origin: "incidents"),
+                incidents: [good, Incident.ID(UUID())], by: desk())
+        }
+        #expect(try await services.problems.ranked(as: desk(.serviceManager)).isEmpty)
+        let after = try await services.incidents.view(good, as: desk()).incident
+        #expect(after.status == before.status && after.version == before.version && after.linkedProblem == nil)
+        let recorded = try await services.problems.record(
+            ProblemDraft(title: "Sign-in loop", description: "Loops", severity: 3, origin: "incidents"),
+            incidents: [good], by: desk())
+        #expect(recorded.problem.reference.description == "PRB-000001")
+    }
+
     @Test func recordingFromIncidents_linksThem_andTheRankingFollowsTheirImpact() async throws {
         let (services, partners) = try await setUp()
         let broad = [

@@ -113,6 +113,30 @@ import VaporTesting
         }
     }
 
+    @Test func controlCharactersAndLineBreaks_areRefused_neverCutShort() async throws {
+        try await APIHarness.run { api in
+            let nul = try await api.send(
+                .POST, "api/v1/incidents", as: "wellpath",
+                json: APIHarness.incidentJSON(description: #"Loops\u0000 back"#))
+            #expect(nul.status == .unprocessableEntity)
+            let errors = nul.json["errors"] as? [[String: Any]]
+            #expect(errors?.first?["field"] as? String == "description")
+            #expect(errors?.first?["code"] as? String == "control_character")
+            let broken = APIHarness.incidentJSON().replacingOccurrences(
+                of: #""errorType": "Sign-in loop""#, with: #""errorType": "Sign-in\nloop""#)
+            let lineBreak = try await api.send(.POST, "api/v1/incidents", as: "wellpath", json: broken)
+            #expect(lineBreak.status == .unprocessableEntity)
+            #expect((lineBreak.json["errors"] as? [[String: Any]])?.first?["code"] as? String == "line_break")
+            let list = try await api.send(.GET, "api/v1/incidents", as: "wellpath")
+            #expect((list.json["items"] as? [Any])?.isEmpty == true)
+            let multiLine = try await api.send(
+                .POST, "api/v1/incidents", as: "wellpath",
+                json: APIHarness.incidentJSON(description: #"First line\nsecond line, Cafe\u0301"#))
+            #expect(multiLine.status == .created)
+            #expect(multiLine.json["description"] as? String == "First line\nsecond line, Caf\u{E9}")
+        }
+    }
+
     @Test func malformedBodies_answer400_neverA500() async throws {
         try await APIHarness.run { api in
             for body in ["{", "[]", #"{"description": 12}"#, #"{"errorCodes": "P1"}"#] {

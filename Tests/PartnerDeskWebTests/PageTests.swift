@@ -1024,6 +1024,29 @@ import VaporTesting
         }
     }
 
+    @Test func reorderingControls_areShownAsMarkers_onThePages() async throws {
+        try await withPages { app, _ in
+            var browser = Browser(app: app)
+            _ = try await signIn(&browser, "rosa@wellpath.example")
+            let form = try await browser.send(.GET, "incidents/new")
+            let raised = try await browser.send(
+                .POST, "incidents",
+                form: [
+                    "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
+                    "errorType": "Loop \u{202E}exe.fdp", "description": "Loops \u{2067}back\u{2069}",
+                    "deviceType": "mobile", "operatingSystem": "iOS", "operatingSystemVersion": "17.4",
+                    "csrf": Browser.csrf(form),
+                ])
+            #expect(raised.status == .seeOther)
+            let home = try await browser.send(.GET, "")
+            let link = try #require(home.body.string.firstRange(of: #/href="/incidents/([0-9a-f-]{36})"/#))
+            let page = try await browser.send(.GET, String(home.body.string[link]).dropFirst(7).dropLast().description)
+            #expect(page.body.string.contains("Loop [U+202E]exe.fdp"))
+            #expect(page.body.string.contains("Loops [U+2067]back[U+2069]"))
+            #expect(!page.body.string.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) })
+        }
+    }
+
     @Test func pageRefusalsAndDenials_areAuditedAsThePersonSignedIn() async throws {
         try await withPages { app, services in
             var browser = Browser(app: app)

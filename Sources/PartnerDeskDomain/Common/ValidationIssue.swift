@@ -51,19 +51,36 @@ public struct ValidationCollector: Sendable {
         }
     }
 
-    /// Checks a required text field: trimmed, not empty, and not longer than `maxLength` characters.
-    /// Returns the trimmed text, or `nil` after recording why it was refused.
-    public mutating func requiredText(_ field: String, _ value: String, label: String, maxLength: Int) -> String? {
+    /// Checks a required text field: trimmed, not empty, clean (see ``TextInput``: no control characters, one
+    /// line unless `lines` is `.multiple`) and not longer than `maxLength` Unicode scalars. Returns the
+    /// trimmed text in NFC, or `nil` after recording why it was refused.
+    public mutating func requiredText(
+        _ field: String, _ value: String, label: String, maxLength: Int, lines: TextInput.Lines = .single
+    ) -> String? {
         let trimmed = value.trimmingWhitespace
         if trimmed.isEmpty {
             add(field, "required", "Enter the \(label).")
             return nil
         }
-        if trimmed.count > maxLength {
-            add(field, "too_long", "The \(label) must be \(maxLength) characters or fewer.")
+        return limitedText(field, trimmed, label: label, maxLength: maxLength, lines: lines)
+    }
+
+    /// Checks a text that is present: clean and not longer than `maxLength` Unicode scalars. Returns it in NFC,
+    /// or `nil` after recording why it was refused.
+    public mutating func limitedText(
+        _ field: String, _ value: String, label: String, maxLength: Int, lines: TextInput.Lines = .single
+    ) -> String? {
+        switch TextInput.clean(value, field: field, label: label, lines: lines) {
+        case .failure(let issue):
+            issues.append(issue)
             return nil
+        case .success(let clean):
+            if TextInput.length(clean) > maxLength {
+                add(field, "too_long", "The \(label) must be \(maxLength) characters or fewer.")
+                return nil
+            }
+            return clean
         }
-        return trimmed
     }
 
     /// Throws a ``ValidationFailure`` when any issue was recorded.

@@ -13,7 +13,11 @@ extension ValidationCollector {
 
     /// A required text that must also pass the patient-data guard; `nil` after recording why it was refused.
     mutating func guardedText(_ field: String, _ value: String, label: String, maxLength: Int) -> String? {
-        guard let text = requiredText(field, value, label: label, maxLength: maxLength) else { return nil }
+        // The long texts (descriptions, notes, updates) may run over several lines; names and titles may not.
+        let lines: TextInput.Lines = maxLength >= HSSILimits.text ? .multiple : .single
+        guard let text = requiredText(field, value, label: label, maxLength: maxLength, lines: lines) else {
+            return nil
+        }
         return guarded(field, text)
     }
 

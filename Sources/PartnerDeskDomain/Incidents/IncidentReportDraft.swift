@@ -100,8 +100,8 @@ public struct IncidentReportDraft: Hashable, Sendable, Codable {
         let errorType = check.requiredText(
             "errorType", self.errorType ?? "", label: "error type", maxLength: Limits.shortText)
         let description = check.requiredText(
-            "description", self.description ?? "", label: "description of the issue", maxLength: Limits.description
-        )
+            "description", self.description ?? "", label: "description of the issue", maxLength: Limits.description,
+            lines: .multiple)
         let deviceType = choice("deviceType", self.deviceType, DeviceType.self, label: "device type", into: &check)
         let operatingSystem = check.requiredText(
             "operatingSystem", self.operatingSystem ?? "", label: "operating system", maxLength: Limits.shortText
@@ -110,13 +110,12 @@ public struct IncidentReportDraft: Hashable, Sendable, Codable {
             "operatingSystemVersion", self.operatingSystemVersion ?? "", label: "operating system version",
             maxLength: Limits.shortText
         )
-        let codes = (errorCodes ?? []).compactMap(trimmed)
-        if codes.count > Limits.errorCodes {
+        let given = (errorCodes ?? []).compactMap(trimmed)
+        if given.count > Limits.errorCodes {
             check.add("errorCodes", "too_many", "Give at most \(Limits.errorCodes) error codes.")
         }
-        for (index, code) in codes.enumerated() where code.count > Limits.errorCode {
-            check.add(
-                "errorCodes[\(index)]", "too_long", "Each error code must be \(Limits.errorCode) characters or fewer.")
+        let codes = given.enumerated().compactMap { index, code in
+            check.limitedText("errorCodes[\(index)]", code, label: "error code", maxLength: Limits.errorCode)
         }
         let partnerReference = optionalText(
             "partnerReference", self.partnerReference, label: "your reference", into: &check)
@@ -177,10 +176,6 @@ public struct IncidentReportDraft: Hashable, Sendable, Codable {
         _ field: String, _ value: String?, label: String, into check: inout ValidationCollector
     ) -> String? {
         guard let text = trimmed(value) else { return nil }
-        if text.count > Limits.shortText {
-            check.add(field, "too_long", "The \(label) must be \(Limits.shortText) characters or fewer.")
-            return nil
-        }
-        return text
+        return check.limitedText(field, text, label: label, maxLength: Limits.shortText)
     }
 }

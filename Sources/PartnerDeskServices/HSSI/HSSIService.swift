@@ -360,7 +360,7 @@ public struct HSSIService: Sendable {
         _ id: HigherSeverityIncident.ID, message: String, expectedVersion: Int, by principal: Principal
     ) async throws -> HSSIView {
         var check = ValidationCollector()
-        let text = check.requiredText("message", message, label: "message", maxLength: 5_000) ?? ""
+        let text = check.requiredText("message", message, label: "message", maxLength: 5_000, lines: .multiple) ?? ""
         let issues = check.issues + PatientDataGuard().refusals(for: [("message", text)])
         if !issues.isEmpty { throw ValidationFailure(issues) }
         return try await change(id, action: .runHSSI, expectedVersion: expectedVersion, by: principal) {

@@ -75,10 +75,10 @@ extension IncidentService {
     public func comment(
         _ id: Incident.ID, text: String, visibility: IncidentEvent.Visibility, by principal: Principal
     ) async throws -> CommentOutcome {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         var check = ValidationCollector()
-        _ = check.requiredText("text", trimmed, label: "comment", maxLength: 5_000)
+        let cleaned = check.requiredText("text", text, label: "comment", maxLength: 5_000, lines: .multiple)
         try check.finish()
+        let trimmed = cleaned ?? text
         try PatientDataGuard().check([("text", trimmed)])
         let action: AccessAction = visibility == .internal ? .internalNotes : .commentOnIncident
         let now = clock.now()

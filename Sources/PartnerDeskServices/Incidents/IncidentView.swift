@@ -58,10 +58,8 @@ public struct TransitionRequest: Hashable, Sendable, Codable {
                 .init(field: "action", code: "unknown_value", message: "Choose an action from: \(known).")
             ])
         }
-        let note = self.note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let note, note.count > 5_000 {
-            check.add("note", "too_long", "The note must be 5000 characters or fewer.")
-        }
+        let given = self.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = given.map { check.limitedText("note", $0, label: "note", maxLength: 5_000, lines: .multiple) ?? $0 }
         func severityValue() -> Severity? {
             guard let level = severity else {
                 check.add("severity", "required", "Choose a severity from 1 to 5.")

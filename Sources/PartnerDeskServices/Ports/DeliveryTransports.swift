@@ -1,7 +1,8 @@
 import Foundation
 import PartnerDeskDomain
 
-/// One e-mail ready to send: plain text and HTML alternatives of the same words.
+/// One e-mail ready to send: plain text and HTML alternatives of the same words, with every control that
+/// reorders text shown as a marker (``BidiControls``), since the words may be a partner's.
 public struct MailMessage: Sendable, Hashable {
     /// Stable for the message's whole life (also across retries), sent as the `Message-ID` header so
     /// receivers can drop duplicates: `<id@partnerdesk>`.
@@ -16,9 +17,9 @@ public struct MailMessage: Sendable, Hashable {
         self.id = id
         self.from = from
         self.to = to
-        self.subject = subject
-        self.text = text
-        self.html = html
+        self.subject = BidiControls.neutralised(subject)
+        self.text = BidiControls.neutralised(text)
+        self.html = BidiControls.neutralised(html)
     }
 }
 

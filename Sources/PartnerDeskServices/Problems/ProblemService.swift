@@ -66,7 +66,8 @@ public struct ProblemService: Sendable {
         var check = ValidationCollector()
         let title = check.requiredText("title", draft.title ?? "", label: "title", maxLength: 200) ?? ""
         let description =
-            check.requiredText("description", draft.description ?? "", label: "description", maxLength: 10_000) ?? ""
+            check.requiredText(
+                "description", draft.description ?? "", label: "description", maxLength: 10_000, lines: .multiple) ?? ""
         let severity = draft.severity.flatMap(Severity.init)
         if severity == nil { check.add("severity", "out_of_range", "Give the severity, 1 to 5.") }
         let origin = ProblemOrigin(rawValue: draft.origin ?? ProblemOrigin.incidents.rawValue)
@@ -81,6 +82,9 @@ public struct ProblemService: Sendable {
         guard issues.isEmpty, let severity, let origin else { throw ValidationFailure(issues) }
         let now = clock.now()
         let ids = self.ids
+        let incidents = self.incidents
+        let catalog = self.catalog
+        // The problem and every link to it commit together: a refused link leaves no half-made problem.
         let problem = try await store.transaction { repositories in
             var problem = Problem(
                 id: .init(ids.make()), reference: try await repositories.problems.nextReference(), title: title,
@@ -92,13 +96,28 @@ public struct ProblemService: Sendable {
             try await audit.append(
                 .change("problem.record", by: principal, from: nil, to: problem, target: problem.reference.description),
                 in: repositories)
+            let link = IncidentTransition.linkToProblem(reference: problem.reference.description)
+            for id in linked {
+                var incident = try await incidents.visibleIncident(
+                    id, principal: principal, action: .manageProblems, repositories: repositories)
+                guard let partner = try await repositories.partners.find(id: incident.partnerID) else {
+                    throw ServiceError.notFound
+                }
+                let (before, version, from) = (incident, incident.version, incident.status)
+                do {
+                    try incident.apply(link, at: now, tier: catalog.tier(partner.tierID))
+                } catch let error as IncidentTransitionError {
+                    throw ServiceError.invalidTransition("\(incident.reference): \(error.description)")
+                }
+                let event = IncidentEvent(
+                    id: .init(ids.make()), incidentID: incident.id, at: now,
+                    kind: .transition(.linkToProblem, from: from, to: incident.status), visibility: .public,
+                    actorName: principal.displayName, actorRole: principal.role, note: nil)
+                _ = try await incidents.record(
+                    incident, before: before, by: principal, expectedVersion: version, partner: partner,
+                    events: [event], at: now, repositories: repositories)
+            }
             return problem
-        }
-        for incident in linked {
-            let version = try await incidents.view(incident, as: principal).incident.version
-            _ = try await incidents.transition(
-                incident, TransitionRequest(action: "link_to_problem", problem: problem.reference.description),
-                expectedVersion: version, by: principal)
         }
         return try await view(problem.id, as: principal)
     }
@@ -267,7 +286,8 @@ public struct ProblemService: Sendable {
     {
         try Authorization.require(principal, .publishProblems)
         var check = ValidationCollector()
-        let text = check.requiredText("summary", summary, label: "public summary", maxLength: 4_000) ?? ""
+        let text =
+            check.requiredText("summary", summary, label: "public summary", maxLength: 4_000, lines: .multiple) ?? ""
         let issues = check.issues + PatientDataGuard().refusals(for: [("summary", text)])
         if !issues.isEmpty { throw ValidationFailure(issues) }
         return try await change(id, "problem.publish", expectedVersion: expectedVersion, by: principal) {
