@@ -71,6 +71,7 @@ public enum PartnerDeskWeb {
         app.middleware.use(ClientAddressMiddleware(proxies: context.trustedProxies))
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(ProblemDetailsMiddleware())
+        app.middleware.use(HTTPSemanticsMiddleware(routes: app.routes))
         app.middleware.use(AuditTrailMiddleware(audit: context.services.audit))
         app.routes.defaultMaxBodySize = "64kb"
         try configurePages(app, context: context)
@@ -79,6 +80,7 @@ public enum PartnerDeskWeb {
                 services: context.services, metrics: context.metrics, metricsAccess: context.metricsAccess))
         try OpenAPIDocument.register(on: app.grouped("api", "v1"))
         let api = app.grouped("api", "v1").grouped(BearerAuthenticator(tokens: context.services.tokens))
+            .grouped(MediaTypeMiddleware())
         IncidentsController(services: context.services).register(on: api)
         AuditController(services: context.services).register(on: api)
         TokensController(services: context.services).register(on: api)

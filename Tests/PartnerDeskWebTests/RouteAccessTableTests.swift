@@ -72,7 +72,13 @@ import VaporTesting
                     } else {
                         try #require(caller == "anon", "unknown caller \(caller)")
                     }
-                    let body = row.path.hasSuffix("/merge") ? #"{"into":"\#(fixtures.keeper)"}"# : Self.body(row)
+                    var body = row.path.hasSuffix("/merge") ? #"{"into":"\#(fixtures.keeper)"}"# : Self.body(row)
+                    if row.method == .POST, row.path.hasSuffix("/attachments") {
+                        // Screenshots come as multipart form data; any other type is refused before access.
+                        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=b")
+                        body =
+                            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nx\r\n--b--\r\n"
+                    }
                     var status = HTTPResponseStatus.ok
                     var answerBody = ""
                     try await api.app.testing().test(

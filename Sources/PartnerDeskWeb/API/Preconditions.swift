@@ -6,18 +6,31 @@ import Vapor
 enum IfMatch {
     static func etag(_ version: Int) -> String { "\"\(version)\"" }
 
-    /// The version the caller last saw. Missing answers 428; a value that is not one of our ETags answers 412.
+    /// The version the caller last saw. Missing answers 428. The comparison is strong (RFC 9110, 13.1.1): a
+    /// weak validator (`W/"3"`), several tags, `*` or anything that is not one of our ETags answers 412.
     static func version(_ request: Request) throws -> Int {
         guard let header = request.headers.first(name: .ifMatch) else {
             throw Abort(
                 .preconditionRequired, reason: "Send If-Match with the ETag from your last read of the record.")
         }
-        let text = header.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        guard let version = Int(text) else {
-            throw Abort(.preconditionFailed, reason: "If-Match does not match the record's current ETag.")
+        let text = header.trimmingCharacters(in: .whitespaces)
+        guard text.count >= 3, text.first == "\"", text.last == "\"",
+            let version = Int(text.dropFirst().dropLast()), version >= 0
+        else {
+            throw Abort(
+                .preconditionFailed,
+                reason: "If-Match must be the record's current ETag exactly, as a strong validator like \"3\".")
         }
         return version
+    }
+
+    /// Whether an `If-None-Match` header names the ETag, by the weak comparison that header uses.
+    static func noneMatch(_ header: String, etag: String) -> Bool {
+        let strip = { (tag: Substring) in
+            tag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
+        }
+        let wanted = strip(Substring(etag))
+        return header.split(separator: ",").contains { strip($0) == "*" || strip($0) == wanted }
     }
 }
 
@@ -29,6 +42,13 @@ enum IdempotencyKey {
         headers.contentType = .json
         if let location = stored.location { headers.replaceOrAdd(name: .location, value: location) }
         if replayed { headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true") }
+        // A created record's ETag is the version in the body (the same on a replay: it is the same answer).
+        if stored.status == 201,
+            let object = try? JSONSerialization.jsonObject(with: stored.body) as? [String: Any],
+            let version = object["version"] as? Int
+        {
+            headers.replaceOrAdd(name: .eTag, value: IfMatch.etag(version))
+        }
         return Response(
             status: HTTPResponseStatus(statusCode: stored.status), headers: headers, body: .init(data: stored.body))
     }

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// HTTP as RFC 9110 says: strong If-Match, ETags on what a create answers, 304 for If-None-Match, 405 with
+/// Allow for a method a path does not offer, 415 for a body in a type the API does not read.
+@Suite struct HTTPSemanticsTests {
+    @Test func ifMatch_comparesStrongly_soAWeakValidatorNeverMatches() async throws {
+        try await APIHarness.run { api in
+            let (id, etag) = try await api.raiseIncident()
+            for header in ["W/\(etag)", "*", "\(etag), \"99\"", "1", ""] {
+                let response = try await api.send(
+                    .PATCH, "api/v1/incidents/\(id)", as: "wellpath", json: #"{"errorType": "Changed"}"#,
+                    headers: [("If-Match", header)])
+                #expect(response.status == .preconditionFailed, "\(header)")
+                #expect(response.headers.contentType == .init(type: "application", subType: "problem+json"))
+            }
+            let read = try await api.send(.GET, "api/v1/incidents/\(id)", as: "wellpath")
+            #expect(read.json["errorType"] as? String == "Sign-in loop" && read.json["version"] as? Int == 1)
+            let strong = try await api.send(
+                .PATCH, "api/v1/incidents/\(id)", as: "wellpath", json: #"{"errorType": "Changed"}"#,
+                headers: [("If-Match", etag)])
+            #expect(strong.status == .ok && strong.headers.first(name: .eTag) == "\"2\"")
+        }
+    }
+
+    @Test func created_carriesItsETag_alsoWhenReplayed() async throws {
+        try await APIHarness.run { api in
+            for _ in 0..<2 {
+                let response = try await api.send(
+                    .POST, "api/v1/incidents", as: "wellpath", json: APIHarness.incidentJSON(),
+                    headers: [("Idempotency-Key", "semantics-1")])
+                #expect(response.status == .created)
+                #expect(response.headers.first(name: .eTag) == "\"1\"")
+            }
+        }
+    }
+
+    @Test func ifNoneMatch_answers304_untilTheRecordChanges() async throws {
+        try await APIHarness.run { api in
+            let (id, etag) = try await api.raiseIncident()
+            let unchanged = try await api.send(
+                .GET, "api/v1/incidents/\(id)", as: "wellpath", headers: [("If-None-Match", "W/\(etag)")])
+            #expect(unchanged.status == .notModified && unchanged.body.readableBytes == 0)
+            #expect(unchanged.headers.first(name: .eTag) == etag)
+            let other = try await api.send(
+                .GET, "api/v1/incidents/\(id)", as: "wellpath", headers: [("If-None-Match", "\"7\", \"8\"")])
+            #expect(other.status == .ok)
+        }
+    }
+
+    @Test func aMethodThePathDoesNotOffer_answers405WithAllow_asProblemDetails() async throws {
+        try await APIHarness.run { api in
+            let (id, _) = try await api.raiseIncident()
+            let response = try await api.send(.PUT, "api/v1/incidents/\(id)", as: "wellpath", json: "{}")
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers.first(name: "Allow") == "GET, HEAD, PATCH")
+            #expect(response.json["code"] as? String == "method_not_allowed")
+            let missing = try await api.send(.PUT, "api/v1/no-such-thing", as: "wellpath", json: "{}")
+            #expect(missing.status == .notFound)
+        }
+    }
+
+    @Test func aBodyInAnotherMediaType_answers415() async throws {
+        try await APIHarness.run { api in
+            for type in ["text/plain", "application/xml", "application/x-www-form-urlencoded"] {
+                let response = try await api.send(
+                    .POST, "api/v1/incidents", as: "wellpath", headers: [("Content-Type", type)])
+                #expect(response.status == .unsupportedMediaType, "\(type)")
+                #expect(response.json["code"] as? String == "unsupported_media_type", "\(type)")
+            }
+        }
+    }
+}
