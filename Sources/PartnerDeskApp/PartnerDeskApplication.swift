@@ -82,6 +82,8 @@ public enum PartnerDeskApplication {
         let database: @Sendable () -> any Database = {
             databases.database(id, logger: logger, on: databases.eventLoopGroup.any()) ?? fallback
         }
+        // Deliveries and registrations follow the same rules.
+        let webhookPolicy = WebhookTargetPolicy(allowList: config.webhookAllowList)
         return AppServices(
             store: FluentUnitOfWork(sqliteWriter: writer, database: database),
             readiness: DatabaseReadinessProbe(databases: databases, id: id, logger: logger),
@@ -96,7 +98,7 @@ public enum PartnerDeskApplication {
                 mail: try config.smtp.map { try SMTPMailTransport(configuration: $0, clock: SystemClock()) }
                     ?? NoMailRelay(),
                 webhooks: try HTTPWebhookTransport(
-                    configuration: .init(policy: WebhookTargetPolicy(allowList: config.webhookAllowList)),
+                    configuration: .init(policy: webhookPolicy),
                     clock: SystemClock()),
                 metrics: PrometheusDeliveryMetrics(), logger: logger),
             requireStaffSecondFactor: config.requireStaffSecondFactor,
@@ -105,7 +107,8 @@ public enum PartnerDeskApplication {
                 severityTwoSeconds: config.hssiUpdateMinutesSeverityTwo * 60) ?? .standard,
             auditAnchor: try FileAuditAnchor(
                 keyFile: URL(fileURLWithPath: config.auditKeyFile),
-                checkpointFile: URL(fileURLWithPath: config.auditCheckpointFile), logger: logger)
+                checkpointFile: URL(fileURLWithPath: config.auditCheckpointFile), logger: logger),
+            webhookPolicy: webhookPolicy
         )
     }
 

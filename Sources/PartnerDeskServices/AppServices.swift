@@ -31,7 +31,7 @@ public struct AppServices: Sendable {
         delivery: DeliverySetup,
         screenshotLimits: ScreenshotLimits = .default,
         requireStaffSecondFactor: Bool = false, hssiCadence: HSSIUpdateCadence = .standard,
-        auditAnchor: (any AuditAnchor)? = nil
+        auditAnchor: (any AuditAnchor)? = nil, webhookPolicy: WebhookTargetPolicy = WebhookTargetPolicy()
     ) {
         let planner = NotificationPlanner(sender: delivery.sender, publicURL: delivery.publicURL, ids: ids)
         let partnerCache = PartnerCache(clock: clock)
@@ -53,7 +53,7 @@ public struct AppServices: Sendable {
         )
         self.problems = ProblemService(store: store, ids: ids, clock: clock, catalog: catalog, incidents: incidents)
         self.notifications = NotificationSettingsService(
-            store: store, ids: ids, clock: clock, secrets: secrets, audit: audit)
+            store: store, ids: ids, clock: clock, secrets: secrets, audit: audit, webhookPolicy: webhookPolicy)
         self.hssis = HSSIService(
             store: store, ids: ids, clock: clock, planner: planner, audit: audit, cadence: hssiCadence)
         self.jobs = BackgroundJobs(

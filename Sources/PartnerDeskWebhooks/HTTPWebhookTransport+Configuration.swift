@@ -1,4 +1,5 @@
 import NIOSSL
+import PartnerDeskDomain
 
 extension HTTPWebhookTransport {
     /// How ``HTTPWebhookTransport`` calls partners: which targets it may reach, how long it waits, how many

@@ -109,6 +109,25 @@ import Testing
         #expect(fixture.transports.mails.flatMap(\.to).map(\.value) == ["oncall@wellpath.example"])
     }
 
+    @Test(arguments: [
+        "https://127.0.0.1/hook", "https://2130706433/", "https://0x7f.1/", "https://017700000001/", "https://127.1/",
+        "https://[::1]/", "https://[::ffff:127.0.0.1]/", "https://localhost/", "https://app.localhost/",
+        "https://169.254.169.254/latest", "https://metadata.google.internal/", "https://10.0.0.1/",
+        "https://192.168.1.1/", "https://172.16.0.1/", "https://100.64.0.1/", "https://0.0.0.0/",
+        "http://hooks.example.org/", "https://user:pw@hooks.example.org/", "https://224.0.0.1/",
+        "https://255.255.255.255/", "https://[fe80::1]/", "https://[fc00::1]/", "https://0177.0.0.1/",
+    ])
+    func webhookAddresses_thatDeliveryWouldRefuse_areRefusedWhenRegistered(_ url: String) async throws {
+        let (fixture, _) = try await Self.fixture()
+        await #expect {
+            _ = try await fixture.services.notifications.addWebhook(
+                url: url, events: ["incident.received"], partnerCode: nil, as: fixture.partnerAdmin)
+        } throws: { error in
+            (error as? ValidationFailure)?.issues.map(\.code) == ["refused_address"]
+        }
+        #expect(try await fixture.services.notifications.webhooks(as: fixture.partnerAdmin).isEmpty)
+    }
+
     @Test func mail_showsReorderingControlsAsMarkers_inSubjectAndBodies() throws {
         let address = try #require(EmailAddress("desk@example.org"))
         let message = MailMessage(

@@ -12,10 +12,15 @@ public struct NotificationSettingsService: Sendable {
     let clock: any Clock
     let secrets: any SecretKeeper
     let audit: AuditService
+    /// The rules deliveries follow, applied when an endpoint is registered too, so a partner learns at once
+    /// that an address will never be called instead of finding dead letters later.
+    let webhookPolicy: WebhookTargetPolicy
 
     public init(
-        store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, secrets: any SecretKeeper, audit: AuditService
+        store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, secrets: any SecretKeeper, audit: AuditService,
+        webhookPolicy: WebhookTargetPolicy
     ) {
+        self.webhookPolicy = webhookPolicy
         self.store = store
         self.ids = ids
         self.clock = clock
@@ -94,7 +99,16 @@ public struct NotificationSettingsService: Sendable {
         try Authorization.require(principal, .manageWebhooks)
         var check = ValidationCollector()
         let url = URL(string: text.trimmingCharacters(in: .whitespaces))
-        if url == nil || !["https", "http"].contains(url?.scheme?.lowercased() ?? "") || url?.host == nil {
+        if let url, url.host != nil, url.scheme != nil {
+            do {
+                _ = try webhookPolicy.registrable(url)
+            } catch {
+                check.add(
+                    "url", "refused_address",
+                    "PartnerDesk will not call this address (\(error.rule.summary): \(error.subject)). Give a public "
+                        + "https address of your service.")
+            }
+        } else {
             check.add("url", "invalid_format", "Give the endpoint's full address, starting with https://.")
         }
         var events: Set<NotificationEvent> = []

@@ -1,5 +1,3 @@
-import PartnerDeskDomain
-
 /// The loose numeric host spellings that C resolvers (`inet_aton`) and browsers (the WHATWG URL standard)
 /// read as IPv4 addresses: one to four parts, each decimal, octal (leading `0`) or hexadecimal (`0x`), the
 /// last part filling the remaining bytes. `2130706433`, `0x7f.1`, `017700000001` and `127.1` all mean

@@ -1,6 +1,5 @@
 import Foundation
 import PartnerDeskDomain
-import PartnerDeskWebhooks
 import Testing
 
 @Suite struct WebhookTargetPolicyTests {
@@ -91,6 +90,19 @@ import Testing
     ])
     func target_accepts(url: String) {
         #expect(refusalOf(url) == nil)
+    }
+
+    @Test func registrable_refusesPlainHTTP_unlessTheAllowListCouldAllowIt() throws {
+        let url = URL(string: "http://relay.partner.example/hook")!
+        #expect(throws: WebhookTargetRefusal(rule: .plainHTTP, subject: "relay.partner.example")) {
+            try policy.registrable(url)
+        }
+        let byName = WebhookTargetPolicy(allowList: try WebhookAllowList(parsing: "relay.partner.example"))
+        #expect(try byName.registrable(url).host == "relay.partner.example")
+        // A name might resolve into an allowed block: only delivery can tell.
+        let byBlock = WebhookTargetPolicy(allowList: try WebhookAllowList(parsing: "10.20.0.0/16"))
+        #expect(try byBlock.registrable(url).host == "relay.partner.example")
+        #expect(try policy.registrable(URL(string: "https://relay.partner.example/hook")!).scheme == .https)
     }
 
     @Test func target_normalisesTheHostAndKeepsThePathAndQuery() throws {

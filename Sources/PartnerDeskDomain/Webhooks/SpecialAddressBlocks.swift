@@ -1,5 +1,3 @@
-import PartnerDeskDomain
-
 /// The address blocks a webhook must never reach unless the allow list says so, after the IANA IPv4 and
 /// IPv6 special-purpose registries (RFC 6890 and its updates).
 ///

@@ -1,5 +1,4 @@
 import PartnerDeskDomain
-import PartnerDeskWebhooks
 import Testing
 
 @Suite struct WebhookAllowListTests {

@@ -1,5 +1,4 @@
 import Foundation
-import PartnerDeskDomain
 
 /// Decides whether PartnerDesk may call a webhook URL, so a partner cannot point a webhook at PartnerDesk's
 /// own machine, its private network or a cloud metadata service (server-side request forgery).
@@ -56,6 +55,17 @@ public struct WebhookTargetPolicy: Sendable, Hashable {
             try check(address, for: target)
         } else if !target.isAllowedByName {
             try checkName(host)
+        }
+        return target
+    }
+
+    /// Checks a URL being registered as an endpoint: everything ``target(for:)`` checks, and plain `http` to a
+    /// host name that is not on the allow list, unless the list has address blocks the name might resolve
+    /// into (only delivery, which resolves it, can tell then).
+    public func registrable(_ url: URL) throws(WebhookTargetRefusal) -> WebhookTarget {
+        let target = try target(for: url)
+        if target.scheme == .http, target.address == nil, !target.isAllowedByName, allowList.ranges.isEmpty {
+            throw WebhookTargetRefusal(rule: .plainHTTP, subject: target.host)
         }
         return target
     }

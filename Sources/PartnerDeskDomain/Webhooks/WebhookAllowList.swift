@@ -1,5 +1,4 @@
 import Foundation
-import PartnerDeskDomain
 
 /// Targets the operator has explicitly allowed although the policy would refuse them: address blocks and
 /// exact host names. This is what `PARTNERDESK_WEBHOOK_ALLOW` holds.

@@ -1,5 +1,3 @@
-import PartnerDeskDomain
-
 /// A webhook URL that ``WebhookTargetPolicy`` has read and accepted as far as the URL alone can tell; the
 /// addresses its host resolves to still have to pass ``WebhookTargetPolicy/check(_:for:)``.
 public struct WebhookTarget: Sendable, Hashable {
@@ -49,14 +47,14 @@ public struct WebhookTarget: Sendable, Hashable {
     }
 
     /// The `Host` header: the host (bracketed for IPv6), with the port when it is not the default.
-    var authority: String {
+    public var authority: String {
         let bracketed = host.contains(":") ? "[\(host)]" : host
         return port == scheme.defaultPort ? bracketed : "\(bracketed):\(port)"
     }
 
     /// The name to send in TLS server name indication and to check the certificate against; `nil` for an
     /// address, whose certificate is checked against the address instead.
-    var serverName: String? {
+    public var serverName: String? {
         address == nil ? host : nil
     }
 }
