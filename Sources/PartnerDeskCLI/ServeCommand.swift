@@ -51,9 +51,12 @@ struct ServeCommand: AsyncParsableCommand {
                     BackgroundJobsRunner(
                         services: PartnerDeskApplication.services(of: app), intervalSeconds: config.jobsInterval))
             }
-            // Vapor's serve command listens on the configured address and handles SIGTERM/SIGINT by
-            // quiescing the server: no new connections, in-flight requests finish.
+            // Vapor's serve command listens on the configured address and returns on SIGTERM or SIGINT.
             try await app.execute()
+            // Stop the server first: no new connections, and the requests in flight finish (up to the server's
+            // shutdown timeout). Only then may the application's shutdown stop the jobs and close the database;
+            // left to it, the server would be stopped last, after the connections its requests still use.
+            await app.server.shutdown()
         }
         logger.info("PartnerDesk stopped")
     }

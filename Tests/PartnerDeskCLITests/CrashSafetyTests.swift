@@ -50,6 +50,31 @@ import Testing
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// Starts `partnerdesk serve` on a free port and waits until it is ready; its standard error goes to
+    /// `errors` when given.
+    func startServer(_ environment: [String: String], errors: URL? = nil) async throws -> (Process, String) {
+        let port = try freePort()
+        let server = Process()
+        server.executableURL = BinaryTests.binary
+        server.arguments = ["serve", "--port", "\(port)"]
+        server.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let errors {
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            server.standardError = try FileHandle(forWritingTo: errors)
+        } else {
+            server.standardError = FileHandle.nullDevice
+        }
+        try server.run()
+        let base = "http://127.0.0.1:\(port)"
+        var ready = false
+        for _ in 0..<100 where !ready {
+            ready = (try? await URLSession.shared.data(from: URL(string: "\(base)/readyz")!)) != nil
+            if !ready { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(ready)
+        return (server, base)
+    }
+
     func request(_ method: String, _ url: String, token: String, body: String, headers: [String: String] = [:])
         async throws -> (Int, [String: Any])
     {
@@ -58,7 +83,7 @@ import Testing
         request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = Data(body.utf8)
+        request.httpBody = body.isEmpty ? nil : Data(body.utf8)
         let (data, response) = try await URLSession.shared.data(for: request)
         let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, json)
@@ -102,21 +127,8 @@ import Testing
             decoding: receiverOutput.fileHandleForReading.availableData, as: UTF8.self
         ).trimmingCharacters(in: .whitespacesAndNewlines)
 
-        let port = try freePort()
-        let server = Process()
-        server.executableURL = BinaryTests.binary
-        server.arguments = ["serve", "--port", "\(port)"]
-        server.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let (server, base) = try await startServer(environment)
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
-        let base = "http://127.0.0.1:\(port)"
-        var ready = false
-        for _ in 0..<100 where !ready {
-            ready = (try? await URLSession.shared.data(from: URL(string: "\(base)/readyz")!)) != nil
-            if !ready { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        #expect(ready)
 
         let (added, endpoint) = try await request(
             "POST", "\(base)/api/v1/webhooks", token: admin,
@@ -156,5 +168,67 @@ import Testing
         #expect(endpoint["secret"] is String)
         // Delivered once: another run sends nothing.
         #expect(try cli(["jobs", "run-once"]).contains("Messages delivered: 0,"))
+    }
+
+    @Test func sigtermDuringSustainedCreates_finishesWhatItAcknowledged_withoutA5xxOrACrash() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("partnerdesk-sigterm-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = [
+            "PARTNERDESK_DATA_DIR": folder.path, "PARTNERDESK_LOG_LEVEL": "warning", "PARTNERDESK_JOBS_INTERVAL": "0",
+        ]
+        let tests = BinaryTests()
+        #expect(
+            try tests.run(
+                ["partners", "add", "--code", "WELLPATH", "--name", "Wellpath", "--status", "live"],
+                environment: environment
+            ).status == 0)
+        let created = try tests.run(
+            ["tokens", "create", "--partner", "WELLPATH", "--name", "s"], environment: environment)
+        let token = try #require(
+            created.output.split(separator: "\n").first { $0.contains("Secret") }?.split(separator: " ").last)
+        let errors = folder.appendingPathComponent("server-errors.log")
+        let (server, base) = try await startServer(environment, errors: errors)
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        let body = """
+            {"type":"other","occurredAt":"2026-11-23T08:00:00Z","userEmail":"u@example.org","errorType":"Loop",
+             "description":"Loops","deviceType":"pc","operatingSystem":"Windows","operatingSystemVersion":"11"}
+            """
+        let deadline = Date().addingTimeInterval(15)
+        // Eight clients create incidents for as long as the server answers; the server gets SIGTERM meanwhile.
+        let answers = try await withThrowingTaskGroup(of: [(status: Int, id: String?)].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var answers: [(status: Int, id: String?)] = []
+                    while Date() < deadline {
+                        guard
+                            let (status, json) = try? await request(
+                                "POST", "\(base)/api/v1/incidents", token: String(token), body: body)
+                        else { break }
+                        answers.append((status, json["id"] as? String))
+                    }
+                    return answers
+                }
+            }
+            try await Task.sleep(for: .milliseconds(800))
+            kill(server.processIdentifier, SIGTERM)
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        server.waitUntilExit()
+        let log = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        #expect(server.terminationReason == .exit && server.terminationStatus == 0, "\(log.prefix(2_000))")
+        #expect(!log.contains("Assertion") && !log.contains("crashed"))
+        #expect(answers.allSatisfy { $0.status == 201 }, "\(Set(answers.map(\.status)))")
+        let acknowledged = answers.compactMap(\.id)
+        #expect(acknowledged.count >= 16)
+
+        // Every incident the server acknowledged is there after a restart.
+        let (again, restarted) = try await startServer(environment)
+        defer { if again.isRunning { kill(again.processIdentifier, SIGKILL) } }
+        for id in acknowledged {
+            let (status, _) = try await request(
+                "GET", "\(restarted)/api/v1/incidents/\(id)", token: String(token), body: "")
+            #expect(status == 200, "\(id)")
+        }
     }
 }
