@@ -59,7 +59,7 @@ import Testing
         server.arguments = ["serve", "--port", "\(port)"]
         server.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let errors {
-            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            #expect(FileManager.default.createFile(atPath: errors.path, contents: nil))
             server.standardError = try FileHandle(forWritingTo: errors)
         } else {
             server.standardError = FileHandle.nullDevice

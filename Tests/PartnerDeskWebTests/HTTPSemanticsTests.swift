@@ -3,6 +3,8 @@ import Testing
 import Vapor
 import VaporTesting
 
+@testable import PartnerDeskWeb
+
 /// HTTP as RFC 9110 says: strong If-Match, ETags on what a create answers, 304 for If-None-Match, 405 with
 /// Allow for a method a path does not offer, 415 for a body in a type the API does not read.
 @Suite struct HTTPSemanticsTests {
@@ -71,5 +73,25 @@ import VaporTesting
                 #expect(response.json["code"] as? String == "unsupported_media_type", "\(type)")
             }
         }
+    }
+
+    @Test func requestIDs_areAcceptedOnlyWhenShortAndPlain() async throws {
+        try await APIHarness.run { api in
+            let plain = try await api.send(.GET, "healthz", as: nil, headers: [("X-Request-Id", "partner-42.retry:1")])
+            #expect(plain.status == .ok && plain.headers.first(name: .xRequestId) == "partner-42.retry:1")
+            for bad in [String(repeating: "a", count: 129), "<script>", "id with spaces", "é"] {
+                let refused = try await api.send(.GET, "healthz", as: nil, headers: [("X-Request-Id", bad)])
+                #expect(refused.status == .badRequest, "\(bad)")
+                #expect(refused.headers.first(name: .xRequestId) == nil && !refused.body.string.contains(bad))
+            }
+        }
+    }
+
+    @Test func downloads_nameNonASCIIFilesWithFilenameStar() {
+        #expect(ContentDisposition.attachment(fileName: "screen.png") == #"attachment; filename="screen.png""#)
+        #expect(
+            ContentDisposition.attachment(fileName: "Écran d’accueil \"1\".png")
+                == #"attachment; filename="_cran d_accueil _1_.png"; filename*=UTF-8''%C3%89cran%20d%E2%80%99accueil%20%221%22.png"#
+        )
     }
 }

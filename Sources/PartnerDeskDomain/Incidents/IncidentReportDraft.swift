@@ -54,10 +54,14 @@ public struct IncidentReportDraft: Hashable, Sendable, Codable {
         public static let description = 5_000
         public static let errorCodes = 20
         public static let errorCode = 100
+        /// How far back the occurrence may be: a year.
+        public static let occurredAtPast: TimeInterval = 366 * 86_400
+        /// How far ahead of the server's clock a sender's clock may run: five minutes.
+        public static let clockSkew: TimeInterval = 300
     }
 
-    /// Checks the draft against the partner's services; `now` bounds the occurrence time (it may not be more
-    /// than five minutes in the future, to allow for clock drift).
+    /// Checks the draft against the partner's services; `now` bounds the occurrence time (no more than five
+    /// minutes in the future, to allow for clock skew, and no more than a year in the past).
     public func validated(services: [PartnerService], now: Date) throws(ValidationFailure) -> IncidentReport {
         var check = ValidationCollector()
         let guardIssues = PatientDataGuard().refusals(for: rawTextFields)
@@ -74,8 +78,18 @@ public struct IncidentReportDraft: Hashable, Sendable, Codable {
         var occurredAt: Date?
         if let text = trimmed(self.occurredAt) {
             if let date = ISO8601Instant.date(from: text) {
-                if date > now.addingTimeInterval(300) {
-                    check.add("occurredAt", "in_future", "The date and time it happened cannot be in the future.")
+                let earliest = now.addingTimeInterval(-Limits.occurredAtPast)
+                let latest = now.addingTimeInterval(Limits.clockSkew)
+                let bounds =
+                    "between \(ISO8601Instant.string(from: earliest)) and \(ISO8601Instant.string(from: latest))"
+                if date > latest {
+                    check.add(
+                        "occurredAt", "in_future",
+                        "The date and time it happened cannot be in the future: give an instant \(bounds).")
+                } else if date < earliest {
+                    check.add(
+                        "occurredAt", "too_old",
+                        "Incidents are raised within a year of what happened: give an instant \(bounds).")
                 } else {
                     occurredAt = date
                 }

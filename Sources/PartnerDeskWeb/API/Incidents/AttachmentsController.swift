@@ -66,7 +66,8 @@ struct AttachmentsController {
     static func downloadResponse(_ attachment: Attachment, bytes: Data) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "image", subType: attachment.format.rawValue)
-        headers.contentDisposition = .init(.attachment, filename: attachment.fileName)
+        headers.replaceOrAdd(
+            name: .contentDisposition, value: ContentDisposition.attachment(fileName: attachment.fileName))
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return Response(status: .ok, headers: headers, body: .init(data: bytes))
