@@ -88,6 +88,9 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
+                // For the errors that mean a client hung up (ChannelError, HTTPParserError).
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             resources: [.copy("Resources/openapi.json"), .copy("Resources/Views"), .copy("Resources/Public")]
         ),

@@ -49,6 +49,9 @@ public struct AppConfig: Sendable, Equatable {
     /// Seconds between runs of the background jobs in `serve` (`PARTNERDESK_JOBS_INTERVAL`); 0 runs none, for
     /// a server that leaves them to `partnerdesk jobs run-once` from a scheduler.
     public var jobsInterval = 15
+    /// Seconds a client connection may sit with nothing read or written before it is closed
+    /// (`PARTNERDESK_IDLE_TIMEOUT`), so idle clients cannot pin connections; 0 never closes them.
+    public var idleTimeout = 60
     /// Minutes between an HSSI's status updates at severity 1 and at severity 2
     /// (`PARTNERDESK_HSSI_UPDATE_MINUTES_SEV1`, `PARTNERDESK_HSSI_UPDATE_MINUTES_SEV2`).
     public var hssiUpdateMinutesSeverityOne = 60
@@ -227,6 +230,7 @@ public struct AppConfig: Sendable, Equatable {
             }
         }
         integer("PARTNERDESK_JOBS_INTERVAL", in: 0...3_600, into: &config.jobsInterval)
+        integer("PARTNERDESK_IDLE_TIMEOUT", in: 0...3_600, into: &config.idleTimeout)
         integer("PARTNERDESK_HSSI_UPDATE_MINUTES_SEV1", in: 5...1_440, into: &config.hssiUpdateMinutesSeverityOne)
         integer("PARTNERDESK_HSSI_UPDATE_MINUTES_SEV2", in: 5...1_440, into: &config.hssiUpdateMinutesSeverityTwo)
         if let host = environment["PARTNERDESK_SMTP_HOST"], !host.isEmpty {

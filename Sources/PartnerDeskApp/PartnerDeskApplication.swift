@@ -23,6 +23,8 @@ public enum PartnerDeskApplication {
             app.logger = logger
             app.http.server.configuration.hostname = config.hostname
             app.http.server.configuration.port = config.port
+            app.http.server.configuration.idleTimeout =
+                config.idleTimeout > 0 ? .seconds(Int64(config.idleTimeout)) : nil
             app.databases.use(
                 try config.database.configurationFactory(maxConnectionsPerEventLoop: config.databasePoolSize),
                 as: config.database.databaseID

@@ -50,6 +50,26 @@ import Testing
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// A raw TCP connection to a port on loopback, for talking to the server below HTTP clients; `nil` when
+    /// it cannot connect.
+    static func connect(to port: Int) -> Int32? {
+        let connection = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(connection, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(connection)
+            return nil
+        }
+        return connection
+    }
+
     /// Starts `partnerdesk serve` on a free port and waits until it is ready; its standard error goes to
     /// `errors` when given.
     func startServer(_ environment: [String: String], errors: URL? = nil) async throws -> (Process, String) {
@@ -230,5 +250,66 @@ import Testing
                 "GET", "\(restarted)/api/v1/incidents/\(id)", token: String(token), body: "")
             #expect(status == 200, "\(id)")
         }
+    }
+
+    @Test func anIdleConnection_isClosedAfterTheIdleTimeout() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("partnerdesk-idle-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = [
+            "PARTNERDESK_DATA_DIR": folder.path, "PARTNERDESK_LOG_LEVEL": "error", "PARTNERDESK_JOBS_INTERVAL": "0",
+            "PARTNERDESK_IDLE_TIMEOUT": "1",
+        ]
+        let (server, base) = try await startServer(environment)
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        let port = try #require(URL(string: base)?.port)
+        let connection = try #require(Self.connect(to: port))
+        defer { close(connection) }
+        // Send nothing; within a few seconds the server closes the connection (a read returns 0 bytes).
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let started = Date()
+        var byte: UInt8 = 0
+        let read = recv(connection, &byte, 1, 0)
+        #expect(read == 0, "the connection stayed open")
+        #expect(Date().timeIntervalSince(started) < 4)
+    }
+
+    @Test func aClientHangingUpMidBody_isNoServerError() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("partnerdesk-hangup-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = [
+            "PARTNERDESK_DATA_DIR": folder.path, "PARTNERDESK_LOG_LEVEL": "info", "PARTNERDESK_JOBS_INTERVAL": "0",
+        ]
+        let tests = BinaryTests()
+        _ = try tests.run(
+            ["partners", "add", "--code", "WELLPATH", "--name", "Wellpath", "--status", "live"],
+            environment: environment)
+        let created = try tests.run(
+            ["tokens", "create", "--partner", "WELLPATH", "--name", "s"], environment: environment)
+        let token = try #require(
+            created.output.split(separator: "\n").first { $0.contains("Secret") }?.split(separator: " ").last)
+        let errors = folder.appendingPathComponent("server-errors.log")
+        let (server, base) = try await startServer(environment, errors: errors)
+        defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+        let port = try #require(URL(string: base)?.port)
+        // A request that promises 100,000 bytes of body, sends 1,000 and hangs up.
+        let connection = try #require(Self.connect(to: port))
+        let head =
+            "POST /api/v1/incidents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n" + String(repeating: "x", count: 1_000)
+        _ = head.withCString { send(connection, $0, strlen($0), 0) }
+        try await Task.sleep(for: .milliseconds(300))
+        close(connection)
+        try await Task.sleep(for: .milliseconds(500))
+
+        let (metrics, _) = try await URLSession.shared.data(from: URL(string: "\(base)/metrics")!)
+        let counted = String(decoding: metrics, as: UTF8.self).split(separator: "\n")
+            .filter { $0.hasPrefix("http_requests_total{") && $0.contains("/api/v1/incidents\"") }
+        #expect(counted.contains { $0.contains("status=\"499\"") }, "\(counted)")
+        #expect(!counted.contains { $0.contains("status=\"500\"") })
+        let log = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        #expect(!log.contains("\"level\":\"error\""), "\(log.prefix(1_000))")
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOHTTP1
 import PartnerDeskDomain
 import PartnerDeskServices
 import Vapor
@@ -10,6 +12,11 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch  where Self.isClientHangUp(error) {
+            // Nothing to answer and nothing wrong here: counted as 499 (nginx's "client closed request"),
+            // not as a server error, and logged for debugging only.
+            request.logger.debug("The client closed the connection before the request was read")
+            return Response(status: .init(statusCode: 499, reasonPhrase: "Client Closed Request"))
         } catch {
             var problem = Self.problem(for: error)
             if problem.status >= 500 {
@@ -25,6 +32,16 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
             }
             return try Self.response(for: problem, error: error)
         }
+    }
+
+    /// Whether the error means the client went away mid-request: its body ended early, or the connection
+    /// closed under the handler.
+    static func isClientHangUp(_ error: any Error) -> Bool {
+        if let parser = error as? HTTPParserError { return parser == .invalidEOFState }
+        if let channel = error as? ChannelError {
+            return [.ioOnClosedChannel, .eof, .inputClosed, .outputClosed, .alreadyClosed].contains(channel)
+        }
+        return false
     }
 
     /// A browser navigating to a page (not the API, not a file): it sends `Accept: text/html`.
