@@ -94,4 +94,47 @@ import VaporTesting
                 == #"attachment; filename="_cran d_accueil _1_.png"; filename*=UTF-8''%C3%89cran%20d%E2%80%99accueil%20%221%22.png"#
         )
     }
+
+    @Test func unknownAndServerOwnedFields_answer422NamingThem_andNothingChanges() async throws {
+        try await APIHarness.run { api in
+            let extra = APIHarness.incidentJSON().replacingOccurrences(
+                of: #""errorType":"#, with: #""partnerId": "x", "status": "closed", "colour": "red", "errorType":"#)
+            let response = try await api.send(.POST, "api/v1/incidents", as: "wellpath", json: extra)
+            #expect(response.status == .unprocessableEntity)
+            let issues = (response.json["errors"] as? [[String: Any]]) ?? []
+            #expect(issues.compactMap { $0["field"] as? String } == ["colour", "partnerId", "status"])
+            #expect(
+                issues.compactMap { $0["code"] as? String } == ["unknown_field", "read_only_field", "read_only_field"])
+            let (id, etag) = try await api.raiseIncident()
+            let patched = try await api.send(
+                .PATCH, "api/v1/incidents/\(id)", as: "wellpath", json: #"{"errorType": "x", "version": 9}"#,
+                headers: [("If-Match", etag)])
+            #expect(patched.status == .unprocessableEntity)
+            let comment = try await api.send(
+                .POST, "api/v1/incidents/\(id)/comments", as: "wellpath", json: #"{"text": "hi", "visibility": "x"}"#)
+            #expect(comment.status == .unprocessableEntity)
+            let list = try await api.send(.GET, "api/v1/incidents", as: "wellpath")
+            #expect((list.json["items"] as? [Any])?.count == 1)
+            let read = try await api.send(.GET, "api/v1/incidents/\(id)", as: "wellpath")
+            #expect(read.json["errorType"] as? String == "Sign-in loop")
+        }
+    }
+
+    @Test func duplicateKeysAndRepeatedQueryParameters_answer400() async throws {
+        try await APIHarness.run { api in
+            let twice = APIHarness.incidentJSON().replacingOccurrences(
+                of: #""errorType":"#, with: #""description": "one more", "errorType":"#)
+            let response = try await api.send(.POST, "api/v1/incidents", as: "wellpath", json: twice)
+            #expect(response.status == .badRequest)
+            #expect((response.json["detail"] as? String)?.contains("description") == true)
+            let nested = #"{"text": "a", "x": {"text": 1, "text": 2}}"#
+            #expect(try await api.send(.POST, "api/v1/incidents", as: "wellpath", json: nested).status == .badRequest)
+            let fine = #"{"a": [{"k": 1}, {"k": 2}], "b": {"k": 3}}"#
+            #expect(JSONDuplicateKeys.first(in: Data(fine.utf8)) == nil)
+            #expect(JSONDuplicateKeys.first(in: Data(#"{"k\u0061": 1, "ka": 2}"#.utf8)) == "ka")
+            let repeated = try await api.send(.GET, "api/v1/incidents?limit=5&limit=50", as: "wellpath")
+            #expect(repeated.status == .badRequest)
+            #expect(try await api.send(.GET, "api/v1/incidents?status=raised,closed", as: "wellpath").status == .ok)
+        }
+    }
 }

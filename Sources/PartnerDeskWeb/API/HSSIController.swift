@@ -65,7 +65,7 @@ struct HSSIController {
 
     @Sendable func declare(_ request: Request) async throws -> Response {
         let principal = try request.principal
-        let declaration = try request.content.decode(HSSIDeclaration.self)
+        let declaration = try request.decodeJSONBody(HSSIDeclaration.self)
         let outcome = try await services.hssis.declare(
             declaration, by: principal, idempotency: try IdempotencyKey.request(for: request, principal: principal)
         ) { view in try Self.stored(HSSIDTO(view, for: principal)) }
@@ -84,7 +84,7 @@ struct HSSIController {
     }
 
     @Sendable func step(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(HSSIStepRequest.self)
+        let body = try request.decodeJSONBody(HSSIStepRequest.self)
         return try await respond(
             services.hssis.step(
                 try hssiID(request), body, expectedVersion: try IfMatch.version(request), by: try request.principal),
@@ -92,7 +92,7 @@ struct HSSIController {
     }
 
     @Sendable func assess(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(Assessment.self)
+        let body = try request.decodeJSONBody(Assessment.self)
         return try await respond(
             services.hssis.assess(
                 try hssiID(request), severity: body.severity, category: body.category,
@@ -101,7 +101,7 @@ struct HSSIController {
     }
 
     @Sendable func convene(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(Convening.self)
+        let body = try request.decodeJSONBody(Convening.self)
         return try await respond(
             services.hssis.convene(
                 try hssiID(request), joiningDetails: body.joiningDetails, at: body.at,
@@ -126,7 +126,7 @@ struct HSSIController {
     }
 
     @Sendable func postUpdate(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(HSSIStatusUpdateDraft.self)
+        let body = try request.decodeJSONBody(HSSIStatusUpdateDraft.self)
         return try await respond(
             services.hssis.postUpdate(
                 try hssiID(request), body, expectedVersion: try IfMatch.version(request), by: try request.principal),
@@ -134,7 +134,7 @@ struct HSSIController {
     }
 
     @Sendable func communicate(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(Communication.self)
+        let body = try request.decodeJSONBody(Communication.self)
         return try await respond(
             services.hssis.communicate(
                 try hssiID(request), message: body.message, expectedVersion: try IfMatch.version(request),
@@ -166,7 +166,7 @@ struct HSSIController {
     }
 
     @Sendable func addRotaEntry(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(RotaEntry.self)
+        let body = try request.decodeJSONBody(RotaEntry.self)
         let view = try await services.hssis.addRotaEntry(
             partnerCode: body.partner, managerName: body.managerName, email: body.email, phone: body.phone,
             startsAt: body.startsAt, endsAt: body.endsAt, by: try request.principal)

@@ -38,7 +38,7 @@ struct NotificationsController {
     }
 
     @Sendable func addWebhook(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(NewWebhook.self)
+        let body = try request.decodeJSONBody(NewWebhook.self)
         let created = try await services.notifications.addWebhook(
             url: body.url, events: body.events, partnerCode: body.partner, as: try request.principal)
         return try await WebhookDTO(created.endpoint, secret: created.secret).encodeResponse(
@@ -77,7 +77,7 @@ struct NotificationsController {
     }
 
     @Sendable func setPreferences(_ request: Request) async throws -> [Preference] {
-        let body = try request.content.decode(PreferenceChange.self)
+        let body = try request.decodeJSONBody(PreferenceChange.self)
         var check = ValidationCollector()
         var events: Set<NotificationEvent> = []
         for name in body.enabled {

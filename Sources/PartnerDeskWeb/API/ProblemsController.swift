@@ -65,7 +65,7 @@ struct ProblemsController {
     }
 
     @Sendable func record(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(NewProblem.self)
+        let body = try request.decodeJSONBody(NewProblem.self)
         var check = ValidationCollector()
         let incidents = (body.incidents ?? []).compactMap { text -> Incident.ID? in
             guard let id = Incident.ID(uuidString: text) else {
@@ -90,7 +90,7 @@ struct ProblemsController {
     }
 
     @Sendable func move(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(StatusChange.self)
+        let body = try request.decodeJSONBody(StatusChange.self)
         let view = try await services.problems.move(
             Problem.ID(try request.uuidParameter("problemID")), to: body.status, rootCause: body.rootCause,
             workaround: body.workaround,
@@ -100,7 +100,7 @@ struct ProblemsController {
 
     /// Merges this problem (a duplicate) into another; answers the problem it was merged into.
     @Sendable func merge(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(Merge.self)
+        let body = try request.decodeJSONBody(Merge.self)
         guard let target = Problem.ID(uuidString: body.into) else {
             throw ValidationFailure([
                 ValidationIssue(field: "into", code: "invalid_format", message: "Give the id of the problem to keep.")
@@ -114,7 +114,7 @@ struct ProblemsController {
 
     /// Resolves together the incidents still linked to the problem; answers the incidents resolved.
     @Sendable func resolveLinked(_ request: Request) async throws -> Resolved {
-        let body = try request.content.decode(Resolution.self)
+        let body = try request.decodeJSONBody(Resolution.self)
         let views = try await services.problems.resolveLinked(
             Problem.ID(try request.uuidParameter("problemID")), kind: body.kind, summary: body.summary,
             expectedVersion: try IfMatch.version(request), by: try request.principal)
@@ -122,7 +122,7 @@ struct ProblemsController {
     }
 
     @Sendable func publish(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(Publication.self)
+        let body = try request.decodeJSONBody(Publication.self)
         let view = try await services.problems.publish(
             Problem.ID(try request.uuidParameter("problemID")), summary: body.summary,
             expectedVersion: try IfMatch.version(request),

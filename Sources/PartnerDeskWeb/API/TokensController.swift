@@ -30,7 +30,7 @@ struct TokensController {
 
     @Sendable func create(_ request: Request) async throws -> Response {
         let principal = try request.principal
-        let body = try request.content.decode(CreateRequest.self)
+        let body = try request.decodeJSONBody(CreateRequest.self)
         var check = ValidationCollector()
         let scope = TokenScope(rawValue: body.scope ?? "write")
         if scope == nil { check.add("scope", "unknown_value", "The scope is read or write.") }

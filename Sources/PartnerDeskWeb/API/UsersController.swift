@@ -37,7 +37,7 @@ struct UsersController {
     /// An administrator gets the new account with its link (201); a partner administrator gets the invitation,
     /// sent by e-mail (202), the same whether or not the address already had an account.
     @Sendable func invite(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(InviteRequest.self)
+        let body = try request.decodeJSONBody(InviteRequest.self)
         let outcome = try await services.accounts.invite(
             email: body.email, name: body.name, role: body.role, partnerCode: body.partner, as: try request.principal
         )
@@ -56,7 +56,7 @@ struct UsersController {
     }
 
     @Sendable func changeRole(_ request: Request) async throws -> UserDTO {
-        let body = try request.content.decode(RoleChange.self)
+        let body = try request.decodeJSONBody(RoleChange.self)
         let user = try await services.accounts.changeRole(
             of: try userID(request), to: body.role, as: try request.principal)
         return UserDTO(user, invitationLink: nil)

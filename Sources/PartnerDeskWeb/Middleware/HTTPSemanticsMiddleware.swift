@@ -5,12 +5,29 @@ import Vapor
 /// - a `GET` or `HEAD` whose `If-None-Match` names the answer's ETag gets `304 Not Modified` with no body;
 /// - a method the path does not offer answers `405 Method Not Allowed` with `Allow`, not 404, as problem
 ///   details (the error reaches ``ProblemDetailsMiddleware``, which sits outside this one);
+/// - an API query parameter given twice answers 400 (every one of them takes a single value, lists being
+///   comma-separated), instead of one of the two winning silently.
+///
 /// ``MediaTypeMiddleware`` refuses bodies the API does not read.
 struct HTTPSemanticsMiddleware: AsyncMiddleware {
     /// The application's routes, read when a request finds none (after every route is registered).
     let routes: Routes
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.url.path.hasPrefix("/api/"), let query = request.url.query {
+            var seen: Set<Substring> = []
+            for pair in query.split(separator: "&") {
+                let name = pair.split(separator: "=", maxSplits: 1).first ?? pair
+                guard seen.insert(name).inserted else {
+                    let shown = name.removingPercentEncoding ?? String(name)
+                    throw Abort(
+                        .badRequest,
+                        reason:
+                            "The query parameter \(shown.prefix(40)) is given twice; give it once (lists are comma-separated)."
+                    )
+                }
+            }
+        }
         let response: Response
         do {
             response = try await next.respond(to: request)

@@ -21,7 +21,7 @@ struct IncidentsController {
 
     @Sendable func raise(_ request: Request) async throws -> Response {
         let principal = try request.principal
-        let draft = try request.content.decode(IncidentReportDraft.self)
+        let draft = try request.decodeJSONBody(IncidentReportDraft.self)
         let idempotency = try IdempotencyKey.request(for: request, principal: principal)
         let outcome = try await services.incidents.raise(draft, by: principal, idempotency: idempotency) { view in
             try Self.stored(IncidentDTO(view))
@@ -48,7 +48,7 @@ struct IncidentsController {
     }
 
     @Sendable func update(_ request: Request) async throws -> Response {
-        let changes = try request.content.decode(IncidentReportDraft.self)
+        let changes = try request.decodeJSONBody(IncidentReportDraft.self)
         let view = try await services.incidents.update(
             try request.incidentID(), changes: changes, expectedVersion: try IfMatch.version(request),
             by: try request.principal
@@ -57,7 +57,7 @@ struct IncidentsController {
     }
 
     @Sendable func transition(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(TransitionRequest.self)
+        let body = try request.decodeJSONBody(TransitionRequest.self)
         let view = try await services.incidents.transition(
             try request.incidentID(), body, expectedVersion: try IfMatch.version(request), by: try request.principal
         )
@@ -65,7 +65,7 @@ struct IncidentsController {
     }
 
     @Sendable func comment(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(CommentRequest.self)
+        let body = try request.decodeJSONBody(CommentRequest.self)
         let outcome = try await services.incidents.comment(
             try request.incidentID(), text: body.text, visibility: body.internal == true ? .internal : .public,
             by: try request.principal
