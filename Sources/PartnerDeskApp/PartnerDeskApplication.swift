@@ -62,6 +62,13 @@ public enum PartnerDeskApplication {
         }
     }
 
+    /// Loads the demo data (a second load changes nothing), one instance at a time when several start together
+    /// on one PostgreSQL database: otherwise each would find the demo partners missing and try to add them.
+    public static func loadDemoData(_ app: Application, config: AppConfig) async throws -> DemoReport {
+        let demo = services(of: app).demo
+        return try await schema(of: app, config: config).exclusively { _ in try await demo.load() }
+    }
+
     /// The schema manager for the configured database.
     public static func schema(of app: Application, config: AppConfig) -> SchemaManager {
         SchemaManager(databases: app.databases, id: config.database.databaseID, logger: app.logger)

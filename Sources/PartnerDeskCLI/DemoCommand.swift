@@ -17,7 +17,7 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = bootstrapLogging(config)
         let report = try await withApplication(config, logger: logger) { app in
             try await PartnerDeskApplication.prepareDatabase(app, config: config)
-            return try await PartnerDeskApplication.services(of: app).demo.load()
+            return try await PartnerDeskApplication.loadDemoData(app, config: config)
         }
         print(Self.describe(report))
     }

@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await withApplication(config, arguments: ["partnerdesk", "serve"], logger: logger) { app in
             try await PartnerDeskApplication.prepareDatabase(app, config: config)
             if config.loadDemoData {
-                let report = try await PartnerDeskApplication.services(of: app).demo.load()
+                let report = try await PartnerDeskApplication.loadDemoData(app, config: config)
                 // Written unbuffered: print() to a pipe would hold the sign-in details until the server stops.
                 FileHandle.standardOutput.write(Data((DemoCommand.describe(report) + "\n").utf8))
             }

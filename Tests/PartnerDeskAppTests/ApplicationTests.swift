@@ -56,6 +56,42 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestBackend.available.filter { $0 == .postgres })
+    func instancesStartingTogetherWithDemoData_onOnePostgreSQL_allStart_andLoadItOnce(_ backend: TestBackend)
+        async throws
+    {
+        let database = try await TestDatabase.make(backend)
+        var config = AppConfig()
+        config.database = database.location
+        config.environmentName = "testing"
+        config.bcryptCost = 4
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        var apps: [Application] = []
+        for _ in 0..<3 { apps.append(try await PartnerDeskApplication.make(config: config, logger: logger)) }
+        let (started, settings) = (apps, config)
+        let reports = await withTaskGroup(of: Result<DemoReport, any Error>.self) { group in
+            for app in started {
+                group.addTask {
+                    do {
+                        try await PartnerDeskApplication.prepareDatabase(app, config: settings)
+                        return .success(try await PartnerDeskApplication.loadDemoData(app, config: settings))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let loaded = reports.compactMap { try? $0.get() }
+        #expect(loaded.count == 3, "\(reports)")
+        #expect(loaded.filter { !$0.partnersCreated.isEmpty }.count == 1)
+        let partners = try await PartnerDeskApplication.services(of: apps[0]).partners.list()
+        #expect(partners.count == Set(partners.map(\.code)).count && !partners.isEmpty)
+        for app in apps { try await app.asyncShutdown() }
+        try await database.drop()
+    }
+
     @Test(arguments: TestBackend.available)
     func demo_loadsOnce_andTheSecondRunChangesNothing(_ backend: TestBackend) async throws {
         try await withApplication(backend) { app, _ in

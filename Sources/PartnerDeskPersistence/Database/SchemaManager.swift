@@ -69,11 +69,20 @@ public struct SchemaManager: Sendable {
 
     private func withMigrator<T: Sendable>(_ body: @escaping @Sendable (Migrator) async throws -> T) async throws -> T {
         guard id == .psql else { return try await body(migrator(on: database())) }
+        return try await exclusively { connection in try await body(migrator(on: connection)) }
+    }
+
+    /// Runs `body` while no other PartnerDesk instance on the same PostgreSQL database runs a section of its
+    /// own (migrations, loading the demo data): it holds the advisory lock on one connection, which it hands
+    /// to `body`. On SQLite there is one process, so `body` simply runs.
+    public func exclusively<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T
+    {
+        guard id == .psql else { return try await body(database()) }
         return try await database().withConnection { connection in
             let sql = connection as! any SQLDatabase
             try await sql.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLockKey))").run()
             do {
-                let result = try await body(migrator(on: connection))
+                let result = try await body(connection)
                 try await sql.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLockKey))").run()
                 return result
             } catch {
