@@ -52,6 +52,10 @@ public struct AppConfig: Sendable, Equatable {
     /// Seconds a client connection may sit with nothing read or written before it is closed
     /// (`PARTNERDESK_IDLE_TIMEOUT`), so idle clients cannot pin connections; 0 never closes them.
     public var idleTimeout = 60
+    /// The most screenshots, and megabytes of them, one incident keeps (`PARTNERDESK_SCREENSHOTS_PER_INCIDENT`,
+    /// `PARTNERDESK_SCREENSHOT_MB_PER_INCIDENT`).
+    public var screenshotsPerIncident = 20
+    public var screenshotMegabytesPerIncident = 50
     /// Minutes between an HSSI's status updates at severity 1 and at severity 2
     /// (`PARTNERDESK_HSSI_UPDATE_MINUTES_SEV1`, `PARTNERDESK_HSSI_UPDATE_MINUTES_SEV2`).
     public var hssiUpdateMinutesSeverityOne = 60
@@ -231,6 +235,8 @@ public struct AppConfig: Sendable, Equatable {
         }
         integer("PARTNERDESK_JOBS_INTERVAL", in: 0...3_600, into: &config.jobsInterval)
         integer("PARTNERDESK_IDLE_TIMEOUT", in: 0...3_600, into: &config.idleTimeout)
+        integer("PARTNERDESK_SCREENSHOTS_PER_INCIDENT", in: 1...1_000, into: &config.screenshotsPerIncident)
+        integer("PARTNERDESK_SCREENSHOT_MB_PER_INCIDENT", in: 10...10_000, into: &config.screenshotMegabytesPerIncident)
         integer("PARTNERDESK_HSSI_UPDATE_MINUTES_SEV1", in: 5...1_440, into: &config.hssiUpdateMinutesSeverityOne)
         integer("PARTNERDESK_HSSI_UPDATE_MINUTES_SEV2", in: 5...1_440, into: &config.hssiUpdateMinutesSeverityTwo)
         if let host = environment["PARTNERDESK_SMTP_HOST"], !host.isEmpty {

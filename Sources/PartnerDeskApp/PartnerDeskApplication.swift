@@ -110,6 +110,9 @@ public enum PartnerDeskApplication {
                     configuration: .init(policy: webhookPolicy),
                     clock: SystemClock()),
                 metrics: PrometheusDeliveryMetrics(), logger: logger),
+            screenshotLimits: ScreenshotLimits(
+                perIncident: config.screenshotsPerIncident,
+                bytesPerIncident: config.screenshotMegabytesPerIncident * 1024 * 1024),
             requireStaffSecondFactor: config.requireStaffSecondFactor,
             hssiCadence: HSSIUpdateCadence(
                 severityOneSeconds: config.hssiUpdateMinutesSeverityOne * 60,

@@ -72,8 +72,9 @@ public enum PartnerDeskWeb {
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(ProblemDetailsMiddleware())
         app.middleware.use(HTTPSemanticsMiddleware(routes: app.routes))
+        app.middleware.use(BodyLimitMiddleware())
         app.middleware.use(AuditTrailMiddleware(audit: context.services.audit))
-        app.routes.defaultMaxBodySize = "64kb"
+        app.routes.defaultMaxBodySize = ByteCount(value: BodyLimitMiddleware.defaultLimit)
         try configurePages(app, context: context)
         try app.register(
             collection: OperationsController(

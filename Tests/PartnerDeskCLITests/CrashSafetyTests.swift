@@ -275,7 +275,7 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 4)
     }
 
-    @Test func aClientHangingUpMidBody_isNoServerError() async throws {
+    @Test func aClientHangingUpMidBody_isNoServerError_andAnOversizedBodyIsRefusedAtOnce() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("partnerdesk-hangup-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -298,10 +298,24 @@ import Testing
         let connection = try #require(Self.connect(to: port))
         let head =
             "POST /api/v1/incidents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
-            + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n" + String(repeating: "x", count: 1_000)
+            + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n" + String(repeating: "x", count: 1_000)
         _ = head.withCString { send(connection, $0, strlen($0), 0) }
         try await Task.sleep(for: .milliseconds(300))
         close(connection)
+
+        // A body announced over the route's limit is refused at once, without waiting for the rest of it.
+        let oversized = try #require(Self.connect(to: port))
+        defer { close(oversized) }
+        let announced =
+            "POST /api/v1/incidents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 100000000\r\n\r\n"
+            + String(repeating: "{", count: 1_000)
+        _ = announced.withCString { send(oversized, $0, strlen($0), 0) }
+        var timeout = timeval(tv_sec: 3, tv_usec: 0)
+        setsockopt(oversized, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var answer = [UInt8](repeating: 0, count: 64)
+        let read = recv(oversized, &answer, answer.count, 0)
+        #expect(read > 0 && String(decoding: answer.prefix(max(read, 0)), as: UTF8.self).hasPrefix("HTTP/1.1 413"))
         try await Task.sleep(for: .milliseconds(500))
 
         let (metrics, _) = try await URLSession.shared.data(from: URL(string: "\(base)/metrics")!)

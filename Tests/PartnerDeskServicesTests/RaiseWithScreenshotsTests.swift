@@ -62,4 +62,36 @@ import Testing
         let history = try await services.incidents.history(view.incident.id, as: rosa)
         #expect(history.map(\.kind) == [.raised, .attachment(fileName: "loop.png")])
     }
+
+    @Test func anIncidentKeepsAtMostItsQuotaOfScreenshots() async throws {
+        let rosa = try await partner()
+        guard case .created(let view, _) = try await services.incidents.raise(draft(), by: rosa) else {
+            Issue.record("not raised")
+            return
+        }
+        let limit = ScreenshotLimits.default.perIncident
+        for index in 0..<limit {
+            _ = try await services.incidents.attach(
+                view.incident.id, bytes: Data(ScreenshotTestImages.png()), fileName: "s\(index).png",
+                confirmedNoPatientData: true, by: rosa)
+        }
+        await #expect {
+            _ = try await services.incidents.attach(
+                view.incident.id, bytes: Data(ScreenshotTestImages.png()), fileName: "one-more.png",
+                confirmedNoPatientData: true, by: rosa)
+        } throws: { error in
+            (error as? ValidationFailure)?.issues.map(\.code) == ["quota_exceeded"]
+        }
+        #expect(try await services.incidents.attachments(of: view.incident.id, as: rosa).count == limit)
+    }
+
+    @Test func theByteQuota_countsWhatIsKept() throws {
+        let limits = ScreenshotLimits(perIncident: 5, bytesPerIncident: 1_000)
+        let kept = Attachment(
+            id: .init(UUID()), incidentID: .init(UUID()), fileName: "a.png", format: .png, byteCount: 900, width: 1,
+            height: 1, contentHash: "h", removedMetadata: [], uploadedAt: Date(), uploadedBy: "r",
+            confirmedNoPatientData: true)
+        #expect(throws: Never.self) { try limits.checkQuota(existing: [kept], adding: 100, field: "file") }
+        #expect(throws: ValidationFailure.self) { try limits.checkQuota(existing: [kept], adding: 101, field: "file") }
+    }
 }

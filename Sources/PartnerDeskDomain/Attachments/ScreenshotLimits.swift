@@ -14,15 +14,46 @@ public struct ScreenshotLimits: Sendable, Hashable {
     ///
     /// This refuses absurd strips such as 1 × 40,000,000 that would pass the pixel limit alone.
     public var maxSideLength: Int
+    /// The most screenshots one incident keeps; 20 by default.
+    public var perIncident: Int
+    /// The most bytes of screenshots one incident keeps, after metadata is removed; 50 MB by default.
+    public var bytesPerIncident: Int
 
     /// The limits applied to partner uploads unless configuration says otherwise.
     public static let `default` = ScreenshotLimits()
 
     /// Creates limits; any value left out takes the default.
-    public init(maxBytes: Int = 10 * 1024 * 1024, maxPixels: Int = 40_000_000, maxSideLength: Int = 65_535) {
+    public init(
+        maxBytes: Int = 10 * 1024 * 1024, maxPixels: Int = 40_000_000, maxSideLength: Int = 65_535,
+        perIncident: Int = 20, bytesPerIncident: Int = 50 * 1024 * 1024
+    ) {
         self.maxBytes = maxBytes
         self.maxPixels = maxPixels
         self.maxSideLength = maxSideLength
+        self.perIncident = perIncident
+        self.bytesPerIncident = bytesPerIncident
+    }
+
+    /// Refuses one more screenshot of `bytes` for an incident that already keeps `existing`, when it would
+    /// pass the incident's quota of screenshots or bytes.
+    public func checkQuota(existing: [Attachment], adding bytes: Int, field: String) throws(ValidationFailure) {
+        if existing.count >= perIncident {
+            throw ValidationFailure([
+                ValidationIssue(
+                    field: field, code: "quota_exceeded",
+                    message: "This incident already has \(existing.count) screenshots, the most it can keep "
+                        + "(\(perIncident)). Describe further screens in a comment instead.")
+            ])
+        }
+        let kept = existing.reduce(0) { $0 + $1.byteCount }
+        if kept + bytes > bytesPerIncident {
+            throw ValidationFailure([
+                ValidationIssue(
+                    field: field, code: "quota_exceeded",
+                    message: "This screenshot would take the incident's screenshots to \(kept + bytes) bytes, over "
+                        + "its limit of \(bytesPerIncident) bytes. Send a smaller image.")
+            ])
+        }
     }
 
     /// Refuses dimensions read from an image header when they are zero, too many pixels, or too long on a side.

@@ -35,7 +35,8 @@ extension IncidentService {
         return try await store.transaction { repositories in
             let incident = try await visibleIncident(
                 id, principal: principal, action: .attachScreenshot, repositories: repositories)
-            return try await keep(prepared, for: incident.id, by: principal, at: now, repositories: repositories)
+            return try await keep(
+                prepared, for: incident.id, by: principal, at: now, field: "file", repositories: repositories)
         }
     }
 
@@ -67,12 +68,16 @@ extension IncidentService {
         )
     }
 
-    /// Stores a checked screenshot with its timeline event, inside the caller's transaction.
+    /// Stores a checked screenshot with its timeline event, inside the caller's transaction, unless it would
+    /// pass the incident's quota (refused on `field`).
     func keep(
         _ prepared: PreparedScreenshot, for incidentID: Incident.ID, by principal: Principal, at now: Date,
-        repositories: any Repositories
+        field: String, repositories: any Repositories
     ) async throws -> Attachment {
         let inspected = prepared.inspected
+        try inspector.limits.checkQuota(
+            existing: try await repositories.attachments.list(incidentID: incidentID),
+            adding: inspected.cleanedBytes.count, field: field)
         let attachment = Attachment(
             id: .init(ids.make()), incidentID: incidentID, fileName: prepared.fileName, format: inspected.format,
             byteCount: inspected.cleanedBytes.count, width: inspected.width, height: inspected.height,

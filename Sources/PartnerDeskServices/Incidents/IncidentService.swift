@@ -97,7 +97,8 @@ public struct IncidentService: Sendable {
             }
             for screenshot in screenshots {
                 _ = try await service.keep(
-                    screenshot, for: incident.id, by: principal, at: now, repositories: repositories)
+                    screenshot, for: incident.id, by: principal, at: now, field: "screenshot",
+                    repositories: repositories)
             }
             var view = IncidentView(incident: incident, sla: nil, tier: catalog.tier(partner.tierID), partner: partner)
             view.maskings = maskings

@@ -16,7 +16,7 @@ struct AttachmentsController {
 
     func register(on incidents: any RoutesBuilder) {
         incidents.on(.POST, ":incidentID", "attachments", body: .collect(maxSize: "11mb"), use: upload)
-            .declaring(.attachScreenshot)
+            .declaring(.attachScreenshot).acceptingBodies(upTo: 11 * 1024 * 1024)
         incidents.get(":incidentID", "attachments", use: list).declaring(.readIncident)
         incidents.get(":incidentID", "attachments", ":attachmentID", use: download).declaring(.readIncident)
     }
