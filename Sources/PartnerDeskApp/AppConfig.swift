@@ -52,6 +52,9 @@ public struct AppConfig: Sendable, Equatable {
     /// Seconds a client connection may sit with nothing read or written before it is closed
     /// (`PARTNERDESK_IDLE_TIMEOUT`), so idle clients cannot pin connections; 0 never closes them.
     public var idleTimeout = 60
+    /// API writes each partner organisation may make a minute (`PARTNERDESK_PARTNER_WRITES_PER_MINUTE`), in
+    /// bursts of as many; 0 for no limit.
+    public var partnerWritesPerMinute = 300
     /// The most screenshots, and megabytes of them, one incident keeps (`PARTNERDESK_SCREENSHOTS_PER_INCIDENT`,
     /// `PARTNERDESK_SCREENSHOT_MB_PER_INCIDENT`).
     public var screenshotsPerIncident = 20
@@ -235,6 +238,7 @@ public struct AppConfig: Sendable, Equatable {
         }
         integer("PARTNERDESK_JOBS_INTERVAL", in: 0...3_600, into: &config.jobsInterval)
         integer("PARTNERDESK_IDLE_TIMEOUT", in: 0...3_600, into: &config.idleTimeout)
+        integer("PARTNERDESK_PARTNER_WRITES_PER_MINUTE", in: 0...1_000_000, into: &config.partnerWritesPerMinute)
         integer("PARTNERDESK_SCREENSHOTS_PER_INCIDENT", in: 1...1_000, into: &config.screenshotsPerIncident)
         integer("PARTNERDESK_SCREENSHOT_MB_PER_INCIDENT", in: 10...10_000, into: &config.screenshotMegabytesPerIncident)
         integer("PARTNERDESK_HSSI_UPDATE_MINUTES_SEV1", in: 5...1_440, into: &config.hssiUpdateMinutesSeverityOne)

@@ -38,7 +38,9 @@ public enum PartnerDeskApplication {
                 context: .init(
                     services: services, metrics: { metrics.emitToString() },
                     publicURL: config.publicURL, metricsAccess: config.metricsAccess,
-                    trustedProxies: config.trustedProxies
+                    trustedProxies: config.trustedProxies,
+                    partnerWriteLimit: config.partnerWritesPerMinute > 0
+                        ? WriteRateLimit(limit: config.partnerWritesPerMinute) : nil
                 )
             )
             app.storage[ServicesKey.self] = services

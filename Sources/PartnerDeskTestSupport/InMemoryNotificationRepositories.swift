@@ -49,6 +49,12 @@ struct InMemoryOutboxRepository: OutboxRepository {
         Array(box.read().outbox.filter { $0.status == status }.sorted { $0.createdAt > $1.createdAt }.prefix(limit))
     }
 
+    func list(partnerID: Partner.ID, channel: OutboxMessage.Channel, limit: Int) async throws -> [OutboxMessage] {
+        Array(
+            box.read().outbox.filter { $0.partnerID == partnerID && $0.channel == channel }
+                .sorted { $0.createdAt > $1.createdAt }.prefix(limit))
+    }
+
     func find(id: UUID) async throws -> OutboxMessage? { box.read().outbox.first { $0.id == id } }
 
     func requeue(_ id: UUID, at instant: Date) async throws -> Bool {

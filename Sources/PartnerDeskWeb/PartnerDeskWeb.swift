@@ -20,12 +20,15 @@ public enum PartnerDeskWeb {
         public var metricsAccess: MetricsAccess
         /// The reverse proxies whose forwarded headers name the client.
         public var trustedProxies: TrustedProxies
+        /// How many API writes each partner organisation may make; `nil` for no limit.
+        public var partnerWriteLimit: WriteRateLimit?
 
         public init(
             services: AppServices, metrics: @escaping @Sendable () -> String,
             publicURL: String = "http://127.0.0.1:8080", metricsAccess: MetricsAccess = .open,
-            trustedProxies: TrustedProxies = TrustedProxies()
+            trustedProxies: TrustedProxies = TrustedProxies(), partnerWriteLimit: WriteRateLimit? = nil
         ) {
+            self.partnerWriteLimit = partnerWriteLimit
             self.services = services
             self.metrics = metrics
             self.publicURL = publicURL
@@ -80,8 +83,12 @@ public enum PartnerDeskWeb {
             collection: OperationsController(
                 services: context.services, metrics: context.metrics, metricsAccess: context.metricsAccess))
         try OpenAPIDocument.register(on: app.grouped("api", "v1"))
-        let api = app.grouped("api", "v1").grouped(BearerAuthenticator(tokens: context.services.tokens))
-            .grouped(MediaTypeMiddleware())
+        var apiMiddleware: [any Middleware] = [BearerAuthenticator(tokens: context.services.tokens)]
+        if let limit = context.partnerWriteLimit {
+            apiMiddleware.append(WriteRateLimitMiddleware(policy: limit, clock: context.services.clock))
+        }
+        apiMiddleware.append(MediaTypeMiddleware())
+        let api = app.grouped("api", "v1").grouped(apiMiddleware)
         IncidentsController(services: context.services).register(on: api)
         AuditController(services: context.services).register(on: api)
         TokensController(services: context.services).register(on: api)

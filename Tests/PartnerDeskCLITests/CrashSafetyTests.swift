@@ -194,8 +194,10 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("partnerdesk-sigterm-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        // Eight clients writing as fast as they can: the per-partner write limit would refuse most of it.
         let environment = [
             "PARTNERDESK_DATA_DIR": folder.path, "PARTNERDESK_LOG_LEVEL": "warning", "PARTNERDESK_JOBS_INTERVAL": "0",
+            "PARTNERDESK_PARTNER_WRITES_PER_MINUTE": "0",
         ]
         let tests = BinaryTests()
         #expect(

@@ -42,6 +42,33 @@ import Testing
     }
 
     @Test(arguments: TestBackend.available)
+    func outbox_listsOnePartnersRecentMessagesOnAChannel_newestFirst(_ backend: TestBackend) async throws {
+        try await withMigratedStore(backend) { store, _, _ in
+            let services = AppServices.forTests(store: store, clock: FixedClock(Self.monday9))
+            let wellpath = try await services.partners.register(
+                PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
+            let carebridge = try await services.partners.register(
+                PartnerDraft(code: "CAREBRIDGE", name: "CareBridge", status: "live"))
+            var messages: [OutboxMessage] = []
+            for (index, (partner, channel)) in [
+                (wellpath.id, OutboxMessage.Channel.webhook), (wellpath.id, .email), (carebridge.id, .webhook),
+                (wellpath.id, .webhook), (wellpath.id, .webhook),
+            ].enumerated() {
+                var message = Self.message(index, at: Self.monday9.addingTimeInterval(Double(index) * 60))
+                message.channel = channel
+                message.partnerID = partner
+                messages.append(message)
+            }
+            let queued = messages
+            try await store.transaction { try await $0.outbox.enqueue(queued) }
+            let listed = try await store.repositories.outbox.list(partnerID: wellpath.id, channel: .webhook, limit: 2)
+            #expect(listed.map(\.id) == [messages[4].id, messages[3].id])
+            let all = try await store.repositories.outbox.list(partnerID: wellpath.id, channel: .webhook, limit: 10)
+            #expect(all.map(\.id) == [messages[4].id, messages[3].id, messages[0].id])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func outbox_claimsLeaseAndRecordsOutcomes(_ backend: TestBackend) async throws {
         try await withMigratedStore(backend) { store, _, _ in
             let now = Self.monday9

@@ -128,6 +128,25 @@ import Testing
         #expect(try await fixture.services.notifications.webhooks(as: fixture.partnerAdmin).isEmpty)
     }
 
+    @Test func partnerAdministrators_seeTheirOrganisationsRecentDeliveries() async throws {
+        let (fixture, id) = try await Self.fixture()
+        let endpoint = try await fixture.services.notifications.addWebhook(
+            url: "https://hooks.wellpath.example/partnerdesk", events: ["incident.received"], partnerCode: nil,
+            as: fixture.partnerAdmin)
+        #expect(try await fixture.services.notifications.recentDeliveries(as: fixture.partnerAdmin).isEmpty)
+        try await transition(fixture, id, TransitionRequest(action: "receive", severity: 2))
+        let waiting = try await fixture.services.notifications.recentDeliveries(as: fixture.partnerAdmin)
+        #expect(waiting.map(\.status) == [.pending])
+        #expect(waiting.first?.recipient == endpoint.endpoint.id.uuidString.lowercased())
+        _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
+        let delivered = try await fixture.services.notifications.recentDeliveries(as: fixture.partnerAdmin)
+        #expect(delivered.map(\.status) == [.delivered] && delivered.first?.event == "incident.received")
+        // The desk does not manage webhooks; staff read failures on the outbox page.
+        await #expect(throws: ServiceError.forbidden) {
+            _ = try await fixture.services.notifications.recentDeliveries(as: fixture.desk)
+        }
+    }
+
     @Test func mail_showsReorderingControlsAsMarkers_inSubjectAndBodies() throws {
         let address = try #require(EmailAddress("desk@example.org"))
         let message = MailMessage(

@@ -19,7 +19,11 @@ struct APIHarness {
 
     static let monday9 = ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!
 
-    static func run(_ body: (APIHarness) async throws -> Void) async throws {
+    /// Runs `body` against a fresh application; `partnerWriteLimit` turns the write limit on (off by default,
+    /// since the tests write far faster than any partner).
+    static func run(partnerWriteLimit: WriteRateLimit? = nil, _ body: (APIHarness) async throws -> Void)
+        async throws
+    {
         let clock = FixedClock(monday9)
         let transports = RecordingTransports()
         let services = AppServices.inMemory(clock: clock, transports: transports)
@@ -52,7 +56,8 @@ struct APIHarness {
         let app = try await Application.make(.testing)
         do {
             app.logger.logLevel = .critical
-            try PartnerDeskWeb.configure(app, context: .init(services: services, metrics: { "" }))
+            try PartnerDeskWeb.configure(
+                app, context: .init(services: services, metrics: { "" }, partnerWriteLimit: partnerWriteLimit))
             try await body(
                 APIHarness(app: app, services: services, clock: clock, transports: transports, tokens: tokens))
             try await app.asyncShutdown()

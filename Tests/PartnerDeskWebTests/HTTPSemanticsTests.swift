@@ -1,4 +1,5 @@
 import Foundation
+import PartnerDeskDomain
 import Testing
 import Vapor
 import VaporTesting
@@ -135,6 +136,29 @@ import VaporTesting
             let repeated = try await api.send(.GET, "api/v1/incidents?limit=5&limit=50", as: "wellpath")
             #expect(repeated.status == .badRequest)
             #expect(try await api.send(.GET, "api/v1/incidents?status=raised,closed", as: "wellpath").status == .ok)
+        }
+    }
+
+    @Test func partnerWrites_areLimitedPerOrganisation_with429AndRateLimitHeaders() async throws {
+        try await APIHarness.run(partnerWriteLimit: WriteRateLimit(limit: 3, window: 60)) { api in
+            for remaining in [2, 1, 0] {
+                let raised = try await api.send(
+                    .POST, "api/v1/incidents", as: "wellpath", json: APIHarness.incidentJSON())
+                #expect(raised.status == .created)
+                #expect(raised.headers.first(name: "RateLimit-Policy") == "\"writes\";q=3;w=60")
+                #expect(raised.headers.first(name: "RateLimit")?.hasPrefix("\"writes\";r=\(remaining);") == true)
+            }
+            let refused = try await api.send(.POST, "api/v1/incidents", as: "wellpath", json: APIHarness.incidentJSON())
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers.first(name: .retryAfter) == "20")
+            #expect(refused.json["code"] as? String == "too_many_requests")
+            // Reads are not limited; another organisation and staff have their own allowance.
+            #expect(try await api.send(.GET, "api/v1/incidents", as: "wellpath").status == .ok)
+            let other = try await api.send(.POST, "api/v1/incidents", as: "carebridge", json: APIHarness.incidentJSON())
+            #expect(other.status != .tooManyRequests)
+            api.clock.advance(by: 20)
+            let again = try await api.send(.POST, "api/v1/incidents", as: "wellpath", json: APIHarness.incidentJSON())
+            #expect(again.status == .created)
         }
     }
 }

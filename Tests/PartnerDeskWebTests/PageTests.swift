@@ -478,6 +478,8 @@ import VaporTesting
             _ = try await signIn(&pam, "pam@wellpath.example")
             let page = try await pam.send(.GET, "organisation/webhooks")
             #expect(page.status == .ok)
+            #expect(page.body.string.contains("<h2>Recent deliveries</h2>"))
+            #expect(page.body.string.contains("Nothing has been sent to your endpoints yet."))
             let csrf = Browser.csrf(page)
             let refused = try await pam.send(.POST, "organisation/webhooks", form: ["csrf": csrf, "url": "not a url"])
             #expect(refused.status == .unprocessableEntity)

@@ -117,6 +117,7 @@ enum RouteAccessTable {
         DELETE /api/v1/hssi-rota/:entryID                           other   401  403 403    404  404  403     403 403 403 403 403 403 ok  403
         DELETE /api/v1/hssi-rota/:entryID                           missing 401  403 403    404  404  403     403 403 403 403 403 403 404 403
         GET /api/v1/webhooks                                        -       401  403 403    403  ok   403     403 403 403 403 403 403 ok  403
+        GET /api/v1/webhooks/deliveries                             -       401  403 403    403  ok   403     403 403 403 403 403 403 ok  403
         POST /api/v1/webhooks                                       -       401  403 403    403  ok   403     403 403 403 403 403 403 ok  403
         POST /api/v1/webhooks/:webhookID/rotate-secret              own     401  403 403    403  ok   403     403 403 403 403 403 403 ok  403
         POST /api/v1/webhooks/:webhookID/rotate-secret              other   401  403 403    403  404  403     403 403 403 403 403 403 ok  403

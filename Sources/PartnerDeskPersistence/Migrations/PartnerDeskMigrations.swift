@@ -21,5 +21,6 @@ public enum PartnerDeskMigrations {
         CreateKnownSignInAddresses(),
         AddAuditChanges(),
         CreateInvitations(),
+        IndexOutboxByPartner(),
     ]
 }

@@ -60,6 +60,12 @@ struct FluentOutboxRepository: OutboxRepository {
             .orderBy("created_at", .descending).limit(limit).all().map(Self.message(from:))
     }
 
+    func list(partnerID: Partner.ID, channel: OutboxMessage.Channel, limit: Int) async throws -> [OutboxMessage] {
+        try await sql.selectAll(from: Self.table).where("partner_id", .equal, partnerID.rawValue)
+            .where("channel", .equal, channel.rawValue).orderBy("created_at", .descending).limit(limit).all()
+            .map(Self.message(from:))
+    }
+
     func find(id: UUID) async throws -> OutboxMessage? {
         try await sql.selectAll(from: Self.table).where("id", .equal, id).first().map(Self.message(from:))
     }

@@ -180,6 +180,18 @@ public struct NotificationSettingsService: Sendable {
         }
     }
 
+    /// The organisation's most recent webhook deliveries, delivered, waiting or given up, newest first, so its
+    /// administrators can see why an endpoint receives nothing (administrators name the partner).
+    public func recentDeliveries(as principal: Principal, partnerCode: String? = nil, limit: Int = 50) async throws
+        -> [OutboxMessage]
+    {
+        try Authorization.require(principal, .manageWebhooks)
+        let repositories = store.repositories
+        let partnerID = try await owningPartner(principal, code: partnerCode, in: repositories)
+        return try await repositories.outbox.list(
+            partnerID: partnerID, channel: .webhook, limit: min(max(limit, 1), 200))
+    }
+
     private func visibleEndpoint(_ id: WebhookEndpoint.ID, principal: Principal, in repositories: any Repositories)
         async throws -> WebhookEndpoint
     {

@@ -97,6 +97,8 @@ public protocol OutboxRepository: Sendable {
     func markFailed(_ id: UUID, attempts: Int, retryAt: Date?, error: String) async throws
     /// Messages in one state, newest first.
     func list(status: OutboxMessage.Status, limit: Int) async throws -> [OutboxMessage]
+    /// One partner's most recent messages on a channel, newest first, whatever their status.
+    func list(partnerID: Partner.ID, channel: OutboxMessage.Channel, limit: Int) async throws -> [OutboxMessage]
     func find(id: UUID) async throws -> OutboxMessage?
     /// Puts a dead letter back in the queue with a fresh set of attempts; false when it is not a dead letter.
     func requeue(_ id: UUID, at instant: Date) async throws -> Bool

@@ -12,6 +12,7 @@ struct NotificationsController {
     func register(on api: any RoutesBuilder) {
         let webhooks = api.grouped("webhooks")
         webhooks.get(use: listWebhooks).declaring(.manageWebhooks)
+        webhooks.get("deliveries", use: recentDeliveries).declaring(.manageWebhooks)
         webhooks.post(use: addWebhook).declaring(.manageWebhooks)
         webhooks.post(":webhookID", "rotate-secret", use: rotateSecret).declaring(.manageWebhooks)
         webhooks.delete(":webhookID", use: removeWebhook).declaring(.manageWebhooks)
@@ -35,6 +36,13 @@ struct NotificationsController {
 
     @Sendable func listWebhooks(_ request: Request) async throws -> [WebhookDTO] {
         try await services.notifications.webhooks(as: try request.principal).map { WebhookDTO($0, secret: nil) }
+    }
+
+    /// The organisation's recent webhook deliveries (`?partner=CODE` for administrators).
+    @Sendable func recentDeliveries(_ request: Request) async throws -> [DeliveryDTO] {
+        let code = try request.query.get(String?.self, at: "partner")
+        return try await services.notifications.recentDeliveries(as: try request.principal, partnerCode: code)
+            .map(DeliveryDTO.init)
     }
 
     @Sendable func addWebhook(_ request: Request) async throws -> Response {
@@ -129,6 +137,31 @@ struct NotificationsController {
 }
 
 /// A webhook endpoint as the API shows it; the secret only in the answers that create or rotate it.
+/// One webhook delivery as its partner's administrators see it: what, where, how it went.
+struct DeliveryDTO: Content {
+    var id: String
+    var event: String
+    var endpointId: String
+    var status: String
+    var attempts: Int
+    var lastError: String?
+    var createdAt: String
+    var deliveredAt: String?
+    var nextAttemptAt: String?
+
+    init(_ message: OutboxMessage) {
+        id = message.id.uuidString.lowercased()
+        event = message.event
+        endpointId = message.recipient
+        status = message.status.rawValue
+        attempts = message.attempts
+        lastError = message.lastError
+        createdAt = ISO8601Instant.string(from: message.createdAt)
+        deliveredAt = message.deliveredAt.map(ISO8601Instant.string(from:))
+        nextAttemptAt = message.status == .pending ? ISO8601Instant.string(from: message.nextAttemptAt) : nil
+    }
+}
+
 struct WebhookDTO: Content {
     var id: String
     var partnerID: String

@@ -54,6 +54,14 @@ struct WebhooksPage: Encodable {
         var checked: Bool
     }
 
+    /// One recent delivery, for the organisation's own administrators.
+    struct Delivery: Encodable {
+        var event: String
+        var endpoint: String
+        var queued: String
+        var outcome: String
+    }
+
     var title = "Webhooks"
     var signedIn: SignedInHeader
     var csrf: String
@@ -67,11 +75,37 @@ struct WebhooksPage: Encodable {
     var notice: String?
     var errors: [PageError]
     var hasErrors: Bool
+    var deliveries: [Delivery]
+    var hasDeliveries: Bool
+    var showDeliveries: Bool
 
     init(
         principal: Principal, csrf: String, endpoints: [WebhookEndpoint], partners: [Partner],
-        values: [String: String], secret: Secret?, notice: String?, errors: [PageError]
+        values: [String: String], secret: Secret?, notice: String?, errors: [PageError],
+        deliveries: [OutboxMessage] = []
     ) {
+        let addresses = Dictionary(uniqueKeysWithValues: endpoints.map { ($0.id.uuidString.lowercased(), $0.url) })
+        self.deliveries = deliveries.map { message in
+            let outcome: String
+            switch message.status {
+            case .delivered:
+                outcome = "Delivered \(message.deliveredAt.map(PageFormat.londonTime) ?? "")"
+            case .pending:
+                outcome =
+                    message.attempts == 0
+                    ? "Waiting to be sent"
+                    : "Failed \(message.attempts) times (\(message.lastError ?? "no answer")); next try "
+                        + PageFormat.londonTime(message.nextAttemptAt)
+            case .dead:
+                outcome = "Given up after \(message.attempts) attempts: \(message.lastError ?? "no answer")"
+            }
+            return Delivery(
+                event: NotificationEvent(rawValue: message.event)?.label ?? message.event,
+                endpoint: addresses[message.recipient]?.absoluteString ?? "a removed endpoint",
+                queued: PageFormat.londonTime(message.createdAt), outcome: outcome)
+        }
+        hasDeliveries = !deliveries.isEmpty
+        showDeliveries = principal.role.isPartnerRole
         signedIn = SignedInHeader(principal, csrf: csrf)
         self.csrf = csrf
         let names = Dictionary(uniqueKeysWithValues: partners.map { ($0.id, $0.name) })

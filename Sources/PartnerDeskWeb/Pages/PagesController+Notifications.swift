@@ -106,9 +106,13 @@ extension PagesController {
     ) async throws -> Response {
         let endpoints = try await services.notifications.webhooks(as: principal)
         let partners = try await partnerChoices(for: principal)
+        // Staff read every partner's failures on the outbox page; a partner sees its own deliveries here.
+        let deliveries =
+            principal.role.isPartnerRole
+            ? try await services.notifications.recentDeliveries(as: principal, limit: 20) : []
         let page = WebhooksPage(
             principal: principal, csrf: session.csrfToken, endpoints: endpoints, partners: partners, values: values,
-            secret: secret, notice: notice, errors: errors)
+            secret: secret, notice: notice, errors: errors, deliveries: deliveries)
         return try await renderSecretPage("webhooks", page, errors: errors, status: status, request: request)
     }
 
