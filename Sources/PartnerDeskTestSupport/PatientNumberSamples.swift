@@ -24,7 +24,8 @@ public enum PatientNumberSamples {
                 nine = ((day * 100 + month) * 100 + year) * 1_000 + Int.random(in: 0...999, using: &random)
             }
             let digits = (0..<9).reversed().map { nine / power(10, $0) % 10 }
-            let checks = [NHSNumber.checkDigit(digits)] + (scheme == .chiScotland ? [luhn(digits)] : [])
+            let checks =
+                [NHSNumber.checkDigit(digits)] + (scheme == .chiScotland ? [CHINumber.luhnCheckDigit(digits)] : [])
             guard let check = checks.compactMap({ $0 }).randomElement(using: &random) else { continue }
             let number = digits + [check]
             if PatientNumberScheme.issuer(of: number) == scheme { return number }
@@ -166,14 +167,6 @@ public enum PatientNumberSamples {
 
     private static func power(_ base: Int, _ exponent: Int) -> Int {
         (0..<exponent).reduce(1) { value, _ in value * base }
-    }
-
-    private static func luhn(_ nine: [Int]) -> Int {
-        let sum = nine.enumerated().reduce(0) { sum, pair in
-            let doubled = pair.offset % 2 == 0 ? pair.element * 2 : pair.element
-            return sum + (doubled > 9 ? doubled - 9 : doubled)
-        }
-        return (10 - sum % 10) % 10
     }
 
     private static let scripts: [UInt32] = [0x30, 0x30, 0x30, 0xFF10, 0x660, 0x6F0, 0x966, 0x9E6, 0xE50, 0x1D7CE]

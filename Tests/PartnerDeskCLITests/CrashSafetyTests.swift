@@ -50,6 +50,20 @@ import Testing
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// Registers the partner WELLPATH with the CLI and returns the secret of an API token for it.
+    func partnerToken(_ environment: [String: String]) throws -> String {
+        let tests = BinaryTests()
+        let added = try tests.run(
+            ["partners", "add", "--code", "WELLPATH", "--name", "Wellpath", "--status", "live"],
+            environment: environment)
+        #expect(added.status == 0, "\(added.errors)")
+        let created = try tests.run(
+            ["tokens", "create", "--partner", "WELLPATH", "--name", "s"], environment: environment)
+        return try #require(
+            created.output.split(separator: "\n").first { $0.contains("Secret") }?.split(separator: " ").last.map(
+                String.init))
+    }
+
     /// A raw TCP connection to a port on loopback, for talking to the server below HTTP clients; `nil` when
     /// it cannot connect.
     static func connect(to port: Int) -> Int32? {
@@ -199,16 +213,7 @@ import Testing
             "PARTNERDESK_DATA_DIR": folder.path, "PARTNERDESK_LOG_LEVEL": "warning", "PARTNERDESK_JOBS_INTERVAL": "0",
             "PARTNERDESK_PARTNER_WRITES_PER_MINUTE": "0",
         ]
-        let tests = BinaryTests()
-        #expect(
-            try tests.run(
-                ["partners", "add", "--code", "WELLPATH", "--name", "Wellpath", "--status", "live"],
-                environment: environment
-            ).status == 0)
-        let created = try tests.run(
-            ["tokens", "create", "--partner", "WELLPATH", "--name", "s"], environment: environment)
-        let token = try #require(
-            created.output.split(separator: "\n").first { $0.contains("Secret") }?.split(separator: " ").last)
+        let token = try partnerToken(environment)
         let errors = folder.appendingPathComponent("server-errors.log")
         let (server, base) = try await startServer(environment, errors: errors)
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
@@ -225,7 +230,7 @@ import Testing
                     while Date() < deadline {
                         guard
                             let (status, json) = try? await request(
-                                "POST", "\(base)/api/v1/incidents", token: String(token), body: body)
+                                "POST", "\(base)/api/v1/incidents", token: token, body: body)
                         else { break }
                         answers.append((status, json["id"] as? String))
                     }
@@ -249,7 +254,7 @@ import Testing
         defer { if again.isRunning { kill(again.processIdentifier, SIGKILL) } }
         for id in acknowledged {
             let (status, _) = try await request(
-                "GET", "\(restarted)/api/v1/incidents/\(id)", token: String(token), body: "")
+                "GET", "\(restarted)/api/v1/incidents/\(id)", token: token, body: "")
             #expect(status == 200, "\(id)")
         }
     }
@@ -284,14 +289,7 @@ import Testing
         let environment = [
             "PARTNERDESK_DATA_DIR": folder.path, "PARTNERDESK_LOG_LEVEL": "info", "PARTNERDESK_JOBS_INTERVAL": "0",
         ]
-        let tests = BinaryTests()
-        _ = try tests.run(
-            ["partners", "add", "--code", "WELLPATH", "--name", "Wellpath", "--status", "live"],
-            environment: environment)
-        let created = try tests.run(
-            ["tokens", "create", "--partner", "WELLPATH", "--name", "s"], environment: environment)
-        let token = try #require(
-            created.output.split(separator: "\n").first { $0.contains("Secret") }?.split(separator: " ").last)
+        let token = try partnerToken(environment)
         let errors = folder.appendingPathComponent("server-errors.log")
         let (server, base) = try await startServer(environment, errors: errors)
         defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }

@@ -113,6 +113,20 @@ import VaporTesting
             .POST, "sign-in", form: ["email": email, "password": password, "csrf": Browser.csrf(form)])
     }
 
+    /// Fills in and sends the raise form with a complete data set and the given texts.
+    func raise(_ browser: inout Browser, errorType: String = "Sign-in loop", description: String) async throws
+        -> TestingHTTPResponse
+    {
+        let form = try await browser.send(.GET, "incidents/new")
+        return try await browser.send(
+            .POST, "incidents",
+            form: [
+                "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
+                "errorType": errorType, "description": description, "deviceType": "mobile", "operatingSystem": "iOS",
+                "operatingSystemVersion": "17.4", "csrf": Browser.csrf(form),
+            ])
+    }
+
     @Test func signIn_setsAHardenedCookie_andShowsOnlyTheOrganisationsIncidents() async throws {
         try await withPages { app, services in
             let rosa = try await services.tokens.authenticate(
@@ -1007,15 +1021,7 @@ import VaporTesting
         try await withPages { app, _ in
             var browser = Browser(app: app)
             _ = try await signIn(&browser, "rosa@wellpath.example")
-            let form = try await browser.send(.GET, "incidents/new")
-            let raised = try await browser.send(
-                .POST, "incidents",
-                form: [
-                    "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
-                    "errorType": "Sign-in loop", "description": "Loops; her daughter's phone is 07700 900123",
-                    "deviceType": "mobile", "operatingSystem": "iOS", "operatingSystemVersion": "17.4",
-                    "csrf": Browser.csrf(form),
-                ])
+            let raised = try await raise(&browser, description: "Loops; her daughter's phone is 07700 900123")
             #expect(raised.status == .seeOther)
             let location = try #require(raised.headers.first(name: .location))
             #expect(location.contains("masked=description.phone_number.1"))
@@ -1030,15 +1036,8 @@ import VaporTesting
         try await withPages { app, _ in
             var browser = Browser(app: app)
             _ = try await signIn(&browser, "rosa@wellpath.example")
-            let form = try await browser.send(.GET, "incidents/new")
-            let raised = try await browser.send(
-                .POST, "incidents",
-                form: [
-                    "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
-                    "errorType": "Loop \u{202E}exe.fdp", "description": "Loops \u{2067}back\u{2069}",
-                    "deviceType": "mobile", "operatingSystem": "iOS", "operatingSystemVersion": "17.4",
-                    "csrf": Browser.csrf(form),
-                ])
+            let raised = try await raise(
+                &browser, errorType: "Loop \u{202E}exe.fdp", description: "Loops \u{2067}back\u{2069}")
             #expect(raised.status == .seeOther)
             let home = try await browser.send(.GET, "")
             let link = try #require(home.body.string.firstRange(of: #/href="/incidents/([0-9a-f-]{36})"/#))
@@ -1053,15 +1052,7 @@ import VaporTesting
         try await withPages { app, services in
             var browser = Browser(app: app)
             _ = try await signIn(&browser, "rosa@wellpath.example")
-            let form = try await browser.send(.GET, "incidents/new")
-            let refused = try await browser.send(
-                .POST, "incidents",
-                form: [
-                    "type": "accessing_service", "occurredAt": "2026-11-23T08:30", "userEmail": "user@example.org",
-                    "errorType": "Sign-in loop", "description": "User 401 023 2137 goes round in circles",
-                    "deviceType": "mobile", "operatingSystem": "iOS", "operatingSystemVersion": "17.4",
-                    "csrf": Browser.csrf(form),
-                ])
+            let refused = try await raise(&browser, description: "User 401 023 2137 goes round in circles")
             #expect(refused.status == .unprocessableEntity)
             #expect(try await browser.send(.GET, "admin/audit").status == .forbidden)
             let entries = try await services.audit.list(AuditQuery())

@@ -53,16 +53,19 @@ public enum CHINumber {
         return (1...days).contains(day)
     }
 
-    /// Whether the tenth digit is the Luhn check digit of the first nine: from the ninth digit backwards every
-    /// other digit is doubled (9 subtracted when that gives two digits), and the check digit brings the sum to
-    /// a multiple of 10.
+    /// Whether the tenth digit is the Luhn check digit of the first nine.
     public static func hasLuhnCheckDigit(_ digits: [Int]) -> Bool {
-        guard digits.count == 10 else { return false }
+        digits.count == 10 && luhnCheckDigit(Array(digits.prefix(9))) == digits[9]
+    }
+
+    /// The Luhn check digit of nine digits: from the ninth backwards every other digit is doubled (9
+    /// subtracted when that gives two digits), and the check digit brings the sum to a multiple of 10.
+    public static func luhnCheckDigit(_ nine: [Int]) -> Int {
         var sum = 0
-        for (index, digit) in digits.prefix(9).enumerated() {
+        for (index, digit) in nine.enumerated() {
             let doubled = index % 2 == 0 ? digit * 2 : digit
             sum += doubled > 9 ? doubled - 9 : doubled
         }
-        return (10 - sum % 10) % 10 == digits[9]
+        return (10 - sum % 10) % 10
     }
 }
