@@ -239,6 +239,26 @@ import Testing
         }
     }
 
+    @Test func statusUpdates_maskSecretsAndOthersDetails_beforeTheyAreStored() async throws {
+        let fixture = try await Self.fixture()
+        let hssis = fixture.services.hssis
+        let declared = try await hssis.declare(Self.declaration(severity: 2), by: fixture.wellpath)
+        let view = try await hssis.postUpdate(
+            declared.hssi.id,
+            HSSIStatusUpdateDraft(
+                currentImpact: "Users cannot book; ring our on-call on 07700 900123", usersAffected: "120",
+                actionsTaken: "Rotated client_secret=abc123def456 and redeployed",
+                nextUpdateDue: "2026-11-26T11:30:00Z"),
+            expectedVersion: declared.hssi.version, by: fixture.wellpath)
+        let update = try #require(view.hssi.statusUpdates.last)
+        #expect(update.currentImpact == "Users cannot book; ring our on-call on [phone number removed]")
+        #expect(update.actionsTaken == "Rotated client_secret=[secret removed] and redeployed")
+        #expect(view.maskings.map(\.kind) == [.phoneNumber, .secret])
+        var query = AuditQuery()
+        query.subject = view.hssi.auditSubject
+        #expect(try await fixture.services.audit.list(query).contains { $0.action == "text.masked" })
+    }
+
     @Test func updatesCarryTheMinimumDataSet_andAnOverdueOneIsChasedOnce() async throws {
         let fixture = try await Self.fixture()
         let hssis = fixture.services.hssis

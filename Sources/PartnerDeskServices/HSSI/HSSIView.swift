@@ -83,6 +83,8 @@ public struct HSSIView: Sendable {
     public var updateTimeliness: HSSITimeliness?
     /// The messages the caller may see (a partner: those to its own organisation).
     public var messages: [HSSIMessageState]
+    /// What was masked in the text just sent, for telling the sender; empty when reading.
+    public var maskings: [TextMasking] = []
     public var at: Date
 
     /// A partner's name by id, for pages and exports.

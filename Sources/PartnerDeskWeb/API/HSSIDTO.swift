@@ -129,8 +129,11 @@ struct HSSIDTO: Content {
     var escalations: [Escalation]
     var messages: [Message]
     var version: Int
+    /// Only in the answer to a status update: what was masked in it.
+    var masked: [MaskingDTO]?
 
     init(_ view: HSSIView, for principal: Principal) {
+        masked = MaskingDTO.list(view.maskings)
         let hssi = view.hssi
         func time(_ date: Date) -> String { ISO8601Instant.string(from: date) }
         func code(_ id: Partner.ID) -> String {
