@@ -19,6 +19,13 @@ import Testing
         #expect(EmailAddress(text)?.value == expected)
     }
 
+    @Test func addresses_areShownAsGiven_andComparedWhateverTheirCase() throws {
+        let given = try #require(EmailAddress(" Jo.Bloggs@Example.ORG "))
+        #expect(given.display == "Jo.Bloggs@Example.ORG" && given.value == "jo.bloggs@example.org")
+        #expect(given == EmailAddress("jo.bloggs@example.org"))
+        #expect(Set([given, EmailAddress("JO.BLOGGS@EXAMPLE.ORG")!]).count == 1)
+    }
+
     @Test(arguments: [
         "", "no-at-sign.example.org", "two@@example.org", "a@b@example.org", "@example.org", "user@", "user@localhost",
         "user@example..org", "user@.example.org", "us er@example.org", "user@exa\tmple.org",

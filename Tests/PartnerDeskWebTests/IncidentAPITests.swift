@@ -113,6 +113,18 @@ import VaporTesting
         }
     }
 
+    @Test func theUsersAddress_isShownAsGiven() async throws {
+        try await APIHarness.run { api in
+            let json = APIHarness.incidentJSON().replacingOccurrences(
+                of: "someone@example.org", with: "Some.One@Example.ORG")
+            let raised = try await api.send(.POST, "api/v1/incidents", as: "wellpath", json: json)
+            #expect(raised.status == .created && raised.json["userEmail"] as? String == "Some.One@Example.ORG")
+            let id = try #require(raised.json["id"] as? String)
+            let read = try await api.send(.GET, "api/v1/incidents/\(id)", as: "wellpath")
+            #expect(read.json["userEmail"] as? String == "Some.One@Example.ORG")
+        }
+    }
+
     @Test func controlCharactersAndLineBreaks_areRefused_neverCutShort() async throws {
         try await APIHarness.run { api in
             let nul = try await api.send(

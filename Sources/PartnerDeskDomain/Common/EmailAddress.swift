@@ -1,6 +1,6 @@
 import Foundation
 
-/// An e-mail address, checked for a plausible shape and stored in lower case.
+/// An e-mail address, checked for a plausible shape, compared in lower case and shown as given.
 ///
 /// The check is deliberately modest, since the only real proof that an address works is a message that
 /// arrives: one `@`, at most 254 characters, a local part of at most 64 without spaces or markup
@@ -8,8 +8,10 @@ import Foundation
 /// domains written as an address (`[192.0.2.1]`, `192.0.2.1`), and labels that mix writing systems or are
 /// written wholly in letters that look Latin (Cyrillic `аррӏе`), which would pass for another domain.
 public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible {
-    /// The normalised address.
+    /// The normalised address (lower case): what addresses are compared and looked up by.
     public let value: String
+    /// The address as the person wrote it (trimmed), for showing it back.
+    public let display: String
 
     /// Validates and normalises an address; `nil` when it does not look like one.
     public init?(_ text: String) {
@@ -17,10 +19,9 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
         // characters are lengths in bytes, so the checks run on bytes (addresses are read back on every
         // incident of every list, where the general path showed up in profiles).
         let ascii = text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        let given = ascii ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
         let trimmed =
-            ascii
-            ? (text.utf8.contains { (0x41...0x5A).contains($0) } ? text.lowercased() : text)
-            : text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            ascii ? (text.utf8.contains { (0x41...0x5A).contains($0) } ? text.lowercased() : text) : given.lowercased()
         guard ascii || !trimmed.contains(where: \.isWhitespace) else { return nil }
         func length(_ part: Substring) -> Int { ascii ? part.utf8.count : part.count }
         guard length(trimmed[...]) <= 254 else { return nil }
@@ -33,9 +34,15 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
             !domainLabels.last!.allSatisfy(\.isNumber)
         else { return nil }
         self.value = trimmed
+        self.display = given
     }
 
     public var description: String { value }
+
+    /// Two addresses are the same whatever their case.
+    public static func == (left: EmailAddress, right: EmailAddress) -> Bool { left.value == right.value }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 
     /// Letters, digits and hyphens, not at either end, at most 63, and in one writing system that does not
     /// merely imitate Latin letters.
@@ -99,6 +106,6 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(value)
+        try container.encode(display)
     }
 }

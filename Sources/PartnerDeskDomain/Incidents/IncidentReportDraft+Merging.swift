@@ -6,7 +6,7 @@ extension IncidentReportDraft {
         self.init(
             service: report.serviceID.flatMap { id in services.first { $0.id == id }?.clientID },
             partnerReference: report.partnerReference, type: report.type.rawValue,
-            occurredAt: ISO8601Instant.string(from: report.occurredAt), userEmail: report.userEmail.value,
+            occurredAt: ISO8601Instant.string(from: report.occurredAt), userEmail: report.userEmail.display,
             errorType: report.errorType, description: report.description, deviceType: report.deviceType.rawValue,
             operatingSystem: report.operatingSystem, operatingSystemVersion: report.operatingSystemVersion,
             errorCodes: report.errorCodes, checkedKnownProblems: report.checkedKnownProblems,

@@ -27,7 +27,7 @@ enum IncidentRows {
             ("partner_reference", report.partnerReference),
             ("type", report.type.rawValue),
             ("occurred_at", report.occurredAt),
-            ("user_email", report.userEmail.value),
+            ("user_email", report.userEmail.display),
             ("error_type", report.errorType),
             ("description", report.description),
             ("device_type", report.deviceType.rawValue),

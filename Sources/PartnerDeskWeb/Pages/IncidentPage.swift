@@ -70,7 +70,7 @@ struct IncidentPage: Encodable {
         var details = [
             LabelledValue(label: "Type", value: report.type.label),
             LabelledValue(label: "Happened", value: PageFormat.londonTime(report.occurredAt)),
-            LabelledValue(label: "User", value: report.userEmail.value),
+            LabelledValue(label: "User", value: report.userEmail.display),
             LabelledValue(
                 label: "Device",
                 value: "\(report.deviceType.label), \(report.operatingSystem) \(report.operatingSystemVersion)"),

@@ -66,7 +66,7 @@ struct IncidentDTO: Content, Equatable {
         partnerReference = report.partnerReference
         type = report.type.rawValue
         occurredAt = ISO8601Instant.string(from: report.occurredAt)
-        userEmail = report.userEmail.value
+        userEmail = report.userEmail.display
         errorType = report.errorType
         description = report.description
         deviceType = report.deviceType.rawValue
