@@ -811,12 +811,18 @@ import VaporTesting
             let updated = try await rosa.send(
                 .POST, "hssi/HSSI-000001/updates",
                 form: [
-                    "currentImpact": "Appointments hidden", "usersAffected": "120", "actionsTaken": "Cache cleared",
+                    "currentImpact": "Appointments hidden", "usersAffected": "120",
+                    "actionsTaken": "Cache cleared; our on-call is on 07700 900123",
                     "nextUpdateDue": "2026-11-23T10:30", "version": version(page), "csrf": Browser.csrf(page),
                 ])
             #expect(updated.status == .seeOther)
+            let after = try #require(updated.headers.first(name: .location))
+            #expect(after == "/hssi/HSSI-000001?done=updated&masked=actionsTaken.phone_number.1")
+            let told = try await rosa.send(.GET, String(after.dropFirst()))
+            #expect(told.body.string.contains("We removed a phone number from the actions taken"))
             page = try await alex.send(.GET, "hssi/HSSI-000001")
             #expect(page.body.string.contains("Appointments hidden") && page.body.string.contains("In time"))
+            #expect(page.body.string.contains("[phone number removed]") && !page.body.string.contains("07700"))
             let sent = try await alex.send(
                 .POST, "hssi/HSSI-000001/communications",
                 form: ["message": "A fix is being deployed.", "version": version(page), "csrf": Browser.csrf(page)])

@@ -24,7 +24,8 @@ enum MaskingNotice {
     /// The fields a page sends free text in, as a sentence names them.
     private static let fields = [
         "errorType": "the error type", "description": "the description", "suspectedProblem": "the known problem",
-        "note": "your note", "text": "your comment",
+        "note": "your note", "text": "your comment", "currentImpact": "the current impact",
+        "actionsTaken": "the actions taken",
     ]
 
     /// A redirect target with the maskings added to its query.

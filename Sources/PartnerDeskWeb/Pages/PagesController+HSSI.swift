@@ -66,7 +66,10 @@ extension PagesController {
             return request.redirect(to: "/sign-in")
         }
         let view = try await services.hssis.view(reference: try request.hssiReference(), as: principal)
-        let notice = (try? request.query.get(String.self, at: "done")).flatMap { Self.hssiNotices[$0] }
+        let done = (try? request.query.get(String.self, at: "done")).flatMap { Self.hssiNotices[$0] }
+        let notices =
+            (done.map { [$0] } ?? []) + MaskingNotice.sentences(try? request.query.get(String.self, at: "masked"))
+        let notice = notices.isEmpty ? nil : notices.joined(separator: " ")
         return try await renderHSSI(view, principal: principal, session: session, request: request, notice: notice)
     }
 
@@ -117,14 +120,15 @@ extension PagesController {
     }
 
     @Sendable func hssiUpdate(_ request: Request) async throws -> Response {
-        try await hssiChange(request, done: "updated") { view, values, principal in
-            _ = try await services.hssis.postUpdate(
+        try await hssiChange(request, done: "updated") { view, values, principal -> [TextMasking] in
+            try await services.hssis.postUpdate(
                 view.hssi.id,
                 HSSIStatusUpdateDraft(
                     currentImpact: values["currentImpact"], usersAffected: values["usersAffected"],
                     actionsTaken: values["actionsTaken"], nextUpdateDue: PageFormat.instantText(values["nextUpdateDue"])
                 ),
-                expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
+                expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal
+            ).maskings
         }
     }
 
@@ -154,11 +158,22 @@ extension PagesController {
         _ request: Request, done: String,
         _ change: @escaping @Sendable (HSSIView, [String: String], Principal) async throws -> Void
     ) async throws -> Response {
+        try await hssiChange(request, done: done) { view, values, principal -> [TextMasking] in
+            try await change(view, values, principal)
+            return []
+        }
+    }
+
+    /// A change whose texts may be masked: the page after it says what was.
+    private func hssiChange(
+        _ request: Request, done: String,
+        _ change: @escaping @Sendable (HSSIView, [String: String], Principal) async throws -> [TextMasking]
+    ) async throws -> Response {
         let reference = try request.hssiReference()
         return try await formChange(request, record: "HSSI") { principal, values in
             let view = try await services.hssis.view(reference: reference, as: principal, for: request.declaredAction)
-            try await change(view, values, principal)
-            return "/hssi/\(reference)?done=\(done)"
+            let maskings = try await change(view, values, principal)
+            return MaskingNotice.location("/hssi/\(reference)?done=\(done)", maskings)
         } showAgain: { principal, session, values, errors in
             try await renderHSSI(
                 try await services.hssis.view(reference: reference, as: principal), principal: principal,
