@@ -67,6 +67,8 @@ public enum PartnerDeskWeb {
 
     /// Installs the middleware (outermost first) and every route.
     public static func configure(_ app: Application, context: Context) throws {
+        // Multipart bodies are checked before MultipartKit parses them (see SafeFormDataDecoder).
+        ContentConfiguration.global.use(decoder: SafeFormDataDecoder(), for: .formData)
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware(servedOverTLS: context.servedOverTLS))
         app.middleware.use(BidiNeutralisingMiddleware())

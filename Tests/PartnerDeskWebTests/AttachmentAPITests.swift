@@ -30,6 +30,36 @@ import VaporTesting
         return result!
     }
 
+    @Test func multipartHeadersWithBytesTheParserCannotTake_answer400_andTheServiceStaysUp() async throws {
+        try await APIHarness.run { api in
+            let (id, _) = try await api.raiseIncident()
+            for part in [
+                [0xF1, 0xA6, 0xBB, 0x84, 0x10, 0xC3, 0x94], Array("X\u{E9}: y\r\n\r\nxx".utf8),
+                Array("Content-Disposition: form-data; name=\"a\u{1}\"\r\n\r\nxx".utf8),
+            ] as [[UInt8]] {
+                var body = ByteBuffer()
+                body.writeString("--B\r\n")
+                body.writeBytes(part)
+                body.writeString("\r\n--B--\r\n")
+                var headers = HTTPHeaders([("Content-Type", "multipart/form-data; boundary=B")])
+                headers.bearerAuthorization = BearerAuthorization(token: api.tokens["wellpath"]!)
+                try await api.app.testing().test(
+                    .POST, "api/v1/incidents/\(id)/attachments", headers: headers, body: body
+                ) { response in
+                    #expect(response.status == .badRequest)
+                }
+            }
+            #expect(try await api.send(.GET, "api/v1/incidents/\(id)", as: "wellpath").status == .ok)
+            // Unauthenticated forms too: the sign-in page reads multipart the same way.
+            let body = ByteBuffer(bytes: Array("--B\r\n".utf8) + [0xF1, 0xA6, 0x10] + Array("\r\n--B--\r\n".utf8))
+            try await api.app.testing().test(
+                .POST, "sign-in", headers: ["Content-Type": "multipart/form-data; boundary=B"], body: body
+            ) { response in
+                #expect(response.status.code < 500)
+            }
+        }
+    }
+
     @Test func jpegWithGPS_isStoredWithoutItsMetadata_andServedOnlyAsADownload() async throws {
         try await APIHarness.run { api in
             let (id, _) = try await api.raiseIncident()
