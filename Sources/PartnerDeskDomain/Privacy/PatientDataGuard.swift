@@ -130,7 +130,7 @@ public struct PatientDataGuard: Sendable {
             let starts = wordStarts.filter { offset in
                 phrases.contains { phrase in
                     Self.phrase(phrase, isWrittenAt: offset, in: lowercased).map {
-                        Self.mayGiveADate(after: $0, in: lowercased)
+                        Self.mayGiveAValue(after: $0, in: lowercased)
                     } ?? false
                 }
             }
@@ -161,10 +161,10 @@ public struct PatientDataGuard: Sendable {
         (.labelledDateOfBirth, bornOn, ["born", "birthday", "bday", "b-day", "b'day", "b’day"]),
     ].map { ($0, $1, $2.map { Array($0.utf8) }) }
 
-    /// Whether what follows a label could give a value: a digit, a separator (":", "=", "-"), or a word that
-    /// can begin a date or say what the value is ("March", "the", "third", "is", "on"). "Birthday offer" and
-    /// "surname box" give nothing, so their patterns need not run.
-    private static func mayGiveADate(after end: Int, in bytes: [UInt8]) -> Bool {
+    /// Whether what follows a label (a last name's or a date of birth's) could give a value: a digit, a
+    /// separator (":", "=", "-"), or a word that can begin a date or say what the value is ("March", "the",
+    /// "third", "is", "on"). "Birthday offer" and "surname box" give nothing, so their patterns need not run.
+    private static func mayGiveAValue(after end: Int, in bytes: [UInt8]) -> Bool {
         var index = end
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x2E || (0x09...0x0D).contains(bytes[index])
         {
