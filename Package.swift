@@ -25,6 +25,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        // The API is generated from its OpenAPI document (Sources/PartnerDeskWeb/openapi.yaml).
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/vapor/swift-openapi-vapor.git", from: "1.2.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Pure rules of the process: Foundation only, no I/O, no ambient time.
@@ -79,20 +84,26 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        // HTTP: API, pages, middleware and error rendering. Never sees the database.
+        // HTTP: API, pages, middleware and error rendering. Never sees the database. The API's types and
+        // its handler protocol are generated from openapi.yaml at build time.
         .target(
             name: "PartnerDeskWeb",
             dependencies: [
                 "PartnerDeskServices",
                 "PartnerDeskDomain",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
+                // Serves the YAML document as JSON too.
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
                 // For the errors that mean a client hung up (ChannelError, HTTPParserError).
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            resources: [.copy("Resources/openapi.json"), .copy("Resources/Views"), .copy("Resources/Public")]
+            resources: [.copy("openapi.yaml"), .copy("Resources/Views"), .copy("Resources/Public")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         // Composition root: configuration, database choice, migrations, wiring.
         .target(
@@ -209,6 +220,7 @@ let package = Package(
             dependencies: [
                 "PartnerDeskWeb", "PartnerDeskServices", "PartnerDeskDomain", "PartnerDeskTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

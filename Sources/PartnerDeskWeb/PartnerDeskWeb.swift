@@ -84,16 +84,16 @@ public enum PartnerDeskWeb {
         try app.register(
             collection: OperationsController(
                 services: context.services, metrics: context.metrics, metricsAccess: context.metricsAccess))
-        try OpenAPIDocument.register(on: app.grouped("api", "v1"))
         var apiMiddleware: [any Middleware] = [BearerAuthenticator(tokens: context.services.tokens)]
         if let limit = context.partnerWriteLimit {
             apiMiddleware.append(WriteRateLimitMiddleware(policy: limit, clock: context.services.clock))
         }
         apiMiddleware.append(MediaTypeMiddleware())
+        try APIOperations(services: context.services, document: try OpenAPIDocument.bundled())
+            .register(open: app.routes, authenticated: app.grouped(apiMiddleware))
         let api = app.grouped("api", "v1").grouped(apiMiddleware)
         IncidentsController(services: context.services).register(on: api)
         AuditController(services: context.services).register(on: api)
-        TokensController(services: context.services).register(on: api)
         UsersController(services: context.services, publicURL: context.publicURL).register(on: api)
         NotificationsController(services: context.services).register(on: api)
         ProblemsController(services: context.services).register(on: api)

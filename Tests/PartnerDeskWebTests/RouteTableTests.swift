@@ -42,10 +42,10 @@ import VaporTesting
     }
 
     @Test func openAPIDocument_referencesOnlyDefinedComponents() throws {
-        let text = String(decoding: try OpenAPIDocument.data(), as: UTF8.self)
+        let text = String(decoding: try OpenAPIDocument.bundled().json, as: UTF8.self)
         let document = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         let components = document?["components"] as? [String: [String: Any]] ?? [:]
-        for match in text.matches(of: /"\$ref": "#\/components\/(\w+)\/(\w+)"/) {
+        for match in text.matches(of: /"\$ref"\s*:\s*"#\/components\/(\w+)\/(\w+)"/) {
             let (kind, name) = (String(match.output.1), String(match.output.2))
             #expect(components[kind]?[name] != nil, "Unresolved reference \(kind)/\(name)")
         }

@@ -10,31 +10,35 @@ import Vapor
 extension Request {
     func decodeJSONBody<Body: Decodable>(_ type: Body.Type) throws -> Body {
         if let buffer = body.data, buffer.readableBytes > 0 {
-            let bytes = Data(buffer: buffer)
-            if let duplicate = JSONDuplicateKeys.first(in: bytes) {
-                throw Abort(
-                    .badRequest, reason: "The key \"\(duplicate)\" appears twice in the same object; send it once.")
-            }
-            if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
-                let known = KnownKeys.of(type)
-            {
-                let extra = Set(object.keys).subtracting(known).sorted()
-                if !extra.isEmpty {
-                    throw ValidationFailure(
-                        extra.map { key in
-                            KnownKeys.serverOwned.contains(key)
-                                ? ValidationIssue(
-                                    field: key, code: "read_only_field",
-                                    message: "\(key) is set by PartnerDesk and cannot be sent; leave it out.")
-                                : ValidationIssue(
-                                    field: key, code: "unknown_field",
-                                    message:
-                                        "\(key) is not a field of this request; check its spelling or leave it out.")
-                        })
-                }
-            }
+            try StrictJSON.check(Data(buffer: buffer), knownKeys: KnownKeys.of(type))
         }
         return try content.decode(type)
+    }
+}
+
+enum StrictJSON {
+    /// Refuses a key given twice in one object (400) and, when the request's keys are known, a top-level key
+    /// that is not one of them (422, every such key named).
+    static func check(_ bytes: Data, knownKeys: Set<String>?) throws {
+        guard !bytes.isEmpty else { return }
+        if let duplicate = JSONDuplicateKeys.first(in: bytes) {
+            throw Abort(.badRequest, reason: "The key \"\(duplicate)\" appears twice in the same object; send it once.")
+        }
+        guard let known = knownKeys,
+            let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any]
+        else { return }
+        let extra = Set(object.keys).subtracting(known).sorted()
+        guard !extra.isEmpty else { return }
+        throw ValidationFailure(
+            extra.map { key in
+                KnownKeys.serverOwned.contains(key)
+                    ? ValidationIssue(
+                        field: key, code: "read_only_field",
+                        message: "\(key) is set by PartnerDesk and cannot be sent; leave it out.")
+                    : ValidationIssue(
+                        field: key, code: "unknown_field",
+                        message: "\(key) is not a field of this request; check its spelling or leave it out.")
+            })
     }
 }
 

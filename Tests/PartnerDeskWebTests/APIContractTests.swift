@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import Yams
+
+@testable import PartnerDeskWeb
+
+/// The generated API and the document agree by construction; where a request body is read into a type of
+/// ours instead (the generator's `typeOverrides`), that type must read exactly the keys the schema lists.
+@Suite struct APIContractTests {
+    /// Every schema the generator reads into one of our types, with that type.
+    static let overrides: [String: any Decodable.Type] = [
+        "NewToken": NewTokenRequest.self
+    ]
+
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Sources/PartnerDeskWeb").standardized
+
+    @Test func everyOverride_isListedHere() throws {
+        let text = try String(
+            contentsOf: Self.sources.appendingPathComponent("openapi-generator-config.yaml"), encoding: .utf8)
+        let config = try Yams.load(yaml: text) as? [String: Any]
+        let schemas = (config?["typeOverrides"] as? [String: Any])?["schemas"] as? [String: String] ?? [:]
+        #expect(Set(schemas.keys) == Set(Self.overrides.keys))
+        for (schema, type) in schemas {
+            #expect(Self.overrides[schema].map { "\($0)" } == type, "\(schema) is read into \(type)")
+        }
+    }
+
+    @Test(arguments: overrides.keys.sorted())
+    func anOverridingType_readsExactlyTheSchemasKeys(_ schema: String) throws {
+        let document = try JSONSerialization.jsonObject(with: try OpenAPIDocument.bundled().json) as? [String: Any]
+        let schemas = (document?["components"] as? [String: Any])?["schemas"] as? [String: Any]
+        let properties = (schemas?[schema] as? [String: Any])?["properties"] as? [String: Any]
+        let type = try #require(Self.overrides[schema])
+        #expect(KnownKeys.of(type) == Set(try #require(properties).keys))
+    }
+
+    @Test func everyOperation_saysWhoMayCallIt_andHasAnId() throws {
+        let document = try OpenAPIDocument.bundled()
+        #expect(document.operations.count == Set(document.operations.map(\.id)).count)
+        #expect(document.operations.contains { $0.id == "raiseIncident" && $0.access == .action(.raiseIncident) })
+        #expect(document.operations.contains { $0.id == "openAPI" && $0.access == .public })
+    }
+
+    @Test func aDocumentWithoutAccess_isRefused() {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /x:
+                get:
+                  operationId: x
+                  responses: {'200': {description: ok}}
+            """
+        #expect(throws: OpenAPIDocument.DocumentError.self) { try OpenAPIDocument(yaml: yaml) }
+    }
+}
