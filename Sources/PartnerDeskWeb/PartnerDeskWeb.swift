@@ -89,12 +89,11 @@ public enum PartnerDeskWeb {
             apiMiddleware.append(WriteRateLimitMiddleware(policy: limit, clock: context.services.clock))
         }
         apiMiddleware.append(MediaTypeMiddleware())
-        try APIOperations(services: context.services, document: try OpenAPIDocument.bundled())
+        try APIOperations(
+            services: context.services, publicURL: context.publicURL, document: try OpenAPIDocument.bundled())
             .register(open: app.routes, authenticated: app.grouped(apiMiddleware))
         let api = app.grouped("api", "v1").grouped(apiMiddleware)
         IncidentsController(services: context.services).register(on: api)
-        AuditController(services: context.services).register(on: api)
-        UsersController(services: context.services, publicURL: context.publicURL).register(on: api)
         NotificationsController(services: context.services).register(on: api)
         ProblemsController(services: context.services).register(on: api)
         HSSIController(services: context.services).register(on: api)

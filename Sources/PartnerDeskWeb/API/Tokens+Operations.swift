@@ -34,8 +34,8 @@ extension APIOperations {
     }
 
     func revokeToken(_ input: Operations.RevokeToken.Input) async throws -> Operations.RevokeToken.Output {
-        guard let id = APIToken.ID(uuidString: input.path.tokenID) else { throw ServiceError.notFound }
-        try await services.tokens.revoke(id, by: try APIRequest.request.principal)
+        try await services.tokens.revoke(
+            try APIToken.ID.inPath(input.path.tokenID), by: try APIRequest.request.principal)
         return .noContent(.init())
     }
 }

@@ -8,12 +8,15 @@ import Vapor
 /// so the compiler checks every operation's parameters, bodies and answers against the document.
 struct APIOperations: APIProtocol {
     let services: AppServices
+    /// The address people use to reach PartnerDesk, for invitation links.
+    let publicURL: String
     let document: OpenAPIDocument
     /// The document as the generated `openAPI` operation answers it.
     let documentBody: OpenAPIObjectContainer
 
-    init(services: AppServices, document: OpenAPIDocument) throws {
+    init(services: AppServices, publicURL: String, document: OpenAPIDocument) throws {
         self.services = services
+        self.publicURL = publicURL
         self.document = document
         documentBody = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: document.json)
     }
