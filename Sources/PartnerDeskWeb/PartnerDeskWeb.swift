@@ -90,8 +90,9 @@ public enum PartnerDeskWeb {
         }
         apiMiddleware.append(MediaTypeMiddleware())
         try APIOperations(
-            services: context.services, publicURL: context.publicURL, document: try OpenAPIDocument.bundled())
-            .register(open: app.routes, authenticated: app.grouped(apiMiddleware))
+            services: context.services, publicURL: context.publicURL, document: try OpenAPIDocument.bundled()
+        )
+        .register(open: app.routes, authenticated: app.grouped(apiMiddleware))
         let api = app.grouped("api", "v1").grouped(apiMiddleware)
         IncidentsController(services: context.services).register(on: api)
         NotificationsController(services: context.services).register(on: api)
