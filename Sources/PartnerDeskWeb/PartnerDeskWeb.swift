@@ -95,7 +95,6 @@ public enum PartnerDeskWeb {
         .register(open: app.routes, authenticated: app.grouped(apiMiddleware))
         let api = app.grouped("api", "v1").grouped(apiMiddleware)
         IncidentsController(services: context.services).register(on: api)
-        NotificationsController(services: context.services).register(on: api)
         ProblemsController(services: context.services).register(on: api)
         HSSIController(services: context.services).register(on: api)
     }

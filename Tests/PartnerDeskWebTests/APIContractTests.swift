@@ -11,6 +11,8 @@ import Yams
     static let overrides: [String: any Decodable.Type] = [
         "NewToken": NewTokenRequest.self,
         "NewUser": NewUserRequest.self,
+        "NewWebhook": NewWebhookRequest.self,
+        "NotificationPreferenceChange": PreferenceChangeRequest.self,
     ]
     /// Enumerated strings read as text, so that the service names a wrong value itself.
     static let textOverrides: Set<String> = ["AuditOutcome", "AuditRecordType"]
