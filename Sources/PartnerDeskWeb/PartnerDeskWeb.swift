@@ -94,7 +94,7 @@ public enum PartnerDeskWeb {
         )
         .register(open: app.routes, authenticated: app.grouped(apiMiddleware))
         let api = app.grouped("api", "v1").grouped(apiMiddleware)
-        IncidentsController(services: context.services).register(on: api)
+        AttachmentsController(services: context.services).register(on: api.grouped("incidents"))
         ProblemsController(services: context.services).register(on: api)
         HSSIController(services: context.services).register(on: api)
     }

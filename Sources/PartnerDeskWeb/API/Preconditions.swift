@@ -9,7 +9,12 @@ enum IfMatch {
     /// The version the caller last saw. Missing answers 428. The comparison is strong (RFC 9110, 13.1.1): a
     /// weak validator (`W/"3"`), several tags, `*` or anything that is not one of our ETags answers 412.
     static func version(_ request: Request) throws -> Int {
-        guard let header = request.headers.first(name: .ifMatch) else {
+        try version(request.headers.first(name: .ifMatch))
+    }
+
+    /// The version an `If-Match` header names, by the rules of ``version(_:)-(Request)``.
+    static func version(_ header: String?) throws -> Int {
+        guard let header else {
             throw Abort(
                 .preconditionRequired, reason: "Send If-Match with the ETag from your last read of the record.")
         }
@@ -54,7 +59,12 @@ enum IdempotencyKey {
     }
 
     static func request(for request: Request, principal: Principal) throws -> IdempotencyRequest? {
-        guard let key = request.headers.first(name: "Idempotency-Key") else { return nil }
+        try self.request(key: request.headers.first(name: "Idempotency-Key"), for: request, principal: principal)
+    }
+
+    /// The key as an operation's typed header gave it, fingerprinted with the request's path and body.
+    static func request(key: String?, for request: Request, principal: Principal) throws -> IdempotencyRequest? {
+        guard let key else { return nil }
         guard (1...255).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
             throw ValidationFailure([
                 ValidationIssue(

@@ -1,7 +1,6 @@
 import Foundation
 import NIOCore
 import NIOHTTP1
-import OpenAPIRuntime
 import PartnerDeskDomain
 import PartnerDeskServices
 import Vapor
@@ -19,8 +18,7 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
             request.logger.debug("The client closed the connection before the request was read")
             return Response(status: .init(statusCode: 499, reasonPhrase: "Client Closed Request"))
         } catch {
-            // The generated operations' errors arrive wrapped by the OpenAPI runtime.
-            let error = (error as? ServerError)?.underlyingError ?? error
+            let error = operationError(error)
             var problem = Self.problem(for: error)
             if problem.status >= 500 {
                 request.logger.error("Request failed", metadata: ["error": "\(String(reflecting: error))"])
@@ -40,7 +38,7 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
     /// Whether the error means the client went away mid-request: its body ended early, or the connection
     /// closed under the handler.
     static func isClientHangUp(_ error: any Error) -> Bool {
-        if let wrapped = error as? ServerError { return isClientHangUp(wrapped.underlyingError) }
+        let error = operationError(error)
         if let parser = error as? HTTPParserError { return parser == .invalidEOFState }
         if let channel = error as? ChannelError {
             return [.ioOnClosedChannel, .eof, .inputClosed, .outputClosed, .alreadyClosed].contains(channel)

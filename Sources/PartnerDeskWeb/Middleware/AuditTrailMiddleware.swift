@@ -24,7 +24,7 @@ extension AuditService {
     func recordRefusal(_ error: any Error, of request: Request) async {
         let outcome: AuditEntry.Outcome
         let detail: String
-        switch error {
+        switch operationError(error) {
         case let failure as ValidationFailure
         where failure.issues.contains(where: { $0.code == PatientDataGuard.refusalCode }):
             let fields = failure.issues.filter { $0.code == PatientDataGuard.refusalCode }.map(\.field)

@@ -30,7 +30,15 @@ struct OperationMiddleware: ServerMiddleware {
             body = HTTPBody(bytes)
         }
         do {
-            return try await next(request, body, metadata)
+            var (response, answer) = try await next(request, body, metadata)
+            // The runtime writes header values percent-encoded, as in a URI (`"3"` as `%223%22`); an ETag or a
+            // Location is sent as it is.
+            for field in response.headerFields {
+                if let plain = field.value.removingPercentEncoding, plain != field.value {
+                    response.headerFields[field.name] = plain
+                }
+            }
+            return (response, answer)
         } catch let error as ServerError where error.operationInput == nil && !(error.underlyingError is DecodingError)
         {
             throw Abort(

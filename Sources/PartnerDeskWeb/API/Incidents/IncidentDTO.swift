@@ -95,49 +95,6 @@ struct IncidentDTO: Content, Equatable {
     }
 }
 
-/// One entry of an incident's history.
-struct IncidentEventDTO: Content, Equatable {
-    var id: String
-    var at: String
-    var kind: String
-    var action: String?
-    var from: String?
-    var to: String?
-    var fields: [String]?
-    var fileName: String?
-    var visibility: String
-    var actor: String
-    var actorRole: String
-    var note: String?
-    /// Only in the answer to a new comment: what was masked in it.
-    var masked: [MaskingDTO]?
-
-    init(_ event: IncidentEvent, maskings: [TextMasking] = []) {
-        masked = MaskingDTO.list(maskings)
-        id = event.id.description
-        at = ISO8601Instant.string(from: event.at)
-        visibility = event.visibility.rawValue
-        actor = event.actorName
-        actorRole = event.actorRole.rawValue
-        note = event.note
-        switch event.kind {
-        case .raised: kind = "raised"
-        case .comment: kind = "comment"
-        case .transition(let action, let from, let to):
-            kind = "transition"
-            self.action = action.rawValue
-            self.from = from.rawValue
-            self.to = to.rawValue
-        case .updated(let fields):
-            kind = "updated"
-            self.fields = fields
-        case .attachment(let fileName):
-            kind = "attachment"
-            self.fileName = fileName
-        }
-    }
-}
-
 /// Sensitive text masked before it was stored: where, what and how many, and a sentence for the sender.
 struct MaskingDTO: Codable, Equatable {
     var field: String
@@ -154,16 +111,4 @@ struct MaskingDTO: Codable, Equatable {
                 return MaskingDTO(field: $0.field, kind: $0.kind.rawValue, count: $0.count, message: named.message)
             }
     }
-}
-
-/// A page of incidents and the cursor of the next page.
-struct IncidentListDTO: Content {
-    var items: [IncidentDTO]
-    var nextCursor: String?
-}
-
-/// The body of a new comment.
-struct CommentRequest: Content {
-    var text: String
-    var `internal`: Bool?
 }

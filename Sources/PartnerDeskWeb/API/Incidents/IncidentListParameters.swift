@@ -25,8 +25,15 @@ enum IncidentListParameters {
     static func query(
         from request: Request, now: Date, partners: PartnerAdministrationService, principal: Principal
     ) async throws -> IncidentQuery {
+        try await query(from: request.query.decode(Raw.self), now: now, partners: partners, principal: principal)
+    }
+
+    /// The query the filters ask for, or every problem with them.
+    static func query(
+        from raw: Raw, now: Date, partners: PartnerAdministrationService, principal: Principal
+    ) async throws -> IncidentQuery {
         // An empty value (a form's "any" choice) means the filter is not used.
-        var raw = try request.query.decode(Raw.self)
+        var raw = raw
         for field in [\Raw.status, \.severity, \.partner, \.breached, \.dueBefore, \.q, \.sort, \.limit, \.cursor]
         where raw[keyPath: field]?.isEmpty == true {
             raw[keyPath: field] = nil
