@@ -95,7 +95,6 @@ public enum PartnerDeskWeb {
         .register(open: app.routes, authenticated: app.grouped(apiMiddleware))
         let api = app.grouped("api", "v1").grouped(apiMiddleware)
         AttachmentsController(services: context.services).register(on: api.grouped("incidents"))
-        ProblemsController(services: context.services).register(on: api)
         HSSIController(services: context.services).register(on: api)
     }
 }

@@ -60,7 +60,7 @@ struct HSSIController {
 
     @Sendable func list(_ request: Request) async throws -> [HSSIDTO] {
         let principal = try request.principal
-        return try await services.hssis.list(as: principal).map { HSSIDTO($0, for: principal) }
+        return try await services.hssis.list(as: principal).map { try HSSIDTO($0, for: principal) }
     }
 
     @Sendable func declare(_ request: Request) async throws -> Response {
@@ -68,7 +68,7 @@ struct HSSIController {
         let declaration = try request.decodeJSONBody(HSSIDeclaration.self)
         let outcome = try await services.hssis.declare(
             declaration, by: principal, idempotency: try IdempotencyKey.request(for: request, principal: principal)
-        ) { view in try Self.stored(HSSIDTO(view, for: principal)) }
+        ) { view in try Self.stored(try HSSIDTO(view, for: principal)) }
         switch outcome {
         case .created(let view, let stored):
             let response = IdempotencyKey.response(try stored ?? Self.stored(HSSIDTO(view, for: principal)))

@@ -130,10 +130,10 @@ struct HSSIDTO: Content {
     var messages: [Message]
     var version: Int
     /// Only in the answer to a status update: what was masked in it.
-    var masked: [MaskingDTO]?
+    var masked: [Components.Schemas.Masking]?
 
-    init(_ view: HSSIView, for principal: Principal) {
-        masked = MaskingDTO.list(view.maskings)
+    init(_ view: HSSIView, for principal: Principal) throws {
+        masked = try Components.Schemas.Masking.list(view.maskings)
         let hssi = view.hssi
         func time(_ date: Date) -> String { ISO8601Instant.string(from: date) }
         func code(_ id: Partner.ID) -> String {
