@@ -95,6 +95,5 @@ public enum PartnerDeskWeb {
         .register(open: app.routes, authenticated: app.grouped(apiMiddleware))
         let api = app.grouped("api", "v1").grouped(apiMiddleware)
         AttachmentsController(services: context.services).register(on: api.grouped("incidents"))
-        HSSIController(services: context.services).register(on: api)
     }
 }

@@ -58,21 +58,6 @@ import Testing
                 + "Next update due 2026-11-10T11:30:00Z.")
     }
 
-    @Test func theTimeline_encodesAsJSON_withISO8601Instants() throws {
-        let entries = try Self.busy().timeline()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(Array(entries.prefix(2))), as: UTF8.self)
-        #expect(
-            json
-                == #"[{"actor":"Dana Price (Partner HSSI manager)","at":"2026-11-10T10:00:00Z","kind":"occurred","#
-                + #""text":"Wrong appointments shown (declared by partner)"},{"actor":"Dana Price (Partner HSSI manager)","#
-                + #""at":"2026-11-10T10:05:00Z","kind":"identified","text":"Identified by partner: Seen by our support desk"}]"#
-        )
-        let invitation = String(decoding: try encoder.encode(entries[7]), as: UTF8.self)
-        #expect(invitation.contains(#""partnerID":"00000000-0000-0000-0000-00000000000A""#))
-    }
-
     @Test func theTimeline_rendersAsCSV_withQuotingAndNeutralisedFormulas() throws {
         let csv = HSSITimelineEntry.csv(try Self.busy().timeline())
         let records = csv.components(separatedBy: "\r\n")

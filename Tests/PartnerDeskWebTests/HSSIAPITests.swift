@@ -99,6 +99,9 @@ import VaporTesting
             let json = try await api.send(.GET, "api/v1/hssis/\(id)/timeline", as: "wellpath")
             let entries = try JSONSerialization.jsonObject(with: Data(json.body.readableBytesView)) as? [[String: Any]]
             #expect(entries?.map { $0["kind"] as? String }.contains("join") == true)
+            #expect(entries?.first.map { Set($0.keys) } == ["at", "kind", "actor", "text"])
+            #expect((entries?.first?["at"] as? String)?.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/) != nil)
+            #expect(entries?.contains { ($0["partnerID"] as? String)?.count == 36 } == true)
             let csv = try await api.send(.GET, "api/v1/hssis/\(id)/timeline.csv", as: "wellpath")
             #expect(csv.headers.first(name: .contentType) == "text/csv; charset=utf-8")
             #expect(csv.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)

@@ -2,10 +2,8 @@ import Foundation
 
 /// One line of an HSSI's timeline export: when, what, who, and in words.
 ///
-/// Encoded as JSON with the instant written by ``ISO8601Instant`` (whole seconds, UTC), for example
-/// `{"at":"2026-11-26T09:00:00Z","kind":"identified","actor":"Dana Price (Partner HSSI manager)","text":"…"}`, with
-/// `partnerID` added for entries about one partner's invitation. ``csv(_:)`` writes the same lines as CSV.
-public struct HSSITimelineEntry: Hashable, Sendable, Encodable {
+/// ``csv(_:)`` writes the lines as CSV; the API's JSON form is the document's `HSSITimelineEntry`.
+public struct HSSITimelineEntry: Hashable, Sendable {
     /// What the entry records.
     public enum Kind: Hashable, Sendable {
         /// A stage of the process was reached.
@@ -66,22 +64,5 @@ public struct HSSITimelineEntry: Hashable, Sendable, Encodable {
             rows: entries.map {
                 [ISO8601Instant.string(from: $0.at), $0.kind.name, $0.actor, $0.partnerID?.description ?? "", $0.text]
             })
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case at
-        case kind
-        case actor
-        case partnerID
-        case text
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(ISO8601Instant.string(from: at), forKey: .at)
-        try container.encode(kind.name, forKey: .kind)
-        try container.encode(actor, forKey: .actor)
-        try container.encodeIfPresent(partnerID, forKey: .partnerID)
-        try container.encode(text, forKey: .text)
     }
 }

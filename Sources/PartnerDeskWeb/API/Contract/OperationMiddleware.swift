@@ -24,10 +24,11 @@ struct OperationMiddleware: ServerMiddleware {
         request.headerFields[.accept] = nil
         var body = body
         if let keys = document.operation(id: operationID)?.bodyKeys, let given = body {
-            // Vapor has already collected the body within the route's limit.
+            // Vapor has already collected the body within the route's limit. An empty one is no body, which
+            // an operation whose body is optional takes as such.
             let bytes = try await Data(collecting: given, upTo: .max)
             try StrictJSON.check(bytes, knownKeys: keys)
-            body = HTTPBody(bytes)
+            body = bytes.isEmpty ? nil : HTTPBody(bytes)
         }
         do {
             var (response, answer) = try await next(request, body, metadata)
