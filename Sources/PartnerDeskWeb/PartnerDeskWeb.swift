@@ -93,7 +93,5 @@ public enum PartnerDeskWeb {
             services: context.services, publicURL: context.publicURL, document: try OpenAPIDocument.bundled()
         )
         .register(open: app.routes, authenticated: app.grouped(apiMiddleware))
-        let api = app.grouped("api", "v1").grouped(apiMiddleware)
-        AttachmentsController(services: context.services).register(on: api.grouped("incidents"))
     }
 }

@@ -8,11 +8,6 @@ enum IfMatch {
 
     /// The version the caller last saw. Missing answers 428. The comparison is strong (RFC 9110, 13.1.1): a
     /// weak validator (`W/"3"`), several tags, `*` or anything that is not one of our ETags answers 412.
-    static func version(_ request: Request) throws -> Int {
-        try version(request.headers.first(name: .ifMatch))
-    }
-
-    /// The version an `If-Match` header names, by the rules of ``version(_:)-(Request)``.
     static func version(_ header: String?) throws -> Int {
         guard let header else {
             throw Abort(
@@ -41,27 +36,6 @@ enum IfMatch {
 
 /// `Idempotency-Key` on creating requests: scoped to the caller, fingerprinted with the body.
 enum IdempotencyKey {
-    /// The response for a stored answer, as given the first time (or again for a repeat).
-    static func response(_ stored: StoredResponse, replayed: Bool = false) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        if let location = stored.location { headers.replaceOrAdd(name: .location, value: location) }
-        if replayed { headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true") }
-        // A created record's ETag is the version in the body (the same on a replay: it is the same answer).
-        if stored.status == 201,
-            let object = try? JSONSerialization.jsonObject(with: stored.body) as? [String: Any],
-            let version = object["version"] as? Int
-        {
-            headers.replaceOrAdd(name: .eTag, value: IfMatch.etag(version))
-        }
-        return Response(
-            status: HTTPResponseStatus(statusCode: stored.status), headers: headers, body: .init(data: stored.body))
-    }
-
-    static func request(for request: Request, principal: Principal) throws -> IdempotencyRequest? {
-        try self.request(key: request.headers.first(name: "Idempotency-Key"), for: request, principal: principal)
-    }
-
     /// The key as an operation's typed header gave it, fingerprinted with the request's path and body.
     static func request(key: String?, for request: Request, principal: Principal) throws -> IdempotencyRequest? {
         guard let key else { return nil }

@@ -1,22 +1,19 @@
 import Foundation
 import PartnerDeskDomain
-import Synchronization
 import Vapor
 
-/// Reads a JSON request body strictly: a key given twice answers 400 (`duplicate_key`; parsers disagree on
-/// which one wins), and a key the request type does not read answers 422 naming it (`read_only_field` for
-/// what the server sets, such as `partnerId`, `status` or `version`; `unknown_field` for anything else),
-/// instead of being silently ignored.
-extension Request {
-    func decodeJSONBody<Body: Decodable>(_ type: Body.Type) throws -> Body {
-        if let buffer = body.data, buffer.readableBytes > 0 {
-            try StrictJSON.check(Data(buffer: buffer), knownKeys: KnownKeys.of(type))
-        }
-        return try content.decode(type)
-    }
-}
-
+/// Reads a JSON request body strictly: a key given twice answers 400 (parsers disagree on which one wins),
+/// and a key the operation does not take answers 422 naming it (`read_only_field` for what the server sets,
+/// such as `partnerId`, `status` or `version`; `unknown_field` for anything else), instead of being silently
+/// ignored. The keys an operation takes are its schema's, in the document.
 enum StrictJSON {
+    /// Fields the server sets, named so in refusals.
+    static let serverOwned: Set<String> = [
+        "id", "partnerId", "partnerID", "reference", "status", "statusLabel", "version", "raisedAt", "raisedBy",
+        "updatedAt", "createdAt", "sla", "breached", "dueAt", "tier", "group", "linkedProblem", "resolution",
+        "severity",
+    ]
+
     /// Refuses a key given twice in one object (400) and, when the request's keys are known, a top-level key
     /// that is not one of them (422, every such key named).
     static func check(_ bytes: Data, knownKeys: Set<String>?) throws {
@@ -31,7 +28,7 @@ enum StrictJSON {
         guard !extra.isEmpty else { return }
         throw ValidationFailure(
             extra.map { key in
-                KnownKeys.serverOwned.contains(key)
+                serverOwned.contains(key)
                     ? ValidationIssue(
                         field: key, code: "read_only_field",
                         message: "\(key) is set by PartnerDesk and cannot be sent; leave it out.")
@@ -42,146 +39,6 @@ enum StrictJSON {
     }
 }
 
-/// The keys a request type reads, found once per type by letting it decode from a probe that answers every
-/// question with an empty value and writes down every key it is asked for.
-enum KnownKeys {
-    /// Fields the server sets, named so in refusals.
-    static let serverOwned: Set<String> = [
-        "id", "partnerId", "partnerID", "reference", "status", "statusLabel", "version", "raisedAt", "raisedBy",
-        "updatedAt", "createdAt", "sla", "breached", "dueAt", "tier", "group", "linkedProblem", "resolution",
-        "severity",
-    ]
-
-    private static let cache = Mutex<[ObjectIdentifier: Set<String>?]>([:])
-
-    /// The top-level keys of the type, or `nil` when probing cannot tell (the check is then skipped).
-    static func of<Body: Decodable>(_ type: Body.Type) -> Set<String>? {
-        if let known = cache.withLock({ $0[ObjectIdentifier(type)] }) { return known }
-        let probe = KeyProbe()
-        let keys: Set<String>? = (try? Body(from: probe)) != nil ? probe.keys.withLock { $0 } : nil
-        cache.withLock { $0[ObjectIdentifier(type)] = keys }
-        return keys
-    }
-}
-
-/// A decoder that records the keys its top-level container is asked for and answers with empty values.
-private final class KeyProbe: Decoder, Sendable {
-    let keys = Mutex<Set<String>>([])
-    let depth: Int
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
-
-    init(depth: Int = 0) {
-        self.depth = depth
-    }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        KeyedDecodingContainer(Keyed<Key>(probe: self))
-    }
-
-    func unkeyedContainer() throws -> any UnkeyedDecodingContainer { Unkeyed() }
-
-    func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(depth: depth) }
-
-    private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
-        let probe: KeyProbe
-        var codingPath: [any CodingKey] { [] }
-        var allKeys: [Key] { [] }
-
-        private func note(_ key: Key) {
-            if probe.depth == 0 { probe.keys.withLock { _ = $0.insert(key.stringValue) } }
-        }
-
-        func contains(_ key: Key) -> Bool {
-            note(key)
-            return false
-        }
-
-        func decodeNil(forKey key: Key) throws -> Bool {
-            note(key)
-            return true
-        }
-
-        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-            note(key)
-            return nil
-        }
-
-        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            note(key)
-            return try T(from: KeyProbe(depth: probe.depth + 1))
-        }
-
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
-            -> KeyedDecodingContainer<NestedKey>
-        {
-            note(key)
-            return KeyedDecodingContainer(Keyed<NestedKey>(probe: KeyProbe(depth: probe.depth + 1)))
-        }
-
-        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            note(key)
-            return Unkeyed()
-        }
-
-        func superDecoder() throws -> any Decoder { KeyProbe(depth: probe.depth + 1) }
-
-        func superDecoder(forKey key: Key) throws -> any Decoder {
-            note(key)
-            return KeyProbe(depth: probe.depth + 1)
-        }
-    }
-
-    /// An empty array.
-    private struct Unkeyed: UnkeyedDecodingContainer {
-        var codingPath: [any CodingKey] { [] }
-        var count: Int? { 0 }
-        var isAtEnd: Bool { true }
-        var currentIndex: Int { 0 }
-
-        mutating func decodeNil() throws -> Bool { true }
-
-        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            throw DecodingError.valueNotFound(type, .init(codingPath: [], debugDescription: "probe"))
-        }
-
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
-            -> KeyedDecodingContainer<NestedKey>
-        {
-            throw DecodingError.valueNotFound(type, .init(codingPath: [], debugDescription: "probe"))
-        }
-
-        mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer { self }
-
-        mutating func superDecoder() throws -> any Decoder { KeyProbe(depth: 1) }
-    }
-
-    /// Empty strings, zeros and false.
-    private struct Single: SingleValueDecodingContainer {
-        let depth: Int
-        var codingPath: [any CodingKey] { [] }
-
-        func decodeNil() -> Bool { false }
-        func decode(_ type: Bool.Type) throws -> Bool { false }
-        func decode(_ type: String.Type) throws -> String { "" }
-        func decode(_ type: Double.Type) throws -> Double { 0 }
-        func decode(_ type: Float.Type) throws -> Float { 0 }
-        func decode(_ type: Int.Type) throws -> Int { 0 }
-        func decode(_ type: Int8.Type) throws -> Int8 { 0 }
-        func decode(_ type: Int16.Type) throws -> Int16 { 0 }
-        func decode(_ type: Int32.Type) throws -> Int32 { 0 }
-        func decode(_ type: Int64.Type) throws -> Int64 { 0 }
-        func decode(_ type: UInt.Type) throws -> UInt { 0 }
-        func decode(_ type: UInt8.Type) throws -> UInt8 { 0 }
-        func decode(_ type: UInt16.Type) throws -> UInt16 { 0 }
-        func decode(_ type: UInt32.Type) throws -> UInt32 { 0 }
-        func decode(_ type: UInt64.Type) throws -> UInt64 { 0 }
-        func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: KeyProbe(depth: depth + 1)) }
-    }
-}
-
-/// Finds a key that appears twice in one JSON object, which `JSONSerialization` and `JSONDecoder` accept
-/// silently (keeping one of the two).
 enum JSONDuplicateKeys {
     static func first(in data: Data) -> String? {
         let bytes = [UInt8](data)

@@ -269,7 +269,7 @@ struct PagesController {
         else { throw ServiceError.notFound }
         let (attachment, bytes) = try await services.incidents.download(
             attachmentID, of: try request.incidentID(), as: principal)
-        return AttachmentsController.downloadResponse(attachment, bytes: bytes)
+        return ScreenshotDownload.response(attachment, bytes: bytes)
     }
 
     private func renderIncident(

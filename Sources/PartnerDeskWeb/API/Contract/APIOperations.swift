@@ -28,7 +28,8 @@ struct APIOperations: APIProtocol {
             authenticated: authenticated.grouped(APIRequest.Injection()))
         try registerHandlers(
             on: VaporTransport(routesBuilder: routes), serverURL: URL(string: "/")!,
-            configuration: Configuration(dateTranscoder: InstantTranscoder()),
+            configuration: Configuration(
+                dateTranscoder: InstantTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
             middlewares: [OperationMiddleware(document: document)])
     }
 

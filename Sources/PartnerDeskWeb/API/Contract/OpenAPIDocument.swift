@@ -17,6 +17,8 @@ struct OpenAPIDocument: Sendable {
         var access: RouteAccess
         /// The top-level keys of its JSON request body, when it takes one.
         var bodyKeys: Set<String>?
+        /// The largest body it takes (`x-body-limit`), when that is more than the default.
+        var bodyLimit: Int?
     }
 
     /// The document as JSON.
@@ -48,7 +50,8 @@ struct OpenAPIDocument: Sendable {
                     Operation(
                         id: id, method: method.uppercased(), path: path,
                         access: try Self.access(operation["x-access"], operation: id),
-                        bodyKeys: Self.bodyKeys(operation, schemas: schemas)))
+                        bodyKeys: Self.bodyKeys(operation, schemas: schemas),
+                        bodyLimit: operation["x-body-limit"] as? Int))
             }
         }
         self.operations = operations.sorted { ($0.path, $0.method) < ($1.path, $1.method) }

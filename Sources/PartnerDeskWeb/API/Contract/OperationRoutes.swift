@@ -1,7 +1,7 @@
 import Vapor
 
 /// Where the generated server registers the document's operations: each route takes who may call it from
-/// the operation's `x-access`, and goes behind the bearer-token check unless the document says it is public.
+/// the operation's `x-access` (and a larger body limit from `x-body-limit`), and goes behind the bearer-token check unless the document says it is public.
 struct OperationRoutes: RoutesBuilder {
     let document: OpenAPIDocument
     /// For operations anyone may call.
@@ -22,6 +22,7 @@ struct OperationRoutes: RoutesBuilder {
         }
         route.userInfo[RouteAccess.userInfoKey] = operation.access
         route.userInfo[OperationRoutes.operationKey] = operation.id
+        if let limit = operation.bodyLimit { route.acceptingBodies(upTo: limit) }
         (operation.access == .public ? open : authenticated).add(route)
     }
 
