@@ -76,7 +76,7 @@ actor SQLiteGroupCommit {
         return try await writer.database().withConnection { connection in
             // The driver runs this closure in a task of its own, which does not inherit the preference.
             try await withTaskExecutorPreference(executor) {
-                let sql = connection as! any SQLDatabase
+                let sql = connection.sql
                 try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
                 var results: [any Sendable] = []
                 do {

@@ -79,7 +79,7 @@ public struct SchemaManager: Sendable {
     {
         guard id == .psql else { return try await body(database()) }
         return try await database().withConnection { connection in
-            let sql = connection as! any SQLDatabase
+            let sql = connection.sql
             try await sql.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLockKey))").run()
             do {
                 let result = try await body(connection)

@@ -11,13 +11,13 @@ struct AddAuditChanges: AsyncMigration {
         for column in Self.columns {
             try await database.schema("audit_events").field(column, .string).update()
         }
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "audit_events_record").on("audit_events")
             .column("record_type").column("record_id").column("sequence").run()
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.drop(index: "audit_events_record").run()
         for column in Self.columns.reversed() {
             try await database.schema("audit_events").deleteField(column).update()

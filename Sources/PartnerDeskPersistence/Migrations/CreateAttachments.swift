@@ -23,7 +23,7 @@ struct CreateAttachments: AsyncMigration {
             .field("uploaded_by", .string, .required)
             .field("confirmed_no_patient_data", .bool, .required)
             .create()
-        try await (database as! any SQLDatabase).create(index: "attachments_incident").on("attachments")
+        try await database.sql.create(index: "attachments_incident").on("attachments")
             .column("incident_id").column("uploaded_at").run()
     }
 

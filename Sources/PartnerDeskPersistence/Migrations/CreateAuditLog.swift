@@ -21,7 +21,7 @@ struct CreateAuditLog: AsyncMigration {
             .field("previous_hash", .string, .required)
             .field("hash", .string, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "audit_events_partner").on("audit_events").column("partner_id").column("sequence")
             .run()
         try await sql.raw("INSERT INTO sequences (name, value) VALUES ('audit', 0)").run()
@@ -51,7 +51,7 @@ struct CreateAuditLog: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await database.schema("audit_events").delete()
         if sql.dialect.name != "sqlite" {
             try await sql.raw("DROP FUNCTION IF EXISTS audit_events_append_only()").run()

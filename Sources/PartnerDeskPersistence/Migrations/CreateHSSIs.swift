@@ -6,7 +6,7 @@ import SQLKit
 /// daily checks of those rotas for gaps.
 struct CreateHSSIs: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("INSERT INTO sequences (name, value) VALUES ('hssi', 0)").run()
         try await database.schema("hssis")
             .id()
@@ -57,7 +57,7 @@ struct CreateHSSIs: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await database.schema("hssi_rota_checks").delete()
         try await database.schema("hssi_rota_entries").delete()
         try await database.schema("hssi_messages").delete()

@@ -8,7 +8,7 @@ struct CreateIncidents: AsyncMigration {
             .field("name", .string, .identifier(auto: false))
             .field("value", .int64, .required)
             .create()
-        try await (database as! any SQLDatabase).raw("INSERT INTO sequences (name, value) VALUES ('incident', 0)").run()
+        try await database.sql.raw("INSERT INTO sequences (name, value) VALUES ('incident', 0)").run()
 
         try await database.schema("incidents")
             .id()
@@ -46,7 +46,7 @@ struct CreateIncidents: AsyncMigration {
             .field("search_text", .string, .required)
             .unique(on: "number")
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "incidents_partner_due").on("incidents").column("partner_id").column("sort_due")
             .column("number").run()
         try await sql.create(index: "incidents_due").on("incidents").column("sort_due").column("number").run()

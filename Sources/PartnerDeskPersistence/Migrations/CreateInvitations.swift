@@ -18,7 +18,7 @@ struct CreateInvitations: AsyncMigration {
             .field("user_id", .uuid, .references("users", "id", onDelete: .setNull))
             .field("accepted_at", .datetime)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "invitations_partner").on("invitations").column("partner_id").column("invited_at")
             .run()
         try await sql.create(index: "invitations_link").on("invitations").column("link_hash").unique().run()

@@ -5,7 +5,7 @@ import SQLKit
 /// notification opt-outs, and each incident's next escalation instant.
 struct CreateNotifications: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await database.schema("incidents").field("next_escalation_at", .int64).update()
         try await sql.create(index: "incidents_next_escalation").on("incidents").column("next_escalation_at").run()
 
@@ -61,7 +61,7 @@ struct CreateNotifications: AsyncMigration {
         try await database.schema("webhook_endpoints").delete()
         try await database.schema("escalations").delete()
         try await database.schema("outbox").delete()
-        try await (database as! any SQLDatabase).drop(index: "incidents_next_escalation").run()
+        try await database.sql.drop(index: "incidents_next_escalation").run()
         try await database.schema("incidents").deleteField("next_escalation_at").update()
     }
 }

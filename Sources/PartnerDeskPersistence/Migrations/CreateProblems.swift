@@ -5,7 +5,7 @@ import SQLKit
 /// `tsvector` column with a GIN index on PostgreSQL (both stem English words, so "uploads" finds "upload").
 struct CreateProblems: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("INSERT INTO sequences (name, value) VALUES ('problem', 0)").run()
         try await database.schema("problems")
             .id()
@@ -44,7 +44,7 @@ struct CreateProblems: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         if sql.dialect.name == "sqlite" { try await sql.raw("DROP TABLE problems_fts").run() }
         try await database.schema("problems").delete()
         try await sql.raw("DELETE FROM sequences WHERE name = 'problem'").run()

@@ -25,7 +25,7 @@ struct CreateSessions: AsyncMigration {
             .field("expires_at", .datetime, .required)
             .field("used_at", .datetime)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "sessions_user").on("sessions").column("user_id").run()
         try await sql.create(index: "sign_in_failures_key").on("sign_in_failures").column("key").column("at").run()
     }

@@ -7,7 +7,7 @@ import SQLKit
 /// published problems.
 struct IndexPublishedProblemsOnly: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         if sql.dialect.name == "sqlite" {
             try await sql.raw("DELETE FROM problems_fts").run()
             try await sql.raw(
@@ -27,7 +27,7 @@ struct IndexPublishedProblemsOnly: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         if sql.dialect.name == "sqlite" {
             try await sql.raw("DELETE FROM problems_fts").run()
             try await sql.raw(

@@ -4,44 +4,16 @@ import PartnerDeskDomain
 import PartnerDeskServices
 import SQLKit
 
-/// Row of `audit_events`.
-final class AuditEventRecord: Model, @unchecked Sendable {
-    static let schema = "audit_events"
-
-    @ID(custom: "sequence", generatedBy: .user) var id: Int64?
-    @Field(key: "at") var at: Date
-    /// The instant to the millisecond, exactly as hashed.
-    @Field(key: "at_millis") var atMillis: Int64
-    @Field(key: "actor") var actor: String
-    @Field(key: "actor_name") var actorName: String
-    @OptionalField(key: "partner_id") var partnerID: UUID?
-    @Field(key: "action") var action: String
-    @Field(key: "outcome") var outcome: String
-    @OptionalField(key: "target") var target: String?
-    @OptionalField(key: "detail") var detail: String?
-    @OptionalField(key: "request_id") var requestID: String?
-    @OptionalField(key: "record_type") var recordType: String?
-    @OptionalField(key: "record_id") var recordID: String?
-    /// The field changes as a JSON array of `{field, before, after}`.
-    @OptionalField(key: "changes") var changes: String?
-    @OptionalField(key: "reason") var reason: String?
-    @Field(key: "previous_hash") var previousHash: String
-    @Field(key: "hash") var hash: String
-
-    init() {}
-}
-
 /// The audit log in the SQL database: appends only.
 struct FluentAuditRepository: AuditRepository {
     let database: any Database
 
-    var sql: any SQLDatabase { database as! any SQLDatabase }
     private static let encoder = JSONEncoder()
 
     func reserveNext() async throws -> (sequence: Int, previousHash: String?) {
         // One statement: the reservation and the previous entry's hash (a subquery in RETURNING, which SQLite
         // and PostgreSQL both evaluate against the new value).
-        let row = try await sql.raw(
+        let row = try await database.sql.raw(
             """
             UPDATE sequences SET value = value + 1 WHERE name = 'audit'
             RETURNING value, (SELECT hash FROM audit_events WHERE sequence = value - 1) AS previous_hash
@@ -56,14 +28,16 @@ struct FluentAuditRepository: AuditRepository {
     // Appending runs inside the transaction of every change, on SQLite's single writer: plain SQL with a
     // rendered insert (see `insert(into:row:)`), not the ORM, keeps that short.
     func hash(of sequence: Int) async throws -> String? {
-        try await sql.raw("SELECT hash FROM audit_events WHERE sequence = \(bind: Int64(sequence))").first()?
+        try await database.sql.raw("SELECT hash FROM audit_events WHERE sequence = \(bind: Int64(sequence))").first()?
             .decode(column: "hash", as: String.self)
     }
 
     func head() async throws -> (sequence: Int, hash: String)? {
         guard
-            let row = try await sql.raw("SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1")
-                .first()
+            let row = try await database.sql.raw(
+                "SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1"
+            )
+            .first()
         else { return nil }
         return (try row.decode(column: "sequence", as: Int.self), try row.decode(column: "hash", as: String.self))
     }
@@ -72,7 +46,7 @@ struct FluentAuditRepository: AuditRepository {
         let millis = Int64((entry.at.timeIntervalSince1970 * 1_000).rounded())
         let changes =
             entry.changes.isEmpty ? nil : String(decoding: try Self.encoder.encode(entry.changes), as: UTF8.self)
-        try await sql.insert(
+        try await database.sql.insert(
             into: AuditEventRecord.schema,
             row: [
                 ("sequence", Int64(entry.sequence)), ("at", Date(timeIntervalSince1970: Double(millis) / 1_000)),

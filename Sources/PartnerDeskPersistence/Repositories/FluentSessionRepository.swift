@@ -4,42 +4,6 @@ import PartnerDeskDomain
 import PartnerDeskServices
 import SQLKit
 
-final class SessionRecord: Model, @unchecked Sendable {
-    static let schema = "sessions"
-
-    @ID(custom: "secret_hash", generatedBy: .user) var id: String?
-    @Field(key: "user_id") var userID: UUID
-    @Field(key: "created_at") var createdAt: Date
-    @Field(key: "last_seen_at") var lastSeenAt: Date
-    @Field(key: "csrf_token") var csrfToken: String
-    @OptionalField(key: "revoked_at") var revokedAt: Date?
-    @Field(key: "awaiting_second_factor") var awaitingSecondFactor: Bool
-
-    init() {}
-}
-
-final class SignInFailureRecord: Model, @unchecked Sendable {
-    static let schema = "sign_in_failures"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "key") var key: String
-    @Field(key: "at") var at: Date
-
-    init() {}
-}
-
-final class OneTimeLinkRecord: Model, @unchecked Sendable {
-    static let schema = "one_time_links"
-
-    @ID(custom: "secret_hash", generatedBy: .user) var id: String?
-    @Field(key: "user_id") var userID: UUID
-    @Field(key: "purpose") var purpose: String
-    @Field(key: "expires_at") var expiresAt: Date
-    @OptionalField(key: "used_at") var usedAt: Date?
-
-    init() {}
-}
-
 /// Sessions, sign-in failures and one-time links in the SQL database.
 struct FluentSessionRepository: SessionRepository {
     let database: any Database
@@ -97,7 +61,7 @@ struct FluentSessionRepository: SessionRepository {
     }
 
     func recordKnownAddress(account: String, address: String, at instant: Date) async throws {
-        try await (database as! any SQLDatabase).insert(into: "known_sign_in_addresses")
+        try await database.sql.insert(into: "known_sign_in_addresses")
             .columns("account", "address", "last_sign_in_at")
             .values(SQLBind(account), SQLBind(address), SQLBind(instant))
             .onConflict(with: ["account", "address"]) { $0.set(excludedValueOf: "last_sign_in_at") }
@@ -105,7 +69,7 @@ struct FluentSessionRepository: SessionRepository {
     }
 
     func isKnownAddress(account: String, address: String, since instant: Date) async throws -> Bool {
-        try await (database as! any SQLDatabase).select().column(SQLLiteral.numeric("1"))
+        try await database.sql.select().column(SQLLiteral.numeric("1"))
             .from("known_sign_in_addresses")
             .where("account", .equal, account).where("address", .equal, address)
             .where("last_sign_in_at", .greaterThan, instant)

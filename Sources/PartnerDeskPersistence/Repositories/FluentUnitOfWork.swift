@@ -6,21 +6,21 @@ import SQLKit
 struct FluentRepositories: Repositories {
     let database: any Database
 
-    var partners: any PartnerRepository { FluentPartnerRepository(sql: database as! any SQLDatabase) }
+    var partners: any PartnerRepository { SQLPartnerRepository(sql: database.sql) }
     var users: any UserRepository { FluentUserRepository(database: database) }
-    var incidents: any IncidentRepository { FluentIncidentRepository(sql: database as! any SQLDatabase) }
-    var tokens: any TokenRepository { FluentTokenRepository(sql: database as! any SQLDatabase) }
+    var incidents: any IncidentRepository { SQLIncidentRepository(sql: database.sql) }
+    var tokens: any TokenRepository { SQLTokenRepository(sql: database.sql) }
     var idempotency: any IdempotencyRepository { FluentIdempotencyRepository(database: database) }
     var audit: any AuditRepository { FluentAuditRepository(database: database) }
     var attachments: any AttachmentRepository { FluentAttachmentRepository(database: database) }
     var blobs: any BlobRepository { FluentBlobRepository(database: database) }
     var sessions: any SessionRepository { FluentSessionRepository(database: database) }
-    var outbox: any OutboxRepository { FluentOutboxRepository(sql: database as! any SQLDatabase) }
-    var webhooks: any WebhookEndpointRepository { FluentWebhookEndpointRepository(sql: database as! any SQLDatabase) }
-    var problems: any ProblemRepository { FluentProblemRepository(sql: database as! any SQLDatabase) }
-    var hssis: any HSSIRepository { FluentHSSIRepository(sql: database as! any SQLDatabase) }
+    var outbox: any OutboxRepository { SQLOutboxRepository(sql: database.sql) }
+    var webhooks: any WebhookEndpointRepository { SQLWebhookEndpointRepository(sql: database.sql) }
+    var problems: any ProblemRepository { SQLProblemRepository(sql: database.sql) }
+    var hssis: any HSSIRepository { SQLHSSIRepository(sql: database.sql) }
     var notificationPreferences: any NotificationPreferenceRepository {
-        FluentNotificationPreferenceRepository(sql: database as! any SQLDatabase)
+        SQLNotificationPreferenceRepository(sql: database.sql)
     }
 }
 

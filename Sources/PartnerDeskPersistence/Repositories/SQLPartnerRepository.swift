@@ -5,7 +5,7 @@ import SQLKit
 
 /// Partners in the SQL database: one row per partner, its services and contacts in child tables. Plain SQL
 /// rather than Fluent models: raising an incident reads its partner on every request.
-struct FluentPartnerRepository: PartnerRepository {
+struct SQLPartnerRepository: PartnerRepository {
     let sql: any SQLDatabase
 
     func create(_ partner: Partner) async throws {

@@ -7,7 +7,7 @@ import SQLKit
 /// SQLite's FTS5 table `problems_fts` (ranked by bm25, highlighted by `highlight`) or PostgreSQL's
 /// `search_vector` (ranked by `ts_rank`, highlighted by `ts_headline`). Both use English stemming and match
 /// every word of a search, each also as a prefix.
-struct FluentProblemRepository: ProblemRepository {
+struct SQLProblemRepository: ProblemRepository {
     static let table = "problems"
     let sql: any SQLDatabase
 

@@ -8,7 +8,7 @@ import SQLKit
 /// Claiming is one `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING *`: on PostgreSQL the inner select
 /// takes row locks with `FOR UPDATE SKIP LOCKED`, so servers claiming together get disjoint messages
 /// without waiting for each other; on SQLite the single writer makes the statement atomic anyway.
-struct FluentOutboxRepository: OutboxRepository {
+struct SQLOutboxRepository: OutboxRepository {
     static let table = "outbox"
     let sql: any SQLDatabase
 

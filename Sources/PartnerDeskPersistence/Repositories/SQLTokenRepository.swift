@@ -6,7 +6,7 @@ import SQLKit
 
 /// API tokens in the SQL database, found by the hash of their secret. Plain SQL rather than a Fluent model:
 /// every API request reads its token.
-struct FluentTokenRepository: TokenRepository {
+struct SQLTokenRepository: TokenRepository {
     static let table = "api_tokens"
     let sql: any SQLDatabase
 
@@ -62,32 +62,5 @@ struct FluentTokenRepository: TokenRepository {
             revokedAt: try row.decode(column: "revoked_at", as: Date?.self),
             lastUsedAt: try row.decode(column: "last_used_at", as: Date?.self)
         )
-    }
-}
-
-/// Remembered responses to creating requests, by caller and idempotency key.
-struct FluentIdempotencyRepository: IdempotencyRepository {
-    let database: any Database
-
-    func find(scope: String, key: String) async throws -> (fingerprint: String, response: StoredResponse)? {
-        guard
-            let record = try await IdempotencyKeyRecord.query(on: database).filter(\.$scope == scope)
-                .filter(\.$key == key).first()
-        else { return nil }
-        return (record.fingerprint, StoredResponse(status: record.status, body: record.body, location: record.location))
-    }
-
-    func save(_ request: IdempotencyRequest, response: StoredResponse, at instant: Date) async throws {
-        let record = IdempotencyKeyRecord()
-        record.scope = request.scope
-        record.key = request.key
-        record.fingerprint = request.fingerprint
-        record.status = response.status
-        record.body = response.body
-        record.location = response.location
-        record.createdAt = instant
-        try await translatingConstraintFailures("This idempotency key was already used.") {
-            try await record.create(on: database)
-        }
     }
 }

@@ -5,7 +5,7 @@ import SQLKit
 
 /// Incidents in the SQL database (through SQLKit, see ``IncidentRows``): one row per incident, its timeline in
 /// `incident_events`.
-struct FluentIncidentRepository: IncidentRepository {
+struct SQLIncidentRepository: IncidentRepository {
     let sql: any SQLDatabase
 
     func nextReference() async throws -> IncidentReference {

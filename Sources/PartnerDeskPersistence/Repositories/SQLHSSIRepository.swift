@@ -5,7 +5,7 @@ import SQLKit
 
 /// HSSIs in SQL: the whole record as a JSON document (it is read and written whole, under its version), with
 /// the columns that queries need beside it; instants are stored as seconds since 1970.
-struct FluentHSSIRepository: HSSIRepository {
+struct SQLHSSIRepository: HSSIRepository {
     let sql: any SQLDatabase
 
     private static let encoder = JSONEncoder()
