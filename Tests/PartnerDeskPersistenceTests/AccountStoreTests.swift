@@ -8,10 +8,10 @@ import Testing
 
 /// Users, invitations, sign-in with throttling and sessions over the SQL store, on both engines.
 @Suite struct AccountStoreTests {
-    func withAccounts(_ backend: TestBackend, _ body: @escaping (AppServices, FixedClock) async throws -> Void)
+    func withAccounts(_ backend: ContractStore, _ body: @escaping (AppServices, FixedClock) async throws -> Void)
         async throws
     {
-        try await withMigratedStore(backend) { store, _, _ in
+        try await withStore(backend) { store in
             let clock = FixedClock(ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!)
             let services = AppServices.forTests(store: store, clock: clock)
             _ = try await services.partners.register(PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
@@ -19,8 +19,8 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func invitation_setPassword_signIn_andSessionLifetime(_ backend: TestBackend) async throws {
+    @Test(arguments: ContractStore.available)
+    func invitation_setPassword_signIn_andSessionLifetime(_ backend: ContractStore) async throws {
         try await withAccounts(backend) { services, clock in
             let accounts = services.accounts
             let invitation = try await accounts.add(
@@ -63,8 +63,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func failedSignIns_areThrottled_perAccountAndAddress_withoutRevealingAccounts(_ backend: TestBackend) async throws {
+    @Test(arguments: ContractStore.available)
+    func failedSignIns_areThrottled_perAccountAndAddress_withoutRevealingAccounts(_ backend: ContractStore) async throws
+    {
         try await withAccounts(backend) { services, clock in
             let accounts = services.accounts
             let invitation = try await accounts.add(
@@ -132,8 +133,8 @@ import Testing
 
     /// An attacker spreading guesses over many addresses reaches the account's ceiling, which then stops
     /// every address the account has never signed in from, but never its owner's usual address.
-    @Test(arguments: TestBackend.available)
-    func guessingFromManyAddresses_cannotLockTheOwnerOut(_ backend: TestBackend) async throws {
+    @Test(arguments: ContractStore.available)
+    func guessingFromManyAddresses_cannotLockTheOwnerOut(_ backend: ContractStore) async throws {
         try await withAccounts(backend) { services, clock in
             let (accounts, owner, right) = (services.accounts, "admin@partnerdesk.example", "quiet orange harbour lamp")
             try await people(accounts, [owner], password: right)
@@ -153,8 +154,8 @@ import Testing
 
     /// Many people behind one address (a GP surgery's connection): one address failing for many accounts
     /// stops new accounts from it, never the people who already sign in from there.
-    @Test(arguments: TestBackend.available)
-    func oneBusyAddress_failingOften_doesNotShutOutThePeopleBehindIt(_ backend: TestBackend) async throws {
+    @Test(arguments: ContractStore.available)
+    func oneBusyAddress_failingOften_doesNotShutOutThePeopleBehindIt(_ backend: ContractStore) async throws {
         try await withAccounts(backend) { services, clock in
             let (accounts, right) = (services.accounts, "quiet orange harbour lamp")
             try await people(accounts, ["ana@partnerdesk.example", "ben@partnerdesk.example"], password: right)
@@ -172,8 +173,8 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func disabling_endsSessions_andStopsSignIn(_ backend: TestBackend) async throws {
+    @Test(arguments: ContractStore.available)
+    func disabling_endsSessions_andStopsSignIn(_ backend: ContractStore) async throws {
         try await withAccounts(backend) { services, _ in
             let accounts = services.accounts
             let invitation = try await accounts.add(
@@ -199,9 +200,9 @@ import Testing
 }
 
 @Suite struct SecondFactorStoreTests {
-    @Test(arguments: TestBackend.available)
-    func enrolledStaff_needTheirCode_andACodeWorksOnce(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func enrolledStaff_needTheirCode_andACodeWorksOnce(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let clock = FixedClock(ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!)
             let services = AppServices.forTests(store: store, clock: clock, requireStaffSecondFactor: true)
             let accounts = services.accounts

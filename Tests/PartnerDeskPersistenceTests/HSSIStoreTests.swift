@@ -9,9 +9,9 @@ import Testing
 @Suite struct HSSIStoreTests {
     static let now = ISO8601Instant.date(from: "2026-10-25T00:30:00Z")!
 
-    @Test(arguments: TestBackend.available)
-    func hssis_readBackExactly_andTheJobFindsDeadlinesAndSendsEachAlertOnce(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func hssis_readBackExactly_andTheJobFindsDeadlinesAndSendsEachAlertOnce(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let services = AppServices.forTests(store: store, clock: FixedClock(Self.now))
             let partner = try await services.partners.register(
                 PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))

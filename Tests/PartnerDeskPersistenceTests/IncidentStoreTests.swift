@@ -19,8 +19,8 @@ import Testing
         let desk: Principal
     }
 
-    func withFixture(_ backend: TestBackend, _ body: @escaping (Fixture) async throws -> Void) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    func withFixture(_ backend: ContractStore, _ body: @escaping (Fixture) async throws -> Void) async throws {
+        try await withStore(backend) { store in
             let clock = FixedClock(Self.monday9)
             let services = AppServices.forTests(store: store, clock: clock)
             _ = try await services.partners.register(
@@ -54,8 +54,8 @@ import Testing
         return view
     }
 
-    @Test(arguments: TestBackend.available)
-    func raisedIncident_readsBackExactly_withItsHistory(_ backend: TestBackend) async throws {
+    @Test(arguments: ContractStore.available)
+    func raisedIncident_readsBackExactly_withItsHistory(_ backend: ContractStore) async throws {
         try await withFixture(backend) { fixture in
             let raised = try await raise(fixture)
             let read = try await fixture.services.incidents.view(raised.incident.id, as: fixture.desk)
@@ -77,8 +77,8 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func referencesAreSequential(_ backend: TestBackend) async throws {
+    @Test(arguments: ContractStore.available)
+    func referencesAreSequential(_ backend: ContractStore) async throws {
         try await withFixture(backend) { fixture in
             var references: [String] = []
             for _ in 0..<3 { references.append(try await raise(fixture).incident.reference.description) }
@@ -86,8 +86,8 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func list_filtersByStatusSeverityTextAndBreach_andPagesByDue(_ backend: TestBackend) async throws {
+    @Test(arguments: ContractStore.available)
+    func list_filtersByStatusSeverityTextAndBreach_andPagesByDue(_ backend: ContractStore) async throws {
         try await withFixture(backend) { fixture in
             var ids: [Incident.ID] = []
             for index in 0..<5 {
@@ -137,8 +137,8 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func staleVersion_isRefused_andConcurrentChangesLetExactlyOneThrough(_ backend: TestBackend) async throws {
+    @Test(arguments: ContractStore.available)
+    func staleVersion_isRefused_andConcurrentChangesLetExactlyOneThrough(_ backend: ContractStore) async throws {
         try await withFixture(backend) { fixture in
             let id = try await raise(fixture).incident.id
             let results = try await withThrowingTaskGroup(of: Bool.self) { group in
@@ -163,8 +163,8 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func concurrentDuplicatesWithOneKey_createExactlyOneIncident(_ backend: TestBackend) async throws {
+    @Test(arguments: ContractStore.available)
+    func concurrentDuplicatesWithOneKey_createExactlyOneIncident(_ backend: ContractStore) async throws {
         try await withFixture(backend) { fixture in
             let request = IdempotencyRequest(scope: fixture.partner.credential.key, key: "k-1", fingerprint: "f-1")
             let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
@@ -188,8 +188,8 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func tokens_areFoundByHashOnly_andRevocationTakesEffect(_ backend: TestBackend) async throws {
+    @Test(arguments: ContractStore.available)
+    func tokens_areFoundByHashOnly_andRevocationTakesEffect(_ backend: ContractStore) async throws {
         try await withFixture(backend) { fixture in
             let issued = try await fixture.services.tokens.create(
                 name: "Temp", partnerCode: PartnerCode("WELLPATH"), role: nil, scope: .read

@@ -21,9 +21,9 @@ import Testing
     }
 
     /// An invitation's link works like a password until used: once delivered, only a note of it stays.
-    @Test(arguments: TestBackend.available)
-    func deliveredInvitations_keepNoLink(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func deliveredInvitations_keepNoLink(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let transports = RecordingTransports()
             let services = AppServices.forTests(store: store, clock: FixedClock(Self.monday9), transports: transports)
             let partner = try await services.partners.register(
@@ -41,9 +41,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func outbox_listsOnePartnersRecentMessagesOnAChannel_newestFirst(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func outbox_listsOnePartnersRecentMessagesOnAChannel_newestFirst(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let services = AppServices.forTests(store: store, clock: FixedClock(Self.monday9))
             let wellpath = try await services.partners.register(
                 PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
@@ -68,9 +68,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func outbox_claimsLeaseAndRecordsOutcomes(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func outbox_claimsLeaseAndRecordsOutcomes(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let now = Self.monday9
             let messages = (0..<5).map { Self.message($0, at: now) }
             try await store.transaction { try await $0.outbox.enqueue(messages) }
@@ -109,9 +109,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func escalations_areRecordedOncePerThresholdAndTarget(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func escalations_areRecordedOncePerThresholdAndTarget(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let services = AppServices.forTests(store: store, clock: FixedClock(Self.monday9))
             _ = try await services.partners.register(PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
             let partner = try #require(
@@ -148,9 +148,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func webhookEndpointsAndOptOuts_readBackExactly(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func webhookEndpointsAndOptOuts_readBackExactly(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let partner = Partner(
                 id: .init(UUID()), code: PartnerCode("WELLPATH")!, name: "Wellpath", status: .live, tierID: "silver",
                 services: [], contacts: [])

@@ -3,6 +3,7 @@ import Logging
 import PartnerDeskDatabaseTestSupport
 import PartnerDeskPersistence
 import PartnerDeskServices
+import PartnerDeskTestSupport
 
 /// Runs a test body against a fresh, migrated database on one engine, and removes it afterwards.
 func withMigratedStore(
@@ -41,5 +42,28 @@ func withMigratedStore(
         await databases.shutdownAsync()
         try? await testDatabase.drop()
         throw error
+    }
+}
+
+/// The stores the repository contract runs on: the in-memory store the use-case tests use, SQLite, and
+/// PostgreSQL where ``TestBackend/available`` has it, so the three cannot drift apart.
+enum ContractStore: String, CaseIterable, Sendable, CustomStringConvertible {
+    case memory
+    case sqlite
+    case postgres
+
+    static var available: [ContractStore] {
+        [.memory] + TestBackend.available.map { $0 == .sqlite ? .sqlite : .postgres }
+    }
+
+    var description: String { rawValue }
+}
+
+/// Runs a test body against a fresh, empty store of the kind (migrated, for the databases).
+func withStore(_ kind: ContractStore, _ body: (any UnitOfWork) async throws -> Void) async throws {
+    switch kind {
+    case .memory: try await body(InMemoryStore())
+    case .sqlite: try await withMigratedStore(.sqlite) { store, _, _ in try await body(store) }
+    case .postgres: try await withMigratedStore(.postgres) { store, _, _ in try await body(store) }
     }
 }

@@ -25,9 +25,9 @@ import Testing
         return problem
     }
 
-    @Test(arguments: TestBackend.available)
-    func problems_readBackExactly_andVersionsGuardChanges(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func problems_readBackExactly_andVersionsGuardChanges(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let problems = store.repositories.problems
             #expect(try await problems.nextReference().number == 1)
             #expect(try await problems.nextReference().number == 2)
@@ -50,9 +50,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func search_stemsPrefixesAndRequiresEveryWord_theSameOnBothEngines(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func search_stemsPrefixesAndRequiresEveryWord_theSameOnBothEngines(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let problems = store.repositories.problems
             let upload = Self.problem(
                 1, title: "Passport photo upload times out",
@@ -94,11 +94,11 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func aCommonWord_ranksOnlyTheNewestMatches_theSameOnBothEngines(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func aCommonWord_ranksOnlyTheNewestMatches_theSameOnBothEngines(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let problems = store.repositories.problems
-            let limit = ProblemSearchTerms.candidateLimit
+            let limit = ProblemSearch.candidateLimit
             // The oldest problem matches best (the word three times) but is outside the newest `limit` matches.
             try await problems.create(
                 Self.problem(1, title: "Loop loop loop", summary: "Sign-in loops."))
@@ -117,9 +117,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func mergingMovesLinkedIncidents_inTheDatabase(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func mergingMovesLinkedIncidents_inTheDatabase(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let services = AppServices.forTests(store: store, clock: FixedClock(Self.recorded))
             _ = try await services.partners.register(PartnerDraft(code: "WELLPATH", name: "Wellpath", status: "live"))
             let partner = try #require(

@@ -3,6 +3,7 @@ import PartnerDeskDatabaseTestSupport
 import PartnerDeskDomain
 import PartnerDeskServices
 import PartnerDeskTestSupport
+import Synchronization
 import Testing
 
 /// The same contract on SQLite and PostgreSQL: what is stored reads back exactly, uniqueness rules hold,
@@ -26,9 +27,9 @@ import Testing
         ).validated(makeID: { ids.make() })
     }
 
-    @Test(arguments: TestBackend.available)
-    func partners_readBackExactlyAsStored(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func partners_readBackExactlyAsStored(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let stored = try partner("ALPHA", clientID: "alpha-bookings")
             try await store.repositories.partners.create(stored)
             let byCode = try await store.repositories.partners.find(code: PartnerCode("alpha")!)
@@ -42,9 +43,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func partners_listInCodeOrder_andRefuseDuplicates(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func partners_listInCodeOrder_andRefuseDuplicates(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             try await store.repositories.partners.create(try partner("ZULU", clientID: "zulu"))
             try await store.repositories.partners.create(try partner("ALPHA", clientID: "alpha"))
             #expect(try await store.repositories.partners.list().map(\.code.value) == ["ALPHA", "ZULU"])
@@ -57,9 +58,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func transaction_thatFails_leavesNothingBehind(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func transaction_thatFails_leavesNothingBehind(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let first = try partner("ALPHA", clientID: "alpha")
             await #expect(throws: RepositoryError.self) {
                 try await store.transaction { repositories in
@@ -71,9 +72,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestBackend.available)
-    func users_belongToTheirPartner_andEmailsAreUnique(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func users_belongToTheirPartner_andEmailsAreUnique(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let alpha = try partner("ALPHA", clientID: "alpha")
             try await store.repositories.partners.create(alpha)
             let reporter = try User(
@@ -103,9 +104,9 @@ import Testing
 @Suite struct ConcurrentTransactionTests {
     struct Refused: Error, Equatable { let index: Int }
 
-    @Test(arguments: TestBackend.available)
-    func overlappingTransactions_commitOrRollBackIndependently(_ backend: TestBackend) async throws {
-        try await withMigratedStore(backend) { store, _, _ in
+    @Test(arguments: ContractStore.available)
+    func overlappingTransactions_commitOrRollBackIndependently(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
             let outcomes = await withTaskGroup(of: (Int, Result<String, Refused>).self) { group in
                 for index in 0..<40 {
                     group.addTask {
@@ -136,5 +137,24 @@ import Testing
             let stored = try await store.repositories.partners.list().map(\.code.value)
             #expect(Set(stored) == Set((0..<40).filter { $0 % 3 != 0 }.map { "P\($0)" }))
         }
+    }
+}
+
+/// What the in-memory store adds to the contract for the use cases' sake.
+@Suite struct InMemoryStoreTests {
+    @Test func aTransaction_runsItsWorkTwice_keepingOnlyTheLastRunsWrites() async throws {
+        let store = InMemoryStore()
+        let runs = Mutex(0)
+        let partner = try PartnerDraft(
+            code: "ALPHA", name: "Alpha Health", status: "live", services: [.init(name: "Bookings", clientID: "alpha")]
+        ).validated(makeID: { SequentialIDGenerator().make() })
+        let seen = try await store.transaction { repositories in
+            runs.withLock { $0 += 1 }
+            // A second run that saw the first run's write would be refused as a duplicate.
+            try await repositories.partners.create(partner)
+            return runs.withLock { $0 }
+        }
+        #expect(seen == 2)
+        #expect(try await store.repositories.partners.list().map(\.code.value) == ["ALPHA"])
     }
 }

@@ -121,6 +121,14 @@ public struct PartnerContact: Hashable, Sendable {
         }
     }
 
+    /// The contacts in the order they are always listed: by role, primary first, the HSSI manager last (the
+    /// order of ``Role``), and in the order given within a role.
+    public static func inRoleOrder(_ contacts: [PartnerContact]) -> [PartnerContact] {
+        let rank = { (contact: PartnerContact) in Role.allCases.firstIndex(of: contact.role) ?? Role.allCases.count }
+        return contacts.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map(\.element)
+    }
+
     /// The contact's role.
     public var role: Role
     /// The person's name.

@@ -140,7 +140,7 @@ public struct PartnerDraft: Hashable, Sendable, Codable {
         }
         return Partner(
             id: .init(makeID()), code: code, name: name, status: status, tierID: tierID,
-            services: services, contacts: contacts, hoursOfOperation: hours
+            services: services, contacts: PartnerContact.inRoleOrder(contacts), hoursOfOperation: hours
         )
     }
 }

@@ -10,15 +10,10 @@ import SQLKit
 enum IncidentRows {
     static let incidents = "incidents"
     static let events = "incident_events"
-    /// Stands in for "no due instant" so incidents without a running clock sort after all others.
-    static let noDue: Int64 = 99_999_999_999
 
     /// The values of every column of `incidents` for this incident, `id` first.
     static func columns(_ incident: Incident, schedule: IncidentSchedule) throws -> [ColumnValue] {
         let report = incident.report
-        let searchText =
-            ([incident.reference.description, report.errorType, report.description]
-            + report.errorCodes + [report.partnerReference ?? ""]).joined(separator: " ").lowercased()
         return [
             ("id", incident.id.rawValue),
             ("number", Int64(incident.reference.number)),
@@ -50,10 +45,10 @@ enum IncidentRows {
             ("raised_by", incident.raisedBy),
             ("updated_at", incident.updatedAt),
             ("version", incident.version),
-            ("sort_due", schedule.dueAt.map(epochSeconds) ?? noDue),
+            ("sort_due", IncidentListing.dueKey(schedule.dueAt)),
             ("breach_at", schedule.breachAt.map(epochSeconds)),
             ("next_escalation_at", schedule.nextEscalationAt.map(epochSeconds)),
-            ("search_text", searchText),
+            ("search_text", IncidentListing.searchText(incident)),
         ]
     }
 

@@ -85,15 +85,15 @@ struct SQLIncidentRepository: IncidentRepository {
         case nil: break
         }
         if let dueBefore = query.dueBefore {
-            select = select.where("sort_due", .lessThan, Int64(dueBefore.timeIntervalSince1970))
+            select = select.where("sort_due", .lessThan, IncidentListing.dueBeforeKey(dueBefore))
         }
-        if let text = query.text?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
-            for word in text.split(separator: " ") { select = select.where("search_text", .like, "%\(word)%") }
+        for word in IncidentListing.searchWords(query.text) {
+            select = select.where("search_text", .like, "%\(word)%")
         }
         switch query.sort {
         case .due:
             if let after = query.after {
-                let key = after.key ?? IncidentRows.noDue
+                let key = after.key ?? IncidentListing.noDue
                 select = select.where(group: {
                     $0.where("sort_due", .greaterThan, key).orWhere(group: {
                         $0.where("sort_due", .equal, key).where("number", .greaterThan, Int64(after.number))

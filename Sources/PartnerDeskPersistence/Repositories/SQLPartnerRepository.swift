@@ -93,16 +93,13 @@ struct SQLPartnerRepository: PartnerRepository {
             return PartnerContact(
                 role: role, name: try row.decode(column: "name", as: String.self), email: email,
                 phone: try row.decode(column: "phone", as: String?.self))
-        }.sorted {
-            PartnerContact.Role.allCases.firstIndex(of: $0.role)! < PartnerContact.Role.allCases.firstIndex(
-                of: $1.role)!
         }
         let hours = try JSONDecoder().decode(
             OperatingHours.self, from: Data(try row.decode(column: "hours_of_operation", as: String.self).utf8))
         return Partner(
             id: .init(id), code: code, name: try row.decode(column: "name", as: String.self), status: status,
             tierID: try row.decode(column: "tier_id", as: String.self), services: partnerServices,
-            contacts: partnerContacts, hoursOfOperation: hours
+            contacts: PartnerContact.inRoleOrder(partnerContacts), hoursOfOperation: hours
         )
     }
 }

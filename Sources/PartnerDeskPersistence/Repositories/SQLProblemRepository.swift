@@ -54,10 +54,10 @@ struct SQLProblemRepository: ProblemRepository {
     }
 
     func searchPublished(_ text: String, limit: Int) async throws -> [ProblemSearchHit] {
-        let words = ProblemSearchTerms.words(text)
+        let words = ProblemSearch.words(ofQuery: text)
         guard !words.isEmpty else { return [] }
         let (start, end) = (ProblemSearchHit.markStart, ProblemSearchHit.markEnd)
-        let candidates = ProblemSearchTerms.candidateLimit
+        let candidates = ProblemSearch.candidateLimit
         let rows: [any SQLRow]
         // Both engines rank only the newest matching problems (the index's rowid is the problem's number on
         // SQLite; PostgreSQL reads them newest first), so a common word does not rank the whole table.
@@ -125,7 +125,7 @@ struct SQLProblemRepository: ProblemRepository {
     /// Keeps the full-text index in step with a problem: on SQLite only published problems are in it (with
     /// the problem's number as rowid); on PostgreSQL every problem has its vector and the index is partial.
     private func index(_ problem: Problem) async throws {
-        let codes = problem.errorCodes.joined(separator: " ")
+        let indexed = ProblemSearch.indexed(problem)
         if isSQLite {
             let number = problem.reference.number
             try await sql.raw("DELETE FROM problems_fts WHERE rowid = \(bind: number)").run()
@@ -133,18 +133,18 @@ struct SQLProblemRepository: ProblemRepository {
             try await sql.raw(
                 """
                 INSERT INTO problems_fts (rowid, number, title, summary, workaround, error_codes) VALUES
-                (\(bind: number), \(bind: number), \(bind: problem.title), \(bind: problem.publicSummary ?? ""),
-                 \(bind: problem.workaround ?? ""), \(bind: codes))
+                (\(bind: number), \(bind: number), \(bind: indexed.title), \(bind: indexed.summary),
+                 \(bind: indexed.workaround), \(bind: indexed.errorCodes))
                 """
             ).run()
         } else {
             try await sql.raw(
                 """
                 UPDATE problems SET search_vector =
-                    setweight(to_tsvector('english', \(bind: problem.title)), 'A')
-                    || setweight(to_tsvector('english', \(bind: problem.publicSummary ?? "")), 'B')
-                    || setweight(to_tsvector('english', \(bind: problem.workaround ?? "")), 'C')
-                    || setweight(to_tsvector('simple', \(bind: codes)), 'A')
+                    setweight(to_tsvector('english', \(bind: indexed.title)), 'A')
+                    || setweight(to_tsvector('english', \(bind: indexed.summary)), 'B')
+                    || setweight(to_tsvector('english', \(bind: indexed.workaround)), 'C')
+                    || setweight(to_tsvector('simple', \(bind: indexed.errorCodes)), 'A')
                 WHERE id = \(bind: problem.id.rawValue)
                 """
             ).run()

@@ -34,7 +34,7 @@ public protocol ProblemRepository: Sendable {
     func list() async throws -> [Problem]
     /// Published problems whose title, public summary, workaround or error codes contain every word of `text`
     /// (each word also as the start of a longer one, and in any inflection: "upload" finds "uploads"), best
-    /// match first. When more than ``ProblemSearchTerms/candidateLimit`` problems match, only that many of the
+    /// match first. When more than ``ProblemSearch/candidateLimit`` problems match, only that many of the
     /// most recently recorded are ranked: the answer stays quick however common the words, and favours
     /// problems that are current.
     func searchPublished(_ text: String, limit: Int) async throws -> [ProblemSearchHit]
@@ -43,15 +43,4 @@ public protocol ProblemRepository: Sendable {
     func maintainSearchIndex() async throws
     /// The incidents linked to problems, by problem reference, as the ranking needs them.
     func linkedIncidents() async throws -> [ProblemReference: [ProblemScore.LinkedIncident]]
-}
-
-/// The words of a search, as both full-text engines are asked for them: letters and digits only, lower-cased,
-/// at most eight words of at most 40 characters.
-public enum ProblemSearchTerms {
-    /// How many matching problems, newest first, a search ranks at most.
-    public static let candidateLimit = 500
-
-    public static func words(_ text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }.prefix(8).map { String($0.prefix(40)) }
-    }
 }

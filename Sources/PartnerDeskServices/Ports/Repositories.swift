@@ -74,6 +74,12 @@ public protocol UnitOfWork: Sendable {
     /// Repositories for reads and single writes outside a transaction.
     var repositories: any Repositories { get }
     /// Runs `work` in one transaction: every write lands, or none does.
+    ///
+    /// `work` may run more than once: on SQLite, transactions are committed in groups, and when one member of
+    /// a group fails the group is rolled back and every other member runs again on its own. So `work` must do
+    /// nothing but read and write through the repositories it is given (no e-mail, no clock-dependent
+    /// counters, no writes elsewhere); its result is the last run's. The in-memory store runs every
+    /// transaction twice to hold use cases to this.
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T
 }
 

@@ -313,7 +313,7 @@ public struct ProblemService: Sendable {
     /// incident (no sign-in needed: nothing unpublished or internal is searched or shown).
     public func searchPublished(_ text: String, limit: Int = 20) async throws -> [ProblemSearchHit] {
         let limit = min(max(limit, 1), 50)
-        let words = ProblemSearchTerms.words(text)
+        let words = ProblemSearch.words(ofQuery: text)
         guard !words.isEmpty else { return [] }
         return try await searchCache.hits(words: words, limit: limit) {
             try await store.repositories.problems.searchPublished(words.joined(separator: " "), limit: limit)

@@ -99,31 +99,3 @@ struct InMemoryOutboxRepository: OutboxRepository {
         }
     }
 }
-
-struct InMemoryWebhookEndpointRepository: WebhookEndpointRepository {
-    let box: StateBox
-
-    func create(_ endpoint: WebhookEndpoint) async throws { try box.write { $0.webhooks[endpoint.id] = endpoint } }
-    func find(id: WebhookEndpoint.ID) async throws -> WebhookEndpoint? { box.read().webhooks[id] }
-
-    func list(partnerID: Partner.ID?) async throws -> [WebhookEndpoint] {
-        box.read().webhooks.values.filter { partnerID == nil || $0.partnerID == partnerID }.sorted {
-            $0.createdAt < $1.createdAt
-        }
-    }
-
-    func update(_ endpoint: WebhookEndpoint) async throws { try box.write { $0.webhooks[endpoint.id] = endpoint } }
-    func delete(id: WebhookEndpoint.ID) async throws { try box.write { $0.webhooks[id] = nil } }
-}
-
-struct InMemoryNotificationPreferenceRepository: NotificationPreferenceRepository {
-    let box: StateBox
-
-    func optOuts(of users: [User.ID]) async throws -> [User.ID: Set<NotificationEvent>] {
-        box.read().optOuts.filter { users.contains($0.key) }
-    }
-
-    func setOptOuts(_ events: Set<NotificationEvent>, for user: User.ID) async throws {
-        try box.write { $0.optOuts[user] = events }
-    }
-}

@@ -2,9 +2,9 @@ import Foundation
 import PartnerDeskDomain
 import PartnerDeskServices
 
-/// Problems in memory. The search is a plain one (every word must start a word of the title, public summary,
-/// workaround or error codes, a trailing "s" ignored), enough for use-case tests; the SQL engines' stemming is
-/// tested against the real databases.
+/// Problems in memory. The search reads the fields ``ProblemSearch`` names and takes its words of a query;
+/// every word must start a word of them, with a plain stemmer (a trailing "s" ignored) standing in for the
+/// engines' English ones. The repository contract holds it to the same answers as both databases.
 struct InMemoryProblemRepository: ProblemRepository {
     let box: StateBox
 
@@ -42,16 +42,15 @@ struct InMemoryProblemRepository: ProblemRepository {
     func list() async throws -> [Problem] { box.read().problems.values.sorted { $0.reference < $1.reference } }
 
     func searchPublished(_ text: String, limit: Int) async throws -> [ProblemSearchHit] {
-        let words = ProblemSearchTerms.words(text).map(Self.stem)
+        let words = ProblemSearch.words(ofQuery: text).map(Self.stem)
         guard !words.isEmpty else { return [] }
         return try await list().filter(\.isPublished).reversed().filter { problem in
-            let indexed = ProblemSearchTerms.words(
-                [problem.title, problem.publicSummary ?? "", problem.workaround ?? ""].joined(separator: " ") + " "
-                    + problem.errorCodes.joined(separator: " ")
-            ).map(Self.stem)
+            let fields = ProblemSearch.indexed(problem)
+            let indexed = [fields.title, fields.summary, fields.workaround, fields.errorCodes]
+                .flatMap(ProblemSearch.words(in:)).map(Self.stem)
             return words.allSatisfy { word in indexed.contains { $0.hasPrefix(word) } }
         }
-        .prefix(min(limit, ProblemSearchTerms.candidateLimit)).map { problem in
+        .prefix(min(limit, ProblemSearch.candidateLimit)).map { problem in
             ProblemSearchHit(
                 problem: problem, highlightedTitle: Self.mark(problem.title, words),
                 highlightedSummary: problem.publicSummary.map { Self.mark($0, words) })
@@ -76,7 +75,7 @@ struct InMemoryProblemRepository: ProblemRepository {
 
     private static func mark(_ text: String, _ words: [String]) -> String {
         text.split(separator: " ", omittingEmptySubsequences: false).map { token in
-            let bare = ProblemSearchTerms.words(String(token)).first.map(stem) ?? ""
+            let bare = ProblemSearch.words(in: String(token)).first.map(stem) ?? ""
             return words.contains { !bare.isEmpty && bare.hasPrefix($0) }
                 ? ProblemSearchHit.markStart + token + ProblemSearchHit.markEnd : String(token)
         }.joined(separator: " ")

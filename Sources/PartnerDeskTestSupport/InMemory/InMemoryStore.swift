@@ -6,7 +6,10 @@ import Synchronization
 /// An in-memory store with the same contract as the SQL one, for fast use-case tests.
 ///
 /// A transaction works on a copy of the data and publishes it only when the work succeeds, so a failed
-/// transaction leaves nothing behind, exactly like a database rollback. Transactions run one at a time.
+/// transaction leaves nothing behind, exactly like a database rollback. Transactions run one at a time, and
+/// each runs its work twice, throwing the first run's writes away, as SQLite's group commit may
+/// (``UnitOfWork/transaction(_:)``): work that does anything besides reading and writing through its
+/// repositories does it twice, and a test sees it.
 public final class InMemoryStore: UnitOfWork {
     struct State: Sendable {
         var partners: [Partner.ID: Partner] = [:]
@@ -56,11 +59,15 @@ public final class InMemoryStore: UnitOfWork {
         _ work: @escaping @Sendable (any Repositories) async throws -> T
     ) async throws -> T {
         try await gate.run {
-            let draft = Mutex(self.state.withLock { $0 })
-            let box = StateBox(
-                read: { draft.withLock { $0 } }, write: { change in try draft.withLock { try change(&$0) } })
-            let result = try await work(InMemoryRepositories(box: box))
-            let final = draft.withLock { $0 }
+            func attempt() async throws -> (T, State) {
+                let draft = Mutex(self.state.withLock { $0 })
+                let box = StateBox(
+                    read: { draft.withLock { $0 } }, write: { change in try draft.withLock { try change(&$0) } })
+                let result = try await work(InMemoryRepositories(box: box))
+                return (result, draft.withLock { $0 })
+            }
+            _ = try await attempt()
+            let (result, final) = try await attempt()
             self.state.withLock { $0 = final }
             return result
         }
@@ -91,73 +98,4 @@ struct InMemoryRepositories: Repositories {
     }
     var problems: any ProblemRepository { InMemoryProblemRepository(box: box) }
     var hssis: any HSSIRepository { InMemoryHSSIRepository(box: box) }
-}
-
-struct InMemoryPartnerRepository: PartnerRepository {
-    let box: StateBox
-
-    func create(_ partner: Partner) async throws {
-        try box.write { state in
-            let clientIDs = Set(state.partners.values.flatMap { $0.services.map(\.clientID) })
-            if state.partners.values.contains(where: { $0.code == partner.code })
-                || partner.services.contains(where: { clientIDs.contains($0.clientID) })
-            {
-                throw RepositoryError.conflict("A partner with this code or client id already exists.")
-            }
-            state.partners[partner.id] = partner
-        }
-    }
-
-    func find(id: Partner.ID) async throws -> Partner? { box.read().partners[id] }
-
-    func find(code: PartnerCode) async throws -> Partner? {
-        box.read().partners.values.first { $0.code == code }
-    }
-
-    func list() async throws -> [Partner] { box.read().partners.values.sorted { $0.code < $1.code } }
-}
-
-struct InMemoryUserRepository: UserRepository {
-    let box: StateBox
-
-    func create(_ user: StoredUser) async throws {
-        try box.write { state in
-            if state.users[user.user.email] != nil {
-                throw RepositoryError.conflict("A user with this e-mail address already exists.")
-            }
-            state.users[user.user.email] = user
-        }
-    }
-
-    func find(email: EmailAddress) async throws -> StoredUser? { box.read().users[email] }
-
-    func list(partnerID: Partner.ID?) async throws -> [User] {
-        box.read().users.values.map(\.user).filter { partnerID == nil || $0.partnerID == partnerID }
-            .sorted { $0.email.value < $1.email.value }
-    }
-
-    func find(id: User.ID) async throws -> StoredUser? { box.read().users.values.first { $0.user.id == id } }
-
-    func update(_ user: StoredUser) async throws { try box.write { $0.users[user.user.email] = user } }
-
-    func createInvitation(_ invitation: PendingInvitation) async throws {
-        try box.write { $0.invitations.append(invitation) }
-    }
-
-    func unacceptedInvitations(partnerID: Partner.ID) async throws -> [PendingInvitation] {
-        box.read().invitations.filter { $0.partnerID == partnerID && $0.acceptedAt == nil }.reversed()
-    }
-
-    func invitation(linkHash: String) async throws -> PendingInvitation? {
-        box.read().invitations.first { $0.linkHash == linkHash }
-    }
-
-    func acceptInvitation(_ id: PendingInvitation.ID, userID: User.ID, at instant: Date) async throws {
-        try box.write { state in
-            for index in state.invitations.indices where state.invitations[index].id == id {
-                state.invitations[index].userID = userID
-                state.invitations[index].acceptedAt = instant
-            }
-        }
-    }
 }
