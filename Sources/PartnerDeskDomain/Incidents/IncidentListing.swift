@@ -10,7 +10,8 @@ public enum IncidentListing {
     /// codes and the partner's own reference.
     public static func searchText(_ incident: Incident) -> String {
         let report = incident.report
-        return ([incident.reference.description, report.errorType, report.description] + report.errorCodes
+        return
+            ([incident.reference.description, report.errorType, report.description] + report.errorCodes
             + [report.partnerReference ?? ""]).joined(separator: " ").lowercased()
     }
 
