@@ -63,7 +63,7 @@ import Testing
             #expect(read.incident.reference.description == "INC-000001")
             #expect(read.serviceClientID == "wp-gp")
             let received = try await fixture.services.incidents.transition(
-                raised.incident.id, TransitionRequest(action: "receive", severity: 2, note: "Looking now"),
+                raised.incident.id, IncidentTransitionDraft(action: "receive", severity: 2, note: "Looking now"),
                 expectedVersion: 1,
                 by: fixture.desk
             )
@@ -96,7 +96,8 @@ import Testing
             }
             for (offset, id) in ids.prefix(3).enumerated() {
                 _ = try await fixture.services.incidents.transition(
-                    id, TransitionRequest(action: "receive", severity: 3 - offset), expectedVersion: 1, by: fixture.desk
+                    id, IncidentTransitionDraft(action: "receive", severity: 3 - offset), expectedVersion: 1,
+                    by: fixture.desk
                 )
             }
             func list(_ change: (inout IncidentQuery) -> Void) async throws -> [Int] {
@@ -146,7 +147,7 @@ import Testing
                     group.addTask {
                         do {
                             _ = try await fixture.services.incidents.transition(
-                                id, TransitionRequest(action: "receive", severity: severity), expectedVersion: 1,
+                                id, IncidentTransitionDraft(action: "receive", severity: severity), expectedVersion: 1,
                                 by: fixture.desk
                             )
                             return true

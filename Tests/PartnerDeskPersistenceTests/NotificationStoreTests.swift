@@ -228,7 +228,8 @@ import Testing
                     description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11")
                 guard case .created(let view, _) = try await a.incidents.raise(draft, by: partner) else { return }
                 _ = try await b.incidents.transition(
-                    view.incident.id, TransitionRequest(action: "receive", severity: 1), expectedVersion: 1, by: desk)
+                    view.incident.id, IncidentTransitionDraft(action: "receive", severity: 1), expectedVersion: 1,
+                    by: desk)
                 incidents.append(view.incident.id)
             }
             // 11:00, half of each 4-hour target used: each of the 5 incidents announces once to 2 staff members,

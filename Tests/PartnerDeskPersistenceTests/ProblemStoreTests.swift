@@ -133,7 +133,7 @@ import Testing
                 description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11")
             guard case .created(let raised, _) = try await services.incidents.raise(draft, by: partner) else { return }
             _ = try await services.incidents.transition(
-                raised.incident.id, TransitionRequest(action: "receive", severity: 3), expectedVersion: 1,
+                raised.incident.id, IncidentTransitionDraft(action: "receive", severity: 3), expectedVersion: 1,
                 by: Principal(
                     credential: .user(.init(UUID())), displayName: "Fiona", role: .firstLineAgent, partnerID: nil,
                     scope: .write))

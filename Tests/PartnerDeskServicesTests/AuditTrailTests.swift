@@ -35,7 +35,7 @@ import Testing
             return
         }
         let received = try await services.incidents.transition(
-            raised.incident.id, TransitionRequest(action: "receive", severity: 3, note: "Known sign-in issue"),
+            raised.incident.id, IncidentTransitionDraft(action: "receive", severity: 3, note: "Known sign-in issue"),
             expectedVersion: raised.incident.version, by: desk)
         _ = try await services.incidents.comment(
             raised.incident.id, text: "Any news on this?", visibility: .public, by: system)
@@ -68,7 +68,7 @@ import Testing
         #expect(problemHistory[2].changes.contains(FieldChange(field: "published", before: "no", after: "yes")))
 
         let hssi = try await services.hssis.declare(
-            HSSIDeclaration(
+            HSSIDeclarationDraft(
                 title: "Wrong record shown", description: "Users saw other records",
                 occurredAt: ISO8601Instant.string(from: clock.now()), severity: 1, category: "other"),
             by: system

@@ -54,8 +54,8 @@ import Testing
             desk: try await person("fiona@desk.example", .firstLineAgent, nil))
     }
 
-    static func declaration(occurredAt: String = "2026-11-26T09:50:00Z", severity: Int = 1) -> HSSIDeclaration {
-        HSSIDeclaration(
+    static func declaration(occurredAt: String = "2026-11-26T09:50:00Z", severity: Int = 1) -> HSSIDeclarationDraft {
+        HSSIDeclarationDraft(
             title: "Wrong appointments shown", description: "Some users saw appointments that were not theirs",
             occurredAt: occurredAt, severity: severity, category: "wrong_information_shown")
     }

@@ -63,7 +63,7 @@ import Testing
         return (fixture, view.incident.id)
     }
 
-    func transition(_ fixture: Fixture, _ id: Incident.ID, _ request: TransitionRequest) async throws {
+    func transition(_ fixture: Fixture, _ id: Incident.ID, _ request: IncidentTransitionDraft) async throws {
         let version = try await fixture.services.incidents.view(id, as: fixture.desk).incident.version
         _ = try await fixture.services.incidents.transition(id, request, expectedVersion: version, by: fixture.desk)
     }
@@ -75,7 +75,7 @@ import Testing
             as: fixture.partnerAdmin)
         #expect(try await fixture.services.jobs.tick(now: fixture.clock.now()).delivery.delivered == 0)
 
-        try await transition(fixture, id, TransitionRequest(action: "receive", severity: 2))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "receive", severity: 2))
         let report = try await fixture.services.jobs.tick(now: fixture.clock.now())
         #expect(report.delivery.delivered == 3)
         let mails = fixture.transports.mails
@@ -104,7 +104,7 @@ import Testing
         try await fixture.services.notifications.setPreferences(enabled: [], for: fixture.partnerAdmin)
         #expect(
             try await fixture.services.notifications.preferences(of: fixture.partnerAdmin).allSatisfy { !$0.enabled })
-        try await transition(fixture, id, TransitionRequest(action: "receive", severity: 3))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "receive", severity: 3))
         _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
         #expect(fixture.transports.mails.flatMap(\.to).map(\.value) == ["oncall@wellpath.example"])
     }
@@ -134,7 +134,7 @@ import Testing
             url: "https://hooks.wellpath.example/partnerdesk", events: ["incident.received"], partnerCode: nil,
             as: fixture.partnerAdmin)
         #expect(try await fixture.services.notifications.recentDeliveries(as: fixture.partnerAdmin).isEmpty)
-        try await transition(fixture, id, TransitionRequest(action: "receive", severity: 2))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "receive", severity: 2))
         let waiting = try await fixture.services.notifications.recentDeliveries(as: fixture.partnerAdmin)
         #expect(waiting.map(\.status) == [.pending])
         #expect(waiting.first?.recipient == endpoint.endpoint.id.uuidString.lowercased())
@@ -161,7 +161,7 @@ import Testing
         let (fixture, id) = try await Self.fixture()
         await #expect(throws: ServiceError.self) {
             _ = try await fixture.services.incidents.transition(
-                id, TransitionRequest(action: "receive", severity: 2), expectedVersion: 99, by: fixture.desk)
+                id, IncidentTransitionDraft(action: "receive", severity: 2), expectedVersion: 99, by: fixture.desk)
         }
         _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
         #expect(fixture.transports.mails.isEmpty)
@@ -172,7 +172,7 @@ import Testing
     {
         let (fixture, id) = try await Self.fixture()
         fixture.transports.failing(with: DeliveryFailure(retryable: true, reason: "451 try later"))
-        try await transition(fixture, id, TransitionRequest(action: "receive", severity: 2))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "receive", severity: 2))
         var report = try await fixture.services.jobs.tick(now: fixture.clock.now())
         #expect(report.delivery.retried == 2 && report.delivery.delivered == 0)
         // Not due again at once; the test policy allows three attempts with waits of up to 60 and 120 s.
@@ -204,7 +204,7 @@ import Testing
     @Test func aFailureThatRetryingCannotFix_isADeadLetterAtOnce() async throws {
         let (fixture, id) = try await Self.fixture()
         fixture.transports.failing(with: DeliveryFailure(retryable: false, reason: "550 no such user"))
-        try await transition(fixture, id, TransitionRequest(action: "receive", severity: 2))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "receive", severity: 2))
         #expect(try await fixture.services.jobs.tick(now: fixture.clock.now()).delivery.deadLettered == 2)
     }
 
@@ -212,7 +212,7 @@ import Testing
         let (fixture, id) = try await Self.fixture()
         // Severity 1: 4 business hours from 09:00 Monday, so 50 % at 11:00, 75 % at 12:00, due 13:00 (met at
         // 13:00 itself, breached from the second after).
-        try await transition(fixture, id, TransitionRequest(action: "receive", severity: 1))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "receive", severity: 1))
         _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
         let partnerMails = fixture.transports.mails.count
 
@@ -234,7 +234,7 @@ import Testing
         #expect(try await fixture.services.jobs.tick(now: fixture.clock.now()).escalations == 0)
 
         // Forwarded to DevOps: the three-quarter warning goes to DevOps, not the First Line.
-        try await transition(fixture, id, TransitionRequest(action: "forward_to_devops"))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "forward_to_devops"))
         fixture.clock.advance(by: 3_600)
         #expect(try await fixture.services.jobs.tick(now: fixture.clock.now()).escalations == 1)
         fixture.clock.advance(by: 3_600)
@@ -254,8 +254,8 @@ import Testing
 
     @Test func aPausedClock_doesNotEscalate_andANewTargetIsAnnouncedAfresh() async throws {
         let (fixture, id) = try await Self.fixture()
-        try await transition(fixture, id, TransitionRequest(action: "receive", severity: 1))
-        try await transition(fixture, id, TransitionRequest(action: "await_partner", note: "Which app version?"))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "receive", severity: 1))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "await_partner", note: "Which app version?"))
         fixture.clock.advance(by: 3 * 3_600)
         #expect(try await fixture.services.jobs.tick(now: fixture.clock.now()).escalations == 0)
         let awaited = try #require(fixture.transports.mails.last)
@@ -263,12 +263,12 @@ import Testing
 
         let version = try await fixture.services.incidents.view(id, as: fixture.partner).incident.version
         _ = try await fixture.services.incidents.transition(
-            id, TransitionRequest(action: "provide_information", note: "17.4"), expectedVersion: version,
+            id, IncidentTransitionDraft(action: "provide_information", note: "17.4"), expectedVersion: version,
             by: fixture.partner)
         fixture.clock.advance(by: 2 * 3_600)
         #expect(try await fixture.services.jobs.tick(now: fixture.clock.now()).escalations == 1)
         // Severity 2 doubles the target: 2 h used of 8 h is a quarter, nothing new; at 4 h it is half again.
-        try await transition(fixture, id, TransitionRequest(action: "change_severity", severity: 2))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "change_severity", severity: 2))
         #expect(try await fixture.services.jobs.tick(now: fixture.clock.now()).escalations == 0)
         fixture.clock.advance(by: 2 * 3_600)
         #expect(try await fixture.services.jobs.tick(now: fixture.clock.now()).escalations == 1)
@@ -276,7 +276,7 @@ import Testing
 
     @Test func deadlinesLiveInTheStore_soAFreshServerActsOnThem() async throws {
         let (fixture, id) = try await Self.fixture()
-        try await transition(fixture, id, TransitionRequest(action: "receive", severity: 1))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "receive", severity: 1))
         // New services over the same store stand in for a server restarted just before the 50 % threshold.
         fixture.clock.advance(by: 2 * 3_600 - 1)
         let restarted = AppServices.inMemory(store: fixture.store, clock: fixture.clock, transports: fixture.transports)
@@ -316,7 +316,7 @@ import Testing
 
     @Test func releasingAFix_tellsTheLinkedPartners_andResolvingTogetherAnswersEachIncident() async throws {
         let (fixture, id) = try await Self.fixture()
-        try await transition(fixture, id, TransitionRequest(action: "receive", severity: 3))
+        try await transition(fixture, id, IncidentTransitionDraft(action: "receive", severity: 3))
         let manager = Principal(
             credential: .user(.init(UUID())), displayName: "Pam", role: .problemManager, partnerID: nil, scope: .write)
         let problems = fixture.services.problems

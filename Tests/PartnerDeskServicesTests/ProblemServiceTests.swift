@@ -30,7 +30,7 @@ import Testing
             throw ServiceError.notFound
         }
         _ = try await services.incidents.transition(
-            view.incident.id, TransitionRequest(action: "receive", severity: severity), expectedVersion: 1,
+            view.incident.id, IncidentTransitionDraft(action: "receive", severity: severity), expectedVersion: 1,
             by: desk(.firstLineAgent))
         return view.incident.id
     }

@@ -70,7 +70,8 @@ import Testing
             credential: .user(.init(UUID())), displayName: "Fiona", role: .firstLineAgent, partnerID: nil,
             scope: .write)
         let received = try await services.incidents.transition(
-            raised.incident.id, TransitionRequest(action: "receive", severity: 3, note: "Rang them on 0113 496 0000"),
+            raised.incident.id,
+            IncidentTransitionDraft(action: "receive", severity: 3, note: "Rang them on 0113 496 0000"),
             expectedVersion: raised.incident.version, by: desk)
         #expect(received.maskings == [TextMasking(field: "note", kind: .phoneNumber, count: 1)])
         let history = try await services.incidents.history(raised.incident.id, as: desk)
@@ -88,14 +89,14 @@ import Testing
             credential: .user(.init(UUID())), displayName: "Fiona", role: .firstLineAgent, partnerID: nil,
             scope: .write)
         var view = try await services.incidents.transition(
-            raised.incident.id, TransitionRequest(action: "receive", severity: 3), expectedVersion: 1, by: desk)
+            raised.incident.id, IncidentTransitionDraft(action: "receive", severity: 3), expectedVersion: 1, by: desk)
         view = try await services.incidents.transition(
-            raised.incident.id, TransitionRequest(action: "await_partner", note: "Which app version?"),
+            raised.incident.id, IncidentTransitionDraft(action: "await_partner", note: "Which app version?"),
             expectedVersion: view.incident.version, by: desk)
         for empty in [nil, "", "   \n "] {
             await #expect(throws: ValidationFailure.self) {
                 _ = try await services.incidents.transition(
-                    raised.incident.id, TransitionRequest(action: "provide_information", note: empty),
+                    raised.incident.id, IncidentTransitionDraft(action: "provide_information", note: empty),
                     expectedVersion: view.incident.version, by: system)
             }
         }

@@ -403,7 +403,7 @@ import VaporTesting
                 confirmedNoPatientData: true, by: rosaToken)
             let manager = staff(services, role: .problemManager, scope: .write)
             _ = try await services.incidents.transition(
-                raised.incident.id, TransitionRequest(action: "receive", severity: 3), expectedVersion: 1,
+                raised.incident.id, IncidentTransitionDraft(action: "receive", severity: 3), expectedVersion: 1,
                 by: staff(services, role: .firstLineAgent, scope: .write))
             let problem = try await services.problems.record(
                 ProblemDraft(title: "Loop", description: "Loops", severity: 3, origin: nil),
@@ -413,7 +413,7 @@ import VaporTesting
             _ = try await services.problems.publish(
                 problem.problem.id, summary: "Sign-in can loop.", expectedVersion: 1, by: manager)
             _ = try await services.hssis.declare(
-                HSSIDeclaration(
+                HSSIDeclarationDraft(
                     title: "Wrong record", description: "Shown", occurredAt: "2026-11-23T08:50:00Z", severity: 1,
                     category: "other"),
                 by: rosaToken)
@@ -543,7 +543,8 @@ import VaporTesting
             for _ in 0..<2 {
                 guard case .created(let raised, _) = try await services.incidents.raise(draft, by: rosa) else { return }
                 _ = try await services.incidents.transition(
-                    raised.incident.id, TransitionRequest(action: "receive", severity: 3), expectedVersion: 1, by: desk)
+                    raised.incident.id, IncidentTransitionDraft(action: "receive", severity: 3), expectedVersion: 1,
+                    by: desk)
             }
             transports.failing(with: DeliveryFailure(retryable: false, reason: "410 endpoint gone"))
             _ = try await services.jobs.tick(now: services.clock.now())
@@ -637,7 +638,8 @@ import VaporTesting
                     return
                 }
                 _ = try await services.incidents.transition(
-                    raised.incident.id, TransitionRequest(action: "receive", severity: 2), expectedVersion: 1, by: desk)
+                    raised.incident.id, IncidentTransitionDraft(action: "receive", severity: 2), expectedVersion: 1,
+                    by: desk)
                 references.append(raised.incident.reference.description)
             }
             var rosa = Browser(app: app)

@@ -75,7 +75,7 @@ struct AccessFixtures {
         var hssiReferences = ["missing": "HSSI-999999"]
         for (owner, by) in [("own", wellpath), ("other", carebridge)] {
             let hssi = try await services.hssis.declare(
-                HSSIDeclaration(
+                HSSIDeclarationDraft(
                     title: "Wrong record shown", description: "Users saw other records",
                     occurredAt: ISO8601Instant.string(from: api.clock.now()), severity: 1, category: "other"),
                 by: by

@@ -22,3 +22,28 @@ public enum HSSIDeclarer: String, CaseIterable, Hashable, Sendable, Codable {
     /// Whether the declarer speaks for the platform rather than the partner.
     public var isPlatform: Bool { self != .partner }
 }
+
+extension HSSIDeclarer {
+    /// Who a person of the role declares as: a partner's people for the partner, the Service Bridge's
+    /// operators for the Bridge, everyone else on the platform for the service desk.
+    public init(role: Role) {
+        self = role.isPartnerRole ? .partner : role == .serviceBridgeOperator ? .serviceBridge : .serviceDesk
+    }
+
+    /// What the affected partners' HSSI managers are told when an HSSI is declared.
+    public static let partnersNotice =
+        "A Higher Severity Service Incident affecting your service has been declared. Your HSSI manager must "
+        + "take part until it is resolved."
+
+    /// What the Service Bridge is told when an HSSI is declared, with how late the partner's notification came
+    /// when it came late.
+    public func bridgeNotice(notification: HSSITimeliness) -> String {
+        var notice = "A Higher Severity Service Incident has been declared by \(label.lowercased())."
+        if case .late(let seconds) = notification {
+            notice +=
+                " The partner's notification is late: it came \(seconds / 60) minutes after the 30 minutes "
+                + "allowed within its hours of operation."
+        }
+        return notice
+    }
+}

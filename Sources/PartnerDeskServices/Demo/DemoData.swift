@@ -91,7 +91,7 @@ extension DemoData {
         var draft: IncidentReportDraft
         /// How long ago it was raised.
         var hoursAgo: Int
-        var steps: [TransitionRequest]
+        var steps: [IncidentTransitionDraft]
     }
 
     static func report(

@@ -186,7 +186,7 @@ extension DemoDataService {
             startsAt: ISO8601Instant.string(from: now.addingTimeInterval(-7 * 86_400)),
             endsAt: ISO8601Instant.string(from: now.addingTimeInterval(7 * 86_400)), by: manager)
         var view = try await hssis.declare(
-            HSSIDeclaration(
+            HSSIDeclarationDraft(
                 title: "Some users shown another user's appointments",
                 description: "After the 06:00 release, a few users of the appointments service saw appointments "
                     + "booked by someone else for a short time.",

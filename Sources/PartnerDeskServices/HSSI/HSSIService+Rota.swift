@@ -22,8 +22,8 @@ extension HSSIService {
     ) async throws -> HSSIRotaView {
         let partner = try await rotaPartner(partnerCode, principal, .manageHSSIRota)
         var check = ValidationCollector()
-        let starts = instant(startsAt, field: "startsAt", required: true, now: nil, into: &check)
-        let ends = instant(endsAt, field: "endsAt", required: true, now: nil, into: &check)
+        let starts = check.instant(startsAt, field: "startsAt", required: true, now: nil)
+        let ends = check.instant(endsAt, field: "endsAt", required: true, now: nil)
         var entry: HSSIRotaEntry?
         do {
             entry = try HSSIRotaEntry(

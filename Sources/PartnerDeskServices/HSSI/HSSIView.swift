@@ -1,42 +1,6 @@
 import Foundation
 import PartnerDeskDomain
 
-/// What someone declaring an HSSI writes. A partner declares for its own organisation; staff name the
-/// partner (or the incident it grew from) and may name other affected partners.
-public struct HSSIDeclaration: Sendable, Hashable, Codable {
-    /// The primary partner's code (staff only; a partner's own people declare for their organisation).
-    public var partner: String?
-    /// Other affected partners' codes (staff only).
-    public var affectedPartners: [String]?
-    /// The incident it grew from, such as INC-000123.
-    public var incident: String?
-    public var title: String?
-    public var description: String?
-    /// When it happened (ISO 8601); required.
-    public var occurredAt: String?
-    /// When the partner recognised it (ISO 8601); defaults to the declaration.
-    public var identifiedAt: String?
-    /// The declarer's severity, 1 or 2.
-    public var severity: Int?
-    /// `potential_data_breach`, `wrong_information_shown` or `other`.
-    public var category: String?
-
-    public init(
-        partner: String? = nil, affectedPartners: [String]? = nil, incident: String? = nil, title: String?,
-        description: String?, occurredAt: String?, identifiedAt: String? = nil, severity: Int?, category: String?
-    ) {
-        self.partner = partner
-        self.affectedPartners = affectedPartners
-        self.incident = incident
-        self.title = title
-        self.description = description
-        self.occurredAt = occurredAt
-        self.identifiedAt = identifiedAt
-        self.severity = severity
-        self.category = category
-    }
-}
-
 /// A step someone asks to take on an HSSI, as the API and pages send it.
 public struct HSSIStepRequest: Sendable, Hashable, Codable {
     /// `identify`, `notify_platform`, `prioritise`, `notify_bridge`, `engage_devops`, `send_communications`,

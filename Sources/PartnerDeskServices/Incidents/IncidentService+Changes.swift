@@ -24,7 +24,7 @@ extension IncidentService {
 
     /// Moves an incident on by one step of the process.
     public func transition(
-        _ id: Incident.ID, _ request: TransitionRequest, expectedVersion: Int, by principal: Principal
+        _ id: Incident.ID, _ request: IncidentTransitionDraft, expectedVersion: Int, by principal: Principal
     ) async throws -> IncidentView {
         let transition = try request.validated()
         let action: AccessAction =

@@ -73,9 +73,9 @@ struct NewHSSIPage: Encodable {
     }
 
     /// The use case's declaration from the form; UK local times become instants.
-    static func declaration(_ values: [String: String]) -> HSSIDeclaration {
+    static func declaration(_ values: [String: String]) -> HSSIDeclarationDraft {
         func text(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
-        return HSSIDeclaration(
+        return HSSIDeclarationDraft(
             partner: text("partner"), affectedPartners: NewProblemPage.list(values["affectedPartners"]),
             incident: text("incident"), title: values["title"], description: values["description"],
             occurredAt: PageFormat.instantText(text("occurredAt")),

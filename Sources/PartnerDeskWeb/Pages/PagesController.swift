@@ -179,7 +179,7 @@ struct PagesController {
         }
         let values = try signedInForm(request, session: session)
         let id = try request.incidentID()
-        let body = TransitionRequest(
+        let body = IncidentTransitionDraft(
             action: values["action"] ?? "", severity: values["severity"].flatMap(Int.init),
             resolution: values["resolution"].flatMap { $0.isEmpty ? nil : $0 },
             problem: values["problem"].flatMap { $0.isEmpty ? nil : $0 },

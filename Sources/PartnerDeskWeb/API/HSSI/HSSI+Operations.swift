@@ -23,7 +23,7 @@ extension APIOperations {
         let principal = try request.principal
         let idempotency = try IdempotencyKey.request(
             key: input.headers.idempotencyKey, for: request, principal: principal)
-        let outcome = try await services.hssis.declare(declaration, by: principal, idempotency: idempotency) {
+        let outcome = try await services.hssis.declare(declaration.draft, by: principal, idempotency: idempotency) {
             view in try Self.stored(try Components.Schemas.HSSIRecord(view, for: principal))
         }
         let (stored, replayed) =
@@ -192,4 +192,24 @@ struct AssessmentBody: Codable, Hashable, Sendable {
 struct ConveningBody: Codable, Hashable, Sendable {
     var joiningDetails: String
     var at: String?
+}
+
+/// A declaration as sent, the document's `HSSIDeclaration`; the Domain's draft checks it.
+struct HSSIDeclarationBody: Codable, Hashable, Sendable {
+    var partner: String?
+    var affectedPartners: [String]?
+    var incident: String?
+    var title: String?
+    var description: String?
+    var occurredAt: String?
+    var identifiedAt: String?
+    var severity: Int?
+    var category: String?
+
+    var draft: HSSIDeclarationDraft {
+        HSSIDeclarationDraft(
+            partner: partner, affectedPartners: affectedPartners, incident: incident, title: title,
+            description: description, occurredAt: occurredAt, identifiedAt: identifiedAt, severity: severity,
+            category: category)
+    }
 }

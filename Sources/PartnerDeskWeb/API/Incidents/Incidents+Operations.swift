@@ -73,7 +73,7 @@ extension APIOperations {
             case .json(let body): body
             }
         let view = try await services.incidents.transition(
-            try Incident.ID.inPath(input.path.incidentID), body,
+            try Incident.ID.inPath(input.path.incidentID), body.draft,
             expectedVersion: try IfMatch.version(input.headers.ifMatch), by: try APIRequest.request.principal)
         return .ok(.init(headers: .init(eTag: IfMatch.etag(view.incident.version)), body: .json(try .init(view))))
     }
@@ -173,5 +173,21 @@ extension Components.Schemas.Masking {
                 return .init(
                     field: $0.field, kind: try .documented($0.kind.rawValue), count: $0.count, message: named.message)
             }
+    }
+}
+
+/// A transition as sent, the document's `Transition`; the Domain's draft checks it.
+struct TransitionBody: Codable, Hashable, Sendable {
+    var action: String
+    var severity: Int?
+    var resolution: String?
+    var problem: String?
+    var note: String?
+    var `internal`: Bool?
+
+    var draft: IncidentTransitionDraft {
+        IncidentTransitionDraft(
+            action: action, severity: severity, resolution: resolution, problem: problem, note: note,
+            internal: `internal`)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import PartnerDeskDomain
-import Synchronization
 
+/// What every HSSI use case shares: changing and saving an HSSI with its audit entry and next deadline,
+/// the view a caller sees, and the people its messages go to.
 extension HSSIService {
     /// Loads a visible HSSI, checks the version, lets `body` change it (and return the messages it queued),
     /// then stores it with its next deadline and writes the change to the audit log (a new step's note as its
@@ -172,57 +173,5 @@ extension HSSIService {
 
     static func actor(_ principal: Principal) -> HSSIActor {
         HSSIActor(name: principal.displayName, role: principal.role.label)
-    }
-
-    /// An instant from ISO 8601 text; with `now`, checked not to be in the future (a minute's grace for clocks)
-    /// and never later than `now`. Rota shifts, which are planned ahead, pass no `now`.
-    func instant(_ text: String?, field: String, required: Bool, now: Date?, into check: inout ValidationCollector)
-        -> Date?
-    {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-            if required { check.add(field, "required", "Give the date and time.") }
-            return nil
-        }
-        guard let date = ISO8601Instant.date(from: text) else {
-            check.add(
-                field, "invalid_format", "Give the date and time as an ISO 8601 instant, like 2026-11-26T09:30:00Z.")
-            return nil
-        }
-        guard let now else { return date }
-        guard date <= now.addingTimeInterval(60) else {
-            check.add(field, "in_future", "The date and time cannot be in the future.")
-            return nil
-        }
-        return min(date, now)
-    }
-}
-
-/// The London day a server last checked every partner's rota for gaps, so it does so once a day.
-final class RotaCheckDay: Sendable {
-    private let day = Mutex<String?>(nil)
-
-    func isDone(_ today: String) -> Bool { day.withLock { $0 == today } }
-    func done(_ today: String) { day.withLock { $0 = today } }
-}
-
-/// Partners' hours of operation as calendars, built once per distinct set of hours (building one takes a
-/// few milliseconds).
-final class HoursCalendars: Sendable {
-    private let built = Mutex<[String: BusinessCalendar]>([:])
-    /// Sorted keys, so the same hours always give the same cache key.
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
-
-    func calendar(for hours: OperatingHours, around instant: Date) throws -> BusinessCalendar {
-        let year = Calendar(identifier: .gregorian).component(.year, from: instant)
-        let years = (year - 1)...(year + 2)
-        let key = String(decoding: (try? Self.encoder.encode(hours)) ?? Data(), as: UTF8.self) + " \(years)"
-        if let calendar = built.withLock({ $0[key] }) { return calendar }
-        let calendar = try hours.makeCalendar(tableYears: years)
-        built.withLock { $0[key] = calendar }
-        return calendar
     }
 }
