@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/vapor/swift-openapi-vapor.git", from: "1.2.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        // Tests only: whole pages and the command's help compared with committed references.
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // Pure rules of the process: Foundation only, no I/O, no ambient time.
@@ -221,7 +223,9 @@ let package = Package(
                 "PartnerDeskWeb", "PartnerDeskServices", "PartnerDeskDomain", "PartnerDeskTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "PartnerDeskAppTests",
@@ -235,7 +239,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PartnerDeskCLITests",
-            dependencies: ["PartnerDeskCLI", "PartnerDeskApp"]
+            dependencies: [
+                "PartnerDeskCLI", "PartnerDeskApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]
