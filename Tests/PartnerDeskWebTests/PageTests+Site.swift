@@ -2,9 +2,10 @@ import Foundation
 import PartnerDeskDomain
 import PartnerDeskServices
 import PartnerDeskTestSupport
-import PartnerDeskWeb
 import Testing
 import VaporTesting
+
+@testable import PartnerDeskWeb
 
 /// What holds across every page: links and forms, and error pages.
 extension PageTests {
@@ -113,6 +114,36 @@ extension PageTests {
                 #expect($0.status == .notFound)
                 #expect($0.headers.contentType?.description.hasPrefix("application/problem+json") == true)
             }
+        }
+    }
+}
+
+extension PageTests {
+    /// The page addresses and the page routes are the same set: no route is registered by a hand-written path,
+    /// and no address is left without its route.
+    @Test func everyPageRoute_isASiteURL_andEverySiteURLIsRegistered() async throws {
+        try await withPages { app, _ in
+            func key(_ components: [PathComponent]) -> String {
+                "/"
+                    + components.map { component -> String in
+                        if case .parameter(let name) = component { return ":\(name)" }
+                        return component.description
+                    }.joined(separator: "/")
+            }
+            let operational: Set<String> = ["/healthz", "/readyz", "/metrics", "/styles/partnerdesk.css"]
+            let registered = Set(
+                app.routes.all.map { key($0.path) }.filter { !$0.hasPrefix("/api/") && !operational.contains($0) })
+            let addresses = Set(SiteURL.all.map { key($0.pathComponents) })
+            #expect(
+                registered.subtracting(addresses).isEmpty,
+                "Routes without a SiteURL: \(registered.subtracting(addresses))")
+            #expect(
+                addresses.subtracting(registered).isEmpty,
+                "SiteURLs without a route: \(addresses.subtracting(registered))")
+            #expect(SiteURL.incident(.value("abc")).path == "/incidents/abc")
+            #expect(
+                SiteURL.rota.path(query: [("partner", "A&B"), ("done", "added")])
+                    == "/organisation/hssi-rota?partner=A%26B&done=added")
         }
     }
 }

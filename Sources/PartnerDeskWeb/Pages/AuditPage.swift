@@ -46,7 +46,7 @@ struct AuditPage: Encodable {
             if let action = query.action { items.append(URLQueryItem(name: "action", value: action)) }
             if let outcome = query.outcome { items.append(URLQueryItem(name: "outcome", value: outcome.rawValue)) }
             var components = URLComponents()
-            components.path = "/admin/audit"
+            components.path = SiteURL.audit.path
             components.queryItems = items
             nextPage = components.string
         }

@@ -108,21 +108,21 @@ struct IncidentPage: Encodable {
         canAnswer = incident.status == .awaitingPartner && principal.role.isPartnerRole
         canAttach = AccessPolicy.permits(principal, .attachScreenshot, on: incident.owner)
         if AccessPolicy.permits(principal, .readProblems) {
-            problemLink = incident.linkedProblem.map { "/staff/problems/\($0)" }
+            problemLink = incident.linkedProblem.map { SiteURL.staffProblem(.value($0)).path }
         }
         if AccessPolicy.permits(principal, .manageProblems),
             incident.linkedProblem == nil
         {
-            newProblemLink = "/staff/problems/new?incident=\(incident.reference)"
+            newProblemLink = SiteURL.newProblem.path(query: [("incident", incident.reference.description)])
         }
         if AccessPolicy.permits(principal, .declareHSSI, on: incident.owner) {
-            newHSSILink = "/hssi/new?incident=\(incident.reference)"
+            newHSSILink = SiteURL.newHSSI.path(query: [("incident", incident.reference.description)])
         }
         screenshots = attachments.map { attachment in
             let kilobytes = max(1, (attachment.byteCount + 1023) / 1024)
             return Screenshot(
                 fileName: attachment.fileName,
-                url: "/incidents/\(incident.id)/attachments/\(attachment.id)",
+                url: SiteURL.attachment(.value(incident.id.description), .value(attachment.id.description)).path,
                 about:
                     "\(attachment.format.rawValue.uppercased()), \(attachment.width) × \(attachment.height) pixels, \(kilobytes) KB, added \(PageFormat.londonTime(attachment.uploadedAt)) by \(attachment.uploadedBy)"
             )

@@ -13,7 +13,7 @@ extension PagesController {
         showAgain: @Sendable (Principal, SignInSession, [String: String], [PageError]) async throws -> Response
     ) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let values = try signedInForm(request, session: session)
         let errors: [PageError]

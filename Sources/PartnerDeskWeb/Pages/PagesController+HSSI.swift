@@ -8,27 +8,27 @@ import Vapor
 /// The same use cases as `/api/v1/hssis`.
 extension PagesController {
     func registerHSSIPages(on routes: any RoutesBuilder) {
-        let hssi = routes.grouped("hssi")
-        hssi.get(use: hssiList).declaring(.readHSSI)
-        hssi.get("new", use: newHSSIForm).declaring(.declareHSSI)
-        hssi.post(use: declareHSSI).declaring(.declareHSSI)
-        hssi.get(":reference", use: hssiPage).declaring(.readHSSI)
-        hssi.get(":reference", "timeline.csv", use: hssiTimelineCSV).declaring(.readHSSI)
-        hssi.post(":reference", "steps", use: hssiStep).declaring(.respondToHSSI)
-        hssi.post(":reference", "assessments", use: hssiAssess).declaring(.respondToHSSI)
-        hssi.post(":reference", "intervention", use: hssiConvene).declaring(.runHSSI)
-        hssi.post(":reference", "answers", use: hssiAnswer).declaring(.respondToHSSI)
-        hssi.post(":reference", "updates", use: hssiUpdate).declaring(.respondToHSSI)
-        hssi.post(":reference", "communications", use: hssiCommunicate).declaring(.runHSSI)
-        routes.get("organisation", "hssi-rota", use: hssiRota).declaring(.readHSSI)
-        routes.post("organisation", "hssi-rota", use: addHSSIRotaEntry).declaring(.manageHSSIRota)
-        routes.post("organisation", "hssi-rota", ":entryID", "remove", use: removeHSSIRotaEntry)
-            .declaring(.manageHSSIRota)
+        routes.get(SiteURL.hssiList.pathComponents, use: hssiList).declaring(.readHSSI)
+        routes.get(SiteURL.newHSSI.pathComponents, use: newHSSIForm).declaring(.declareHSSI)
+        routes.post(SiteURL.hssiList.pathComponents, use: declareHSSI).declaring(.declareHSSI)
+        routes.get(SiteURL.hssi(.key).pathComponents, use: hssiPage).declaring(.readHSSI)
+        routes.get(SiteURL.hssiTimelineCSV(.key).pathComponents, use: hssiTimelineCSV).declaring(.readHSSI)
+        let steps: [(SiteURL.HSSIStep, AccessAction, @Sendable (Request) async throws -> Response)] = [
+            (.steps, .respondToHSSI, hssiStep), (.assessments, .respondToHSSI, hssiAssess),
+            (.intervention, .runHSSI, hssiConvene), (.answers, .respondToHSSI, hssiAnswer),
+            (.updates, .respondToHSSI, hssiUpdate), (.communications, .runHSSI, hssiCommunicate),
+        ]
+        for (step, action, handler) in steps {
+            routes.post(SiteURL.hssiStep(.key, step).pathComponents, use: handler).declaring(action)
+        }
+        routes.get(SiteURL.rota.pathComponents, use: hssiRota).declaring(.readHSSI)
+        routes.post(SiteURL.rota.pathComponents, use: addHSSIRotaEntry).declaring(.manageHSSIRota)
+        routes.post(SiteURL.rotaRemoval(.key).pathComponents, use: removeHSSIRotaEntry).declaring(.manageHSSIRota)
     }
 
     @Sendable func hssiList(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let page = HSSIListPage(
             principal: principal, csrf: session.csrfToken, views: try await services.hssis.list(as: principal))
@@ -37,7 +37,7 @@ extension PagesController {
 
     @Sendable func newHSSIForm(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         guard AccessPolicy.permits(principal, .declareHSSI) else {
             throw ServiceError.forbidden
@@ -51,7 +51,7 @@ extension PagesController {
     @Sendable func declareHSSI(_ request: Request) async throws -> Response {
         try await formChange(request, record: "HSSI") { principal, values in
             let view = try await services.hssis.declare(NewHSSIPage.declaration(values), by: principal)
-            return "/hssi/\(view.hssi.reference)?done=declared"
+            return SiteURL.hssi(.value(view.hssi.reference.description)).path(query: [("done", "declared")])
         } showAgain: { principal, session, values, errors in
             let page = NewHSSIPage(
                 principal: principal, csrf: session.csrfToken, partners: try await partnerList(principal),
@@ -63,7 +63,7 @@ extension PagesController {
 
     @Sendable func hssiPage(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let view = try await services.hssis.view(reference: try request.hssiReference(), as: principal)
         let done = (try? request.query.get(String.self, at: "done")).flatMap { Self.hssiNotices[$0] }
@@ -74,7 +74,7 @@ extension PagesController {
     }
 
     @Sendable func hssiTimelineCSV(_ request: Request) async throws -> Response {
-        guard let (principal, _) = try await currentSession(request) else { return request.redirect(to: "/sign-in") }
+        guard let (principal, _) = try await currentSession(request) else { return request.redirect(to: .signIn) }
         let view = try await services.hssis.view(reference: try request.hssiReference(), as: principal)
         let entries = try await services.hssis.timeline(view.hssi.id, as: principal)
         var headers = HTTPHeaders()
@@ -173,7 +173,8 @@ extension PagesController {
         return try await formChange(request, record: "HSSI") { principal, values in
             let view = try await services.hssis.view(reference: reference, as: principal, for: request.declaredAction)
             let maskings = try await change(view, values, principal)
-            return MaskingNotice.location("/hssi/\(reference)?done=\(done)", maskings)
+            return MaskingNotice.location(
+                SiteURL.hssi(.value(reference.description)).path(query: [("done", done)]), maskings)
         } showAgain: { principal, session, values, errors in
             try await renderHSSI(
                 try await services.hssis.view(reference: reference, as: principal), principal: principal,
@@ -195,7 +196,7 @@ extension PagesController {
 
     @Sendable func hssiRota(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         var code = try? request.query.get(String.self, at: "partner")
         if code == nil { code = try await partnerList(principal).first?.code.value }
@@ -208,7 +209,7 @@ extension PagesController {
                 partnerCode: values["partner"], managerName: values["managerName"] ?? "", email: values["email"] ?? "",
                 phone: values["phone"], startsAt: PageFormat.instantText(values["startsAt"]),
                 endsAt: PageFormat.instantText(values["endsAt"]), by: principal)
-            return "/organisation/hssi-rota?partner=\(values["partner"] ?? "")&done=added"
+            return SiteURL.rota.path(query: [("partner", values["partner"] ?? ""), ("done", "added")])
         } showAgain: { principal, session, values, errors in
             try await renderRota(
                 values["partner"], principal: principal, session: session, request: request, values: values,
@@ -218,12 +219,13 @@ extension PagesController {
 
     @Sendable func removeHSSIRotaEntry(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let values = try signedInForm(request, session: session)
         _ = try await services.hssis.removeRotaEntry(
             try request.uuidParameter("entryID"), partnerCode: values["partner"], by: principal)
-        return request.redirect(to: "/organisation/hssi-rota?partner=\(values["partner"] ?? "")&done=removed")
+        return request.redirect(
+            to: SiteURL.rota.path(query: [("partner", values["partner"] ?? ""), ("done", "removed")]))
     }
 
     private func renderRota(

@@ -7,29 +7,29 @@ import Vapor
 /// outbox's dead letters for administrators. The same use cases as the `/api/v1` routes.
 extension PagesController {
     func registerNotificationPages(on routes: any RoutesBuilder) {
-        routes.get("account", "notifications", use: preferences).declaring(.manageOwnNotifications)
-        routes.post("account", "notifications", use: savePreferences).declaring(.manageOwnNotifications)
-        routes.get("organisation", "webhooks", use: webhooks).declaring(.manageWebhooks)
-        routes.post("organisation", "webhooks", use: addWebhook).declaring(.manageWebhooks)
-        routes.post("organisation", "webhooks", ":webhookID", "rotate", use: rotateWebhook).declaring(.manageWebhooks)
-        routes.post("organisation", "webhooks", ":webhookID", "remove", use: removeWebhook).declaring(.manageWebhooks)
-        routes.get("admin", "outbox", use: outbox).declaring(.manageOutbox)
-        routes.post("admin", "outbox", ":messageID", "retry", use: retryMessage).declaring(.manageOutbox)
-        routes.post("admin", "outbox", ":messageID", "discard", use: discardMessage).declaring(.manageOutbox)
+        routes.get(SiteURL.notifications.pathComponents, use: preferences).declaring(.manageOwnNotifications)
+        routes.post(SiteURL.notifications.pathComponents, use: savePreferences).declaring(.manageOwnNotifications)
+        routes.get(SiteURL.webhooks.pathComponents, use: webhooks).declaring(.manageWebhooks)
+        routes.post(SiteURL.webhooks.pathComponents, use: addWebhook).declaring(.manageWebhooks)
+        routes.post(SiteURL.webhookRotation(.key).pathComponents, use: rotateWebhook).declaring(.manageWebhooks)
+        routes.post(SiteURL.webhookRemoval(.key).pathComponents, use: removeWebhook).declaring(.manageWebhooks)
+        routes.get(SiteURL.outbox.pathComponents, use: outbox).declaring(.manageOutbox)
+        routes.post(SiteURL.outboxRetry(.key).pathComponents, use: retryMessage).declaring(.manageOutbox)
+        routes.post(SiteURL.outboxDiscard(.key).pathComponents, use: discardMessage).declaring(.manageOutbox)
     }
 
     // MARK: Preferences
 
     @Sendable func preferences(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         return try await renderPreferences(request, principal: principal, session: session)
     }
 
     @Sendable func savePreferences(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let values = try signedInForm(request, session: session)
         let enabled = Set(NotificationEvent.allCases.filter { values[$0.rawValue] == "on" })
@@ -50,14 +50,14 @@ extension PagesController {
 
     @Sendable func webhooks(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         return try await renderWebhooks(request, principal: principal, session: session)
     }
 
     @Sendable func addWebhook(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let values = try signedInForm(request, session: session)
         let events = NotificationEvent.allCases.filter { values[$0.rawValue] == "on" }.map(\.rawValue)
@@ -78,7 +78,7 @@ extension PagesController {
 
     @Sendable func rotateWebhook(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         _ = try signedInForm(request, session: session)
         let rotated = try await services.notifications.rotateWebhookSecret(
@@ -90,7 +90,7 @@ extension PagesController {
 
     @Sendable func removeWebhook(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         _ = try signedInForm(request, session: session)
         try await services.notifications.removeWebhook(try request.uuidParameter("webhookID"), as: principal)
@@ -120,14 +120,14 @@ extension PagesController {
 
     @Sendable func outbox(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         return try await renderOutbox(request, principal: principal, session: session)
     }
 
     @Sendable func retryMessage(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         _ = try signedInForm(request, session: session)
         try await services.notifications.retryDeadLetter(try request.uuidParameter("messageID"), as: principal)
@@ -138,7 +138,7 @@ extension PagesController {
 
     @Sendable func discardMessage(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         _ = try signedInForm(request, session: session)
         try await services.notifications.discardDeadLetter(try request.uuidParameter("messageID"), as: principal)

@@ -7,27 +7,27 @@ import Vapor
 /// administrators (everyone). The same use cases as `/api/v1/users` and `/api/v1/tokens`.
 extension PagesController {
     func registerOrganisationPages(on routes: any RoutesBuilder) {
-        routes.get("organisation", "people", use: people).declaring(.manageUsers)
-        routes.post("organisation", "people", use: invite).declaring(.manageUsers)
-        routes.post("organisation", "people", ":userID", "role", use: changeRole).declaring(.manageUsers)
-        routes.post("organisation", "people", ":userID", "disable", use: disableUser).declaring(.manageUsers)
-        routes.get("organisation", "tokens", use: tokens).declaring(.manageTokens)
-        routes.post("organisation", "tokens", use: createToken).declaring(.manageTokens)
-        routes.post("organisation", "tokens", ":tokenID", "revoke", use: revokeToken).declaring(.manageTokens)
+        routes.get(SiteURL.people.pathComponents, use: people).declaring(.manageUsers)
+        routes.post(SiteURL.people.pathComponents, use: invite).declaring(.manageUsers)
+        routes.post(SiteURL.personRole(.key).pathComponents, use: changeRole).declaring(.manageUsers)
+        routes.post(SiteURL.personDisable(.key).pathComponents, use: disableUser).declaring(.manageUsers)
+        routes.get(SiteURL.tokens.pathComponents, use: tokens).declaring(.manageTokens)
+        routes.post(SiteURL.tokens.pathComponents, use: createToken).declaring(.manageTokens)
+        routes.post(SiteURL.tokenRevoke(.key).pathComponents, use: revokeToken).declaring(.manageTokens)
     }
 
     // MARK: People
 
     @Sendable func people(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         return try await renderPeople(request, principal: principal, session: session)
     }
 
     @Sendable func invite(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let values = try signedInForm(request, session: session)
         do {
@@ -59,7 +59,7 @@ extension PagesController {
 
     @Sendable func changeRole(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let values = try signedInForm(request, session: session)
         do {
@@ -77,7 +77,7 @@ extension PagesController {
 
     @Sendable func disableUser(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         _ = try signedInForm(request, session: session)
         try await services.accounts.disable(try userID(request), as: principal)
@@ -112,14 +112,14 @@ extension PagesController {
 
     @Sendable func tokens(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         return try await renderTokens(request, principal: principal, session: session)
     }
 
     @Sendable func createToken(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let values = try signedInForm(request, session: session)
         do {
@@ -155,7 +155,7 @@ extension PagesController {
 
     @Sendable func revokeToken(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         _ = try signedInForm(request, session: session)
         guard let text = request.parameters.get("tokenID"), let id = APIToken.ID(uuidString: text) else {

@@ -8,21 +8,23 @@ import Vapor
 /// same use cases as `/api/v1/problems`; the public page partners read is ``PublicProblemsController``.
 extension PagesController {
     func registerProblemPages(on routes: any RoutesBuilder) {
-        let problems = routes.grouped("staff", "problems")
-        problems.get(use: problemList).declaring(.readProblems)
-        problems.get("new", use: newProblemForm).declaring(.manageProblems)
-        problems.post(use: recordProblem).declaring(.manageProblems)
-        problems.get(":reference", use: problemRecord).declaring(.readProblems)
-        problems.post(":reference", "status", use: moveProblem).declaring(.manageProblems)
-        problems.post(":reference", "publication", use: publishProblem).declaring(.publishProblems)
-        problems.post(":reference", "withdrawal", use: withdrawProblem).declaring(.publishProblems)
-        problems.post(":reference", "merge", use: mergeProblem).declaring(.manageProblems)
-        problems.post(":reference", "resolutions", use: resolveProblemIncidents).declaring(.manageProblems)
+        routes.get(SiteURL.staffProblems.pathComponents, use: problemList).declaring(.readProblems)
+        routes.get(SiteURL.newProblem.pathComponents, use: newProblemForm).declaring(.manageProblems)
+        routes.post(SiteURL.staffProblems.pathComponents, use: recordProblem).declaring(.manageProblems)
+        routes.get(SiteURL.staffProblem(.key).pathComponents, use: problemRecord).declaring(.readProblems)
+        let steps: [(SiteURL.ProblemStep, AccessAction, @Sendable (Request) async throws -> Response)] = [
+            (.status, .manageProblems, moveProblem), (.publication, .publishProblems, publishProblem),
+            (.withdrawal, .publishProblems, withdrawProblem), (.merge, .manageProblems, mergeProblem),
+            (.resolutions, .manageProblems, resolveProblemIncidents),
+        ]
+        for (step, action, handler) in steps {
+            routes.post(SiteURL.problemStep(.key, step).pathComponents, use: handler).declaring(action)
+        }
     }
 
     @Sendable func problemList(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let all = (try? request.query.get(String.self, at: "all")) == "true"
         let views = try await services.problems.ranked(as: principal, includeFinished: all)
@@ -32,7 +34,7 @@ extension PagesController {
 
     @Sendable func newProblemForm(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         guard AccessPolicy.permits(principal, .manageProblems) else {
             throw ServiceError.forbidden
@@ -50,7 +52,7 @@ extension PagesController {
                 named: NewProblemPage.list(values["incidents"]), as: principal)
             let view = try await services.problems.record(
                 NewProblemPage.draft(values), incidents: incidents, by: principal)
-            return "/staff/problems/\(view.problem.reference)"
+            return SiteURL.staffProblem(.value(view.problem.reference.description)).path
         } showAgain: { principal, session, values, errors in
             let page = NewProblemPage(principal: principal, csrf: session.csrfToken, values: values, errors: errors)
             return try await request.view.render("staff-problem-new", page).encodeResponse(
@@ -60,7 +62,7 @@ extension PagesController {
 
     @Sendable func problemRecord(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let view = try await services.problems.view(reference: try request.problemReference(), as: principal)
         let notice = (try? request.query.get(String.self, at: "done")).flatMap { Self.problemNotices[$0] }
@@ -135,7 +137,7 @@ extension PagesController {
                 done == "merged"
                 ? try await services.problems.view(view.problem.id, as: principal).problem.mergedInto ?? reference
                 : reference
-            return "/staff/problems/\(shown)?done=\(done)"
+            return SiteURL.staffProblem(.value(shown.description)).path(query: [("done", done)])
         } showAgain: { principal, session, values, errors in
             try await renderProblem(
                 try await services.problems.view(reference: try request.problemReference(), as: principal),

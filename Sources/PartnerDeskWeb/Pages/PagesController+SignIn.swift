@@ -9,7 +9,7 @@ extension PagesController {
     // MARK: Sign in and out
 
     @Sendable func signInForm(_ request: Request) async throws -> Response {
-        if try await currentSession(request) != nil { return request.redirect(to: "/") }
+        if try await currentSession(request) != nil { return request.redirect(to: .home) }
         return try await render("sign-in", SignInPage(csrf: ""), for: request, withFormToken: true)
     }
 
@@ -28,7 +28,7 @@ extension PagesController {
         )
         switch outcome {
         case .signedIn(let secret, _, _):
-            let response = request.redirect(to: "/", redirectType: .normal)
+            let response = request.redirect(to: SiteURL.home.path, redirectType: .normal)
             response.cookies[sessionCookie] = cookie(secret, maxAge: services.accounts.sessionPolicy.absoluteLifetime)
             response.cookies[csrfCookie] = expired()
             return response
@@ -76,10 +76,10 @@ extension PagesController {
         struct Form: Content { var csrf: String? }
         guard let secret = request.cookies[sessionCookie]?.string,
             let (_, session) = try await currentSession(request)
-        else { return request.redirect(to: "/sign-in") }
+        else { return request.redirect(to: .signIn) }
         try checkSessionToken(try request.content.decode(Form.self).csrf, session: session)
         try await services.accounts.signOut(secret: secret)
-        let response = request.redirect(to: "/sign-in")
+        let response = request.redirect(to: .signIn)
         response.cookies[sessionCookie] = expired()
         return response
     }
@@ -89,7 +89,7 @@ extension PagesController {
     @Sendable func codeForm(_ request: Request) async throws -> Response {
         guard let secret = request.cookies[sessionCookie]?.string,
             let session = try await services.accounts.pendingSession(secret: secret)
-        else { return request.redirect(to: "/sign-in") }
+        else { return request.redirect(to: .signIn) }
         return try await request.view.render("sign-in-code", SignInCodePage(csrf: session.csrfToken)).encodeResponse(
             for: request)
     }
@@ -101,7 +101,7 @@ extension PagesController {
         }
         guard let secret = request.cookies[sessionCookie]?.string,
             let session = try await services.accounts.pendingSession(secret: secret)
-        else { return request.redirect(to: "/sign-in") }
+        else { return request.redirect(to: .signIn) }
         let form = try request.content.decode(Form.self)
         try checkSessionToken(form.csrf, session: session)
         let outcome = try await services.accounts.confirmCode(
@@ -110,7 +110,7 @@ extension PagesController {
         )
         switch outcome {
         case .signedIn:
-            return request.redirect(to: "/")
+            return request.redirect(to: .home)
         case .throttled(let wait):
             let page = SignInCodePage(
                 csrf: session.csrfToken,

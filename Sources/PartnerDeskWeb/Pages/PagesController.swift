@@ -18,36 +18,35 @@ struct PagesController {
     var csrfCookie: String { servedOverTLS ? "__Host-partnerdesk_csrf" : "partnerdesk_csrf" }
 
     func register(on routes: any RoutesBuilder) {
-        routes.get(use: home).declaring(.readIncident)
-        routes.get("admin", "audit", use: audit).declaring(.readAuditLog)
-        routes.get("incidents", "new", use: raiseForm).declaring(.raiseIncident)
-        routes.on(.POST, "incidents", body: .collect(maxSize: "11mb"), use: raise).declaring(.raiseIncident)
-            .acceptingBodies(upTo: 11 * 1024 * 1024)
-        routes.get("incidents", ":incidentID", use: incident).declaring(.readIncident)
-        routes.post("incidents", ":incidentID", "transitions", use: transition).declaring(.triageIncident)
-        routes.post("incidents", ":incidentID", "comments", use: comment).declaring(.commentOnIncident)
-        routes.on(.POST, "incidents", ":incidentID", "attachments", body: .collect(maxSize: "11mb"), use: attach)
+        routes.get(SiteURL.home.pathComponents, use: home).declaring(.readIncident)
+        routes.get(SiteURL.audit.pathComponents, use: audit).declaring(.readAuditLog)
+        routes.get(SiteURL.newIncident.pathComponents, use: raiseForm).declaring(.raiseIncident)
+        routes.on(.POST, SiteURL.incidents.pathComponents, body: .collect(maxSize: "11mb"), use: raise)
+            .declaring(.raiseIncident).acceptingBodies(upTo: 11 * 1024 * 1024)
+        routes.get(SiteURL.incident(.key).pathComponents, use: incident).declaring(.readIncident)
+        routes.post(SiteURL.incidentTransitions(.key).pathComponents, use: transition).declaring(.triageIncident)
+        routes.post(SiteURL.incidentComments(.key).pathComponents, use: comment).declaring(.commentOnIncident)
+        routes.on(.POST, SiteURL.incidentAttachments(.key).pathComponents, body: .collect(maxSize: "11mb"), use: attach)
             .declaring(.attachScreenshot).acceptingBodies(upTo: 11 * 1024 * 1024)
-        routes.get("incidents", ":incidentID", "attachments", ":attachmentID", use: download)
-            .declaring(.readIncident)
+        routes.get(SiteURL.attachment(.key, .key).pathComponents, use: download).declaring(.readIncident)
         registerOrganisationPages(on: routes)
         registerNotificationPages(on: routes)
         registerProblemPages(on: routes)
         registerHSSIPages(on: routes)
-        routes.get("sign-in", use: signInForm).declaringPublic()
-        routes.post("sign-in", use: signIn).declaringPublic()
-        routes.get("sign-in", "code", use: codeForm).declaringPublic()
-        routes.post("sign-in", "code", use: confirmCode).declaringPublic()
-        routes.post("sign-out", use: signOut).declaringPublic()
-        routes.get("account", "password", use: passwordForm).declaringPublic()
-        routes.post("account", "password", use: setPassword).declaringPublic()
+        routes.get(SiteURL.signIn.pathComponents, use: signInForm).declaringPublic()
+        routes.post(SiteURL.signIn.pathComponents, use: signIn).declaringPublic()
+        routes.get(SiteURL.signInCode.pathComponents, use: codeForm).declaringPublic()
+        routes.post(SiteURL.signInCode.pathComponents, use: confirmCode).declaringPublic()
+        routes.post(SiteURL.signOut.pathComponents, use: signOut).declaringPublic()
+        routes.get(SiteURL.password.pathComponents, use: passwordForm).declaringPublic()
+        routes.post(SiteURL.password.pathComponents, use: setPassword).declaringPublic()
     }
 
     // MARK: Start page
 
     @Sendable func home(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let now = services.clock.now()
         let form = (try? request.query.decode([String: String].self)) ?? [:]
@@ -91,7 +90,7 @@ struct PagesController {
 
     @Sendable func raiseForm(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let services = try await partnerServices(principal)
         // Step 3 of the process: the partner checks the known problems first. Choosing one fills it in.
@@ -108,7 +107,7 @@ struct PagesController {
         if !query.isEmpty {
             for hit in try await self.services.problems.searchPublished(query, limit: 5) {
                 var link = URLComponents()
-                link.path = "/incidents/new"
+                link.path = SiteURL.newIncident.path
                 link.queryItems = [
                     URLQueryItem(name: "q", value: query),
                     URLQueryItem(name: "problem", value: hit.problem.reference.description),
@@ -118,7 +117,7 @@ struct PagesController {
                         reference: hit.problem.reference.description,
                         titleHTML: PublicProblemsController.marked(hit.highlightedTitle),
                         summaryHTML: PublicProblemsController.marked(hit.highlightedSummary ?? ""),
-                        workaround: hit.problem.workaround, useLink: link.string ?? "/incidents/new"))
+                        workaround: hit.problem.workaround, useLink: link.string ?? SiteURL.newIncident.path))
             }
         }
         let page = RaiseIncidentPage(
@@ -129,7 +128,7 @@ struct PagesController {
 
     @Sendable func raise(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let form = try request.content.decode(RaiseIncidentPage.Form.self)
         try checkSessionToken(form.values["csrf"], session: session)
@@ -142,7 +141,7 @@ struct PagesController {
             }
             let outcome = try await self.services.incidents.raise(
                 RaiseIncidentPage.draft(from: values), screenshots: screenshots.map { [$0] } ?? [], by: principal)
-            guard case .created(let view, _) = outcome else { return request.redirect(to: "/") }
+            guard case .created(let view, _) = outcome else { return request.redirect(to: .home) }
             return request.redirect(to: MaskingNotice.location("/?raised=\(view.incident.reference)", view.maskings))
         } catch let failure as ValidationFailure {
             await services.audit.recordRefusal(failure, of: request)
@@ -167,7 +166,7 @@ struct PagesController {
 
     @Sendable func incident(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         return try await renderIncident(
             try request.incidentID(), principal: principal, session: session, request: request)
@@ -175,7 +174,7 @@ struct PagesController {
 
     @Sendable func transition(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let values = try signedInForm(request, session: session)
         let id = try request.incidentID()
@@ -190,7 +189,8 @@ struct PagesController {
             let view = try await services.incidents.transition(
                 id, body, expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal
             )
-            return request.redirect(to: MaskingNotice.location("/incidents/\(id)", view.maskings))
+            return request.redirect(
+                to: MaskingNotice.location(SiteURL.incident(.value(id.description)).path, view.maskings))
         } catch let failure as ValidationFailure {
             let errors = await pageErrors(failure, of: request, field: "action")
             return try await renderIncident(
@@ -212,7 +212,7 @@ struct PagesController {
 
     @Sendable func comment(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         let values = try signedInForm(request, session: session)
         let id = try request.incidentID()
@@ -221,7 +221,8 @@ struct PagesController {
                 id, text: values["text"] ?? "", visibility: values["internal"] == "true" ? .internal : .public,
                 by: principal
             )
-            return request.redirect(to: MaskingNotice.location("/incidents/\(id)", outcome.maskings))
+            return request.redirect(
+                to: MaskingNotice.location(SiteURL.incident(.value(id.description)).path, outcome.maskings))
         } catch let failure as ValidationFailure {
             let errors = await pageErrors(failure, of: request, field: "comment")
             return try await renderIncident(
@@ -232,7 +233,7 @@ struct PagesController {
     /// A screenshot upload from the incident page: the image and the no-patient-data confirmation.
     @Sendable func attach(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         struct Upload: Content {
             var csrf: String?
@@ -253,7 +254,8 @@ struct PagesController {
                 id, bytes: Data(buffer: file.data), fileName: file.filename,
                 confirmedNoPatientData: form.confirmNoPatientData == "true", by: principal
             )
-            return request.redirect(to: "/incidents/\(id)?attached=\(attachment.id)")
+            return request.redirect(
+                to: SiteURL.incident(.value(id.description)).path(query: [("attached", attachment.id.description)]))
         } catch let failure as ValidationFailure {
             return try await renderIncident(
                 id, principal: principal, session: session, request: request,
@@ -263,7 +265,7 @@ struct PagesController {
 
     @Sendable func download(_ request: Request) async throws -> Response {
         guard let (principal, _) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         guard let text = request.parameters.get("attachmentID"), let attachmentID = Attachment.ID(uuidString: text)
         else { throw ServiceError.notFound }
@@ -294,7 +296,7 @@ struct PagesController {
 
     @Sendable func audit(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else {
-            return request.redirect(to: "/sign-in")
+            return request.redirect(to: .signIn)
         }
         struct Filters: Decodable {
             var action: String?

@@ -11,10 +11,10 @@ struct PublicProblemsController {
     let publicURL: String
 
     func register(on routes: any RoutesBuilder) {
-        routes.get("problems", use: page).declaringPublic()
-        routes.get("problems.json", use: json).declaringPublic()
-        routes.get("problems.atom", use: atom).declaringPublic()
-        routes.get("problems", ":reference", use: detail).declaringPublic()
+        routes.get(SiteURL.problems.pathComponents, use: page).declaringPublic()
+        routes.get(SiteURL.problemsJSON.pathComponents, use: json).declaringPublic()
+        routes.get(SiteURL.problemsAtom.pathComponents, use: atom).declaringPublic()
+        routes.get(SiteURL.publicProblem(.key).pathComponents, use: detail).declaringPublic()
     }
 
     /// A published problem as partners see it.

@@ -1,0 +1,156 @@
+import Vapor
+
+/// Every page's address, spelled once: routes are registered with ``pathComponents`` (a record's place as a
+/// named parameter) and links and redirects are built with ``path`` (the record's id or reference in that
+/// place). A test renders every page and checks that every link and form on it resolves to a route.
+enum SiteURL: Sendable, Equatable {
+    /// A record's place in a path: ``key`` when registering the route, ``value(_:)`` in a link.
+    enum Parameter: Sendable, Equatable {
+        case key
+        case value(String)
+    }
+
+    /// The steps of a problem record taken from its page.
+    enum ProblemStep: String, Sendable, CaseIterable {
+        case status, publication, withdrawal, merge, resolutions
+    }
+
+    /// The steps of an HSSI taken from its page.
+    enum HSSIStep: String, Sendable, CaseIterable {
+        case steps, assessments, intervention, answers, updates, communications
+    }
+
+    case home
+    case signIn, signInCode, signOut, password
+    case audit
+    case newIncident, incidents
+    case incident(Parameter)
+    case incidentTransitions(Parameter)
+    case incidentComments(Parameter)
+    case incidentAttachments(Parameter)
+    case attachment(Parameter, Parameter)
+    case people
+    case personRole(Parameter)
+    case personDisable(Parameter)
+    case tokens
+    case tokenRevoke(Parameter)
+    case notifications, webhooks
+    case webhookRotation(Parameter)
+    case webhookRemoval(Parameter)
+    case outbox
+    case outboxRetry(Parameter)
+    case outboxDiscard(Parameter)
+    case staffProblems, newProblem
+    case staffProblem(Parameter)
+    case problemStep(Parameter, ProblemStep)
+    case hssiList, newHSSI
+    case hssi(Parameter)
+    case hssiTimelineCSV(Parameter)
+    case hssiStep(Parameter, HSSIStep)
+    case rota
+    case rotaRemoval(Parameter)
+    case problems, problemsJSON, problemsAtom
+    case publicProblem(Parameter)
+
+    /// Every page address, parameters as keys, for the test that holds them to the registered routes.
+    static var all: [SiteURL] {
+        [
+            .home, .signIn, .signInCode, .signOut, .password, .audit, .newIncident, .incidents, .incident(.key),
+            .incidentTransitions(.key), .incidentComments(.key), .incidentAttachments(.key), .attachment(.key, .key),
+            .people, .personRole(.key), .personDisable(.key), .tokens, .tokenRevoke(.key), .notifications, .webhooks,
+            .webhookRotation(.key), .webhookRemoval(.key), .outbox, .outboxRetry(.key), .outboxDiscard(.key),
+            .staffProblems, .newProblem, .staffProblem(.key), .hssiList, .newHSSI, .hssi(.key), .hssiTimelineCSV(.key),
+            .rota, .rotaRemoval(.key), .problems, .problemsJSON, .problemsAtom, .publicProblem(.key),
+        ] + ProblemStep.allCases.map { .problemStep(.key, $0) } + HSSIStep.allCases.map { .hssiStep(.key, $0) }
+    }
+
+    /// The path of a link or a redirect (every parameter given).
+    var path: String {
+        "/" + segments.map { segment in segment.value ?? ":\(segment.name)" }.joined(separator: "/")
+    }
+
+    /// The path with a query string (`?name=value&…`, encoded), for redirects that say what happened.
+    func path(query: [(String, String)]) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return components.string ?? path
+    }
+
+    /// The route's path, every parameter named.
+    var pathComponents: [PathComponent] {
+        segments.map { segment in segment.isParameter ? .parameter(segment.name) : .constant(segment.name) }
+    }
+
+    private struct Segment {
+        /// The constant, or the parameter's name.
+        var name: String
+        var isParameter = false
+        var value: String?
+
+        static func constant(_ name: String) -> Segment { Segment(name: name, value: name) }
+
+        static func parameter(_ name: String, _ given: Parameter) -> Segment {
+            switch given {
+            case .key: Segment(name: name, isParameter: true, value: nil)
+            case .value(let value): Segment(name: name, isParameter: true, value: value)
+            }
+        }
+    }
+
+    private var segments: [Segment] {
+        let c = Segment.constant
+        let p = Segment.parameter
+        switch self {
+        case .home: return []
+        case .signIn: return [c("sign-in")]
+        case .signInCode: return [c("sign-in"), c("code")]
+        case .signOut: return [c("sign-out")]
+        case .password: return [c("account"), c("password")]
+        case .audit: return [c("admin"), c("audit")]
+        case .newIncident: return [c("incidents"), c("new")]
+        case .incidents: return [c("incidents")]
+        case .incident(let id): return [c("incidents"), p("incidentID", id)]
+        case .incidentTransitions(let id): return [c("incidents"), p("incidentID", id), c("transitions")]
+        case .incidentComments(let id): return [c("incidents"), p("incidentID", id), c("comments")]
+        case .incidentAttachments(let id): return [c("incidents"), p("incidentID", id), c("attachments")]
+        case .attachment(let incident, let attachment):
+            return [c("incidents"), p("incidentID", incident), c("attachments"), p("attachmentID", attachment)]
+        case .people: return [c("organisation"), c("people")]
+        case .personRole(let id): return [c("organisation"), c("people"), p("userID", id), c("role")]
+        case .personDisable(let id): return [c("organisation"), c("people"), p("userID", id), c("disable")]
+        case .tokens: return [c("organisation"), c("tokens")]
+        case .tokenRevoke(let id): return [c("organisation"), c("tokens"), p("tokenID", id), c("revoke")]
+        case .notifications: return [c("account"), c("notifications")]
+        case .webhooks: return [c("organisation"), c("webhooks")]
+        case .webhookRotation(let id): return [c("organisation"), c("webhooks"), p("webhookID", id), c("rotate")]
+        case .webhookRemoval(let id): return [c("organisation"), c("webhooks"), p("webhookID", id), c("remove")]
+        case .outbox: return [c("admin"), c("outbox")]
+        case .outboxRetry(let id): return [c("admin"), c("outbox"), p("messageID", id), c("retry")]
+        case .outboxDiscard(let id): return [c("admin"), c("outbox"), p("messageID", id), c("discard")]
+        case .staffProblems: return [c("staff"), c("problems")]
+        case .newProblem: return [c("staff"), c("problems"), c("new")]
+        case .staffProblem(let reference): return [c("staff"), c("problems"), p("reference", reference)]
+        case .problemStep(let reference, let step):
+            return [c("staff"), c("problems"), p("reference", reference), c(step.rawValue)]
+        case .hssiList: return [c("hssi")]
+        case .newHSSI: return [c("hssi"), c("new")]
+        case .hssi(let reference): return [c("hssi"), p("reference", reference)]
+        case .hssiTimelineCSV(let reference): return [c("hssi"), p("reference", reference), c("timeline.csv")]
+        case .hssiStep(let reference, let step): return [c("hssi"), p("reference", reference), c(step.rawValue)]
+        case .rota: return [c("organisation"), c("hssi-rota")]
+        case .rotaRemoval(let id): return [c("organisation"), c("hssi-rota"), p("entryID", id), c("remove")]
+        case .problems: return [c("problems")]
+        case .problemsJSON: return [c("problems.json")]
+        case .problemsAtom: return [c("problems.atom")]
+        case .publicProblem(let reference): return [c("problems"), p("reference", reference)]
+        }
+    }
+}
+
+extension Request {
+    /// A redirect (303 after a form, 302 otherwise, as Vapor's default) to a page.
+    func redirect(to page: SiteURL) -> Response {
+        redirect(to: page.path)
+    }
+}
