@@ -65,13 +65,8 @@ extension PageTests {
         async throws
     {
         try await withPages { app, services in
-            let rosaToken = try await services.tokens.authenticate(
-                services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret
-            )!
-            let draft = IncidentReportDraft(
-                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
-                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
-            )
+            let rosaToken = try await partnerSystem(services)
+            let draft = Self.plainDraft
             guard case .created(let raised, _) = try await services.incidents.raise(draft, by: rosaToken) else {
                 return
             }
@@ -248,13 +243,8 @@ extension PageTests {
                 email: "fiona@partnerdesk.example", name: "Fiona", role: .firstLineAgent, partnerCode: nil)
             try await services.accounts.setPassword(
                 linkSecret: invitation.linkSecret, password: "long enough passphrase here")
-            let rosa = try await services.tokens.authenticate(
-                services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret
-            )!
-            let draft = IncidentReportDraft(
-                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
-                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
-            )
+            let rosa = try await partnerSystem(services)
+            let draft = Self.plainDraft
             guard case .created(let raised, _) = try await services.incidents.raise(draft, by: rosa) else { return }
             let path = "incidents/\(raised.incident.id)"
 

@@ -186,16 +186,11 @@ extension PageTests {
     @Test func administrators_retryAndDiscardDeadLetters_fromTheOutboxPage() async throws {
         let transports = RecordingTransports()
         try await withPages(transports: transports) { app, services in
-            let rosa = try await services.tokens.authenticate(
-                services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret
-            )!
+            let rosa = try await partnerSystem(services)
             _ = try await services.notifications.addWebhook(
                 url: "https://hooks.wellpath.example/in", events: ["incident.received"], partnerCode: nil,
                 as: pamPrincipal(services))
-            let draft = IncidentReportDraft(
-                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
-                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
-            )
+            let draft = Self.plainDraft
             let desk = staff(services, role: .firstLineAgent, scope: .write)
             for _ in 0..<2 {
                 guard case .created(let raised, _) = try await services.incidents.raise(draft, by: rosa) else { return }

@@ -53,15 +53,11 @@ extension PageTests {
 
     @Test func staffRecordRankAndWorkProblems_fromTheProblemPages() async throws {
         try await withPages { app, services in
-            let rosaToken = try #require(
-                try await services.tokens.authenticate(
-                    services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret))
+            let rosaToken = try await partnerSystem(services)
             let desk = staff(services, role: .firstLineAgent, scope: .write)
             var references: [String] = []
             for _ in 0..<2 {
-                let draft = IncidentReportDraft(
-                    type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
-                    description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11")
+                let draft = Self.plainDraft
                 guard case .created(let raised, _) = try await services.incidents.raise(draft, by: rosaToken) else {
                     return
                 }

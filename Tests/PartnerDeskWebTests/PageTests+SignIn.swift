@@ -10,16 +10,11 @@ import VaporTesting
 extension PageTests {
     @Test func signIn_setsAHardenedCookie_andShowsOnlyTheOrganisationsIncidents() async throws {
         try await withPages { app, services in
-            let rosa = try await services.tokens.authenticate(
-                services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret
-            )!
+            let rosa = try await partnerSystem(services)
             let carl = try await services.tokens.authenticate(
                 services.tokens.create(name: "c", partnerCode: PartnerCode("CAREBRIDGE"), role: nil).secret
             )!
-            let draft = IncidentReportDraft(
-                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
-                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
-            )
+            let draft = Self.plainDraft
             _ = try await services.incidents.raise(draft, by: rosa)
             _ = try await services.incidents.raise(draft, by: carl)
 

@@ -11,13 +11,8 @@ import VaporTesting
 extension PageTests {
     @Test func everyLinkAndFormOnEveryPage_pointsAtARegisteredRoute() async throws {
         try await withPages { app, services in
-            let rosaToken = try await services.tokens.authenticate(
-                services.tokens.create(name: "w", partnerCode: PartnerCode("WELLPATH"), role: nil).secret
-            )!
-            let draft = IncidentReportDraft(
-                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
-                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
-            )
+            let rosaToken = try await partnerSystem(services)
+            let draft = Self.plainDraft
             guard case .created(let raised, _) = try await services.incidents.raise(draft, by: rosaToken) else {
                 return
             }
@@ -96,10 +91,7 @@ extension PageTests {
             let carl = try await services.tokens.authenticate(
                 services.tokens.create(name: "c", partnerCode: PartnerCode("CAREBRIDGE"), role: nil).secret
             )!
-            let draft = IncidentReportDraft(
-                type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
-                description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"
-            )
+            let draft = Self.plainDraft
             guard case .created(let other, _) = try await services.incidents.raise(draft, by: carl) else { return }
             var rosa = Browser(app: app)
             _ = try await signIn(&rosa, "rosa@wellpath.example")

@@ -127,6 +127,18 @@ import VaporTesting
             ])
     }
 
+    /// A plain incident, as the fixtures raise it.
+    static let plainDraft = IncidentReportDraft(
+        type: "other", occurredAt: "2026-11-23T08:00:00Z", userEmail: "u@example.org", errorType: "Loop",
+        description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11")
+
+    /// A partner's system, signed in with an API token of the partner's.
+    func partnerSystem(_ services: AppServices, _ code: String = "WELLPATH") async throws -> Principal {
+        try #require(
+            try await services.tokens.authenticate(
+                services.tokens.create(name: "\(code) system", partnerCode: PartnerCode(code), role: nil).secret))
+    }
+
     func staff(_ services: AppServices, role: Role = .serviceManager, scope: TokenScope = .read) -> Principal {
         Principal(credential: .token(.init(UUID())), displayName: "Staff", role: role, partnerID: nil, scope: scope)
     }

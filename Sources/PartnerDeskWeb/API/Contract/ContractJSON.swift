@@ -1,5 +1,6 @@
 import Foundation
 import PartnerDeskDomain
+import PartnerDeskServices
 
 /// JSON for the generated types outside the runtime (answers kept for idempotent replays), with instants
 /// written and read as ``InstantTranscoder`` does.
@@ -20,4 +21,15 @@ enum ContractJSON {
         }
         return decoder
     }()
+}
+
+extension CreateOutcome {
+    /// The answer to an idempotent create, as stored: rendered in the creating transaction (or now, when it
+    /// was not), or the first answer again for a repeat, which says it was replayed.
+    func answer(rendering render: (View) throws -> StoredResponse) throws -> (stored: StoredResponse, replayed: Bool) {
+        switch self {
+        case .created(let view, let stored): (try stored ?? render(view), false)
+        case .replayed(let stored): (stored, true)
+        }
+    }
 }

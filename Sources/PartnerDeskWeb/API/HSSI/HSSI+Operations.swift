@@ -26,12 +26,9 @@ extension APIOperations {
         let outcome = try await services.hssis.declare(declaration.draft, by: principal, idempotency: idempotency) {
             view in try Self.stored(try Components.Schemas.HSSIRecord(view, for: principal))
         }
-        let (stored, replayed) =
-            switch outcome {
-            case .created(let view, let stored):
-                (try stored ?? Self.stored(try Components.Schemas.HSSIRecord(view, for: principal)), false)
-            case .replayed(let stored): (stored, true)
-            }
+        let (stored, replayed) = try outcome.answer {
+            try Self.stored(try Components.Schemas.HSSIRecord($0, for: principal))
+        }
         let hssi = try ContractJSON.decoder.decode(Components.Schemas.HSSIRecord.self, from: stored.body)
         return .created(
             .init(
@@ -97,10 +94,7 @@ extension APIOperations {
             case .json(let body)?: body.partner
             case nil: nil
             }
-        let (etag, hssi) = try await answering {
-            try await services.hssis.answerInvitation(
-                try HigherSeverityIncident.ID.inPath(input.path.hssiID), joined: false, partner: partner, by: $0)
-        }
+        let (etag, hssi) = try await answer(input.path.hssiID, joined: false, partner: partner)
         return .ok(.init(headers: .init(eTag: etag), body: .json(hssi)))
     }
 
@@ -112,11 +106,18 @@ extension APIOperations {
             case .json(let body)?: body.partner
             case nil: nil
             }
-        let (etag, hssi) = try await answering {
-            try await services.hssis.answerInvitation(
-                try HigherSeverityIncident.ID.inPath(input.path.hssiID), joined: true, partner: partner, by: $0)
-        }
+        let (etag, hssi) = try await answer(input.path.hssiID, joined: true, partner: partner)
         return .ok(.init(headers: .init(eTag: etag), body: .json(hssi)))
+    }
+
+    /// A partner's answer to the invitation (or the Bridge's on its behalf).
+    private func answer(_ id: String, joined: Bool, partner: String?) async throws
+        -> (String, Components.Schemas.HSSIRecord)
+    {
+        try await answering {
+            try await services.hssis.answerInvitation(
+                try HigherSeverityIncident.ID.inPath(id), joined: joined, partner: partner, by: $0)
+        }
     }
 
     func postHSSIUpdate(_ input: Operations.PostHSSIUpdate.Input) async throws -> Operations.PostHSSIUpdate.Output {

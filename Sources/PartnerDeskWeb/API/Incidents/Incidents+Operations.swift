@@ -16,12 +16,7 @@ extension APIOperations {
         let outcome = try await services.incidents.raise(draft, by: principal, idempotency: idempotency) { view in
             try Self.stored(try Components.Schemas.Incident(view))
         }
-        let (stored, replayed) =
-            switch outcome {
-            case .created(let view, let stored):
-                (try stored ?? Self.stored(try Components.Schemas.Incident(view)), false)
-            case .replayed(let stored): (stored, true)
-            }
+        let (stored, replayed) = try outcome.answer { try Self.stored(try Components.Schemas.Incident($0)) }
         let incident = try ContractJSON.decoder.decode(Components.Schemas.Incident.self, from: stored.body)
         return .created(
             .init(
