@@ -28,6 +28,11 @@ import VaporTesting
                 .POST, "api/v1/problems", as: "firstLine", json: #"{"title":"","description":"x","severity":7}"#)
             #expect(refused.status == .unprocessableEntity)
             #expect(try await api.send(.GET, "api/v1/problems", as: "wellpath").status == .forbidden)
+            // `all` is a boolean, as the document says.
+            #expect(try await api.send(.GET, "api/v1/problems?all=true", as: "serviceManager").status == .ok)
+            let notBoolean = try await api.send(.GET, "api/v1/problems?all=yes", as: "serviceManager")
+            #expect(notBoolean.status == .badRequest)
+            #expect(notBoolean.headers.contentType?.description.hasPrefix("application/problem+json") == true)
 
             let read = try await api.send(.GET, "api/v1/problems/\(id)", as: "serviceManager")
             #expect(read.headers.first(name: .eTag) == "\"1\"")

@@ -12,12 +12,18 @@ struct SafeFormDataDecoder: ContentDecoder {
     func decode<D: Decodable>(
         _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders, userInfo: [CodingUserInfoKey: any Sendable]
     ) throws -> D {
+        try Self.check(body, headers: headers)
+        return try FormDataDecoder().decode(D.self, from: body, headers: headers, userInfo: userInfo)
+    }
+
+    /// Refuses (400) a multipart body without a boundary or with a part header that is not a plain token; the
+    /// pages' uploads are checked here, the API's when their body is collected (``APIRequest/Injection``).
+    static func check(_ body: ByteBuffer, headers: HTTPHeaders) throws {
         guard let boundary = headers.contentType?.parameters["boundary"], !boundary.isEmpty,
-            Self.headerNamesAreTokens(Array(body.readableBytesView), boundary: Array(boundary.utf8))
+            headerNamesAreTokens(Array(body.readableBytesView), boundary: Array(boundary.utf8))
         else {
             throw Abort(.badRequest, reason: "The multipart body is malformed: a part's header is not valid.")
         }
-        return try FormDataDecoder().decode(D.self, from: body, headers: headers, userInfo: userInfo)
     }
 
     /// Whether every header line of every part (between a boundary line and the blank line after it) is a

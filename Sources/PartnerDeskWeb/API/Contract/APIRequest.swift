@@ -13,12 +13,16 @@ enum APIRequest {
         }
     }
 
-    /// Collects the body (within the route's limit) and makes the request ``current`` for the handler.
+    /// Collects the body (within the route's limit), holds a multipart one to the check the pages' uploads
+    /// pass (``SafeFormDataDecoder``), and makes the request ``current`` for the handler.
     struct Injection: AsyncMiddleware {
         func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
             if request.body.data == nil, request.method != .GET, request.method != .HEAD {
                 let limit = request.route?.userInfo[BodyLimitMiddleware.userInfoKey] as? Int
-                _ = try await request.body.collect(max: limit ?? BodyLimitMiddleware.defaultLimit).get()
+                let body = try await request.body.collect(max: limit ?? BodyLimitMiddleware.defaultLimit).get()
+                if let body, request.headers.contentType?.type == "multipart" {
+                    try SafeFormDataDecoder.check(body, headers: request.headers)
+                }
             }
             return try await APIRequest.$current.withValue(request) { try await next.respond(to: request) }
         }

@@ -1,5 +1,4 @@
 import Foundation
-import PartnerDeskDomain
 import PartnerDeskServices
 
 /// JSON for the generated types outside the runtime (answers kept for idempotent replays), with instants
@@ -9,7 +8,7 @@ enum ContractJSON {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(ISO8601Instant.string(from: date))
+            try container.encode(try InstantTranscoder().encode(date))
         }
         return encoder
     }()

@@ -23,15 +23,6 @@ struct OperationMiddleware: ServerMiddleware {
         var request = request
         request.headerFields[.accept] = nil
         var body = body
-        if let boundary = Self.multipartBoundary(request), let given = body {
-            let bytes = try await Data(collecting: given, upTo: .max)
-            // MultipartKit, which the pages' uploads go through, stopped the process on such a header; the
-            // API's uploads are held to the same check.
-            guard SafeFormDataDecoder.headerNamesAreTokens(Array(bytes), boundary: Array(boundary.utf8)) else {
-                throw Abort(.badRequest, reason: "The multipart body is malformed: a part's header is not valid.")
-            }
-            body = HTTPBody(bytes)
-        }
         if let keys = document.operation(id: operationID)?.bodyKeys, let given = body {
             // Vapor has already collected the body within the route's limit. An empty one is no body, which
             // an operation whose body is optional takes as such.
@@ -55,14 +46,5 @@ struct OperationMiddleware: ServerMiddleware {
                 HTTPResponseStatus(statusCode: error.httpStatus.code < 500 ? error.httpStatus.code : 400),
                 reason: error.causeDescription)
         }
-    }
-
-    private static func multipartBoundary(_ request: HTTPTypes.HTTPRequest) -> String? {
-        guard let type = request.headerFields[.contentType], type.lowercased().hasPrefix("multipart/") else {
-            return nil
-        }
-        return type.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { $0.lowercased().hasPrefix("boundary=") }
-            .map { String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
     }
 }
