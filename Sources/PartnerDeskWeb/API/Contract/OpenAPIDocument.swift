@@ -24,6 +24,8 @@ struct OpenAPIDocument: Sendable {
     /// The document as JSON.
     let json: Data
     let operations: [Operation]
+    /// The operations by id, for the middleware that runs on every request.
+    private let byID: [String: Operation]
 
     /// The document shipped in the build.
     static func bundled() throws -> OpenAPIDocument {
@@ -55,6 +57,9 @@ struct OpenAPIDocument: Sendable {
             }
         }
         self.operations = operations.sorted { ($0.path, $0.method) < ($1.path, $1.method) }
+        byID = try Dictionary(operations.map { ($0.id, $0) }) { first, _ in
+            throw DocumentError("two operations are called \(first.id)")
+        }
     }
 
     /// The operation a route serves, by its method and its path with `{name}` parameters.
@@ -63,9 +68,7 @@ struct OpenAPIDocument: Sendable {
     }
 
     /// The operation with the id.
-    func operation(id: String) -> Operation? {
-        operations.first { $0.id == id }
-    }
+    func operation(id: String) -> Operation? { byID[id] }
 
     /// YAML's mappings with string keys, as JSONSerialization takes them.
     private static func plain(_ value: Any?) -> Any {
