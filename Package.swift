@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "PartnerDeskServices",
                 "PartnerDeskDomain",
+                .product(name: "LeafKit", package: "leaf-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

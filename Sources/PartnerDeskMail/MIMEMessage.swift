@@ -37,7 +37,10 @@ struct MIMEMessage {
             "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"",
             "",
         ]
-        for (type, body) in [("text/plain", message.text), ("text/html", message.html)] {
+        let alternatives = [
+            ("text/plain", EmailLayout.text(message.content)), ("text/html", EmailLayout.html(message.content)),
+        ]
+        for (type, body) in alternatives {
             lines += [
                 "--\(boundary)",
                 "Content-Type: \(type); charset=utf-8",

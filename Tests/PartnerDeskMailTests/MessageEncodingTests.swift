@@ -78,7 +78,7 @@ import Testing
             id: UUID(uuidString: "00000000-0000-4000-8000-00000000000A")!,
             from: EmailAddress("desk@partnerdesk.example")!,
             to: (1...8).map { EmailAddress("contact\($0)@partner-with-a-long-name.example")! },
-            subject: "Received", text: "Hello", html: "<p>Hello</p>")
+            subject: "Received", content: EmailContent([.paragraph("Hello")]))
         let rendered = MIMEMessage(
             message: message, date: Date(timeIntervalSince1970: 0), boundary: "=_PartnerDesk_test"
         ).rendered
@@ -89,7 +89,7 @@ import Testing
         #expect(mail.headers["date"] == "Thu, 01 Jan 1970 00:00:00 +0000")
         #expect(mail.headers["subject"] == "Received")
         #expect(mail.headers["to"] == message.to.map(\.value).joined(separator: ", "))
-        #expect(mail.parts.map(\.body) == ["Hello", "<p>Hello</p>"])
+        #expect(mail.parts.map(\.body) == ["Hello\r\n", "<p>Hello</p>\r\n"])
     }
 
     @Test func mimeBoundaries_areFresh_andCannotOccurInQuotedPrintable() {

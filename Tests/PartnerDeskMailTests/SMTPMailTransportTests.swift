@@ -20,14 +20,14 @@ import Testing
         certificates = try TestCertificates.make()
     }
 
-    /// Text with a line that starts with a dot, a 2,000-character line and non-ASCII letters.
-    static let text =
-        "Hello Ada,\n.a line that starts with a dot\n..and one with two\n"
-        + String(String(repeating: "Lorem ipsum dolor sit amet, ", count: 72).prefix(2000))
-        + "\nGrüße, ✓ received\n.\n"
-    static let html =
-        "<p>Incident <b>INC-0042</b> was received.</p>\n.<p>Straße</p>\n"
-        + String(repeating: "x", count: 2000)
+    /// Words with a line that starts with a dot, a 2,000-character line, non-ASCII letters and markup.
+    static let content = EmailContent([
+        .paragraph(
+            "Hello Ada,\n.a line that starts with a dot\n..and one with two\n"
+                + String(String(repeating: "Lorem ipsum dolor sit amet, ", count: 72).prefix(2000))
+                + "\nGrüße, ✓ received\n."),
+        .paragraph("Incident <b>INC-0042</b> was received.\n.Straße " + String(repeating: "x", count: 2000)),
+    ])
 
     static func message(to recipients: [String] = ["ada@example.com", "grace@example.org"]) -> MailMessage {
         MailMessage(
@@ -35,8 +35,7 @@ import Testing
             from: EmailAddress("desk@partnerdesk.example")!,
             to: recipients.map { EmailAddress($0)! },
             subject: "Incident INC-0042 received – Störung bestätigt ✓",
-            text: text,
-            html: html)
+            content: content)
     }
 
     func configuration(
@@ -98,8 +97,8 @@ import Testing
                 #expect(mail.headers["subject"]?.hasPrefix("=?UTF-8?B?") == true)
                 #expect(try mail.subject == Self.message().subject)
                 #expect(mail.parts.map(\.contentType) == ["text/plain; charset=utf-8", "text/html; charset=utf-8"])
-                #expect(mail.parts.first?.body == Self.text.replacingOccurrences(of: "\n", with: "\r\n"))
-                #expect(mail.parts.last?.body == Self.html.replacingOccurrences(of: "\n", with: "\r\n"))
+                let alternatives = [EmailLayout.text(Self.content), EmailLayout.html(Self.content)]
+                #expect(mail.parts.map(\.body) == alternatives.map { $0.replacingOccurrences(of: "\n", with: "\r\n") })
                 #expect(mail.lines.allSatisfy { $0.utf8.count <= 78 })
             }
         }

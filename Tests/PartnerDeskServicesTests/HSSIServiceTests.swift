@@ -109,7 +109,7 @@ import Testing
         _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
         #expect(
             mailsSince(fixture, seen).contains {
-                $0.to.map(\.value) == ["bea@bridge.example"] && $0.text.contains("came 30 minutes after")
+                $0.to.map(\.value) == ["bea@bridge.example"] && $0.mentions("came 30 minutes after")
             })
         #expect(try await fixture.services.hssis.list(as: fixture.carebridge).isEmpty)
         #expect(try await fixture.services.hssis.list(as: fixture.desk).count == 2)
@@ -209,7 +209,7 @@ import Testing
         #expect(invitations[1].invitees.isEmpty)  // CareBridge has no rota and no HSSI manager contact.
         _ = try await fixture.services.jobs.tick(now: fixture.clock.now())
         let mails = mailsSince(fixture, seen)
-        #expect(mails.contains { $0.to.map(\.value) == ["nina@wellpath.example"] && $0.text.contains("PIN 4321") })
+        #expect(mails.contains { $0.to.map(\.value) == ["nina@wellpath.example"] && $0.mentions("PIN 4321") })
         // CareBridge could invite nobody: its primary contact is asked at once.
         #expect(mails.contains { $0.to.map(\.value) == ["primary@carebridge.example"] })
 
@@ -374,7 +374,7 @@ import Testing
             Set(flagged.flatMap(\.to).map(\.value)) == [
                 "hssi@wellpath.example", "dana@wellpath.example", manager.user.email.value,
             ])
-        #expect(flagged.first?.text.contains("Thu, 3 Dec 2026 at 0:00 to") == true)
+        #expect(flagged.first?.mentions("Thu, 3 Dec 2026 at 0:00 to") == true)
         // CareBridge keeps no rota: it relies on its registration form, and is not flagged.
         let again = fixture.transports.mails.count
         fixture.clock.advance(by: 3_600)

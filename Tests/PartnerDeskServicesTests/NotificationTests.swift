@@ -82,11 +82,15 @@ import Testing
         #expect(Set(mails.flatMap(\.to).map(\.value)) == ["primary@wellpath.example", "admin@wellpath.example"])
         let mail = try #require(mails.first)
         #expect(mail.subject == "INC-000001: received by the First Line Service Desk")
-        #expect(mail.text.contains("Severity 2") && mail.text.contains("Resolution due: Mon, 23 Nov 2026 at 17:00"))
-        #expect(mail.text.contains("http://127.0.0.1:8080/incidents/\(id)"))
-        #expect(mail.html.contains("<th scope=\"row\" align=\"left\">Your reference</th><td>WP-77</td>"))
+        let facts = mail.content.facts
+        #expect(facts.contains(.init("Severity", "Severity 2")))
+        #expect(facts.contains(.init("Resolution due", "Mon, 23 Nov 2026 at 17:00")))
+        #expect(facts.contains(.init("Your reference", "WP-77")))
+        #expect(
+            mail.content.blocks.contains(
+                .action(label: "Open INC-000001", link: "http://127.0.0.1:8080/incidents/\(id)")))
         // Never the user's address or the description, never another partner.
-        for text in mails.flatMap({ [$0.text, $0.html, $0.subject] }) {
+        for text in mails.flatMap({ $0.content.strings + [$0.subject] }) {
             #expect(!text.contains("jo.bloggs") && !text.contains("passport photo") && !text.contains("CareBridge"))
         }
         let webhook = try #require(fixture.transports.webhooks.first)
@@ -151,10 +155,17 @@ import Testing
         let address = try #require(EmailAddress("desk@example.org"))
         let message = MailMessage(
             id: UUID(), from: address, to: [address], subject: "INC-000001 \u{202E}gpj.exe",
-            text: "Loop \u{2066}x\u{2069}", html: "<p>\u{202B}y</p>")
+            content: EmailContent([
+                .paragraph("Loop \u{2066}x\u{2069}"), .facts([.init("\u{202B}y", "z\u{202C}")]),
+                .action(label: "Open", link: "https://desk.example/\u{202E}"),
+            ]))
         #expect(message.subject == "INC-000001 [U+202E]gpj.exe")
-        #expect(message.text == "Loop [U+2066]x[U+2069]")
-        #expect(message.html == "<p>[U+202B]y</p>")
+        #expect(
+            message.content
+                == EmailContent([
+                    .paragraph("Loop [U+2066]x[U+2069]"), .facts([.init("[U+202B]y", "z[U+202C]")]),
+                    .action(label: "Open", link: "https://desk.example/[U+202E]"),
+                ]))
     }
 
     @Test func aRefusedChange_queuesNothing() async throws {
@@ -259,7 +270,7 @@ import Testing
         fixture.clock.advance(by: 3 * 3_600)
         #expect(try await fixture.services.jobs.tick(now: fixture.clock.now()).escalations == 0)
         let awaited = try #require(fixture.transports.mails.last)
-        #expect(awaited.text.contains("Which app version?"))
+        #expect(awaited.mentions("Which app version?"))
 
         let version = try await fixture.services.incidents.view(id, as: fixture.partner).incident.version
         _ = try await fixture.services.incidents.transition(
@@ -339,7 +350,7 @@ import Testing
         let announced = fixture.transports.mails.dropFirst(seen)
         #expect(Set(announced.flatMap(\.to).map(\.value)) == ["primary@wellpath.example", "admin@wellpath.example"])
         #expect(announced.allSatisfy { $0.subject == "INC-000001: a fix has been released" })
-        #expect(announced.first?.text.contains("The fix for PRB-000001 is in release 2026.12.") == true)
+        #expect(announced.first?.mentions("The fix for PRB-000001 is in release 2026.12.") == true)
         seen = fixture.transports.mails.count
 
         await #expect(throws: ServiceError.forbidden) {

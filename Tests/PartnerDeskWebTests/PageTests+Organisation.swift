@@ -50,8 +50,8 @@ extension PageTests {
             #expect(!elsewhere.body.string.contains("already exists"))
             _ = try await services.jobs.tick(now: services.clock.now())
             let link = try #require(
-                transports.mails.first { $0.to.map(\.value) == ["mo@wellpath.example"] }?.text
-                    .split(separator: "\n").first { $0.contains("token=") })
+                transports.mails.first { $0.to.map(\.value) == ["mo@wellpath.example"] }?.content.strings
+                    .first { $0.contains("token=") })
             let secret = String(link.split(separator: "token=").last ?? "")
             try await services.accounts.setPassword(linkSecret: secret, password: "long enough passphrase here")
 

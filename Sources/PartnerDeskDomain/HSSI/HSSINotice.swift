@@ -1,6 +1,6 @@
 import Foundation
 
-/// An e-mail about a Higher Severity Service Incident, in plain text and HTML. Pure: the same notice always
+/// An e-mail about a Higher Severity Service Incident. Pure: the same notice always
 /// gives the same message. Only what the recipients need is said: the reference, the title (which passed
 /// the patient-data guard), the stage and what is asked of them; never another partner's contacts.
 public struct HSSINotice: Sendable, Hashable {
@@ -51,20 +51,15 @@ public struct HSSINotice: Sendable, Hashable {
         return "\(reference): \(what)"
     }
 
-    /// The plain-text and HTML bodies.
-    public var email: (text: String, html: String) {
-        let facts = [
-            ("HSSI", reference.description), ("Title", title), ("Stage", stage.label),
-            ("Severity", severity.map { "Severity \($0.level)" } ?? "Not yet prioritised"),
-        ]
-        var text = body + "\n\n" + facts.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
-        text += "\n\nOpen the HSSI: \(link)\n"
-        var html = "<p>\(HTMLText.escape(body).replacingOccurrences(of: "\n", with: "<br>"))</p>\n<table>\n"
-        html += facts.map {
-            "<tr><th scope=\"row\" align=\"left\">\(HTMLText.escape($0.0))</th><td>\(HTMLText.escape($0.1))</td></tr>"
-        }
-        .joined(separator: "\n")
-        html += "\n</table>\n<p><a href=\"\(HTMLText.escape(link))\">Open \(reference)</a></p>\n"
-        return (text, html)
+    /// What the e-mail says.
+    public var content: EmailContent {
+        EmailContent([
+            .paragraph(body),
+            .facts([
+                .init("HSSI", reference.description), .init("Title", title), .init("Stage", stage.label),
+                .init("Severity", severity.map { "Severity \($0.level)" } ?? "Not yet prioritised"),
+            ]),
+            .action(label: "Open \(reference)", link: link),
+        ])
     }
 }

@@ -19,17 +19,15 @@ public struct RotaGapNotice: Sendable, Hashable {
 
     public var subject: String { "\(partnerName): gaps in HSSI manager cover in the next 14 days" }
 
-    /// The plain-text and HTML bodies.
-    public var email: (text: String, html: String) {
-        let opening =
-            "Nobody is on duty on \(partnerName)'s HSSI manager rota at these times within its hours of operation. "
-            + "An HSSI then reaches the HSSI manager named on the registration form, who must join a Multi-Party "
-            + "Intervention within 30 minutes."
-        let text = opening + "\n\n" + gaps.map { "- \($0)" }.joined(separator: "\n") + "\n\nFill the gaps: \(link)\n"
-        let html =
-            "<p>\(HTMLText.escape(opening))</p>\n<ul>\n"
-            + gaps.map { "<li>\(HTMLText.escape($0))</li>" }.joined(separator: "\n")
-            + "\n</ul>\n<p><a href=\"\(HTMLText.escape(link))\">Fill the gaps</a></p>\n"
-        return (text, html)
+    /// What the e-mail says.
+    public var content: EmailContent {
+        EmailContent([
+            .paragraph(
+                "Nobody is on duty on \(partnerName)'s HSSI manager rota at these times within its hours of "
+                    + "operation. An HSSI then reaches the HSSI manager named on the registration form, who must join a "
+                    + "Multi-Party Intervention within 30 minutes."),
+            .list(gaps),
+            .action(label: "Fill the gaps", link: link),
+        ])
     }
 }

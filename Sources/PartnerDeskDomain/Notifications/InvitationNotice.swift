@@ -30,33 +30,31 @@ public struct InvitationNotice: Sendable, Hashable {
         }
     }
 
-    /// The plain-text and HTML bodies.
-    public var email: (text: String, html: String) {
+    /// What the e-mail says.
+    public var content: EmailContent {
         let greeting = "Hello \(name),"
-        let paragraphs: [String]
-        let action: (label: String, link: String)
         switch kind {
         case .newAccount(let link, let expires):
-            paragraphs = [
-                "\(partnerName) has invited you to PartnerDesk, where it works with the NHS login service desk on "
-                    + "incidents, problems and releases.",
-                "Choose your password with the link below. It works once, until \(expires).",
-            ]
-            action = ("Choose your password", link)
+            return EmailContent([
+                .paragraph(greeting),
+                .paragraph(
+                    "\(partnerName) has invited you to PartnerDesk, where it works with the NHS login service desk on "
+                        + "incidents, problems and releases."),
+                .paragraph("Choose your password with the link below. It works once, until \(expires)."),
+                .action(label: "Choose your password", link: link),
+            ])
         case .existingAccount(let signIn):
-            paragraphs = [
-                "\(partnerName) asked for a PartnerDesk account for this address, but the address already has one, "
-                    + "so nothing has changed.",
-                "Sign in as usual. If you have forgotten your password, ask the First Line Service Desk for a new "
-                    + "link. If your account should now belong to \(partnerName), ask the First Line Service Desk to "
-                    + "move it.",
-            ]
-            action = ("Sign in", signIn)
+            return EmailContent([
+                .paragraph(greeting),
+                .paragraph(
+                    "\(partnerName) asked for a PartnerDesk account for this address, but the address already has "
+                        + "one, so nothing has changed."),
+                .paragraph(
+                    "Sign in as usual. If you have forgotten your password, ask the First Line Service Desk for a new "
+                        + "link. If your account should now belong to \(partnerName), ask the First Line Service Desk "
+                        + "to move it."),
+                .action(label: "Sign in", link: signIn),
+            ])
         }
-        let text = ([greeting] + paragraphs + ["\(action.label): \(action.link)"]).joined(separator: "\n\n") + "\n"
-        let html =
-            ([greeting] + paragraphs).map { "<p>\(HTMLText.escape($0))</p>" }.joined(separator: "\n")
-            + "\n<p><a href=\"\(HTMLText.escape(action.link))\">\(HTMLText.escape(action.label))</a></p>\n"
-        return (text, html)
     }
 }

@@ -1,13 +1,12 @@
 import Foundation
 
-/// Writes notifications in the process's own words: an e-mail's subject, plain text and HTML, and a
-/// webhook's JSON body. Pure: the same notice always gives the same message.
+/// Writes notifications in the process's own words: an e-mail's subject and content, and a webhook's JSON
+/// body. Pure: the same notice always gives the same message.
 public enum NotificationComposer {
-    /// An e-mail's parts.
+    /// An e-mail's subject and words.
     public struct Email: Sendable, Hashable {
         public var subject: String
-        public var text: String
-        public var html: String
+        public var content: EmailContent
     }
 
     private static let london = TimeZone(identifier: "Europe/London")!
@@ -15,31 +14,18 @@ public enum NotificationComposer {
     /// The e-mail for a notice.
     public static func email(_ notice: IncidentNotice) -> Email {
         let subject = "\(notice.reference): \(headline(notice))"
-        var facts: [(String, String)] = [("Incident", notice.reference.description)]
-        if let own = notice.partnerReference { facts.append(("Your reference", own)) }
-        facts.append(("Partner", notice.partnerName))
-        facts.append(("Error type", notice.errorType))
-        facts.append(("Status", notice.status.label))
-        facts.append(("Severity", notice.severity.map { "Severity \($0.level)" } ?? "Not yet assessed"))
-        if let due = notice.due { facts.append(("Resolution due", londonTime(due))) }
-        let opening = explanation(notice)
-        var text = "\(opening)\n\n"
-        text += facts.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
-        if let note = notice.note { text += "\n\nNote from the service desk:\n\(note)" }
-        text += "\n\nOpen the incident: \(notice.link)\n\n\(footer(notice))\n"
-        var html = "<p>\(HTMLText.escape(opening))</p>\n<table>\n"
-        html += facts.map {
-            "<tr><th scope=\"row\" align=\"left\">\(HTMLText.escape($0.0))</th><td>\(HTMLText.escape($0.1))</td></tr>"
-        }
-        .joined(separator: "\n")
-        html += "\n</table>\n"
-        if let note = notice.note {
-            html += "<p><strong>Note from the service desk:</strong></p>\n<p>\(HTMLText.escape(note))</p>\n"
-        }
-        html +=
-            "<p><a href=\"\(HTMLText.escape(notice.link))\">Open \(HTMLText.escape(notice.reference.description))</a></p>\n"
-        html += "<p>\(HTMLText.escape(footer(notice)))</p>\n"
-        return Email(subject: subject, text: text, html: html)
+        var facts = [EmailContent.Fact("Incident", notice.reference.description)]
+        if let own = notice.partnerReference { facts.append(.init("Your reference", own)) }
+        facts.append(.init("Partner", notice.partnerName))
+        facts.append(.init("Error type", notice.errorType))
+        facts.append(.init("Status", notice.status.label))
+        facts.append(.init("Severity", notice.severity.map { "Severity \($0.level)" } ?? "Not yet assessed"))
+        if let due = notice.due { facts.append(.init("Resolution due", londonTime(due))) }
+        var blocks: [EmailContent.Block] = [.paragraph(explanation(notice)), .facts(facts)]
+        if let note = notice.note { blocks.append(.section(heading: "Note from the service desk", text: note)) }
+        blocks.append(.action(label: "Open \(notice.reference)", link: notice.link))
+        blocks.append(.paragraph(footer(notice)))
+        return Email(subject: subject, content: EmailContent(blocks))
     }
 
     /// The webhook body for a notice: `{"id", "event", "occurredAt", "data": {"incident": {…}}}`.

@@ -22,5 +22,6 @@ public enum PartnerDeskMigrations {
         AddAuditChanges(),
         CreateInvitations(),
         IndexOutboxByPartner(),
+        StoreEmailContent(),
     ]
 }

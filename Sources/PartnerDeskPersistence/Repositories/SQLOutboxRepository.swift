@@ -39,8 +39,8 @@ struct SQLOutboxRepository: OutboxRepository {
             .where("id", .equal, id).run()
     }
 
-    func forgetBodies(_ id: UUID, replacement: String) async throws {
-        try await sql.update(Self.table).set("text_body", to: replacement).set("html_body", to: replacement)
+    func forgetContent(_ id: UUID, replacement: EmailContent) async throws {
+        try await sql.update(Self.table).set("content", to: EmailContentJSON.encode(replacement))
             .where("id", .equal, id).run()
     }
 
@@ -120,8 +120,9 @@ struct SQLOutboxRepository: OutboxRepository {
     private static func row(_ message: OutboxMessage) -> [ColumnValue] {
         [
             ("id", message.id), ("channel", message.channel.rawValue), ("event", message.event),
-            ("recipient", message.recipient), ("subject", message.subject), ("text_body", message.text),
-            ("html_body", message.html), ("payload", message.payload), ("partner_id", message.partnerID?.rawValue),
+            ("recipient", message.recipient), ("subject", message.subject),
+            ("content", EmailContentJSON.encode(message.content)), ("payload", message.payload),
+            ("partner_id", message.partnerID?.rawValue),
             ("incident_id", message.incidentID?.rawValue), ("status", message.status.rawValue),
             ("attempts", message.attempts),
             ("next_attempt_at", Int64(message.nextAttemptAt.timeIntervalSince1970.rounded(.down))),
@@ -133,14 +134,14 @@ struct SQLOutboxRepository: OutboxRepository {
     private static func message(from row: any SQLRow) throws -> OutboxMessage {
         let id = try row.decode(column: "id", as: UUID.self)
         guard let channel = OutboxMessage.Channel(rawValue: try row.decode(column: "channel", as: String.self)),
-            let status = OutboxMessage.Status(rawValue: try row.decode(column: "status", as: String.self))
+            let status = OutboxMessage.Status(rawValue: try row.decode(column: "status", as: String.self)),
+            let content = EmailContentJSON.decode(try row.decode(column: "content", as: String.self))
         else { throw StoredDataError.unreadable(table: table, id: id) }
         return OutboxMessage(
             id: id, channel: channel, event: try row.decode(column: "event", as: String.self),
             recipient: try row.decode(column: "recipient", as: String.self),
             subject: try row.decode(column: "subject", as: String.self),
-            text: try row.decode(column: "text_body", as: String.self),
-            html: try row.decode(column: "html_body", as: String.self),
+            content: content,
             payload: try row.decode(column: "payload", as: String.self),
             partnerID: try row.decode(column: "partner_id", as: UUID?.self).map { .init($0) },
             incidentID: try row.decode(column: "incident_id", as: UUID?.self).map { .init($0) }, status: status,

@@ -83,11 +83,10 @@ extension AccountService {
                 invitedBy: actor.displayName, invitedAt: now, expiresAt: expiresAt, linkHash: linkHash)
             try await repositories.users.createInvitation(invitation)
             let message = InvitationNotice(kind: notice, name: name, partnerName: partner.name)
-            let (text, html) = message.email
             try await repositories.outbox.enqueue([
                 OutboxMessage(
                     id: messageID, channel: .email, event: InvitationNotice.event, recipient: address.value,
-                    subject: message.subject, text: text, html: html, partnerID: partner.id, incidentID: nil,
+                    subject: message.subject, content: message.content, partnerID: partner.id, incidentID: nil,
                     nextAttemptAt: now, createdAt: now)
             ])
             try await audit.append(

@@ -133,12 +133,11 @@ extension HSSIService {
         let notice = HSSINotice(
             kind: kind, reference: hssi.reference, title: hssi.title, stage: hssi.stage, severity: hssi.severity,
             body: body, link: "\(planner.publicURL)/hssi/\(hssi.reference)")
-        let (text, html) = notice.email
         var seen: Set<EmailAddress> = []
         let messages = addresses.filter { seen.insert($0).inserted }.map { address in
             OutboxMessage(
                 id: ids.make(), channel: .email, event: kind.rawValue, recipient: address.value,
-                subject: notice.subject, text: text, html: html, partnerID: partnerID, incidentID: nil,
+                subject: notice.subject, content: notice.content, partnerID: partnerID, incidentID: nil,
                 nextAttemptAt: now, createdAt: now)
         }
         if !messages.isEmpty { try await repositories.outbox.enqueue(messages) }

@@ -96,12 +96,11 @@ extension HSSIService {
                     $0.isActive && $0.role == .serviceManager
                 }
                 var seen: Set<EmailAddress> = []
-                let (text, html) = notice.email
                 let messages = (try await Self.hssiManagers(of: partner, in: repositories) + managers.map(\.email))
                     .filter { seen.insert($0).inserted }.map { address in
                         OutboxMessage(
                             id: ids.make(), channel: .email, event: RotaGapNotice.event, recipient: address.value,
-                            subject: notice.subject, text: text, html: html, partnerID: partner.id, incidentID: nil,
+                            subject: notice.subject, content: notice.content, partnerID: partner.id, incidentID: nil,
                             nextAttemptAt: now, createdAt: now)
                     }
                 if !messages.isEmpty { try await repositories.outbox.enqueue(messages) }

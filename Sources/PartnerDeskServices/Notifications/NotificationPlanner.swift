@@ -55,7 +55,7 @@ public struct NotificationPlanner: Sendable {
             messages.append(
                 OutboxMessage(
                     id: ids.make(), channel: .email, event: event.rawValue, recipient: address.value,
-                    subject: email.subject, text: email.text, html: email.html, partnerID: partner.id,
+                    subject: email.subject, content: email.content, partnerID: partner.id,
                     incidentID: incident.id, nextAttemptAt: instant, createdAt: instant))
         }
         if event.audience == .partner {

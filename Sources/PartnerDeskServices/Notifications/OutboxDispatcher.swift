@@ -69,9 +69,8 @@ public struct OutboxDispatcher: Sendable {
             try await send(message, now: now)
             try await store.transaction { repositories in
                 try await repositories.outbox.markDelivered(message.id, at: now)
-                if !message.keepsBodiesAfterDelivery {
-                    try await repositories.outbox.forgetBodies(
-                        message.id, replacement: "Delivered; the body held a one-time link and is not kept.")
+                if !message.keepsContentAfterDelivery {
+                    try await repositories.outbox.forgetContent(message.id, replacement: Self.forgotten)
                 }
             }
             metrics.delivered(channel: message.channel, after: now.timeIntervalSince(message.createdAt))
@@ -100,6 +99,9 @@ public struct OutboxDispatcher: Sendable {
             "Delivery attempt", metadata: ["message": "\(message.id)", "took": "\(ContinuousClock.now - started)"])
     }
 
+    /// What a delivered message keeps in place of words that must not stay stored.
+    static let forgotten = EmailContent([.paragraph("Delivered; the message held a one-time link and is not kept.")])
+
     private func send(_ message: OutboxMessage, now: Date) async throws(DeliveryFailure) {
         switch message.channel {
         case .email:
@@ -107,8 +109,8 @@ public struct OutboxDispatcher: Sendable {
                 throw DeliveryFailure(retryable: false, reason: "The recipient is not an e-mail address.")
             }
             let mailMessage = MailMessage(
-                id: message.id, from: sender, to: [address], subject: message.subject, text: message.text,
-                html: message.html)
+                id: message.id, from: sender, to: [address], subject: message.subject,
+                content: message.content)
             try await mail.send(mailMessage)
         case .webhook:
             guard let id = UUID(uuidString: message.recipient) else {

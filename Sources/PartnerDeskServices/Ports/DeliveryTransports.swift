@@ -1,8 +1,9 @@
 import Foundation
 import PartnerDeskDomain
 
-/// One e-mail ready to send: plain text and HTML alternatives of the same words, with every control that
-/// reorders text shown as a marker (``BidiControls``), since the words may be a partner's.
+/// One e-mail ready to send: its subject and words (the mail adapter lays them out as plain text and HTML),
+/// with every control that reorders text shown as a marker (``BidiControls``), since the words may be a
+/// partner's.
 public struct MailMessage: Sendable, Hashable {
     /// Stable for the message's whole life (also across retries), sent as the `Message-ID` header so
     /// receivers can drop duplicates: `<id@partnerdesk>`.
@@ -10,16 +11,14 @@ public struct MailMessage: Sendable, Hashable {
     public var from: EmailAddress
     public var to: [EmailAddress]
     public var subject: String
-    public var text: String
-    public var html: String
+    public var content: EmailContent
 
-    public init(id: UUID, from: EmailAddress, to: [EmailAddress], subject: String, text: String, html: String) {
+    public init(id: UUID, from: EmailAddress, to: [EmailAddress], subject: String, content: EmailContent) {
         self.id = id
         self.from = from
         self.to = to
         self.subject = BidiControls.neutralised(subject)
-        self.text = BidiControls.neutralised(text)
-        self.html = BidiControls.neutralised(html)
+        self.content = content.mapStrings(BidiControls.neutralised)
     }
 }
 

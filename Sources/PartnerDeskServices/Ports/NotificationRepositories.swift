@@ -22,10 +22,9 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable {
     public var event: String
     /// The e-mail address, or the webhook endpoint's id.
     public var recipient: String
-    /// E-mail subject, text and HTML; empty for webhooks.
+    /// The e-mail's subject and words; empty for webhooks.
     public var subject: String
-    public var text: String
-    public var html: String
+    public var content: EmailContent
     /// The webhook's JSON body; empty for e-mail.
     public var payload: String
     public var partnerID: Partner.ID?
@@ -41,8 +40,8 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable {
     public var deliveredAt: Date?
 
     public init(
-        id: UUID, channel: Channel, event: String, recipient: String, subject: String = "", text: String = "",
-        html: String = "", payload: String = "", partnerID: Partner.ID?, incidentID: Incident.ID?,
+        id: UUID, channel: Channel, event: String, recipient: String, subject: String = "",
+        content: EmailContent = .none, payload: String = "", partnerID: Partner.ID?, incidentID: Incident.ID?,
         status: Status = .pending, attempts: Int = 0, nextAttemptAt: Date, lastError: String? = nil,
         createdAt: Date, deliveredAt: Date? = nil
     ) {
@@ -51,8 +50,7 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable {
         self.event = event
         self.recipient = recipient
         self.subject = subject
-        self.text = text
-        self.html = html
+        self.content = content
         self.payload = payload
         self.partnerID = partnerID
         self.incidentID = incidentID
@@ -64,9 +62,9 @@ public struct OutboxMessage: Sendable, Hashable, Identifiable {
         self.deliveredAt = deliveredAt
     }
 
-    /// Whether the bodies may stay stored once delivered: an invitation carries a one-time link that works as a
+    /// Whether the words may stay stored once delivered: an invitation carries a one-time link that works as a
     /// password until it is used, so only a note of it is kept.
-    public var keepsBodiesAfterDelivery: Bool { event != InvitationNotice.event }
+    public var keepsContentAfterDelivery: Bool { event != InvitationNotice.event }
 }
 
 /// How many messages are in one state on one channel, for metrics and the administrators' page.
@@ -91,8 +89,8 @@ public protocol OutboxRepository: Sendable {
     /// they become available again when the lease ends.
     func claim(dueAt now: Date, lease: TimeInterval, limit: Int) async throws -> [OutboxMessage]
     func markDelivered(_ id: UUID, at instant: Date) async throws
-    /// Replaces a message's bodies, for one whose words must not stay stored once delivered.
-    func forgetBodies(_ id: UUID, replacement: String) async throws
+    /// Replaces a message's words, for one whose words must not stay stored once delivered.
+    func forgetContent(_ id: UUID, replacement: EmailContent) async throws
     /// Records a failed attempt: pending again from `retryAt`, or a dead letter when `retryAt` is nil.
     func markFailed(_ id: UUID, attempts: Int, retryAt: Date?, error: String) async throws
     /// Messages in one state, newest first.

@@ -30,11 +30,8 @@ struct InMemoryOutboxRepository: OutboxRepository {
         }
     }
 
-    func forgetBodies(_ id: UUID, replacement: String) async throws {
-        try change(id) {
-            $0.text = replacement
-            $0.html = replacement
-        }
+    func forgetContent(_ id: UUID, replacement: EmailContent) async throws {
+        try change(id) { $0.content = replacement }
     }
 
     func markFailed(_ id: UUID, attempts: Int, retryAt: Date?, error: String) async throws {

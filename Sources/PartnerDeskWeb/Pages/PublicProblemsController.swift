@@ -1,4 +1,5 @@
 import Foundation
+import LeafKit
 import PartnerDeskDomain
 import PartnerDeskServices
 import Vapor
@@ -68,8 +69,8 @@ struct PublicProblemsController {
             entries = try await services.problems.published().map { view in
                 let problem = PublicProblem(view, publicURL: publicURL)
                 return .init(
-                    problem: problem, titleHTML: HTMLText.escape(problem.title),
-                    summaryHTML: HTMLText.escape(problem.summary),
+                    problem: problem, titleHTML: problem.title.htmlEscaped(),
+                    summaryHTML: problem.summary.htmlEscaped(),
                     due: PageFormat.longDate(view.target.dueDate))
             }
         } else {
@@ -119,9 +120,9 @@ struct PublicProblemsController {
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom">
             <title>PartnerDesk: problems and fixes</title>
-            <id>\(HTMLText.escape(publicURL))/problems</id>
-            <link rel="alternate" href="\(HTMLText.escape(publicURL))/problems"/>
-            <link rel="self" href="\(HTMLText.escape(publicURL))/problems.atom"/>
+            <id>\(publicURL.htmlEscaped())/problems</id>
+            <link rel="alternate" href="\(publicURL.htmlEscaped())/problems"/>
+            <link rel="self" href="\(publicURL.htmlEscaped())/problems.atom"/>
             <updated>\(updated)</updated>
 
             """
@@ -131,11 +132,11 @@ struct PublicProblemsController {
             if let release = problem.fixRelease { summary += " Fixed in release \(release)." }
             xml += """
                 <entry>
-                <id>\(HTMLText.escape(problem.url))</id>
-                <title>\(HTMLText.escape("\(problem.reference): \(problem.title)"))</title>
-                <link rel="alternate" href="\(HTMLText.escape(problem.url))"/>
+                <id>\(problem.url.htmlEscaped())</id>
+                <title>\("\(problem.reference): \(problem.title)".htmlEscaped())</title>
+                <link rel="alternate" href="\(problem.url.htmlEscaped())"/>
                 <updated>\(problem.updatedAt)</updated>
-                <summary>\(HTMLText.escape(summary))</summary>
+                <summary>\(summary.htmlEscaped())</summary>
                 </entry>
 
                 """
@@ -148,7 +149,7 @@ struct PublicProblemsController {
 
     /// Escapes the text, then turns the search's match marks into `<mark>` elements.
     static func marked(_ text: String) -> String {
-        HTMLText.escape(text).replacingOccurrences(of: ProblemSearchHit.markStart, with: "<mark>")
+        text.htmlEscaped().replacingOccurrences(of: ProblemSearchHit.markStart, with: "<mark>")
             .replacingOccurrences(of: ProblemSearchHit.markEnd, with: "</mark>")
     }
 }
