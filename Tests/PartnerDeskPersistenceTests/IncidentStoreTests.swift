@@ -120,6 +120,10 @@ import Testing
             #expect(try await list { $0.severities = [.one, .two] } == [3, 2])
             #expect(try await list { $0.text = "e4" } == [5])
             #expect(try await list { $0.text = "e1" } == [2])
+            // Search words are literal text: SQL's wildcards and its escape character match only themselves.
+            for pattern in ["e_", "%", "c%e", "\\", "e\\1"] {
+                #expect(try await list { $0.text = pattern }.isEmpty, "\(pattern)")
+            }
             #expect(try await list { $0.sort = .newest } == [5, 4, 3, 2, 1])
             #expect(try await list { $0.breached = true }.isEmpty)
             fixture.clock.advance(by: 30 * 86_400)

@@ -23,7 +23,7 @@ public struct HSSIStatusUpdate: Hashable, Sendable, Codable {
 /// A status update as typed or sent, before any of it has been checked.
 ///
 /// Every field is optional so that each missing one gets its own message.
-public struct HSSIStatusUpdateDraft: Hashable, Sendable, Codable {
+public struct HSSIStatusUpdateDraft: Hashable, Sendable {
     /// What users and services are suffering now.
     public var currentImpact: String?
     /// A whole number of 0 or more, or `unknown`.

@@ -5,7 +5,7 @@ import Foundation
 /// Every field is optional here so that a missing value gets its own clear message rather than a generic
 /// "cannot decode". ``validated(services:now:)`` checks every field, runs the patient-data guard over every
 /// text value, and reports every problem at once.
-public struct IncidentReportDraft: Hashable, Sendable, Codable {
+public struct IncidentReportDraft: Hashable, Sendable {
     /// The client id of the partner's service the user was using.
     public var service: String?
     public var partnerReference: String?

@@ -88,7 +88,10 @@ struct SQLIncidentRepository: IncidentRepository {
             select = select.where("sort_due", .lessThan, IncidentListing.dueBeforeKey(dueBefore))
         }
         for word in IncidentListing.searchWords(query.text) {
-            select = select.where("search_text", .like, "%\(word)%")
+            // A word is found as written: `%` and `_` in it are not wildcards (as in the in-memory store).
+            let literal = word.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            select = select.where("\(ident: "search_text") LIKE \(bind: "%\(literal)%") ESCAPE '\\'" as SQLQueryString)
         }
         switch query.sort {
         case .due:

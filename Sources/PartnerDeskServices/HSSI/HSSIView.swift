@@ -2,7 +2,7 @@ import Foundation
 import PartnerDeskDomain
 
 /// A step someone asks to take on an HSSI, as the API and pages send it.
-public struct HSSIStepRequest: Sendable, Hashable, Codable {
+public struct HSSIStepRequest: Sendable, Hashable {
     /// `identify`, `notify_platform`, `prioritise`, `notify_bridge`, `engage_devops`, `send_communications`,
     /// `resolve` or `close`.
     public var step: String

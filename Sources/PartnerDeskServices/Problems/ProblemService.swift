@@ -2,7 +2,7 @@ import Foundation
 import PartnerDeskDomain
 
 /// What staff write to record a problem.
-public struct ProblemDraft: Sendable, Hashable, Codable {
+public struct ProblemDraft: Sendable, Hashable {
     public var title: String?
     public var description: String?
     public var severity: Int?

@@ -52,7 +52,7 @@ extension APIOperations {
             }
         let (etag, hssi) = try await answering {
             try await services.hssis.step(
-                try HigherSeverityIncident.ID.inPath(input.path.hssiID), body,
+                try HigherSeverityIncident.ID.inPath(input.path.hssiID), body.request,
                 expectedVersion: try IfMatch.version(input.headers.ifMatch), by: $0)
         }
         return .ok(.init(headers: .init(eTag: etag), body: .json(hssi)))
@@ -127,7 +127,7 @@ extension APIOperations {
             }
         let (etag, hssi) = try await answering {
             try await services.hssis.postUpdate(
-                try HigherSeverityIncident.ID.inPath(input.path.hssiID), body,
+                try HigherSeverityIncident.ID.inPath(input.path.hssiID), body.draft,
                 expectedVersion: try IfMatch.version(input.headers.ifMatch), by: $0)
         }
         return .ok(.init(headers: .init(eTag: etag), body: .json(hssi)))
@@ -193,6 +193,33 @@ struct AssessmentBody: Codable, Hashable, Sendable {
 struct ConveningBody: Codable, Hashable, Sendable {
     var joiningDetails: String
     var at: String?
+}
+
+/// A step as sent, the document's `HSSIStepRequest`; the service checks it.
+struct HSSIStepBody: Codable, Hashable, Sendable {
+    var step: String
+    var at: String?
+    var note: String?
+    var severity: Int?
+    var category: String?
+
+    var request: HSSIStepRequest {
+        HSSIStepRequest(step: step, at: at, note: note, severity: severity, category: category)
+    }
+}
+
+/// A status update as sent, the document's `HSSIStatusUpdateDraft`; the Domain's draft checks it.
+struct HSSIStatusUpdateBody: Codable, Hashable, Sendable {
+    var currentImpact: String?
+    var usersAffected: String?
+    var actionsTaken: String?
+    var nextUpdateDue: String?
+
+    var draft: HSSIStatusUpdateDraft {
+        HSSIStatusUpdateDraft(
+            currentImpact: currentImpact, usersAffected: usersAffected, actionsTaken: actionsTaken,
+            nextUpdateDue: nextUpdateDue)
+    }
 }
 
 /// A declaration as sent, the document's `HSSIDeclaration`; the Domain's draft checks it.

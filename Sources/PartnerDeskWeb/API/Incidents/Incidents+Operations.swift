@@ -7,7 +7,7 @@ extension APIOperations {
     func raiseIncident(_ input: Operations.RaiseIncident.Input) async throws -> Operations.RaiseIncident.Output {
         let draft =
             switch input.body {
-            case .json(let body): body
+            case .json(let body): body.draft
             }
         let request = try APIRequest.request
         let principal = try request.principal
@@ -52,7 +52,7 @@ extension APIOperations {
     func updateIncident(_ input: Operations.UpdateIncident.Input) async throws -> Operations.UpdateIncident.Output {
         let changes =
             switch input.body {
-            case .json(let body): body
+            case .json(let body): body.draft
             }
         let view = try await services.incidents.update(
             try Incident.ID.inPath(input.path.incidentID), changes: changes,
