@@ -27,7 +27,7 @@ public struct HSSIRotaEntry: Hashable, Sendable, Codable {
     {
         var check = ValidationCollector()
         let name = check.guardedText(
-            "managerName", managerName, label: "manager's name", maxLength: ValidationCollector.HSSILimits.name)
+            "managerName", managerName, label: "manager's name", maxLength: TextLimits.name)
         let address = EmailAddress(email)
         if address == nil {
             check.add("email", "invalid_format", "Enter the manager's e-mail address, like name@example.org.")

@@ -46,7 +46,7 @@ public struct HSSIStatusUpdateDraft: Hashable, Sendable {
     /// Checks every field of the data set; `nil` after recording each problem (or when `actor`, checked by the
     /// caller, was refused).
     func checked(postedAt: Date, by actor: HSSIActor?, into check: inout ValidationCollector) -> HSSIStatusUpdate? {
-        let limit = ValidationCollector.HSSILimits.text
+        let limit = TextLimits.text
         let impact = check.guardedText("currentImpact", currentImpact ?? "", label: "current impact", maxLength: limit)
         let actions = check.guardedText("actionsTaken", actionsTaken ?? "", label: "actions taken", maxLength: limit)
         var users: HSSIUsersAffected?

@@ -26,7 +26,7 @@ extension HigherSeverityIncident {
         check.instant("at", instant, label: "it was convened", notBefore: notified, now: now)
         let actor = check.actor("by", actor)
         let details = check.guardedText(
-            "joiningDetails", joiningDetails, label: "joining details", maxLength: ValidationCollector.HSSILimits.text)
+            "joiningDetails", joiningDetails, label: "joining details", maxLength: TextLimits.text)
         var invitations: [MPIInvitation] = []
         for partnerID in affectedPartnerIDs {
             guard let partner = partners.first(where: { $0.id == partnerID }) else {

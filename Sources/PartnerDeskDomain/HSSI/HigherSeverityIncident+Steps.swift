@@ -22,7 +22,7 @@ extension HigherSeverityIncident {
             now: now)
         let actor = check.actor("by", actor)
         let note = check.optionalGuardedText(
-            "note", note, label: "note", maxLength: ValidationCollector.HSSILimits.text)
+            "note", note, label: "note", maxLength: TextLimits.text)
         var assessment: HSSIAssessment?
         if case .prioritise(let party, let severityLevel, let category) = step {
             assessment = checkedAssessment(

@@ -62,9 +62,9 @@ public struct HigherSeverityIncident: Hashable, Sendable, Identifiable, Codable 
         occurredAt: Date, recordedBy: HSSIActor, now: Date
     ) throws(ValidationFailure) {
         var check = ValidationCollector()
-        let title = check.guardedText("title", title, label: "title", maxLength: ValidationCollector.HSSILimits.title)
+        let title = check.guardedText("title", title, label: "title", maxLength: TextLimits.title)
         let description = check.guardedText(
-            "description", description, label: "description", maxLength: ValidationCollector.HSSILimits.text)
+            "description", description, label: "description", maxLength: TextLimits.text)
         let actor = check.actor("by", recordedBy)
         check.instant("occurredAt", occurredAt, label: "it occurred", notBefore: nil, now: now)
         try check.finish()

@@ -1,20 +1,20 @@
 import Foundation
 
-/// The checks every HSSI operation shares: text that must be present, short enough and free of patient data;
-/// the person who acted; and the instant something happened.
-extension ValidationCollector {
-    /// Longest accepted HSSI texts, in characters.
-    enum HSSILimits {
-        static let name = 200
-        static let role = 100
-        static let title = 200
-        static let text = 5_000
-    }
+/// The checks the HSSI and release records share: text that must be present, short enough and free of patient
+/// data; the person who acted; and the instant something happened.
+/// Longest accepted texts of HSSI and release records, in characters.
+enum TextLimits {
+    static let name = 200
+    static let role = 100
+    static let title = 200
+    static let text = 5_000
+}
 
+extension ValidationCollector {
     /// A required text that must also pass the patient-data guard; `nil` after recording why it was refused.
     mutating func guardedText(_ field: String, _ value: String, label: String, maxLength: Int) -> String? {
         // The long texts (descriptions, notes, updates) may run over several lines; names and titles may not.
-        let lines: TextInput.Lines = maxLength >= HSSILimits.text ? .multiple : .single
+        let lines: TextInput.Lines = maxLength >= TextLimits.text ? .multiple : .single
         guard let text = requiredText(field, value, label: label, maxLength: maxLength, lines: lines) else {
             return nil
         }
@@ -29,8 +29,8 @@ extension ValidationCollector {
 
     /// The person who acted, with both parts checked; `nil` after recording why it was refused.
     mutating func actor(_ field: String, _ actor: HSSIActor) -> HSSIActor? {
-        let name = guardedText("\(field).name", actor.name, label: "name of the person", maxLength: HSSILimits.name)
-        let role = guardedText("\(field).role", actor.role, label: "role of the person", maxLength: HSSILimits.role)
+        let name = guardedText("\(field).name", actor.name, label: "name of the person", maxLength: TextLimits.name)
+        let role = guardedText("\(field).role", actor.role, label: "role of the person", maxLength: TextLimits.role)
         guard let name, let role else { return nil }
         return HSSIActor(name: name, role: role)
     }

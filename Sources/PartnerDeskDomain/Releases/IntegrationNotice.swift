@@ -1,0 +1,137 @@
+import Foundation
+
+/// A notice to the partners a major change affects that it is available to test in the integration
+/// environment from a date. Each partner acknowledges it (and may sign their testing off); those who have not
+/// acknowledged are reminded.
+public struct IntegrationNotice: Hashable, Sendable, Identifiable {
+    public typealias ID = EntityID<IntegrationNotice>
+
+    public var id: ID
+    public var number: Int
+    public var title: String
+    /// What changes and what to test, in partners' words.
+    public var description: String
+    /// The sprint feature the notice is about, if any.
+    public var featureID: SprintFeature.ID?
+    public var availableFrom: LocalDate
+    /// The partners it is addressed to.
+    public var partners: [Partner.ID]
+    public var sentAt: Date?
+    public var sentBy: String?
+    public var responses: [Partner.ID: IntegrationResponse]
+    public var reminders: [Partner.ID: IntegrationReminders]
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var version: Int
+
+    public init(
+        id: ID, number: Int, title: String, description: String, featureID: SprintFeature.ID?,
+        availableFrom: LocalDate, partners: [Partner.ID], createdAt: Date
+    ) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.description = description
+        self.featureID = featureID
+        self.availableFrom = availableFrom
+        self.partners = partners
+        self.responses = [:]
+        self.reminders = [:]
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+        self.version = 1
+    }
+
+    /// `INT-000007`.
+    public var reference: String { SequenceReference.format(prefix: "INT", number: number) }
+
+    /// The addressees that have not acknowledged the notice yet, in the order it names them.
+    public var outstanding: [Partner.ID] { partners.filter { responses[$0] == nil } }
+
+    /// Records a partner's acknowledgement (and, with `signOff`, that its testing is done). A partner that
+    /// acknowledged before keeps its first acknowledgement; signing off later adds to it.
+    public mutating func respond(
+        for partner: Partner.ID, by person: String, at instant: Date, signOff: IntegrationSignOff?
+    ) throws(ValidationFailure) {
+        guard sentAt != nil else {
+            throw ValidationFailure([
+                .init(field: "notice", code: "not_sent", message: "The notice has not been sent yet.")
+            ])
+        }
+        guard partners.contains(partner) else {
+            throw ValidationFailure([
+                .init(field: "partner", code: "not_addressed", message: "The notice is not addressed to that partner.")
+            ])
+        }
+        var response = responses[partner] ?? IntegrationResponse(acknowledgedAt: instant, acknowledgedBy: person)
+        if let signOff { response.signOff = signOff }
+        responses[partner] = response
+        updatedAt = instant
+    }
+
+    /// The addressees due a reminder at `instant`: sent, not acknowledged, and `policy.interval` working days
+    /// since they were last contacted, until `policy.limit` reminders have gone.
+    public func remindersDue(
+        at instant: Date, on calendar: BusinessCalendar, policy: IntegrationReminderPolicy = .standard
+    ) -> [Partner.ID] {
+        guard let sentAt else { return [] }
+        return outstanding.filter { partner in
+            let sent = reminders[partner] ?? IntegrationReminders(count: 0, lastAt: sentAt)
+            return sent.count < policy.limit
+                && calendar.addWorkingDays(policy.interval, to: sent.lastAt).due <= instant
+        }
+    }
+
+    /// Records a reminder sent to a partner.
+    public mutating func recordReminder(to partner: Partner.ID, at instant: Date) {
+        let count = reminders[partner]?.count ?? 0
+        reminders[partner] = IntegrationReminders(count: count + 1, lastAt: instant)
+        updatedAt = instant
+    }
+}
+
+/// A partner's answer to an integration-environment notice.
+public struct IntegrationResponse: Hashable, Sendable {
+    public var acknowledgedAt: Date
+    public var acknowledgedBy: String
+    public var signOff: IntegrationSignOff?
+
+    public init(acknowledgedAt: Date, acknowledgedBy: String, signOff: IntegrationSignOff? = nil) {
+        self.acknowledgedAt = acknowledgedAt
+        self.acknowledgedBy = acknowledgedBy
+        self.signOff = signOff
+    }
+}
+
+/// A partner's word that it has tested the change in the integration environment.
+public struct IntegrationSignOff: Hashable, Sendable {
+    public var at: Date
+    public var by: String
+    public var note: String?
+
+    public init(at: Date, by: String, note: String?) {
+        self.at = at
+        self.by = by
+        self.note = note
+    }
+}
+
+/// The reminders one partner has had about a notice.
+public struct IntegrationReminders: Hashable, Sendable {
+    public var count: Int
+    public var lastAt: Date
+
+    public init(count: Int, lastAt: Date) {
+        self.count = count
+        self.lastAt = lastAt
+    }
+}
+
+/// How often partners are reminded of a notice they have not acknowledged, and how many times at most.
+public struct IntegrationReminderPolicy: Hashable, Sendable {
+    /// Working days between contacts.
+    public var interval: Int
+    public var limit: Int
+
+    public static let standard = IntegrationReminderPolicy(interval: 2, limit: 3)
+}
