@@ -7,37 +7,44 @@ import Testing
 @Suite struct AccessPolicyTableTests {
     /// `x` grants the action to the role. Columns: partner reporter, partner HSSI manager, partner
     /// administrator | First Line agent, DevOps engineer, Service Bridge operator, problem manager, release
-    /// manager, service manager, administrator.
+    /// manager, assurance approver, service manager, administrator.
     static let grants = """
-        action                       rep  hssi padm | fl   dev  bri  pm   rel  svc  adm
-        partner.read                 x    x    x    | x    x    x    x    x    x    x
-        incident.read                x    x    x    | x    x    x    x    x    x    x
-        incident.raise               x    x    x    | .    .    .    .    .    .    .
-        incident.update              x    x    x    | x    x    .    .    .    .    x
-        incident.comment             x    x    x    | x    x    .    .    .    .    x
-        incident.provide_information x    x    x    | .    .    .    .    .    .    .
-        incident.internal_notes      .    .    .    | x    x    x    x    x    x    x
-        incident.triage              .    .    .    | x    x    .    .    .    .    x
-        incident.attach              x    x    x    | x    x    .    .    .    .    x
-        audit.read                   .    .    .    | .    .    .    .    .    .    x
-        token.manage                 .    .    x    | .    .    .    .    .    .    x
-        user.manage                  .    .    x    | .    .    .    .    .    .    x
-        webhook.manage               .    .    x    | .    .    .    .    .    .    x
-        notification.preferences     x    x    x    | x    x    x    x    x    x    x
-        outbox.manage                .    .    .    | .    .    .    .    .    .    x
-        problem.read                 .    .    .    | x    x    x    x    x    x    x
-        problem.manage               .    .    .    | x    x    .    x    .    .    x
-        problem.publish              .    .    .    | .    .    .    x    .    .    x
-        hssi.read                    x    x    x    | x    x    x    x    x    x    x
-        hssi.declare                 x    x    x    | x    .    x    .    .    .    x
-        hssi.respond                 x    x    x    | .    .    x    .    .    .    x
-        hssi.run                     .    .    .    | .    .    x    .    .    .    x
-        hssi.rota                    .    x    x    | .    .    .    .    .    .    x
+        action                       rep  hssi padm | fl   dev  bri  pm   rel  apr  svc  adm
+        partner.read                 x    x    x    | x    x    x    x    x    x    x    x
+        incident.read                x    x    x    | x    x    x    x    x    x    x    x
+        incident.raise               x    x    x    | .    .    .    .    .    .    .    .
+        incident.update              x    x    x    | x    x    .    .    .    .    .    x
+        incident.comment             x    x    x    | x    x    .    .    .    .    .    x
+        incident.provide_information x    x    x    | .    .    .    .    .    .    .    .
+        incident.internal_notes      .    .    .    | x    x    x    x    x    x    x    x
+        incident.triage              .    .    .    | x    x    .    .    .    .    .    x
+        incident.attach              x    x    x    | x    x    .    .    .    .    .    x
+        audit.read                   .    .    .    | .    .    .    .    .    .    .    x
+        token.manage                 .    .    x    | .    .    .    .    .    .    .    x
+        user.manage                  .    .    x    | .    .    .    .    .    .    .    x
+        webhook.manage               .    .    x    | .    .    .    .    .    .    .    x
+        notification.preferences     x    x    x    | x    x    x    x    x    x    x    x
+        outbox.manage                .    .    .    | .    .    .    .    .    .    .    x
+        problem.read                 .    .    .    | x    x    x    x    x    x    x    x
+        problem.manage               .    .    .    | x    x    .    x    .    .    .    x
+        problem.publish              .    .    .    | .    .    .    x    .    .    .    x
+        hssi.read                    x    x    x    | x    x    x    x    x    x    x    x
+        hssi.declare                 x    x    x    | x    .    x    .    .    .    .    x
+        hssi.respond                 x    x    x    | .    .    x    .    .    .    .    x
+        hssi.run                     .    .    .    | .    .    x    .    .    .    .    x
+        hssi.rota                    .    x    x    | .    .    .    .    .    .    .    x
+        release.read                 .    .    .    | x    x    x    x    x    x    x    x
+        release.manage               .    .    .    | .    .    .    .    x    .    .    x
+        release.approve              .    .    .    | .    .    .    .    .    x    .    .
+        release.levels               .    .    .    | .    .    .    .    .    .    .    x
+        change.read                  x    x    x    | x    x    x    x    x    x    x    x
+        change.respond               x    x    x    | .    .    .    .    .    .    .    .
+        change.approve               .    .    x    | .    .    .    .    .    .    .    .
         """
 
     static let columns: [Role] = [
         .partnerReporter, .partnerHSSIManager, .partnerAdministrator, .firstLineAgent, .devOpsEngineer,
-        .serviceBridgeOperator, .problemManager, .releaseManager, .serviceManager, .administrator,
+        .serviceBridgeOperator, .problemManager, .releaseManager, .assuranceApprover, .serviceManager, .administrator,
     ]
 
     /// The table as (action, role) pairs that are granted.
@@ -74,7 +81,9 @@ import Testing
     }
 
     /// Only these actions are reads, which read-only tokens may perform.
-    static let reads: Set<AccessAction> = [.readPartner, .readIncident, .readAuditLog, .readProblems, .readHSSI]
+    static let reads: Set<AccessAction> = [
+        .readPartner, .readIncident, .readAuditLog, .readProblems, .readHSSI, .readReleases, .readChangeNotices,
+    ]
 
     @Test func readOnlyTokens_performOnlyTheReadsTheirRoleGrants() throws {
         let table = try Self.parsed()

@@ -14,7 +14,7 @@ import VaporTesting
     static let people: [(String, Role)] = [
         ("rep", .partnerReporter), ("hssi", .partnerHSSIManager), ("padm", .partnerAdministrator),
         ("fl", .firstLineAgent), ("dev", .devOpsEngineer), ("bri", .serviceBridgeOperator), ("pm", .problemManager),
-        ("rel", .releaseManager), ("svc", .serviceManager), ("adm", .administrator),
+        ("rel", .releaseManager), ("apr", .assuranceApprover), ("svc", .serviceManager), ("adm", .administrator),
     ]
 
     @Test func table_listsEveryPageRouteForSignedInPeople() async throws {

@@ -31,7 +31,8 @@ struct AccessFixtures {
             ("hssi", .partnerHSSIManager, .write), ("padm", .partnerAdministrator, .write),
             ("padm-ro", .partnerAdministrator, .read), ("fl", .firstLineAgent, .write),
             ("dev", .devOpsEngineer, .write), ("bri", .serviceBridgeOperator, .write),
-            ("pm", .problemManager, .write), ("rel", .releaseManager, .write), ("svc", .serviceManager, .write),
+            ("pm", .problemManager, .write), ("rel", .releaseManager, .write), ("apr", .assuranceApprover, .write),
+            ("svc", .serviceManager, .write),
             ("adm", .administrator, .write), ("adm-ro", .administrator, .read),
         ]
         for (name, role, scope) in columns {

@@ -50,11 +50,27 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case runHSSI = "hssi.run"
     /// Keep a partner's HSSI manager rota.
     case manageHSSIRota = "hssi.rota"
+    /// Read sprints, releases, integration notices and their approvals, internal reasons included.
+    case readReleases = "release.read"
+    /// Plan sprints and send their digests, send integration-environment notices, plan releases, publish their
+    /// notes, re-plan them and mark them released or rolled back.
+    case manageReleases = "release.manage"
+    /// Approve a release, or hold it as unsafe, for the assurance levels one decides for.
+    case approveReleases = "release.approve"
+    /// Keep the assurance levels and who decides for each.
+    case manageApprovalLevels = "release.levels"
+    /// Read the change notices addressed to one's organisation and the approvals asked of it.
+    case readChangeNotices = "change.read"
+    /// Acknowledge an integration-environment notice and sign its testing off.
+    case respondToChangeNotice = "change.respond"
+    /// Approve a major change for one's organisation, or hold it as unsafe.
+    case approveChangeAsPartner = "change.approve"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {
         switch self {
-        case .readPartner, .readIncident, .readAuditLog, .readProblems, .readHSSI: true
+        case .readPartner, .readIncident, .readAuditLog, .readProblems, .readHSSI, .readReleases, .readChangeNotices:
+            true
         default: false
         }
     }

@@ -55,41 +55,57 @@ public enum AccessPolicy {
         case .partnerReporter: partnerActions
         case .partnerHSSIManager: partnerActions.union([.manageHSSIRota])
         case .partnerAdministrator:
-            partnerActions.union([.manageTokens, .manageUsers, .manageWebhooks, .manageHSSIRota])
+            partnerActions.union([
+                .manageTokens, .manageUsers, .manageWebhooks, .manageHSSIRota, .approveChangeAsPartner,
+            ])
         case .administrator:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
                 .attachScreenshot, .readAuditLog, .manageTokens, .manageUsers, .manageWebhooks, .manageOutbox,
                 .manageOwnNotifications, .readProblems, .manageProblems, .publishProblems, .readHSSI, .declareHSSI,
-                .respondToHSSI, .runHSSI, .manageHSSIRota,
+                .respondToHSSI, .runHSSI, .manageHSSIRota, .readReleases, .manageReleases, .manageApprovalLevels,
+                .readChangeNotices,
             ]
         case .firstLineAgent:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
                 .attachScreenshot, .manageOwnNotifications, .readProblems, .manageProblems, .readHSSI, .declareHSSI,
+                .readReleases, .readChangeNotices,
             ]
         case .devOpsEngineer:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
                 .attachScreenshot, .manageOwnNotifications, .readProblems, .manageProblems, .readHSSI,
+                .readReleases, .readChangeNotices,
             ]
         case .problemManager:
             [
                 .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .manageProblems,
-                .publishProblems, .readHSSI,
+                .publishProblems, .readHSSI, .readReleases, .readChangeNotices,
             ]
         case .serviceBridgeOperator:
             [
                 .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .readHSSI,
-                .declareHSSI, .respondToHSSI, .runHSSI,
+                .declareHSSI, .respondToHSSI, .runHSSI, .readReleases, .readChangeNotices,
             ]
-        case .releaseManager, .serviceManager:
-            [.readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .readHSSI]
+        case .releaseManager:
+            staffReaders.union([.manageReleases])
+        case .assuranceApprover:
+            staffReaders.union([.approveReleases])
+        case .serviceManager:
+            staffReaders
         }
     }
 
     private static let partnerActions: Set<AccessAction> = [
         .readPartner, .readIncident, .raiseIncident, .updateIncident, .commentOnIncident, .provideInformation,
-        .attachScreenshot, .manageOwnNotifications, .readHSSI, .declareHSSI, .respondToHSSI,
+        .attachScreenshot, .manageOwnNotifications, .readHSSI, .declareHSSI, .respondToHSSI, .readChangeNotices,
+        .respondToChangeNotice,
+    ]
+
+    /// What the staff roles that only follow incidents and problems may do: read, with the staff's notes.
+    private static let staffReaders: Set<AccessAction> = [
+        .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .readHSSI,
+        .readReleases, .readChangeNotices,
     ]
 }

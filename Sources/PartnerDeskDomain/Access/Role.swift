@@ -19,6 +19,9 @@ public enum Role: String, CaseIterable, Hashable, Sendable, Codable {
     case problemManager = "problem_manager"
     /// Plans sprints and publishes release notes.
     case releaseManager = "release_manager"
+    /// Decides for an assurance level (clinical safety, information governance, …): approves a release or holds
+    /// it as unsafe.
+    case assuranceApprover = "assurance_approver"
     /// Looks after service levels, reports and service reviews.
     case serviceManager = "service_manager"
     /// Runs PartnerDesk itself.
@@ -43,6 +46,7 @@ public enum Role: String, CaseIterable, Hashable, Sendable, Codable {
         case .serviceBridgeOperator: "Service Bridge operator"
         case .problemManager: "Problem manager"
         case .releaseManager: "Release manager"
+        case .assuranceApprover: "Assurance approver"
         case .serviceManager: "Service manager"
         case .administrator: "Administrator"
         }

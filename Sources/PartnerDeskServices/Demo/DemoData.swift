@@ -65,6 +65,7 @@ enum DemoData {
         .init(email: "bridge@partnerdesk.example", name: "Bea Bridge", role: .serviceBridgeOperator),
         .init(email: "problems@partnerdesk.example", name: "Paul Problem", role: .problemManager),
         .init(email: "releases@partnerdesk.example", name: "Rita Release", role: .releaseManager),
+        .init(email: "safety@partnerdesk.example", name: "Cal Safety", role: .assuranceApprover),
         .init(email: "service@partnerdesk.example", name: "Sam Service", role: .serviceManager),
         .init(email: "admin@partnerdesk.example", name: "Alex Admin", role: .administrator),
     ]
