@@ -1,7 +1,7 @@
 /// A level of assurance within the platform's organisation that signs a change off as safe, such as clinical
 /// safety. Levels are data: which exist, what each must approve (every release, major changes to partners) and
 /// who its approvers are.
-public struct ApprovalLevel: Hashable, Sendable, Identifiable {
+public struct ApprovalLevel: Hashable, Sendable, Identifiable, Codable {
     /// A short stable code, `clinical_safety`.
     public var code: String
     public var name: String
@@ -61,8 +61,9 @@ public struct ApprovalLevel: Hashable, Sendable, Identifiable {
     }
 }
 
-/// One approval a release needs: an assurance level's, or an affected partner's.
-public enum ApprovalRequirement: Hashable, Sendable {
+/// One approval a release needs: an assurance level's, or an affected partner's. Stored and sent as its
+/// ``key``.
+public enum ApprovalRequirement: Hashable, Sendable, Codable {
     case level(String)
     case partner(Partner.ID)
 
@@ -84,5 +85,18 @@ public enum ApprovalRequirement: Hashable, Sendable {
         } else {
             return nil
         }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let key = try decoder.singleValueContainer().decode(String.self)
+        guard let requirement = Self(key: key) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: key))
+        }
+        self = requirement
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(key)
     }
 }

@@ -1,5 +1,5 @@
 /// How much a feature changes things for partners.
-public enum ChangeImpact: String, CaseIterable, Hashable, Sendable {
+public enum ChangeImpact: String, CaseIterable, Hashable, Sendable, Codable {
     /// Nothing partners see or must do.
     case none
     /// Partners may notice it; nothing breaks.

@@ -3,7 +3,7 @@ import Foundation
 /// A notice to the partners a major change affects that it is available to test in the integration
 /// environment from a date. Each partner acknowledges it (and may sign their testing off); those who have not
 /// acknowledged are reminded.
-public struct IntegrationNotice: Hashable, Sendable, Identifiable {
+public struct IntegrationNotice: Hashable, Sendable, Identifiable, Codable {
     public typealias ID = EntityID<IntegrationNotice>
 
     public var id: ID
@@ -91,7 +91,7 @@ public struct IntegrationNotice: Hashable, Sendable, Identifiable {
 }
 
 /// A partner's answer to an integration-environment notice.
-public struct IntegrationResponse: Hashable, Sendable {
+public struct IntegrationResponse: Hashable, Sendable, Codable {
     public var acknowledgedAt: Date
     public var acknowledgedBy: String
     public var signOff: IntegrationSignOff?
@@ -104,7 +104,7 @@ public struct IntegrationResponse: Hashable, Sendable {
 }
 
 /// A partner's word that it has tested the change in the integration environment.
-public struct IntegrationSignOff: Hashable, Sendable {
+public struct IntegrationSignOff: Hashable, Sendable, Codable {
     public var at: Date
     public var by: String
     public var note: String?
@@ -117,7 +117,7 @@ public struct IntegrationSignOff: Hashable, Sendable {
 }
 
 /// The reminders one partner has had about a notice.
-public struct IntegrationReminders: Hashable, Sendable {
+public struct IntegrationReminders: Hashable, Sendable, Codable {
     public var count: Int
     public var lastAt: Date
 

@@ -6,7 +6,7 @@ import Foundation
 /// Its notes are published on the service updates and releases page before it goes. It can be marked released
 /// only when the notes have been out for the lead time and every approval is in place; any approver can hold
 /// it as unsafe, which stops it until they approve again.
-public struct Release: Hashable, Sendable, Identifiable {
+public struct Release: Hashable, Sendable, Identifiable, Codable {
     public typealias ID = EntityID<Release>
 
     public var id: ID
@@ -191,7 +191,7 @@ public struct Release: Hashable, Sendable, Identifiable {
     }
 }
 
-public enum ReleaseStatus: String, CaseIterable, Hashable, Sendable {
+public enum ReleaseStatus: String, CaseIterable, Hashable, Sendable, Codable {
     case planned
     case released
     case rolledBack = "rolled_back"
@@ -219,8 +219,8 @@ public struct ReleaseLeadTime: Hashable, Sendable {
 }
 
 /// An approver's decision on one requirement.
-public struct ApprovalDecision: Hashable, Sendable {
-    public enum Outcome: String, CaseIterable, Hashable, Sendable {
+public struct ApprovalDecision: Hashable, Sendable, Codable {
+    public enum Outcome: String, CaseIterable, Hashable, Sendable, Codable {
         case approved
         /// Held as unsafe: the release cannot go.
         case held
@@ -256,7 +256,7 @@ public enum ApprovalState: Hashable, Sendable {
 }
 
 /// A move of a release's planned date.
-public struct ReleaseDateChange: Hashable, Sendable {
+public struct ReleaseDateChange: Hashable, Sendable, Codable {
     public var from: Date
     public var to: Date
     public var at: Date
@@ -273,7 +273,7 @@ public struct ReleaseDateChange: Hashable, Sendable {
     }
 }
 
-public struct ReleaseRollback: Hashable, Sendable {
+public struct ReleaseRollback: Hashable, Sendable, Codable {
     public var at: Date
     public var by: String
     public var reason: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// A development sprint (normally two weeks) and the features under consideration for it. Partners hear of
 /// those features in a digest sent before the sprint starts: the opening of business on its first working day.
-public struct Sprint: Hashable, Sendable, Identifiable {
+public struct Sprint: Hashable, Sendable, Identifiable, Codable {
     public typealias ID = EntityID<Sprint>
 
     public var id: ID
@@ -90,7 +90,7 @@ public enum SprintDigestStatus: Hashable, Sendable {
 }
 
 /// A feature under consideration for a sprint, described in partners' words.
-public struct SprintFeature: Hashable, Sendable, Identifiable {
+public struct SprintFeature: Hashable, Sendable, Identifiable, Codable {
     public typealias ID = EntityID<SprintFeature>
 
     public var id: ID

@@ -23,5 +23,6 @@ public enum PartnerDeskMigrations {
         CreateInvitations(),
         IndexOutboxByPartner(),
         StoreEmailContent(),
+        CreateReleases(),
     ]
 }

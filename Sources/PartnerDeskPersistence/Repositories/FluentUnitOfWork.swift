@@ -19,6 +19,7 @@ struct FluentRepositories: Repositories {
     var webhooks: any WebhookEndpointRepository { SQLWebhookEndpointRepository(sql: database.sql) }
     var problems: any ProblemRepository { SQLProblemRepository(sql: database.sql) }
     var hssis: any HSSIRepository { SQLHSSIRepository(sql: database.sql) }
+    var releases: any ReleaseRepository { SQLReleaseRepository(sql: database.sql) }
     var notificationPreferences: any NotificationPreferenceRepository {
         SQLNotificationPreferenceRepository(sql: database.sql)
     }

@@ -67,6 +67,7 @@ public protocol Repositories: Sendable {
     var notificationPreferences: any NotificationPreferenceRepository { get }
     var problems: any ProblemRepository { get }
     var hssis: any HSSIRepository { get }
+    var releases: any ReleaseRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

@@ -42,6 +42,11 @@ public final class InMemoryStore: UnitOfWork {
         var hssiMessages: [HigherSeverityIncident.ID: [HSSIMessageLink]] = [:]
         var rota: [UUID: StoredRotaEntry] = [:]
         var rotaChecks: Set<String> = []
+        var sprints: [Sprint.ID: Sprint] = [:]
+        var releases: [Release.ID: Release] = [:]
+        var notices: [IntegrationNotice.ID: IntegrationNotice] = [:]
+        var noticeSequence = 0
+        var approvalLevels: [ApprovalLevel] = []
     }
 
     private let state = Mutex(State())
@@ -98,4 +103,5 @@ struct InMemoryRepositories: Repositories {
     }
     var problems: any ProblemRepository { InMemoryProblemRepository(box: box) }
     var hssis: any HSSIRepository { InMemoryHSSIRepository(box: box) }
+    var releases: any ReleaseRepository { InMemoryReleaseRepository(box: box) }
 }
