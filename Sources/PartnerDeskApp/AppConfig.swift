@@ -49,6 +49,8 @@ public struct AppConfig: Sendable, Equatable {
     /// Seconds between runs of the background jobs in `serve` (`PARTNERDESK_JOBS_INTERVAL`); 0 runs none, for
     /// a server that leaves them to `partnerdesk jobs run-once` from a scheduler.
     public var jobsInterval = 15
+    /// Working days a release's notes must be published before it may go (`PARTNERDESK_RELEASE_NOTES_LEAD_DAYS`).
+    public var releaseNotesLeadDays = 1
     /// Seconds a client connection may sit with nothing read or written before it is closed
     /// (`PARTNERDESK_IDLE_TIMEOUT`), so idle clients cannot pin connections; 0 never closes them.
     public var idleTimeout = 60
@@ -237,6 +239,7 @@ public struct AppConfig: Sendable, Equatable {
             }
         }
         integer("PARTNERDESK_JOBS_INTERVAL", in: 0...3_600, into: &config.jobsInterval)
+        integer("PARTNERDESK_RELEASE_NOTES_LEAD_DAYS", in: 1...20, into: &config.releaseNotesLeadDays)
         integer("PARTNERDESK_IDLE_TIMEOUT", in: 0...3_600, into: &config.idleTimeout)
         integer("PARTNERDESK_PARTNER_WRITES_PER_MINUTE", in: 0...1_000_000, into: &config.partnerWritesPerMinute)
         integer("PARTNERDESK_SCREENSHOTS_PER_INCIDENT", in: 1...1_000, into: &config.screenshotsPerIncident)

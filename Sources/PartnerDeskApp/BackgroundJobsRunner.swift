@@ -25,13 +25,14 @@ public final class BackgroundJobsRunner: LifecycleHandler {
                 while !Task.isCancelled {
                     do {
                         let report = try await jobs.tick(now: clock.now())
-                        if report.escalations + report.hssiAlerts + report.delivery.delivered + report.delivery.retried
-                            + report.delivery.deadLettered > 0
+                        if report.escalations + report.hssiAlerts + report.noticeReminders + report.delivery.delivered
+                            + report.delivery.retried + report.delivery.deadLettered > 0
                         {
                             logger.info(
                                 "Background jobs ran",
                                 metadata: [
                                     "escalations": "\(report.escalations)", "hssi_alerts": "\(report.hssiAlerts)",
+                                    "notice_reminders": "\(report.noticeReminders)",
                                     "delivered": "\(report.delivery.delivered)",
                                     "retried": "\(report.delivery.retried)",
                                     "dead_lettered": "\(report.delivery.deadLettered)",

@@ -122,7 +122,8 @@ public enum PartnerDeskApplication {
             auditAnchor: try FileAuditAnchor(
                 keyFile: URL(fileURLWithPath: config.auditKeyFile),
                 checkpointFile: URL(fileURLWithPath: config.auditCheckpointFile), logger: logger),
-            webhookPolicy: webhookPolicy
+            webhookPolicy: webhookPolicy,
+            releaseLeadTime: ReleaseLeadTime(workingDays: config.releaseNotesLeadDays)
         )
     }
 

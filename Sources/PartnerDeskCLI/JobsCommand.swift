@@ -22,6 +22,7 @@ struct JobsCommand: AsyncParsableCommand {
             let report = try await withServices(common) { try await $0.jobs.tick(now: $0.clock.now()) }
             print(
                 "SLA escalations announced: \(report.escalations). HSSI alerts queued: \(report.hssiAlerts). "
+                    + "Integration notice reminders: \(report.noticeReminders). "
                     + "Messages delivered: \(report.delivery.delivered), "
                     + "to retry later: \(report.delivery.retried), given up (dead letters): \(report.delivery.deadLettered)."
             )

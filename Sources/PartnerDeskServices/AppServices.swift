@@ -14,6 +14,7 @@ public struct AppServices: Sendable {
     public let notifications: NotificationSettingsService
     public let problems: ProblemService
     public let hssis: HSSIService
+    public let releases: ReleaseService
     public let jobs: BackgroundJobs
     public let readiness: any ReadinessProbe
     public let clock: any Clock
@@ -31,7 +32,8 @@ public struct AppServices: Sendable {
         delivery: DeliverySetup,
         screenshotLimits: ScreenshotLimits = .default,
         requireStaffSecondFactor: Bool = false, hssiCadence: HSSIUpdateCadence = .standard,
-        auditAnchor: (any AuditAnchor)? = nil, webhookPolicy: WebhookTargetPolicy = WebhookTargetPolicy()
+        auditAnchor: (any AuditAnchor)? = nil, webhookPolicy: WebhookTargetPolicy = WebhookTargetPolicy(),
+        releaseLeadTime: ReleaseLeadTime = .standard
     ) {
         let planner = NotificationPlanner(sender: delivery.sender, publicURL: delivery.publicURL, ids: ids)
         let partnerCache = PartnerCache(clock: clock)
@@ -56,9 +58,12 @@ public struct AppServices: Sendable {
             store: store, ids: ids, clock: clock, secrets: secrets, audit: audit, webhookPolicy: webhookPolicy)
         self.hssis = HSSIService(
             store: store, ids: ids, clock: clock, planner: planner, audit: audit, cadence: hssiCadence)
+        self.releases = ReleaseService(
+            store: store, ids: ids, clock: clock, catalog: catalog, planner: planner, audit: audit, problems: problems,
+            leadTime: releaseLeadTime)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
-            hssis: hssis, audit: audit,
+            hssis: hssis, releases: releases, audit: audit,
             dispatcher: OutboxDispatcher(
                 store: store, sender: delivery.sender, mail: delivery.mail, webhooks: delivery.webhooks,
                 retry: delivery.retry, metrics: delivery.metrics, logger: delivery.logger),

@@ -12,6 +12,11 @@ public final class FixedClock: Clock {
 
     public func now() -> Date { instant.withLock { $0 } }
 
+    /// Moves the clock to an instant.
+    public func set(_ instant: Date) {
+        self.instant.withLock { $0 = instant }
+    }
+
     /// Moves the clock forward.
     public func advance(by seconds: TimeInterval) {
         instant.withLock { $0 += seconds }

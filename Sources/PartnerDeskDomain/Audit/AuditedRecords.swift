@@ -100,3 +100,66 @@ extension APIToken: AuditedRecord {
         return fields
     }
 }
+
+extension Sprint: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "sprint", id: id.description) }
+
+    public var auditFields: [String: String] {
+        var fields = [
+            "number": String(number), "startsOn": startsOn.description, "endsOn": endsOn.description,
+            "features": features.map(\.title).joined(separator: "; "),
+        ]
+        fields["goal"] = FieldChange.textSummary(goal)
+        fields["digestSentAt"] = digestSentAt.map(ISO8601Instant.string(from:))
+        return fields
+    }
+}
+
+extension Release: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "release", id: id.description) }
+
+    public var auditFields: [String: String] {
+        var fields = [
+            "name": name, "plannedAt": ISO8601Instant.string(from: plannedAt), "status": status.rawValue,
+            "features": String(features.count), "problems": String(problems.count),
+            "requirements": requirements.map(\.key).joined(separator: ", "),
+            "decisions": decisions.map { "\($0.requirement.key) \($0.outcome.rawValue)" }.joined(separator: ", "),
+        ]
+        fields["summary"] = FieldChange.textSummary(summary)
+        fields["knownIssues"] = FieldChange.textSummary(knownIssues)
+        fields["partnerActions"] = FieldChange.textSummary(partnerActions)
+        fields["notesPublishedAt"] = notesPublishedAt.map(ISO8601Instant.string(from:))
+        fields["releasedAt"] = releasedAt.map(ISO8601Instant.string(from:))
+        fields["rollback"] = rollback.map { FieldChange.textSummary($0.reason) ?? "" }
+        return fields
+    }
+}
+
+extension IntegrationNotice: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "integration_notice", id: id.description) }
+
+    public var auditFields: [String: String] {
+        var fields = [
+            "reference": reference, "title": title, "availableFrom": availableFrom.description,
+            "partners": partners.map(\.description).sorted().joined(separator: ", "),
+            "acknowledged": responses.keys.map(\.description).sorted().joined(separator: ", "),
+            "signedOff": responses.filter { $0.value.signOff != nil }.keys.map(\.description).sorted()
+                .joined(separator: ", "),
+        ]
+        fields["description"] = FieldChange.textSummary(description)
+        fields["sentAt"] = sentAt.map(ISO8601Instant.string(from:))
+        return fields
+    }
+}
+
+extension ApprovalLevel: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "approval_level", id: code) }
+
+    public var auditFields: [String: String] {
+        [
+            "name": name, "requiredForReleases": requiredForReleases ? "yes" : "no",
+            "requiredForMajorChanges": requiredForMajorChanges ? "yes" : "no",
+            "approvers": approvers.map(\.description).sorted().joined(separator: ", "),
+        ]
+    }
+}

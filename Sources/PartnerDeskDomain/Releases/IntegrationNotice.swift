@@ -114,6 +114,14 @@ public struct IntegrationSignOff: Hashable, Sendable, Codable {
         self.by = by
         self.note = note
     }
+
+    /// A partner's note with its sign-off: clean, not too long, free of patient data; nil when blank.
+    public static func checkedNote(_ note: String?) throws(ValidationFailure) -> String? {
+        var check = ValidationCollector()
+        let note = check.optionalGuardedText("note", note, label: "note", maxLength: TextLimits.text)
+        try check.finish()
+        return note
+    }
 }
 
 /// The reminders one partner has had about a notice.
@@ -134,4 +142,18 @@ public struct IntegrationReminderPolicy: Hashable, Sendable {
     public var limit: Int
 
     public static let standard = IntegrationReminderPolicy(interval: 2, limit: 3)
+}
+
+extension IntegrationNotice: OwnedRecord {
+    /// Once sent, the notice is its addressees'; before, the platform's alone.
+    public var owner: RecordOwner { sentAt == nil ? .platform : .partners(Set(partners)) }
+
+    /// The notice as one addressee sees it: itself as the only addressee, with its own answer and reminders.
+    public func seen(by partner: Partner.ID) -> IntegrationNotice {
+        var notice = self
+        notice.partners = partners.filter { $0 == partner }
+        notice.responses = responses.filter { $0.key == partner }
+        notice.reminders = reminders.filter { $0.key == partner }
+        return notice
+    }
 }

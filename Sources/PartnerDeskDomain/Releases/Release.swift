@@ -284,3 +284,53 @@ public struct ReleaseRollback: Hashable, Sendable, Codable {
         self.reason = reason
     }
 }
+
+extension Release {
+    /// The partners whose approval the release needs.
+    public var partnersToApprove: [Partner.ID] {
+        requirements.compactMap { if case .partner(let id) = $0 { id } else { nil } }
+    }
+
+    /// Who may decide on the release as a partner: the partners it needs approval from.
+    public var partnerApprovalOwner: RecordOwner { .partners(Set(partnersToApprove)) }
+}
+
+extension Release {
+    /// What stops the release carrying its problems' fixes: each problem must be having its fix made (fix in
+    /// progress), or be finished already.
+    public static func fixBlockers(_ problems: [Problem]) -> [ValidationIssue] {
+        problems.filter { ![.fixInProgress, .fixReleased, .closed].contains($0.status) }.map {
+            ValidationIssue(
+                field: "problems", code: "fix_not_in_progress",
+                message: "\($0.reference) is \($0.status.label.lowercased()); move it to fix in progress first.")
+        }
+    }
+
+    /// Keeps the decisions of requirements the release still has, after its contents changed.
+    public mutating func require(_ requirements: [ApprovalRequirement]) {
+        self.requirements = requirements
+        decisions = decisions.filter { requirements.contains($0.requirement) }
+    }
+}
+
+extension Release {
+    /// A new planned time (ahead of `now`) and the reason partners may read, both checked.
+    public static func checkedReplan(_ plannedAt: String?, reason: String?, now: Date) throws(ValidationFailure)
+        -> (Date, String?)
+    {
+        var check = ValidationCollector()
+        let date = check.instant(plannedAt, field: "plannedAt", required: true, now: nil)
+        if let date, date <= now { check.add("plannedAt", "in_past", "Plan the release for a time still to come.") }
+        let reason = check.optionalGuardedText("reason", reason, label: "reason", maxLength: TextLimits.text)
+        guard check.issues.isEmpty, let date else { throw ValidationFailure(check.issues) }
+        return (date, reason)
+    }
+
+    /// Why a release was rolled back: required, clean and free of patient data.
+    public static func checkedRollbackReason(_ reason: String?) throws(ValidationFailure) -> String {
+        var check = ValidationCollector()
+        let reason = check.guardedText("reason", reason ?? "", label: "reason", maxLength: TextLimits.text)
+        guard check.issues.isEmpty, let reason else { throw ValidationFailure(check.issues) }
+        return reason
+    }
+}

@@ -10,21 +10,25 @@ public struct BackgroundJobs: Sendable {
         public var escalations: Int
         /// Messages queued for missed HSSI deadlines.
         public var hssiAlerts: Int
+        /// Reminders sent for integration notices not yet acknowledged.
+        public var noticeReminders: Int
         public var delivery: OutboxDispatcher.Report
     }
 
     public let escalations: EscalationService
     public let dispatcher: OutboxDispatcher
     let hssis: HSSIService
+    let releases: ReleaseService
     let audit: AuditService
     let store: any UnitOfWork
 
     public init(
-        escalations: EscalationService, hssis: HSSIService, audit: AuditService, dispatcher: OutboxDispatcher,
-        store: any UnitOfWork
+        escalations: EscalationService, hssis: HSSIService, releases: ReleaseService, audit: AuditService,
+        dispatcher: OutboxDispatcher, store: any UnitOfWork
     ) {
         self.escalations = escalations
         self.hssis = hssis
+        self.releases = releases
         self.audit = audit
         self.dispatcher = dispatcher
         self.store = store
@@ -33,7 +37,10 @@ public struct BackgroundJobs: Sendable {
     public func tick(now: Date) async throws -> Report {
         let escalated = try await escalations.tick(now: now)
         let alerts = try await hssis.tick(now: now)
-        let report = Report(escalations: escalated, hssiAlerts: alerts, delivery: try await dispatcher.tick(now: now))
+        let reminders = try await releases.sendReminders(at: now)
+        let report = Report(
+            escalations: escalated, hssiAlerts: alerts, noticeReminders: reminders,
+            delivery: try await dispatcher.tick(now: now))
         try await store.transaction { try await $0.problems.maintainSearchIndex() }
         try await audit.anchorHead()
         return report

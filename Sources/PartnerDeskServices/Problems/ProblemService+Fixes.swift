@@ -94,3 +94,24 @@ extension ProblemService {
         return IncidentResolution(kind: kind, summary: extra.map { "\(base) \($0)" } ?? base)
     }
 }
+
+extension ProblemService {
+    /// Marks a problem's fix released in `release`, inside the caller's transaction (a release going live), and
+    /// tells the partners of its incidents.
+    func releaseFix(
+        of problem: Problem, in release: String, at now: Date, by principal: Principal,
+        repositories: any Repositories
+    ) async throws {
+        var fixed = problem
+        fixed.fixRelease = release
+        try fixed.move(to: .fixReleased, at: now)
+        fixed.version += 1
+        try await repositories.problems.update(fixed, expectedVersion: problem.version)
+        try await audit.append(
+            .change(
+                "problem.fix_released", by: principal, from: problem, to: fixed, target: problem.reference.description),
+            in: repositories)
+        try await Self.announceFix(of: fixed, at: now, incidents: incidents, repositories: repositories)
+        searchCache.clear()
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import PartnerDeskDomain
+
+/// Who hears about change, and the outbox messages that tell them (written in the transaction of the change).
+extension ReleaseService {
+    /// The public service updates and releases page.
+    var updatesLink: String { "\(planner.publicURL)/service-updates" }
+
+    /// A release's own public page.
+    func link(to release: Release) -> String { "\(planner.publicURL)/service-updates/releases/\(release.name)" }
+
+    /// A notice's page, where partners acknowledge it.
+    func link(to notice: IntegrationNotice) -> String { "\(planner.publicURL)/change-notices/\(notice.reference)" }
+
+    /// A release's staff page.
+    func staffLink(to release: Release) -> String { "\(planner.publicURL)/releases/\(release.id)" }
+
+    /// The partners change is told to: every one not offboarded, or of `only` when given.
+    static func audience(_ only: [Partner.ID]? = nil, in repositories: any Repositories) async throws -> [Partner] {
+        try await repositories.partners.list().filter {
+            $0.status != .offboarded && (only.map(Set.init)?.contains($0.id) ?? true)
+        }
+    }
+
+    /// A partner's addresses for change and release: its primary and secondary contacts and its active
+    /// administrators.
+    static func addresses(of partner: Partner, in repositories: any Repositories) async throws -> [EmailAddress] {
+        let contacts = [PartnerContact.Role.primary, .secondary].compactMap { partner.contact($0)?.email }
+        let administrators = try await repositories.users.list(partnerID: partner.id)
+            .filter { $0.isActive && $0.role == .partnerAdministrator }.map(\.email)
+        return contacts + administrators
+    }
+
+    /// Writes the notice to each partner's addresses (once per address).
+    func enqueue(_ notice: ReleaseNotice, to partners: [Partner], at now: Date, in repositories: any Repositories)
+        async throws
+    {
+        guard !planner.isSilent else { return }
+        var messages: [OutboxMessage] = []
+        for partner in partners {
+            var seen: Set<EmailAddress> = []
+            for address in try await Self.addresses(of: partner, in: repositories) where seen.insert(address).inserted {
+                messages.append(message(notice, to: address, partnerID: partner.id, at: now))
+            }
+        }
+        if !messages.isEmpty { try await repositories.outbox.enqueue(messages) }
+    }
+
+    /// Writes the notice to the platform's active people in `roles`.
+    func enqueue(_ notice: ReleaseNotice, toStaffIn roles: Set<Role>, at now: Date, in repositories: any Repositories)
+        async throws
+    {
+        guard !planner.isSilent else { return }
+        let people = try await repositories.users.list(partnerID: nil).filter { $0.isActive && roles.contains($0.role) }
+        let messages = people.map { message(notice, to: $0.email, partnerID: nil, at: now) }
+        if !messages.isEmpty { try await repositories.outbox.enqueue(messages) }
+    }
+
+    private func message(_ notice: ReleaseNotice, to address: EmailAddress, partnerID: Partner.ID?, at now: Date)
+        -> OutboxMessage
+    {
+        OutboxMessage(
+            id: ids.make(), channel: .email, event: notice.kind.rawValue, recipient: address.value,
+            subject: notice.subject, content: notice.content, partnerID: partnerID, incidentID: nil, nextAttemptAt: now,
+            createdAt: now)
+    }
+}
