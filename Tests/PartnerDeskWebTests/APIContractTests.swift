@@ -27,6 +27,14 @@ import Yams
         "NewUser": NewUserRequest.self,
         "NewWebhook": NewWebhookRequest.self,
         "NotificationPreferenceChange": PreferenceChangeRequest.self,
+        "SprintPlan": SprintPlanBody.self,
+        "SprintFeaturePlan": SprintFeaturePlanBody.self,
+        "NewIntegrationNotice": IntegrationNoticeBody.self,
+        "NoticeResponse": NoticeResponseBody.self,
+        "ReleasePlan": ReleasePlanBody.self,
+        "ApprovalDecision": ApprovalDecisionBody.self,
+        "Replan": ReplanBody.self,
+        "Rollback": RollbackBody.self,
     ]
     /// Parameters read as text, so that the service names a wrong value itself.
     static let textOverrides: Set<String> = [

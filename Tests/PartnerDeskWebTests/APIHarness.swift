@@ -53,6 +53,15 @@ struct APIHarness {
         tokens["bridge"] = try await services.tokens.create(
             name: "Bea (Service Bridge)", partnerCode: nil, role: .serviceBridgeOperator
         ).secret
+        tokens["releases"] = try await services.tokens.create(
+            name: "Rita (releases)", partnerCode: nil, role: .releaseManager
+        ).secret
+        tokens["safety"] = try await services.tokens.create(
+            name: "Cal (clinical safety)", partnerCode: nil, role: .assuranceApprover
+        ).secret
+        tokens["wellpathAdmin"] = try await services.tokens.create(
+            name: "Wellpath administration", partnerCode: PartnerCode("WELLPATH"), role: .partnerAdministrator
+        ).secret
         let app = try await Application.make(.testing)
         do {
             app.logger.logLevel = .critical

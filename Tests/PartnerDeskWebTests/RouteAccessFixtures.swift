@@ -103,6 +103,50 @@ struct AccessFixtures {
         _ = try await services.problems.publish(
             published.id, summary: "Sign-in can loop.", expectedVersion: published.version, by: manager)
         records["reference"] = ["staff": published.reference.description, "missing": "PRB-999999"]
+        try await addReleaseRecords()
+    }
+
+    /// A sprint with a major change for each partner, a release of the platform's, one that needs Wellpath's
+    /// approval (`own`) and one that needs CareBridge's (`other`), and a notice sent to each.
+    private mutating func addReleaseRecords() async throws {
+        let releases = api.services.releases
+        let manager = Principal(
+            credential: .user(.init(UUID())), displayName: "Rita", role: .releaseManager, partnerID: nil,
+            scope: .write)
+        let sprint = try await releases.planSprint(
+            SprintDraft(
+                number: 1, startsOn: "2026-12-07",
+                features: ["WELLPATH", "CAREBRIDGE"].map {
+                    SprintFeatureDraft(
+                        title: "Change for \($0)", description: "Words.", services: ["Sign-in"], impact: "major",
+                        affectedPartners: [$0])
+                }), by: manager)
+        records["sprintID"] = ["staff": sprint.sprint.id.description]
+        var ids: [String: String] = [:]
+        for (owner, feature) in [
+            ("staff", nil), ("own", sprint.sprint.features[0]), ("other", sprint.sprint.features[1]),
+        ] {
+            guard
+                case .created(let view, _) = try await releases.planRelease(
+                    ReleaseDraft(
+                        name: "2030.1.\(ids.count)", summary: "Changes.", plannedAt: "2030-01-01T19:00:00Z",
+                        features: feature.map { [$0.id.description] }), by: manager)
+            else { throw ServiceError.notFound }
+            ids[owner] = view.release.id.description
+        }
+        records["releaseID"] = ids
+        var notices: [String: String] = [:]
+        for (owner, partner) in [("own", "WELLPATH"), ("other", "CAREBRIDGE")] {
+            guard
+                case .created(let notice, _) = try await releases.createNotice(
+                    IntegrationNoticeDraft(
+                        title: "Test it", description: "Words.", availableFrom: "2026-12-14", partners: [partner]),
+                    by: manager)
+            else { throw ServiceError.notFound }
+            notices[owner] = try await releases.sendNotice(notice.id, expectedVersion: 1, by: manager).id.description
+        }
+        records["noticeID"] = notices
+        records["code"] = ["staff": "clinical_safety"]
     }
 
     /// The row's path with its parameters filled for the owner: every parameter names that owner's record,

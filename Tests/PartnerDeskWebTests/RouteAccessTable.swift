@@ -146,5 +146,48 @@ enum RouteAccessTable {
         PUT /api/v1/problems/:problemID/publication                 missing 401  403 403    403  403  403     403 403 403 404 403 403 403 404 403
         DELETE /api/v1/problems/:problemID/publication              staff   401  403 403    403  403  403     403 403 403 ok  403 403 403 ok  403
         DELETE /api/v1/problems/:problemID/publication              missing 401  403 403    403  403  403     403 403 403 404 403 403 403 404 403
+        GET /api/v1/sprints                                         -       401  403 403    403  403  403     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        POST /api/v1/sprints                                        -       401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        GET /api/v1/sprints/:sprintID                               staff   401  403 403    403  403  403     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/sprints/:sprintID                               missing 401  403 403    403  403  403     404 404 404 404 404 404 404 404 404
+        PUT /api/v1/sprints/:sprintID                               staff   401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        PUT /api/v1/sprints/:sprintID                               missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
+        GET /api/v1/sprints/:sprintID/digest                        staff   401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        GET /api/v1/sprints/:sprintID/digest                        missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
+        POST /api/v1/sprints/:sprintID/digest                       staff   401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        POST /api/v1/sprints/:sprintID/digest                       missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
+        GET /api/v1/change-notices                                  -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        POST /api/v1/change-notices                                 -       401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        GET /api/v1/change-notices/:noticeID                        own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/change-notices/:noticeID                        other   401  404 404    404  404  404     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/change-notices/:noticeID                        missing 401  404 404    404  404  404     404 404 404 404 404 404 404 404 404
+        POST /api/v1/change-notices/:noticeID/send                  own     401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        POST /api/v1/change-notices/:noticeID/send                  missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
+        POST /api/v1/change-notices/:noticeID/responses             own     401  ok  403    ok   ok   403     403 403 403 403 403 403 403 403 403
+        POST /api/v1/change-notices/:noticeID/responses             other   401  404 403    404  404  403     403 403 403 403 403 403 403 403 403
+        POST /api/v1/change-notices/:noticeID/responses             missing 401  404 403    404  404  403     403 403 403 403 403 403 403 403 403
+        GET /api/v1/change-approvals                                -       401  ok  ok     ok   ok   ok      403 403 403 403 403 403 403 403 403
+        POST /api/v1/change-approvals/:releaseID                    own     401  403 403    403  ok   403     403 403 403 403 403 403 403 403 403
+        POST /api/v1/change-approvals/:releaseID                    other   401  403 403    403  404  403     403 403 403 403 403 403 403 403 403
+        POST /api/v1/change-approvals/:releaseID                    missing 401  403 403    403  404  403     403 403 403 403 403 403 403 403 403
+        GET /api/v1/releases                                        -       401  403 403    403  403  403     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        POST /api/v1/releases                                       -       401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        GET /api/v1/releases/:releaseID                             staff   401  403 403    403  403  403     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/releases/:releaseID                             missing 401  403 403    403  403  403     404 404 404 404 404 404 404 404 404
+        PUT /api/v1/releases/:releaseID                             staff   401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        PUT /api/v1/releases/:releaseID                             missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
+        POST /api/v1/releases/:releaseID/notes                      staff   401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        POST /api/v1/releases/:releaseID/notes                      missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
+        POST /api/v1/releases/:releaseID/decisions                  staff   401  403 403    403  403  403     403 403 403 403 403 ok  403 403 403
+        POST /api/v1/releases/:releaseID/decisions                  missing 401  403 403    403  403  403     403 403 403 403 403 404 403 403 403
+        POST /api/v1/releases/:releaseID/plan                       staff   401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        POST /api/v1/releases/:releaseID/plan                       missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
+        POST /api/v1/releases/:releaseID/release                    staff   401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        POST /api/v1/releases/:releaseID/release                    missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
+        POST /api/v1/releases/:releaseID/rollback                   staff   401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
+        POST /api/v1/releases/:releaseID/rollback                   missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
+        GET /api/v1/approval-levels                                 -       401  403 403    403  403  403     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        PUT /api/v1/approval-levels/:code/approvers                 staff   401  403 403    403  403  403     403 403 403 403 403 403 403 ok  403
+        PUT /api/v1/approval-levels/:code/approvers                 missing 401  403 403    403  403  403     403 403 403 403 403 403 403 404 403
         """
 }

@@ -150,6 +150,21 @@ import VaporTesting
         case (.POST, "/api/v1/hssi-rota"):
             return
                 #"{"partner":"WELLPATH","managerName":"Mo","email":"mo@wellpath.example","startsAt":"2026-11-26T00:00:00Z","endsAt":"2026-11-27T00:00:00Z"}"#
+        case (.POST, "/api/v1/sprints"): return #"{"number":\#(Int.random(in: 100...999_999)),"startsOn":"2027-01-04"}"#
+        case (.PUT, "/api/v1/sprints/:sprintID"): return #"{"number":1,"startsOn":"2026-12-07"}"#
+        case (.POST, "/api/v1/change-notices"):
+            return #"{"title":"Test it","description":"Words.","availableFrom":"2026-12-14","partners":["WELLPATH"]}"#
+        case (.POST, "/api/v1/change-notices/:noticeID/responses"): return #"{"signOff":false}"#
+        case (.POST, "/api/v1/change-approvals/:releaseID"): return #"{"decision":"approve"}"#
+        case (.POST, "/api/v1/releases"):
+            return #"{"name":"2031.\#(UUID().uuidString.prefix(8))","summary":"S","plannedAt":"2031-01-01T19:00:00Z"}"#
+        case (.PUT, "/api/v1/releases/:releaseID"):
+            return #"{"name":"2030.1.0","summary":"S","plannedAt":"2030-01-01T19:00:00Z"}"#
+        case (.POST, "/api/v1/releases/:releaseID/decisions"):
+            return #"{"decision":"approve","level":"technical_design"}"#
+        case (.POST, "/api/v1/releases/:releaseID/plan"): return #"{"plannedAt":"2030-02-01T19:00:00Z"}"#
+        case (.POST, "/api/v1/releases/:releaseID/rollback"): return #"{"reason":"Errors rose"}"#
+        case (.PUT, "/api/v1/approval-levels/:code/approvers"): return #"{"approvers":[]}"#
         default: return ""
         }
     }

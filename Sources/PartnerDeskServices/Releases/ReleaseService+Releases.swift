@@ -80,34 +80,45 @@ extension ReleaseService {
         }
     }
 
-    /// Records an approver's decision: an assurance approver for a level (one of its named approvers, when it
-    /// names any), or a partner's administrator for their organisation. A hold tells the release managers.
+    /// Records an assurance approver's decision for a level (one of its named approvers, when it names any).
+    /// A hold tells the release managers.
     public func decide(
         _ id: Release.ID, _ draft: ApprovalDecisionDraft, expectedVersion: Int, by principal: Principal
     ) async throws -> ReleaseView {
-        let requirement: ApprovalRequirement
-        if principal.role.isPartnerRole {
-            try Authorization.require(principal, .approveChangeAsPartner)
-            let release = try await store.repositories.releases.find(releaseID: id)
-            try Authorization.require(
-                principal, .approveChangeAsPartner, owner: release?.partnerApprovalOwner ?? .platform)
-            guard let partner = principal.partnerID else { throw ServiceError.forbidden }
-            requirement = .partner(partner)
-        } else {
-            try Authorization.require(principal, .approveReleases)
-            let code = draft.level?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard let level = try await Self.levels(in: store.repositories).first(where: { $0.code == code }) else {
-                throw ValidationFailure([
-                    .init(
-                        field: "level", code: code.isEmpty ? "required" : "unknown_level",
-                        message: "Choose the level you decide for.")
-                ])
-            }
-            if !level.approvers.isEmpty, case .user(let user) = principal.credential, !level.approvers.contains(user) {
-                throw ServiceError.forbidden
-            }
-            requirement = .level(code)
+        try Authorization.require(principal, .approveReleases)
+        let code = draft.level?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard let level = try await Self.levels(in: store.repositories).first(where: { $0.code == code }) else {
+            throw ValidationFailure([
+                .init(
+                    field: "level", code: code.isEmpty ? "required" : "unknown_level",
+                    message: "Choose the level you decide for.")
+            ])
         }
+        if !level.approvers.isEmpty, case .user(let user) = principal.credential, !level.approvers.contains(user) {
+            throw ServiceError.forbidden
+        }
+        return try await record(draft, for: .level(code), on: id, expectedVersion: expectedVersion, by: principal)
+    }
+
+    /// Records a partner administrator's decision on a release that needs their organisation's approval.
+    public func decideAsPartner(
+        _ id: Release.ID, _ draft: ApprovalDecisionDraft, expectedVersion: Int, by principal: Principal
+    ) async throws -> ChangeApprovalView {
+        try Authorization.require(principal, .approveChangeAsPartner)
+        let release = try await store.repositories.releases.find(releaseID: id)
+        try Authorization.require(principal, .approveChangeAsPartner, owner: release?.partnerApprovalOwner ?? .platform)
+        guard let partner = principal.partnerID else { throw ServiceError.forbidden }
+        let view = try await record(
+            draft, for: .partner(partner), on: id, expectedVersion: expectedVersion, by: principal)
+        guard let asked = try await approvalsAsked(of: principal).first(where: { $0.release.id == view.release.id })
+        else { throw ServiceError.notFound }
+        return asked
+    }
+
+    private func record(
+        _ draft: ApprovalDecisionDraft, for requirement: ApprovalRequirement, on id: Release.ID,
+        expectedVersion: Int, by principal: Principal
+    ) async throws -> ReleaseView {
         let decision = try draft.validated(
             requirement: requirement, by: "\(principal.displayName) (\(principal.role.label))", at: clock.now())
         let service = self
@@ -210,5 +221,32 @@ extension ReleaseService {
             sprint: { number in sprints.first { $0.number == number } },
             feature: { id in sprints.lazy.flatMap(\.features).first { $0.id.description == id } },
             problem: { ProblemReference($0).flatMap { problems[$0] } })
+    }
+}
+
+/// A release as a partner asked for its approval sees it: what it carries for them and where their own
+/// decision stands; never the platform's approvals, reasons or people.
+public struct ChangeApprovalView: Sendable, Hashable {
+    public var release: Release
+    public var state: ApprovalState
+    /// The major changes that need this partner's approval.
+    public var features: [SprintFeature]
+}
+
+extension ReleaseService {
+    /// The releases that need the caller's organisation's approval, the latest planned first.
+    public func approvalsAsked(of principal: Principal) async throws -> [ChangeApprovalView] {
+        try Authorization.require(principal, .readChangeNotices)
+        guard let partner = principal.partnerID else { throw ServiceError.forbidden }
+        let repositories = store.repositories
+        let features = try await repositories.releases.sprints().flatMap(\.features)
+        return try await repositories.releases.releases().filter { $0.partnersToApprove.contains(partner) }.map {
+            release in
+            ChangeApprovalView(
+                release: release, state: release.state(of: .partner(partner)),
+                features: features.filter {
+                    release.features.contains($0.id) && $0.impact == .major && $0.affectedPartners.contains(partner)
+                })
+        }
     }
 }

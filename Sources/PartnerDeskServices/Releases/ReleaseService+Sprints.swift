@@ -92,6 +92,14 @@ extension ReleaseService {
         return ReleaseNotice.digest(of: sprint, startedAt: started, link: updatesLink)
     }
 
+    /// Every partner's code by id, for answers that name partners (a partner's caller only ever sees its own
+    /// among them).
+    public func partnerCodesByID() async throws -> [Partner.ID: String] {
+        Dictionary(
+            try await store.repositories.partners.list().map { ($0.id, $0.code.description) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     /// Every partner by code, for drafts that name partners.
     func partnerCodes() async throws -> [PartnerCode: Partner.ID] {
         Dictionary(

@@ -12,11 +12,19 @@ public struct ReleaseView: Sendable, Hashable {
     }
 
     public var release: Release
+    /// The number of the sprint it comes from.
+    public var sprintNumber: Int?
     public var approvals: [Approval]
     public var blockers: [ValidationIssue]
     public var earliestRelease: Date?
     public var features: [SprintFeature]
     public var problems: [Problem]
+}
+
+/// An assurance level with the people who decide for it.
+public struct ApprovalLevelView: Sendable, Hashable {
+    public var level: ApprovalLevel
+    public var approvers: [User]
 }
 
 /// A sprint with where its digest stands.
@@ -58,9 +66,18 @@ public struct ReleaseService: Sendable {
     var calendar: BusinessCalendar { catalog.calendar(ServiceLevelTier.silver.id) }
 
     /// The assurance levels: those stored, or the defaults until someone changes them.
-    public func approvalLevels(as principal: Principal) async throws -> [ApprovalLevel] {
+    public func approvalLevels(as principal: Principal) async throws -> [ApprovalLevelView] {
         try Authorization.require(principal, .readReleases)
-        return try await Self.levels(in: store.repositories)
+        return try await Self.levelViews(try await Self.levels(in: store.repositories), in: store.repositories)
+    }
+
+    static func levelViews(_ levels: [ApprovalLevel], in repositories: any Repositories) async throws
+        -> [ApprovalLevelView]
+    {
+        let staff = Dictionary(
+            try await repositories.users.list(partnerID: nil).map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first })
+        return levels.map { ApprovalLevelView(level: $0, approvers: $0.approvers.compactMap { staff[$0] }) }
     }
 
     static func levels(in repositories: any Repositories) async throws -> [ApprovalLevel] {
@@ -71,7 +88,7 @@ public struct ReleaseService: Sendable {
     /// Names who decides for a level: active assurance approvers, by e-mail address. Nobody named means any
     /// assurance approver may decide for it.
     public func setApprovers(of code: String, to addresses: [String], by principal: Principal) async throws
-        -> [ApprovalLevel]
+        -> [ApprovalLevelView]
     {
         try Authorization.require(principal, .manageApprovalLevels)
         let audit = self.audit
@@ -100,7 +117,7 @@ public struct ReleaseService: Sendable {
             try await audit.append(
                 .change("release.level_approvers", by: principal, from: before, to: levels[index], target: code),
                 in: repositories)
-            return levels
+            return try await Self.levelViews(levels, in: repositories)
         }
     }
 
@@ -133,7 +150,7 @@ public struct ReleaseService: Sendable {
             if let problem = try await repositories.problems.find(id: id) { problems.append(problem) }
         }
         return ReleaseView(
-            release: release,
+            release: release, sprintNumber: sprints.first { $0.id == release.sprintID }?.number,
             approvals: release.requirements.map {
                 .init(requirement: $0, name: names($0), state: release.state(of: $0))
             },

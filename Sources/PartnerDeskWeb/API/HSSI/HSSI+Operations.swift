@@ -19,23 +19,17 @@ extension APIOperations {
             switch input.body {
             case .json(let body): body
             }
-        let request = try APIRequest.request
-        let principal = try request.principal
-        let idempotency = try IdempotencyKey.request(
-            key: input.headers.idempotencyKey, for: request, principal: principal)
-        let outcome = try await services.hssis.declare(declaration.draft, by: principal, idempotency: idempotency) {
-            view in try Self.stored(try Components.Schemas.HSSIRecord(view, for: principal))
-        }
-        let (stored, replayed) = try outcome.answer {
-            try Self.stored(try Components.Schemas.HSSIRecord($0, for: principal))
-        }
-        let hssi = try ContractJSON.decoder.decode(Components.Schemas.HSSIRecord.self, from: stored.body)
+        let hssi = try await created(
+            key: input.headers.idempotencyKey, location: { "/api/v1/hssis/\($0.id)" },
+            render: { [principal = try APIRequest.request.principal] in
+                try Components.Schemas.HSSIRecord($0, for: principal)
+            },
+            create: { try await services.hssis.declare(declaration.draft, by: $0, idempotency: $1, render: $2) })
         return .created(
             .init(
                 headers: .init(
-                    location: stored.location, idempotentReplayed: replayed ? "true" : nil,
-                    eTag: IfMatch.etag(hssi.version)),
-                body: .json(hssi)))
+                    location: hssi.location, idempotentReplayed: hssi.replayed, eTag: IfMatch.etag(hssi.body.version)),
+                body: .json(hssi.body)))
     }
 
     func readHSSI(_ input: Operations.ReadHSSI.Input) async throws -> Operations.ReadHSSI.Output {
@@ -177,9 +171,6 @@ extension APIOperations {
         return (IfMatch.etag(view.hssi.version), try .init(view, for: principal))
     }
 
-    private static func stored(_ hssi: Components.Schemas.HSSIRecord) throws -> StoredResponse {
-        StoredResponse(status: 201, body: try ContractJSON.encoder.encode(hssi), location: "/api/v1/hssis/\(hssi.id)")
-    }
 }
 
 /// A partner's or the platform's assessment, read as sent so that the service names a wrong value;

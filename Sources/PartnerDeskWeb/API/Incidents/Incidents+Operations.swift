@@ -9,21 +9,16 @@ extension APIOperations {
             switch input.body {
             case .json(let body): body.draft
             }
-        let request = try APIRequest.request
-        let principal = try request.principal
-        let idempotency = try IdempotencyKey.request(
-            key: input.headers.idempotencyKey, for: request, principal: principal)
-        let outcome = try await services.incidents.raise(draft, by: principal, idempotency: idempotency) { view in
-            try Self.stored(try Components.Schemas.Incident(view))
-        }
-        let (stored, replayed) = try outcome.answer { try Self.stored(try Components.Schemas.Incident($0)) }
-        let incident = try ContractJSON.decoder.decode(Components.Schemas.Incident.self, from: stored.body)
+        let incident = try await created(
+            key: input.headers.idempotencyKey, location: { "/api/v1/incidents/\($0.id)" },
+            render: { try Components.Schemas.Incident($0) },
+            create: { try await services.incidents.raise(draft, by: $0, idempotency: $1, render: $2) })
         return .created(
             .init(
                 headers: .init(
-                    location: stored.location, idempotentReplayed: replayed ? "true" : nil,
-                    eTag: IfMatch.etag(incident.version)),
-                body: .json(incident)))
+                    location: incident.location, idempotentReplayed: incident.replayed,
+                    eTag: IfMatch.etag(incident.body.version)),
+                body: .json(incident.body)))
     }
 
     func getIncident(_ input: Operations.GetIncident.Input) async throws -> Operations.GetIncident.Output {
@@ -92,10 +87,6 @@ extension APIOperations {
         return .ok(.init(body: .json(try events.map { try Components.Schemas.IncidentEvent($0) })))
     }
 
-    private static func stored(_ incident: Components.Schemas.Incident) throws -> StoredResponse {
-        StoredResponse(
-            status: 201, body: try ContractJSON.encoder.encode(incident), location: "/api/v1/incidents/\(incident.id)")
-    }
 }
 
 extension Components.Schemas.Incident {
