@@ -196,6 +196,20 @@ def test_anyone_checks_the_known_problems_before_raising_an_incident(page):
     check(page, "problem")
 
 
+def test_anyone_reads_the_service_updates_and_subscribes_to_planned_releases(page):
+    page.goto(f"{BASE}/service-updates")
+    expect(page.get_by_role("heading", name="Service updates and releases")).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("This sprint: Sprint"))).to_be_visible()
+    check(page, "service-updates")
+    page.locator(".releases h3 a").first.click()
+    expect(page.get_by_role("heading", name=re.compile(r"Release \d"))).to_be_visible()
+    expect(page.get_by_role("heading", name="What changes")).to_be_visible()
+    check(page, "service-update")
+    calendar = page.request.get(f"{BASE}/service-updates.ics")
+    assert calendar.headers["content-type"].startswith("text/calendar")
+    assert "BEGIN:VEVENT" in calendar.text()
+
+
 def test_a_problem_manager_ranks_records_and_publishes_problems(page):
     sign_in(page, "problems@partnerdesk.example")
     page.get_by_role("navigation", name="Sections").get_by_role("link", name="Problems").click()
@@ -300,7 +314,7 @@ def test_pages_reflow_at_320_pixels(browser):
     sign_in(page, "admin@partnerdesk.example")
     for path in ["organisation/people", "organisation/tokens", "organisation/webhooks", "admin/audit", "admin/outbox",
                  "account/notifications", "staff/problems", "staff/problems/PRB-000001", "staff/problems/new", "hssi",
-                 "hssi/new", "organisation/hssi-rota?partner=WELLPATH"]:
+                 "hssi/new", "organisation/hssi-rota?partner=WELLPATH", "service-updates"]:
         page.goto(f"{BASE}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"

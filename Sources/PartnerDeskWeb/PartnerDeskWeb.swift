@@ -63,6 +63,7 @@ public enum PartnerDeskWeb {
         PagesController(services: context.services, servedOverTLS: context.servedOverTLS, publicURL: context.publicURL)
             .register(on: app.routes)
         PublicProblemsController(services: context.services, publicURL: context.publicURL).register(on: app.routes)
+        PublicReleasesController(services: context.services, publicURL: context.publicURL).register(on: app.routes)
     }
 
     /// Installs the middleware (outermost first) and every route.

@@ -81,6 +81,21 @@ import Testing
         #expect(rota.map(\.entry.managerName) == ["Daniel Price"])
         #expect(try await store.repositories.outbox.counts().allSatisfy { $0.count == 0 })
     }
+
+    @Test func load_plansThisFortnightsSprint_withOneReleaseLive_andOneAwaitingClinicalSafety() async throws {
+        _ = try await service.load()
+        let releases = store.repositories.releases
+        let sprints = try await releases.sprints()
+        #expect(sprints.map(\.number) == [102, 101])
+        #expect(sprints.last?.digestSentAt != nil && sprints.first?.digestSentAt == nil)
+        let planned = try await releases.releases()
+        #expect(planned.map(\.status) == [.planned, .released])
+        #expect(planned.allSatisfy { $0.notesPublishedAt != nil })
+        let next = try #require(planned.first)
+        #expect(next.state(of: .level("clinical_safety")) == .pending)
+        #expect(try await releases.notices().first?.sentAt != nil)
+        #expect(try await store.repositories.outbox.counts().allSatisfy { $0.count == 0 })
+    }
 }
 
 @Suite struct DemoOverExistingDataTests {

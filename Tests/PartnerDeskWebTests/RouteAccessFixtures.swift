@@ -135,6 +135,9 @@ struct AccessFixtures {
             ids[owner] = view.release.id.description
         }
         records["releaseID"] = ids
+        let published = try await releases.publishNotes(
+            Release.ID(uuidString: ids["staff"]!)!, expectedVersion: 1, by: manager)
+        records["name"] = ["staff": published.release.name]
         var notices: [String: String] = [:]
         for (owner, partner) in [("own", "WELLPATH"), ("other", "CAREBRIDGE")] {
             guard

@@ -35,6 +35,12 @@ enum RouteAccessTable {
         POST /account/password                                      -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         GET /problems/:reference                                    staff   ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         GET /problems/:reference                                    missing 404  404 404    404  404  404     404 404 404 404 404 404 404 404 404
+        GET /service-updates                                        -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-updates.json                                   -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-updates.atom                                   -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-updates.ics                                    -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-updates/releases/:name                         staff   ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-updates/releases/:name                         missing 404  404 404    404  404  404     404 404 404 404 404 404 404 404 404
         GET /api/v1/audit                                           -       401  403 403    403  403  403     403 403 403 403 403 403 403 ok  ok
         POST /api/v1/incidents                                      -       401  ok  403    ok   ok   403     403 403 403 403 403 403 403 403 403
         GET /api/v1/incidents                                       -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok

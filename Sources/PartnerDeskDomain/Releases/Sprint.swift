@@ -126,3 +126,21 @@ public struct SprintFeature: Hashable, Sendable, Identifiable, Codable {
         affectedPartners.isEmpty || affectedPartners.contains(partner)
     }
 }
+
+extension SprintFeature {
+    /// The feature for everyone to read: without the partners it names.
+    public func withoutPartners() -> SprintFeature {
+        var feature = self
+        feature.affectedPartners = []
+        return feature
+    }
+}
+
+extension Sprint {
+    /// The sprint for everyone to read: its features without the partners they name.
+    public func withoutPartners() -> Sprint {
+        var sprint = self
+        sprint.features = features.map { $0.withoutPartners() }
+        return sprint
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import PartnerDeskDomain
 
 /// The fictional organisations and people loaded by ``DemoDataService``. Every name, address and client id
@@ -77,6 +78,8 @@ extension DemoData {
     /// Wellpath's HSSI manager and the Service Bridge operator, who run the demo HSSI.
     static let hssiManager = "hssi@wellpath.example"
     static let serviceBridge = "bridge@partnerdesk.example"
+    static let releaseManager = "releases@partnerdesk.example"
+    static let assuranceApprover = "safety@partnerdesk.example"
     /// The problem the demo links an incident to, published for partners.
     static let problem = ProblemDraft(
         title: "Signed out early on some Android browsers",
@@ -196,4 +199,47 @@ extension DemoData {
                 .init(action: "reopen", note: "The partner reports the loop again."),
             ]),
     ]
+
+    static func currentSprint(startingOn monday: LocalDate) -> SprintDraft {
+        SprintDraft(
+            number: 101, startsOn: monday.description, goal: "Clearer sign-in for people whose link expired.",
+            features: [
+                SprintFeatureDraft(
+                    title: "Clearer expired-link messages",
+                    description:
+                        "When a sign-in link has expired, people are told so and offered a new one in one step.",
+                    services: ["Sign-in"], impact: "minor"),
+                SprintFeatureDraft(
+                    title: "Identity level claim",
+                    description: "Services that ask for it receive the level of identity checks a person has passed.",
+                    services: ["Identity verification", "OpenID Connect"], impact: "major",
+                    partnerAction: "Ask for the identity_level scope if your service needs it.",
+                    affectedPartners: ["WELLPATH"]),
+            ])
+    }
+
+    static func nextSprint(startingOn monday: LocalDate) -> SprintDraft {
+        SprintDraft(
+            number: 102, startsOn: monday.description,
+            features: [
+                SprintFeatureDraft(
+                    title: "Faster passport photo checks",
+                    description: "Photo checks take seconds rather than minutes.",
+                    services: ["Identity verification"], impact: "none")
+            ])
+    }
+
+    static func integrationNotice(feature: String, from day: LocalDate) -> IntegrationNoticeDraft {
+        IntegrationNoticeDraft(
+            title: "Identity level claim in integration",
+            description: "Ask for the identity_level scope in the integration environment and check your service "
+                + "reads the new claim.",
+            feature: feature, availableFrom: day.description)
+    }
+
+    static func release(name: String, plannedAt: Date, summary: String, features: [String]) -> ReleaseDraft {
+        ReleaseDraft(
+            name: name, summary: summary, plannedAt: ISO8601Instant.string(from: plannedAt), sprint: 101,
+            features: features)
+    }
 }

@@ -48,12 +48,13 @@ public struct DemoDataService: Sendable {
     }
 
     /// Loads whatever part of the demo data is missing: partners and users in one transaction, then one
-    /// incident in every status, each raised and moved on through the ordinary use cases, and an HSSI under
-    /// way with an HSSI manager rota.
+    /// incident in every status, each raised and moved on through the ordinary use cases, an HSSI under
+    /// way with an HSSI manager rota, and this fortnight's sprint with its releases.
     public func load() async throws -> DemoReport {
         var report = try await loadPartnersAndUsers()
         report.incidentsCreated = try await loadIncidents()
         try await loadHSSI()
+        try await loadReleases()
         return report
     }
 
@@ -198,5 +199,69 @@ extension DemoDataService {
             view = try await hssis.step(
                 view.hssi.id, HSSIStepRequest(step: step), expectedVersion: view.hssi.version, by: bridge)
         }
+    }
+}
+
+extension DemoDataService {
+    /// The sprint running this fortnight (its digest sent the week before) with a major change for Wellpath
+    /// and its integration notice, the next sprint still to be told, last week's release live and this week's
+    /// with its notes out and one approval still to come; only when there is no sprint yet.
+    private func loadReleases() async throws {
+        guard try await store.repositories.releases.sprints().isEmpty,
+            let manager = try await principal(DemoData.releaseManager),
+            let approver = try await principal(DemoData.assuranceApprover)
+        else { return }
+        let now = clock.now()
+        let calendar = catalog.calendar(ServiceLevelTier.silver.id)
+        let today = calendar.localDate(of: now)
+        let monday = today.adding(days: 1 - today.weekday.isoNumber)
+        let scriptClock = DemoClock(now.addingTimeInterval(-12 * 86_400))
+        let incidents = IncidentService(
+            store: store, ids: ids, clock: scriptClock, catalog: catalog, digester: digester,
+            partners: PartnerCache(clock: scriptClock), planner: .silent, audit: audit)
+        let releases = ReleaseService(
+            store: store, ids: ids, clock: scriptClock, catalog: catalog, planner: .silent, audit: audit,
+            problems: ProblemService(
+                store: store, ids: ids, clock: scriptClock, catalog: catalog, incidents: incidents),
+            leadTime: .standard)
+        var sprint = try await releases.planSprint(DemoData.currentSprint(startingOn: monday), by: manager)
+        sprint = try await releases.sendDigest(sprint.sprint.id, expectedVersion: 1, by: manager)
+        _ = try await releases.planSprint(DemoData.nextSprint(startingOn: monday.adding(days: 14)), by: manager)
+        let features = sprint.sprint.features.map(\.id.description)
+        if case .created(let notice, _) = try await releases.createNotice(
+            DemoData.integrationNotice(feature: features[1], from: monday.adding(days: 2)), by: manager)
+        {
+            _ = try await releases.sendNotice(notice.id, expectedVersion: 1, by: manager)
+        }
+        let evening = { (day: LocalDate) in
+            (calendar.openingHours(on: day)?.end ?? now).addingTimeInterval(3_600)
+        }
+        guard
+            case .created(var past, _) = try await releases.planRelease(
+                DemoData.release(
+                    name: "\(monday.year).\(monday.month).1", plannedAt: evening(monday.adding(days: -4)),
+                    summary: "Clearer messages when a sign-in link has expired.", features: [features[0]]),
+                by: manager),
+            case .created(var next, _) = try await releases.planRelease(
+                DemoData.release(
+                    name: "\(monday.year).\(monday.month).2", plannedAt: evening(monday.adding(days: 10)),
+                    summary: "The identity level claim, for partners who asked for it.", features: [features[1]]),
+                by: manager)
+        else { return }
+        past = try await releases.publishNotes(past.release.id, expectedVersion: 1, by: manager)
+        for approval in past.approvals {
+            if case .level(let code) = approval.requirement {
+                past = try await releases.decide(
+                    past.release.id, ApprovalDecisionDraft(decision: "approve", level: code),
+                    expectedVersion: past.release.version, by: approver)
+            }
+        }
+        scriptClock.set(evening(monday.adding(days: -4)))
+        _ = try await releases.markReleased(past.release.id, expectedVersion: past.release.version, by: manager)
+        scriptClock.set(now.addingTimeInterval(-86_400))
+        next = try await releases.publishNotes(next.release.id, expectedVersion: 1, by: manager)
+        _ = try await releases.decide(
+            next.release.id, ApprovalDecisionDraft(decision: "approve", level: "technical_design"),
+            expectedVersion: next.release.version, by: approver)
     }
 }

@@ -51,6 +51,8 @@ enum SiteURL: Sendable, Equatable {
     case rotaRemoval(Parameter)
     case problems, problemsJSON, problemsAtom
     case publicProblem(Parameter)
+    case serviceUpdates, serviceUpdatesJSON, serviceUpdatesAtom, serviceUpdatesCalendar
+    case publicRelease(Parameter)
 
     /// Every page address, parameters as keys, for the test that holds them to the registered routes.
     static var all: [SiteURL] {
@@ -61,6 +63,7 @@ enum SiteURL: Sendable, Equatable {
             .webhookRotation(.key), .webhookRemoval(.key), .outbox, .outboxRetry(.key), .outboxDiscard(.key),
             .staffProblems, .newProblem, .staffProblem(.key), .hssiList, .newHSSI, .hssi(.key), .hssiTimelineCSV(.key),
             .rota, .rotaRemoval(.key), .problems, .problemsJSON, .problemsAtom, .publicProblem(.key),
+            .serviceUpdates, .serviceUpdatesJSON, .serviceUpdatesAtom, .serviceUpdatesCalendar, .publicRelease(.key),
         ] + ProblemStep.allCases.map { .problemStep(.key, $0) } + HSSIStep.allCases.map { .hssiStep(.key, $0) }
     }
 
@@ -144,6 +147,11 @@ enum SiteURL: Sendable, Equatable {
         case .problemsJSON: return [c("problems.json")]
         case .problemsAtom: return [c("problems.atom")]
         case .publicProblem(let reference): return [c("problems"), p("reference", reference)]
+        case .serviceUpdates: return [c("service-updates")]
+        case .serviceUpdatesJSON: return [c("service-updates.json")]
+        case .serviceUpdatesAtom: return [c("service-updates.atom")]
+        case .serviceUpdatesCalendar: return [c("service-updates.ics")]
+        case .publicRelease(let name): return [c("service-updates"), c("releases"), p("name", name)]
         }
     }
 }

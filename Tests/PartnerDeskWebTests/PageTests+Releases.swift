@@ -1,0 +1,99 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import PartnerDeskTestSupport
+import PartnerDeskWeb
+import Testing
+import VaporTesting
+
+/// The public service updates and releases page, its feeds, and one page per release.
+extension PageTests {
+    @Test func theServiceUpdatesPage_showsPublishedNotesAndToldSprints_andNothingInternal() async throws {
+        try await withPages { app, services in
+            let manager = Principal(
+                credential: .user(.init(UUID())), displayName: "Rita Release", role: .releaseManager, partnerID: nil,
+                scope: .write)
+            let approver = Principal(
+                credential: .user(.init(UUID())), displayName: "Cal Safety", role: .assuranceApprover, partnerID: nil,
+                scope: .write)
+            let sprint = try await services.releases.planSprint(
+                SprintDraft(
+                    number: 42, startsOn: "2026-11-23", goal: "Faster sign-in",
+                    features: [
+                        SprintFeatureDraft(
+                            title: "One screen fewer", description: "Sign-in asks for the code <once>.",
+                            services: ["Sign-in"], impact: "major", partnerAction: "Update your redirect URL.",
+                            affectedPartners: ["WELLPATH"])
+                    ]), by: manager)
+            _ = try await services.releases.sendDigest(sprint.sprint.id, expectedVersion: 1, by: manager)
+            _ = try await services.releases.planSprint(
+                SprintDraft(
+                    number: 43, startsOn: "2026-12-07",
+                    features: [
+                        SprintFeatureDraft(
+                            title: "Untold feature", description: "Not sent yet.", services: ["Sign-in"], impact: "none"
+                        )
+                    ]), by: manager)
+            guard
+                case .created(var release, _) = try await services.releases.planRelease(
+                    ReleaseDraft(
+                        name: "2026.12.1", summary: "Sign-in, faster; and fewer screens.",
+                        plannedAt: "2026-12-10T19:00:00Z", sprint: 42,
+                        features: [sprint.sprint.features[0].id.description]), by: manager)
+            else { throw ServiceError.notFound }
+            guard
+                case .created(let unpublished, _) = try await services.releases.planRelease(
+                    ReleaseDraft(
+                        name: "2026.12.2", summary: "Hidden until its notes are out.", plannedAt: "2026-12-17T19:00:00Z"
+                    ),
+                    by: manager)
+            else { throw ServiceError.notFound }
+            release = try await services.releases.publishNotes(release.release.id, expectedVersion: 1, by: manager)
+            release = try await services.releases.decide(
+                release.release.id,
+                ApprovalDecisionDraft(decision: "hold", level: "clinical_safety", reason: "Hazard log not updated"),
+                expectedVersion: release.release.version, by: approver)
+            release = try await services.releases.replan(
+                release.release.id, to: "2026-12-17T19:00:00Z", reason: "More time to test with partners",
+                expectedVersion: release.release.version, by: manager)
+
+            var visitor = Browser(app: app)
+            let page = try await visitor.send(.GET, "service-updates")
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("Release 2026.12.1") && html.contains("Sign-in, faster; and fewer screens."))
+            #expect(
+                html.contains("Planned for Thu, 17 Dec 2026 at 19:00 (first planned for Thu, 10 Dec 2026 at 19:00)"))
+            #expect(html.contains("This sprint: Sprint 42") && html.contains("Sign-in asks for the code &lt;once&gt;."))
+            #expect(!html.contains("Untold feature"), "a sprint is shown once partners have been told")
+            #expect(!html.contains(unpublished.release.name), "a release is shown once its notes are out")
+            for hidden in ["Hazard log", "Cal Safety", "Rita Release", "Wellpath", "WELLPATH"] {
+                #expect(!html.contains(hidden), "\(hidden)")
+            }
+            let detail = try await visitor.send(.GET, "service-updates/releases/2026.12.1")
+            #expect(detail.status == .ok && detail.body.string.contains("More time to test with partners"))
+            #expect(detail.body.string.contains("Update your redirect URL."))
+            #expect(try await visitor.send(.GET, "service-updates/releases/2026.12.2").status == .notFound)
+
+            var json: TestingHTTPResponse?
+            try await app.testing().test(.GET, "service-updates.json") { json = $0 }
+            let body = json?.body.string ?? ""
+            #expect(body.contains("\"name\":\"2026.12.1\"") && !body.contains("approvals") && !body.contains("Hazard"))
+            var atom: TestingHTTPResponse?
+            try await app.testing().test(.GET, "service-updates.atom") { atom = $0 }
+            #expect(atom?.headers.contentType?.subType == "atom+xml")
+            #expect(atom?.body.string.contains("<title>Release 2026.12.1</title>") == true)
+
+            var calendar: TestingHTTPResponse?
+            try await app.testing().test(.GET, "service-updates.ics") { calendar = $0 }
+            #expect(
+                calendar?.headers.contentType?.type == "text" && calendar?.headers.contentType?.subType == "calendar")
+            let ics = calendar?.body.string ?? ""
+            #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") && ics.hasSuffix("END:VCALENDAR\r\n"))
+            #expect(ics.contains("UID:release-2026.12.1@127.0.0.1\r\n") && ics.contains("SEQUENCE:1\r\n"))
+            #expect(ics.contains("DTSTART:20261217T190000Z\r\nDTEND:20261217T200000Z\r\n"))
+            #expect(ics.contains("DESCRIPTION:Sign-in\\, faster\\; and fewer screens."))
+            #expect(ics.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        }
+    }
+}
