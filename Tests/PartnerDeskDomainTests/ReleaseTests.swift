@@ -255,4 +255,27 @@ import Testing
         }
         #expect(notice.remindersDue(at: instant, on: Self.calendar).isEmpty, "at most three reminders")
     }
+
+    @Test func aProblemCarriedByAPlannedRelease_takesTheReleaseAsItsFixTarget() throws {
+        let problem = Problem(
+            id: .init(UUID()), reference: ProblemReference(number: 1)!, title: "Loop", description: "Loops",
+            severity: Severity(3)!, origin: .incidents, recordedAt: Self.at("2026-11-02T10:00:00Z"), recordedBy: "Pat")
+        var soon = Self.release(plannedAt: "2026-12-10T19:00:00Z")
+        soon.problems = [problem.id]
+        var later = Self.release(plannedAt: "2026-12-17T19:00:00Z")
+        later.name = "2026.12.2"
+        later.problems = [problem.id]
+        var gone = Self.release(plannedAt: "2026-12-03T19:00:00Z")
+        gone.problems = [problem.id]
+        gone.status = .released
+        let agreed = AgreedRelease.byProblem([later, gone, soon])
+        #expect(agreed[problem.id] == AgreedRelease(name: "2026.12.1", plannedAt: Self.at("2026-12-10T19:00:00Z")))
+        let target = problem.fixTarget(
+            tier: .silver, calendar: Self.calendar, at: Self.at("2026-12-11T09:00:00Z"),
+            agreedRelease: agreed[problem.id])
+        #expect(target.agreedRelease == "2026.12.1" && target.dueDate == LocalDate("2026-12-10"))
+        #expect(target.isBreached, "the agreed release has passed without the fix")
+        let plain = problem.fixTarget(tier: .silver, calendar: Self.calendar, at: Self.at("2026-12-11T09:00:00Z"))
+        #expect(plain.agreedRelease == nil && plain.workingDays == 120 && !plain.isBreached)
+    }
 }

@@ -178,6 +178,9 @@ import Testing
                 "Technical design", "Clinical safety", "Information governance", "Service management", "Wellpath",
             ])
         #expect(release.blockers.map(\.code).first == "notes_not_published")
+        let carried = try await services.problems.view(problem.problem.id, as: fixture.people[.problemManager]!)
+        #expect(carried.target.agreedRelease == "2026.12.1")
+        #expect(carried.target.dueAt == ISO8601Instant.date(from: "2026-12-10T19:00:00Z"))
 
         release = try await services.releases.publishNotes(release.release.id, expectedVersion: 1, by: manager)
         let notes = try await mails(fixture)
@@ -199,6 +202,8 @@ import Testing
         let moved = try await mails(fixture, since: count)
         #expect(moved.count == 4 && moved.allSatisfy { $0.subject == "Release 2026.12.1 moved to Thu, 17 Dec 2026" })
         #expect(moved.allSatisfy { !$0.mentions("Hazard log") }, "an internal reason stays internal")
+        let slipped = try await services.problems.view(problem.problem.id, as: fixture.people[.problemManager]!)
+        #expect(slipped.target.dueAt == ISO8601Instant.date(from: "2026-12-17T19:00:00Z"), "the target moves with it")
 
         for code in ["technical_design", "clinical_safety", "information_governance", "service_management"] {
             release = try await services.releases.decide(

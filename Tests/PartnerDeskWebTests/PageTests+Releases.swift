@@ -75,6 +75,25 @@ extension PageTests {
             #expect(detail.body.string.contains("Update your redirect URL."))
             #expect(try await visitor.send(.GET, "service-updates/releases/2026.12.2").status == .notFound)
 
+            // A published problem the release carries shows the release as its fix target, on the public page.
+            let problems = staff(services, role: .problemManager, scope: .write)
+            var problem = try await services.problems.record(
+                ProblemDraft(title: "Loop", description: "Loops", severity: 3, origin: "internal_bug"), by: problems)
+            problem = try await services.problems.publish(
+                problem.problem.id, summary: "Sign-in can loop.", expectedVersion: 1, by: problems)
+            _ = try await services.releases.reviseRelease(
+                unpublished.release.id,
+                ReleaseDraft(
+                    name: "2026.12.2", summary: "Hidden until its notes are out.", plannedAt: "2026-12-17T19:00:00Z",
+                    problems: [problem.problem.reference.description]), expectedVersion: 1, by: manager)
+            let listed = try await visitor.send(.GET, "problems").body.string
+            #expect(listed.contains("Fix planned in</dt><dd>Release 2026.12.2, Thursday, 17 December 2026"))
+            _ = try await services.releases.publishNotes(unpublished.release.id, expectedVersion: 2, by: manager)
+            #expect(
+                try await visitor.send(.GET, "problems").body.string.contains(
+                    #"<a href="/service-updates/releases/2026.12.2">Release 2026.12.2</a>"#),
+                "linked once its notes are out")
+
             var json: TestingHTTPResponse?
             try await app.testing().test(.GET, "service-updates.json") { json = $0 }
             let body = json?.body.string ?? ""

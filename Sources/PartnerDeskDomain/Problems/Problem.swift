@@ -85,19 +85,42 @@ public struct Problem: Hashable, Sendable, Identifiable {
     }
 
     /// The fix target under a tier and calendar: the due instant (the close of the n-th working day after the
-    /// day it was recorded), and whether it was missed at `instant` (an open problem past its due).
-    public func fixTarget(tier: ServiceLevelTier, calendar: BusinessCalendar, at instant: Date) -> ProblemFixTarget {
+    /// day it was recorded), or, when a planned release carries its fix, that release's planned time (so a
+    /// release that slips moves the target with it); and whether it was missed at `instant` (an open problem
+    /// past its due, or a fix released after it).
+    public func fixTarget(
+        tier: ServiceLevelTier, calendar: BusinessCalendar, at instant: Date, agreedRelease: AgreedRelease? = nil
+    ) -> ProblemFixTarget {
         let days = tier.problemFixWorkingDays[severity]
-        let due = calendar.addWorkingDays(days, to: recordedAt)
-        let dueAt = Date(timeIntervalSince1970: TimeInterval(due.dueEpochSeconds))
+        let working = calendar.addWorkingDays(days, to: recordedAt)
+        let dueAt = agreedRelease?.plannedAt ?? Date(timeIntervalSince1970: TimeInterval(working.dueEpochSeconds))
+        let dueDate = agreedRelease.map { calendar.localDate(of: $0.plannedAt) } ?? working.date
         let finished = fixReleasedAt ?? (status == .closed ? updatedAt : nil)
         let breached = (finished ?? instant) > dueAt
-        return ProblemFixTarget(workingDays: days, dueDate: due.date, dueAt: dueAt, isBreached: breached)
+        return ProblemFixTarget(
+            workingDays: days, dueDate: dueDate, dueAt: dueAt, isBreached: breached, agreedRelease: agreedRelease?.name,
+            agreedReleaseIsPublished: agreedRelease?.notesPublished ?? false)
     }
 }
 
-/// A problem's fix target: so many working days from when it was recorded.
+/// The planned release that carries a problem's fix: the problem's fix target becomes that release.
+public struct AgreedRelease: Hashable, Sendable {
+    public var name: String
+    public var plannedAt: Date
+    /// Whether the release's notes are out (its public page exists).
+    public var notesPublished: Bool
+
+    public init(name: String, plannedAt: Date, notesPublished: Bool = false) {
+        self.name = name
+        self.plannedAt = plannedAt
+        self.notesPublished = notesPublished
+    }
+}
+
+/// A problem's fix target: so many working days from when it was recorded, or the release agreed to carry
+/// its fix.
 public struct ProblemFixTarget: Hashable, Sendable {
+    /// The working-day target by severity (what the target would be without an agreed release).
     public var workingDays: Int
     /// The local date the fix is due.
     public var dueDate: LocalDate
@@ -105,4 +128,8 @@ public struct ProblemFixTarget: Hashable, Sendable {
     public var dueAt: Date
     /// Whether the fix came, or is still missing, after the due instant.
     public var isBreached: Bool
+    /// The release the target is, when one was agreed.
+    public var agreedRelease: String?
+    /// Whether that release's notes are out.
+    public var agreedReleaseIsPublished: Bool
 }

@@ -334,3 +334,17 @@ extension Release {
         return reason
     }
 }
+
+extension AgreedRelease {
+    /// For each problem a planned release carries, the soonest such release: the problems' agreed fix targets.
+    public static func byProblem(_ releases: [Release]) -> [Problem.ID: AgreedRelease] {
+        var agreed: [Problem.ID: AgreedRelease] = [:]
+        for release in releases where release.status == .planned {
+            for problem in release.problems where (agreed[problem]?.plannedAt ?? .distantFuture) > release.plannedAt {
+                agreed[problem] = AgreedRelease(
+                    name: release.name, plannedAt: release.plannedAt, notesPublished: release.notesPublishedAt != nil)
+            }
+        }
+        return agreed
+    }
+}

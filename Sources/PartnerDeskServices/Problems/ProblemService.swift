@@ -127,7 +127,7 @@ public struct ProblemService: Sendable {
         try Authorization.require(principal, .readProblems)
         guard let problem = try await store.repositories.problems.find(id: id) else { throw ServiceError.notFound }
         let linked = try await store.repositories.problems.linkedIncidents()
-        return makeView(problem, linked: linked[problem.reference] ?? [], at: clock.now())
+        return makeView(problem, linked: linked[problem.reference] ?? [], agreed: try await agreed(), at: clock.now())
     }
 
     /// One problem by its reference, with its fix target and score, for a caller about to perform `action` on it
@@ -178,9 +178,10 @@ public struct ProblemService: Sendable {
         try Authorization.require(principal, .readProblems)
         let now = clock.now()
         let linked = try await store.repositories.problems.linkedIncidents()
+        let agreed = try await agreed()
         return try await store.repositories.problems.list()
             .filter { includeFinished || $0.status.isOpen }
-            .map { makeView($0, linked: linked[$0.reference] ?? [], at: now) }
+            .map { makeView($0, linked: linked[$0.reference] ?? [], agreed: agreed, at: now) }
             .sorted { lhs, rhs in
                 if lhs.score.total != rhs.score.total { return lhs.score.total > rhs.score.total }
                 if lhs.problem.severity != rhs.problem.severity {
@@ -323,21 +324,22 @@ public struct ProblemService: Sendable {
     /// Every published problem still worth knowing about, with its fix target, newest first.
     public func published() async throws -> [ProblemView] {
         let now = clock.now()
+        let agreed = try await agreed()
         return try await store.repositories.problems.list().filter(\.isPublished).reversed().map {
-            makeView($0, linked: [], at: now)
+            makeView($0, linked: [], agreed: agreed, at: now)
         }
     }
 
     /// A search hit's problem with its fix target, for showing search results without reading it again.
-    public func publishedView(_ hit: ProblemSearchHit) -> ProblemView {
-        makeView(hit.problem, linked: [], at: clock.now())
+    public func publishedView(_ hit: ProblemSearchHit) async throws -> ProblemView {
+        makeView(hit.problem, linked: [], agreed: try await agreed(), at: clock.now())
     }
 
     /// A published problem by reference, or nil: unpublished ones read as missing.
     public func publishedProblem(_ reference: ProblemReference) async throws -> ProblemView? {
         guard let problem = try await store.repositories.problems.find(reference: reference), problem.isPublished
         else { return nil }
-        return makeView(problem, linked: [], at: clock.now())
+        return makeView(problem, linked: [], agreed: try await agreed(), at: clock.now())
     }
 
     /// Loads a problem, checks the version, lets `body` change it, and stores it with its audit entry.
@@ -363,16 +365,24 @@ public struct ProblemService: Sendable {
         }
         searchCache.clear()
         let linked = try await store.repositories.problems.linkedIncidents()
-        return makeView(problem, linked: linked[problem.reference] ?? [], at: now)
+        return makeView(problem, linked: linked[problem.reference] ?? [], agreed: try await agreed(), at: now)
     }
 
     /// Problems belong to the platform, not to one partner: their fix targets follow the Silver tier.
-    private func makeView(_ problem: Problem, linked: [ProblemScore.LinkedIncident], at now: Date) -> ProblemView {
+    private func makeView(
+        _ problem: Problem, linked: [ProblemScore.LinkedIncident], agreed: [Problem.ID: AgreedRelease], at now: Date
+    ) -> ProblemView {
         let tier = catalog.tier(ServiceLevelTier.silver.id)
         return ProblemView(
             problem: problem,
-            target: problem.fixTarget(tier: tier, calendar: catalog.calendar(tier.id), at: now),
+            target: problem.fixTarget(
+                tier: tier, calendar: catalog.calendar(tier.id), at: now, agreedRelease: agreed[problem.id]),
             score: ProblemScore(linked, at: now))
+    }
+
+    /// The releases agreed to carry problems' fixes, by problem.
+    private func agreed() async throws -> [Problem.ID: AgreedRelease] {
+        AgreedRelease.byProblem(try await store.repositories.releases.releases())
     }
 
     static func nonEmpty(_ text: String?) -> String? {

@@ -143,7 +143,7 @@ extension Components.Schemas.ProblemRecord {
             publicSummary: problem.publicSummary, published: problem.isPublished, version: problem.version,
             fixTarget: .init(
                 workingDays: view.target.workingDays, dueDate: view.target.dueDate.description,
-                dueAt: view.target.dueAt, breached: view.target.isBreached),
+                dueAt: view.target.dueAt, breached: view.target.isBreached, agreedRelease: view.target.agreedRelease),
             score: .init(
                 total: view.score.total, incidents: view.score.incidents, partners: view.score.partners,
                 incidentPoints: view.score.incidentPoints, partnerPoints: view.score.partnerPoints))

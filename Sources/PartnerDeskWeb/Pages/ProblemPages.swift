@@ -7,10 +7,13 @@ private func scoreText(_ value: Double) -> String {
     value.formatted(.number.precision(.fractionLength(0...2)).locale(Locale(identifier: "en_GB")))
 }
 
-/// The fix target in words: the due date, and whether it was missed.
+/// The fix target in words: the agreed release and its planned time, or the due date and working days; and
+/// whether it was missed.
 private func targetText(_ target: ProblemFixTarget) -> String {
-    "\(PageFormat.longDate(target.dueDate)) (\(target.workingDays) working days)"
-        + (target.isBreached ? ", missed" : "")
+    let due =
+        target.agreedRelease.map { "In release \($0), planned for \(PageFormat.londonTime(target.dueAt))" }
+        ?? "\(PageFormat.longDate(target.dueDate)) (\(target.workingDays) working days)"
+    return due + (target.isBreached ? ", missed" : "")
 }
 
 /// Staff's ranked list of problem records: the highest score first, with the formula explained.

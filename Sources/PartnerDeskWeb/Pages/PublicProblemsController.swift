@@ -28,6 +28,9 @@ struct PublicProblemsController {
         var workaround: String?
         var fixDueDate: String
         var fixRelease: String?
+        /// The planned release agreed to carry the fix, when one is, and whether its notes (its page) are out.
+        var agreedRelease: String?
+        var agreedReleaseIsPublished: Bool
         var url: String
         var updatedAt: String
 
@@ -41,6 +44,8 @@ struct PublicProblemsController {
             workaround = problem.workaround
             fixDueDate = view.target.dueDate.description
             fixRelease = problem.fixRelease
+            agreedRelease = view.target.agreedRelease
+            agreedReleaseIsPublished = view.target.agreedReleaseIsPublished
             url = "\(publicURL)/problems/\(problem.reference)"
             updatedAt = ISO8601Instant.string(from: problem.updatedAt)
         }
@@ -74,13 +79,17 @@ struct PublicProblemsController {
                     due: PageFormat.longDate(view.target.dueDate))
             }
         } else {
-            entries = try await services.problems.searchPublished(query).map { hit in
-                let view = services.problems.publishedView(hit)
-                return .init(
-                    problem: PublicProblem(view, publicURL: publicURL), titleHTML: Self.marked(hit.highlightedTitle),
-                    summaryHTML: Self.marked(hit.highlightedSummary ?? view.problem.publicSummary ?? ""),
-                    due: PageFormat.longDate(view.target.dueDate))
+            var found: [ListPage.Entry] = []
+            for hit in try await services.problems.searchPublished(query) {
+                let view = try await services.problems.publishedView(hit)
+                found.append(
+                    .init(
+                        problem: PublicProblem(view, publicURL: publicURL),
+                        titleHTML: Self.marked(hit.highlightedTitle),
+                        summaryHTML: Self.marked(hit.highlightedSummary ?? view.problem.publicSummary ?? ""),
+                        due: PageFormat.longDate(view.target.dueDate)))
             }
+            entries = found
         }
         let page = ListPage(query: query, searched: !query.isEmpty, entries: entries, hasEntries: !entries.isEmpty)
         return try await request.view.render("problems", page).encodeResponse(for: request)
@@ -108,9 +117,11 @@ struct PublicProblemsController {
         guard !query.isEmpty else {
             return try await services.problems.published().map { PublicProblem($0, publicURL: publicURL) }
         }
-        return try await services.problems.searchPublished(query).map {
-            PublicProblem(services.problems.publishedView($0), publicURL: publicURL)
+        var found: [PublicProblem] = []
+        for hit in try await services.problems.searchPublished(query) {
+            found.append(PublicProblem(try await services.problems.publishedView(hit), publicURL: publicURL))
         }
+        return found
     }
 
     @Sendable func atom(_ request: Request) async throws -> Response {
