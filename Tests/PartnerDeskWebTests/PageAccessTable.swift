@@ -105,5 +105,41 @@ enum PageAccessTable {
         POST /organisation/hssi-rota/:entryID/remove         own     303  403 ok   ok   403 403 403 403 403 403 403 ok
         POST /organisation/hssi-rota/:entryID/remove         other   303  403 404  404  403 403 403 403 403 403 403 ok
         POST /organisation/hssi-rota/:entryID/remove         missing 303  403 404  404  403 403 403 403 403 403 403 404
+        GET /releases                                        -       303  403 403  403  ok  ok  ok  ok  ok  ok  ok  ok
+        POST /releases                                       -       303  403 403  403  403 403 403 403 ok  403 403 ok
+        POST /releases/sprints                               -       303  403 403  403  403 403 403 403 ok  403 403 ok
+        GET /releases/sprints/:sprintID                      staff   303  403 403  403  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /releases/sprints/:sprintID                      missing 303  403 403  403  404 404 404 404 404 404 404 404
+        POST /releases/sprints/:sprintID/features            staff   303  403 403  403  403 403 403 403 ok  403 403 ok
+        POST /releases/sprints/:sprintID/features            missing 303  403 403  403  403 403 403 403 404 403 403 404
+        POST /releases/sprints/:sprintID/digest              staff   303  403 403  403  403 403 403 403 ok  403 403 ok
+        POST /releases/sprints/:sprintID/digest              missing 303  403 403  403  403 403 403 403 404 403 403 404
+        GET /releases/:releaseID                             staff   303  403 403  403  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /releases/:releaseID                             missing 303  403 403  403  404 404 404 404 404 404 404 404
+        POST /releases/:releaseID/notes                      staff   303  403 403  403  403 403 403 403 ok  403 403 ok
+        POST /releases/:releaseID/notes                      missing 303  403 403  403  403 403 403 403 404 403 403 404
+        POST /releases/:releaseID/decisions                  staff   303  403 403  403  403 403 403 403 403 ok  403 403
+        POST /releases/:releaseID/decisions                  missing 303  403 403  403  403 403 403 403 403 404 403 403
+        POST /releases/:releaseID/plan                       staff   303  403 403  403  403 403 403 403 ok  403 403 ok
+        POST /releases/:releaseID/plan                       missing 303  403 403  403  403 403 403 403 404 403 403 404
+        POST /releases/:releaseID/release                    staff   303  403 403  403  403 403 403 403 ok  403 403 ok
+        POST /releases/:releaseID/release                    missing 303  403 403  403  403 403 403 403 404 403 403 404
+        POST /releases/:releaseID/rollback                   staff   303  403 403  403  403 403 403 403 ok  403 403 ok
+        POST /releases/:releaseID/rollback                   missing 303  403 403  403  403 403 403 403 404 403 403 404
+        POST /releases/notices                               -       303  403 403  403  403 403 403 403 ok  403 403 ok
+        GET /releases/notices/:noticeID                      own     303  403 403  403  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /releases/notices/:noticeID                      missing 303  403 403  403  404 404 404 404 404 404 404 404
+        POST /releases/notices/:noticeID/send                own     303  403 403  403  403 403 403 403 ok  403 403 ok
+        POST /releases/notices/:noticeID/send                missing 303  403 403  403  403 403 403 403 404 403 403 404
+        GET /change-notices                                  -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /change-notices/:noticeID                        own     303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /change-notices/:noticeID                        other   303  404 404  404  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /change-notices/:noticeID                        missing 303  404 404  404  404 404 404 404 404 404 404 404
+        POST /change-notices/:noticeID/answers               own     303  ok  ok   ok   403 403 403 403 403 403 403 403
+        POST /change-notices/:noticeID/answers               other   303  404 404  404  403 403 403 403 403 403 403 403
+        POST /change-notices/:noticeID/answers               missing 303  404 404  404  403 403 403 403 403 403 403 403
+        POST /change-approvals/:releaseID                    own     303  403 403  ok   403 403 403 403 403 403 403 403
+        POST /change-approvals/:releaseID                    other   303  403 403  404  403 403 403 403 403 403 403 403
+        POST /change-approvals/:releaseID                    missing 303  403 403  404  403 403 403 403 403 403 403 403
         """
 }

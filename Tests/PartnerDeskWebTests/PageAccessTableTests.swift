@@ -144,7 +144,27 @@ import VaporTesting
                 "partner": "WELLPATH", "managerName": "Mo", "email": "mo@wellpath.example",
                 "startsAt": "2026-11-26T00:00", "endsAt": "2026-11-27T00:00",
             ]
-        default: return [:]
+        case (_, _, "sprints"): return ["number": "\(Int.random(in: 100...999_999))", "startsOn": "2027-01-04"]
+        case (_, _, "features"):
+            return [
+                "featureTitle": "Faster", "featureDescription": "Quicker.", "services": "Sign-in", "impact": "minor",
+                "version": "1",
+            ]
+        case (_, _, "releases"):
+            return [
+                "name": "2031.\(UUID().uuidString.prefix(8))", "summary": "Changes.", "plannedAt": "2031-01-01T19:00",
+            ]
+        case (_, _, "decisions"): return ["decision": "approve", "level": "technical_design", "version": "1"]
+        case (_, _, "plan"): return ["plannedAt": "2030-02-01T19:00", "version": "1"]
+        case (_, _, "rollback"): return ["reason": "Errors rose", "version": "1"]
+        case (_, _, "notices"):
+            return [
+                "noticeTitle": "Test it", "noticeDescription": "Words.", "availableFrom": "2026-12-14",
+                "partners": "WELLPATH",
+            ]
+        case (false, false, "answers"): return ["signOff": "no"]
+        case (_, _, ":releaseID"): return ["decision": "approve", "version": "1"]
+        default: return ["version": "1"]
         }
     }
 }

@@ -47,6 +47,30 @@ extension ReleaseService {
         }
     }
 
+    /// Adds one feature to a sprint's plan, keeping the others as they are.
+    public func addFeature(
+        _ feature: SprintFeatureDraft, to id: Sprint.ID, expectedVersion: Int, by principal: Principal
+    ) async throws -> SprintView {
+        try Authorization.require(principal, .manageReleases)
+        let codes = try await partnerCodes()
+        let ids = self.ids
+        return try await changeSprint(id, "sprint.add_feature", expectedVersion: expectedVersion, by: principal) {
+            sprint, _ in
+            let checked = try SprintDraft(
+                number: sprint.number, startsOn: sprint.startsOn.description, endsOn: sprint.endsOn.description,
+                features: [feature]
+            ).validated(newID: ids.make, partner: { PartnerCode($0).flatMap { codes[$0] } })
+            guard sprint.features.count < SprintDraft.Limits.features else {
+                throw ValidationFailure([
+                    .init(
+                        field: "features", code: "too_many",
+                        message: "A sprint lists at most \(SprintDraft.Limits.features) features.")
+                ])
+            }
+            sprint.features += checked.features
+        }
+    }
+
     /// Every sprint, the highest number first.
     public func sprints(as principal: Principal) async throws -> [SprintView] {
         try Authorization.require(principal, .readReleases)

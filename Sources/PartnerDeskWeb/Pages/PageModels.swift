@@ -16,6 +16,9 @@ struct SignedInHeader: Encodable {
     var canChooseNotifications: Bool
     var canReadProblems: Bool
     var canReadHSSI: Bool
+    var canReadReleases: Bool
+    /// Partners' people read the change notices sent to their organisation.
+    var canReadChangeNotices: Bool
 
     init(_ principal: Principal, csrf: String) {
         name = principal.displayName
@@ -32,6 +35,8 @@ struct SignedInHeader: Encodable {
         canChooseNotifications = may(.manageOwnNotifications)
         canReadProblems = may(.readProblems)
         canReadHSSI = may(.readHSSI)
+        canReadReleases = may(.readReleases)
+        canReadChangeNotices = principal.role.isPartnerRole && may(.readChangeNotices)
     }
 }
 

@@ -33,6 +33,7 @@ struct PagesController {
         registerNotificationPages(on: routes)
         registerProblemPages(on: routes)
         registerHSSIPages(on: routes)
+        registerReleasePages(on: routes)
         routes.get(SiteURL.signIn.pathComponents, use: signInForm).declaringPublic()
         routes.post(SiteURL.signIn.pathComponents, use: signIn).declaringPublic()
         routes.get(SiteURL.signInCode.pathComponents, use: codeForm).declaringPublic()

@@ -15,6 +15,11 @@ enum SiteURL: Sendable, Equatable {
         case status, publication, withdrawal, merge, resolutions
     }
 
+    /// The steps of a release taken from its page.
+    enum ReleaseStep: String, Sendable, CaseIterable {
+        case notes, decisions, plan, release, rollback
+    }
+
     /// The steps of an HSSI taken from its page.
     enum HSSIStep: String, Sendable, CaseIterable {
         case steps, assessments, intervention, answers, updates, communications
@@ -53,6 +58,18 @@ enum SiteURL: Sendable, Equatable {
     case publicProblem(Parameter)
     case serviceUpdates, serviceUpdatesJSON, serviceUpdatesAtom, serviceUpdatesCalendar
     case publicRelease(Parameter)
+    case releases, sprints, notices
+    case sprint(Parameter)
+    case sprintFeatures(Parameter)
+    case sprintDigest(Parameter)
+    case release(Parameter)
+    case releaseStep(Parameter, ReleaseStep)
+    case notice(Parameter)
+    case noticeSend(Parameter)
+    case changeNotices
+    case changeNotice(Parameter)
+    case changeNoticeAnswers(Parameter)
+    case changeApproval(Parameter)
 
     /// Every page address, parameters as keys, for the test that holds them to the registered routes.
     static var all: [SiteURL] {
@@ -64,7 +81,11 @@ enum SiteURL: Sendable, Equatable {
             .staffProblems, .newProblem, .staffProblem(.key), .hssiList, .newHSSI, .hssi(.key), .hssiTimelineCSV(.key),
             .rota, .rotaRemoval(.key), .problems, .problemsJSON, .problemsAtom, .publicProblem(.key),
             .serviceUpdates, .serviceUpdatesJSON, .serviceUpdatesAtom, .serviceUpdatesCalendar, .publicRelease(.key),
+            .releases, .sprints, .notices, .sprint(.key), .sprintFeatures(.key), .sprintDigest(.key), .release(.key),
+            .notice(.key), .noticeSend(.key), .changeNotices, .changeNotice(.key), .changeNoticeAnswers(.key),
+            .changeApproval(.key),
         ] + ProblemStep.allCases.map { .problemStep(.key, $0) } + HSSIStep.allCases.map { .hssiStep(.key, $0) }
+            + ReleaseStep.allCases.map { .releaseStep(.key, $0) }
     }
 
     /// The path of a link or a redirect (every parameter given).
@@ -152,6 +173,20 @@ enum SiteURL: Sendable, Equatable {
         case .serviceUpdatesAtom: return [c("service-updates.atom")]
         case .serviceUpdatesCalendar: return [c("service-updates.ics")]
         case .publicRelease(let name): return [c("service-updates"), c("releases"), p("name", name)]
+        case .releases: return [c("releases")]
+        case .sprints: return [c("releases"), c("sprints")]
+        case .notices: return [c("releases"), c("notices")]
+        case .sprint(let id): return [c("releases"), c("sprints"), p("sprintID", id)]
+        case .sprintFeatures(let id): return [c("releases"), c("sprints"), p("sprintID", id), c("features")]
+        case .sprintDigest(let id): return [c("releases"), c("sprints"), p("sprintID", id), c("digest")]
+        case .release(let id): return [c("releases"), p("releaseID", id)]
+        case .releaseStep(let id, let step): return [c("releases"), p("releaseID", id), c(step.rawValue)]
+        case .notice(let id): return [c("releases"), c("notices"), p("noticeID", id)]
+        case .noticeSend(let id): return [c("releases"), c("notices"), p("noticeID", id), c("send")]
+        case .changeNotices: return [c("change-notices")]
+        case .changeNotice(let id): return [c("change-notices"), p("noticeID", id)]
+        case .changeNoticeAnswers(let id): return [c("change-notices"), p("noticeID", id), c("answers")]
+        case .changeApproval(let id): return [c("change-approvals"), p("releaseID", id)]
         }
     }
 }
