@@ -121,7 +121,8 @@ public struct Release: Hashable, Sendable, Identifiable, Codable {
                     .init(
                         field: "approvals", code: "held",
                         message: "\(name(requirement)) is holding the release as unsafe (\(hold.by), "
-                            + "\(NotificationComposer.londonTime(hold.at))): \(hold.reason ?? "no reason given")."))
+                            + "\(NotificationComposer.londonTime(hold.at))): "
+                            + Self.sentence(hold.reason ?? "no reason given")))
             }
         }
         return issues
@@ -286,6 +287,11 @@ public struct ReleaseRollback: Hashable, Sendable, Codable {
 }
 
 extension Release {
+    /// The text as a sentence: with a full stop unless it already ends with one (or `!` or `?`).
+    static func sentence(_ text: String) -> String {
+        text.hasSuffix(".") || text.hasSuffix("!") || text.hasSuffix("?") ? text : text + "."
+    }
+
     /// The partners whose approval the release needs.
     public var partnersToApprove: [Partner.ID] {
         requirements.compactMap { if case .partner(let id) = $0 { id } else { nil } }

@@ -237,9 +237,11 @@ extension DemoData {
             feature: feature, availableFrom: day.description)
     }
 
-    static func release(name: String, plannedAt: Date, summary: String, features: [String]) -> ReleaseDraft {
+    static func release(name: String, plannedAt: Date, summary: String, features: [String], problems: [String])
+        -> ReleaseDraft
+    {
         ReleaseDraft(
             name: name, summary: summary, plannedAt: ISO8601Instant.string(from: plannedAt), sprint: 101,
-            features: features)
+            features: features, problems: problems)
     }
 }

@@ -219,11 +219,23 @@ extension DemoDataService {
         let incidents = IncidentService(
             store: store, ids: ids, clock: scriptClock, catalog: catalog, digester: digester,
             partners: PartnerCache(clock: scriptClock), planner: .silent, audit: audit)
+        let problems = ProblemService(
+            store: store, ids: ids, clock: scriptClock, catalog: catalog, incidents: incidents)
         let releases = ReleaseService(
             store: store, ids: ids, clock: scriptClock, catalog: catalog, planner: .silent, audit: audit,
-            problems: ProblemService(
-                store: store, ids: ids, clock: scriptClock, catalog: catalog, incidents: incidents),
-            leadTime: .standard)
+            problems: problems, leadTime: .standard)
+        // The demo's published problem is being fixed for the coming release.
+        var fixing: [String] = []
+        if let problem = try await store.repositories.problems.list().first, problem.status == .new,
+            let manager = try await principal(DemoData.problemManager)
+        {
+            var version = problem.version
+            for status in ["investigating", "fix_in_progress"] {
+                version = try await problems.move(problem.id, to: status, expectedVersion: version, by: manager)
+                    .problem.version
+            }
+            fixing = [problem.reference.description]
+        }
         var sprint = try await releases.planSprint(DemoData.currentSprint(startingOn: monday), by: manager)
         sprint = try await releases.sendDigest(sprint.sprint.id, expectedVersion: 1, by: manager)
         _ = try await releases.planSprint(DemoData.nextSprint(startingOn: monday.adding(days: 14)), by: manager)
@@ -240,12 +252,14 @@ extension DemoDataService {
             case .created(var past, _) = try await releases.planRelease(
                 DemoData.release(
                     name: "\(monday.year).\(monday.month).1", plannedAt: evening(monday.adding(days: -4)),
-                    summary: "Clearer messages when a sign-in link has expired.", features: [features[0]]),
+                    summary: "Clearer messages when a sign-in link has expired.", features: [features[0]],
+                    problems: []),
                 by: manager),
             case .created(var next, _) = try await releases.planRelease(
                 DemoData.release(
                     name: "\(monday.year).\(monday.month).2", plannedAt: evening(monday.adding(days: 10)),
-                    summary: "The identity level claim, for partners who asked for it.", features: [features[1]]),
+                    summary: "The identity level claim, for partners who asked for it.", features: [features[1]],
+                    problems: fixing),
                 by: manager)
         else { return }
         past = try await releases.publishNotes(past.release.id, expectedVersion: 1, by: manager)
@@ -258,7 +272,8 @@ extension DemoDataService {
         }
         scriptClock.set(evening(monday.adding(days: -4)))
         _ = try await releases.markReleased(past.release.id, expectedVersion: past.release.version, by: manager)
-        scriptClock.set(now.addingTimeInterval(-86_400))
+        // Its notes have been out a week, so it may go as soon as every approval is in.
+        scriptClock.set(now.addingTimeInterval(-7 * 86_400))
         next = try await releases.publishNotes(next.release.id, expectedVersion: 1, by: manager)
         _ = try await releases.decide(
             next.release.id, ApprovalDecisionDraft(decision: "approve", level: "technical_design"),

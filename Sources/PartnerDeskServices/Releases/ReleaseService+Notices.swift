@@ -80,6 +80,16 @@ extension ReleaseService {
         return all.filter { $0.owner.includes(partner) }.map { $0.seen(by: partner) }
     }
 
+    /// The latest e-mails about change sent to the caller's organisation (digests, notices, notes, moved dates,
+    /// releases), newest first, with where their delivery stands.
+    public func messages(to principal: Principal) async throws -> [OutboxMessage] {
+        try Authorization.require(principal, .readChangeNotices)
+        guard let partner = principal.partnerID else { return [] }
+        let kinds = Set(ReleaseNotice.Kind.allCases.map(\.rawValue))
+        return try await store.repositories.outbox.list(partnerID: partner, channel: .email, limit: 200)
+            .filter { kinds.contains($0.event) }
+    }
+
     public func notice(_ id: IntegrationNotice.ID, as principal: Principal) async throws -> IntegrationNotice {
         let notice = try Authorization.require(
             principal, .readChangeNotices, on: try await store.repositories.releases.find(noticeID: id))

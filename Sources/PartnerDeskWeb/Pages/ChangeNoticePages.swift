@@ -91,14 +91,19 @@ struct ChangeNoticesPage: Encodable {
     var canApprove: Bool
     var notices: [Row]
     var approvals: [Asked]
+    /// The latest e-mails about change to the organisation: subject, recipient and when.
+    var messages: [LabelledValue]
     var notice: String?
     var errors: [PageError]
     var hasErrors: Bool
 
     init(
         principal: Principal, csrf: String, notices: [IntegrationNotice], approvals: [ChangeApprovalView],
-        notice: String? = nil, errors: [PageError] = []
+        messages: [OutboxMessage] = [], notice: String? = nil, errors: [PageError] = []
     ) {
+        self.messages = messages.map {
+            LabelledValue(label: $0.subject, value: "To \($0.recipient), \(PageFormat.londonTime($0.createdAt))")
+        }
         signedIn = SignedInHeader(principal, csrf: csrf)
         self.csrf = csrf
         canApprove = AccessPolicy.permits(principal, .approveChangeAsPartner)

@@ -142,7 +142,8 @@ extension PagesController {
             principal.role.isPartnerRole ? try await services.releases.approvalsAsked(of: principal) : []
         let page = ChangeNoticesPage(
             principal: principal, csrf: session.csrfToken, notices: try await services.releases.notices(as: principal),
-            approvals: approvals, notice: notice, errors: errors)
+            approvals: approvals, messages: try await services.releases.messages(to: principal), notice: notice,
+            errors: errors)
         return try await request.view.render("change-notices", page).encodeResponse(
             status: errors.isEmpty ? .ok : .unprocessableEntity, for: request)
     }
