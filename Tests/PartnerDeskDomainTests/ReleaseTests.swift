@@ -223,6 +223,14 @@ import Testing
         let plan = try ReleaseDraft(name: "2026.12.1", summary: "Faster.", plannedAt: "2026-12-10T19:00:00Z")
             .validated(now: now, lookup: lookup)
         #expect(plan.name == "2026.12.1" && plan.plannedAt == Self.at("2026-12-10T19:00:00Z"))
+        for name in ["v1.2 beta", "é.1", ".1", "2026/12"] {
+            #expect(
+                (try? ReleaseDraft(name: name, summary: "S", plannedAt: "2026-12-10T19:00:00Z").validated(
+                    now: now, lookup: lookup)) == nil, "\(name)")
+        }
+        #expect(
+            (try? ReleaseDraft(name: "R2-hotfix.3", summary: "S", plannedAt: "2026-12-10T19:00:00Z").validated(
+                now: now, lookup: lookup)) != nil)
     }
 
     @Test func anIntegrationNotice_isAcknowledged_andRemindsThoseWhoHaveNot() throws {

@@ -115,4 +115,37 @@ extension PageTests {
             #expect(ics.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
         }
     }
+
+    @Test func aRefusedFeature_isNamedBesideItsField_andKeepsWhatWasTyped() async throws {
+        try await withPages { app, services in
+            let admin = staff(services, role: .administrator, scope: .write)
+            let sprint = try await services.releases.planSprint(
+                SprintDraft(number: 7, startsOn: "2026-12-07"), by: admin)
+            var alex = Browser(app: app)
+            _ = try await signIn(&alex, "alex@partnerdesk.example")
+            let page = try await alex.send(.GET, "releases/sprints/\(sprint.sprint.id)")
+            #expect(page.status == .ok && page.body.string.contains("What partners receive"))
+            let refused = try await alex.send(
+                .POST, "releases/sprints/\(sprint.sprint.id)/features",
+                form: [
+                    "csrf": Browser.csrf(page), "version": "1", "featureTitle": "",
+                    "featureDescription": "Kept as typed", "services": "Sign-in", "impact": "huge",
+                ])
+            #expect(refused.status == .unprocessableEntity)
+            let html = refused.body.string
+            #expect(html.contains(##"<a href="#featureTitle">"##) && html.contains(##"<a href="#impact">"##))
+            #expect(html.contains("Kept as typed"))
+            let added = try await alex.send(
+                .POST, "releases/sprints/\(sprint.sprint.id)/features",
+                form: [
+                    "csrf": Browser.csrf(page), "version": "1", "featureTitle": "Faster",
+                    "featureDescription": "Quicker sign-in.", "services": "Sign-in", "impact": "minor",
+                ])
+            #expect(added.status == .seeOther)
+            #expect(
+                try await services.releases.sprint(sprint.sprint.id, as: admin).sprint.features.map(\.title) == [
+                    "Faster"
+                ])
+        }
+    }
 }

@@ -92,15 +92,17 @@ public struct ReleaseDraft: Hashable, Sendable {
             problems: problems, knownIssues: knownIssues, partnerActions: actions)
     }
 
+    /// Letters, digits, dots and hyphens, starting with a letter or a digit.
     static func isVersion(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.properties.isASCIIHexDigit || first.isASCIILetter
-        else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "." || $0 == "-" }
+        guard let first = text.unicodeScalars.first, first.isASCIILetterOrDigit else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCIILetterOrDigit || $0 == "." || $0 == "-" }
     }
 }
 
 extension Unicode.Scalar {
-    fileprivate var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+    fileprivate var isASCIILetterOrDigit: Bool {
+        ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
+    }
 }
 
 /// An integration-environment notice as sent, before any of it has been checked.

@@ -114,13 +114,25 @@ extension PagesController {
 
     @Sendable func addFeature(_ request: Request) async throws -> Response {
         try await sprintStep(request, done: "feature") { id, values, principal in
-            _ = try await services.releases.addFeature(
-                SprintFeatureDraft(
-                    title: values["featureTitle"], description: values["featureDescription"],
-                    services: ReleaseCalendarPage.list(values["services"]), impact: values["impact"],
-                    partnerAction: values["partnerAction"].flatMap { $0.isEmpty ? nil : $0 },
-                    affectedPartners: ReleaseCalendarPage.list(values["affectedPartners"])),
-                to: id, expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
+            do {
+                _ = try await services.releases.addFeature(
+                    SprintFeatureDraft(
+                        title: values["featureTitle"], description: values["featureDescription"],
+                        services: ReleaseCalendarPage.list(values["services"]), impact: values["impact"],
+                        partnerAction: values["partnerAction"].flatMap { $0.isEmpty ? nil : $0 },
+                        affectedPartners: ReleaseCalendarPage.list(values["affectedPartners"])),
+                    to: id, expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
+            } catch let failure as ValidationFailure {
+                // The use case names the feature's fields as in the sprint's plan; the form names them its own way.
+                let names = ["title": "featureTitle", "description": "featureDescription"]
+                throw ValidationFailure(
+                    failure.issues.map { issue in
+                        var issue = issue
+                        let field = issue.field.replacingOccurrences(of: "features[0].", with: "")
+                        issue.field = names[field] ?? field.components(separatedBy: "[").first ?? field
+                        return issue
+                    })
+            }
         }
     }
 
