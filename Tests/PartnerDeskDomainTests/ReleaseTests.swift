@@ -286,4 +286,26 @@ import Testing
         let plain = problem.fixTarget(tier: .silver, calendar: Self.calendar, at: Self.at("2026-12-11T09:00:00Z"))
         #expect(plain.agreedRelease == nil && plain.workingDays == 120 && !plain.isBreached)
     }
+
+    @Test func revisingARelease_withdrawsChangedNotes_andMovesItsDateAsAReplan() throws {
+        let now = Self.at("2026-12-01T09:00:00Z")
+        let lookup = ReleaseDraft.Lookup(sprint: { _ in nil }, feature: { _ in nil }, problem: { _ in nil })
+        var release = Self.release()
+        release.notesPublishedAt = now
+        let moved = try ReleaseDraft(name: "2026.12.1", summary: "Faster sign-in.", plannedAt: "2026-12-17T19:00:00Z")
+            .validated(now: now, lookup: lookup)
+        #expect(
+            try release.revise(with: moved, requirements: release.requirements, at: now, by: "Rhea")
+                == Self.at("2026-12-10T19:00:00Z"))
+        #expect(release.notesPublishedAt == now && release.dateChanges.count == 1, "same words: the notes stand")
+        let reworded = try ReleaseDraft(name: "2026.12.1", summary: "Faster.", plannedAt: "2026-12-17T19:00:00Z")
+            .validated(now: now, lookup: lookup)
+        #expect(
+            try release.revise(with: reworded, requirements: [.level("clinical_safety")], at: now, by: "Rhea") == nil)
+        #expect(release.notesPublishedAt == nil && release.requirements == [.level("clinical_safety")])
+        release.status = .released
+        #expect(throws: ValidationFailure.self) {
+            try release.revise(with: reworded, requirements: [], at: now, by: "Rhea")
+        }
+    }
 }

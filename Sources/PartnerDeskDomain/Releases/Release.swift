@@ -178,6 +178,32 @@ public struct Release: Hashable, Sendable, Identifiable, Codable {
         updatedAt = instant
     }
 
+    /// Replaces a planned release's contents with a checked plan and the requirements that follow from it
+    /// (keeping the decisions of requirements it still has). Changed notes are withdrawn, to be published
+    /// again; a new time is a re-plan. Returns the time it was planned for when that moved.
+    public mutating func revise(
+        with plan: ReleaseDraft.Plan, requirements: [ApprovalRequirement], at instant: Date, by person: String
+    ) throws(ValidationFailure) -> Date? {
+        guard status == .planned else {
+            throw ValidationFailure([
+                .init(field: "status", code: "not_planned", message: "The release is \(status.label).")
+            ])
+        }
+        let before = self
+        (name, summary, sprintID) = (plan.name, plan.summary, plan.sprintID)
+        (features, problems) = (plan.features.map(\.id), plan.problems)
+        (knownIssues, partnerActions) = (plan.knownIssues, plan.partnerActions)
+        require(requirements)
+        if (summary, features, problems, knownIssues, partnerActions)
+            != (before.summary, before.features, before.problems, before.knownIssues, before.partnerActions)
+        {
+            (notesPublishedAt, notesPublishedBy) = (nil, nil)
+        }
+        guard plan.plannedAt != before.plannedAt else { return nil }
+        try replan(to: plan.plannedAt, at: instant, by: person, reason: nil)
+        return before.plannedAt
+    }
+
     /// Records that the release was rolled back after going live.
     public mutating func rollBack(at instant: Date, by person: String, reason: String) throws(ValidationFailure) {
         guard status == .released else {

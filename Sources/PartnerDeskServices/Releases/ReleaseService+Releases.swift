@@ -39,21 +39,12 @@ extension ReleaseService {
         let service = self
         return try await changeRelease(id, "release.revise", expectedVersion: expectedVersion, by: principal) {
             release, repositories in
-            let before = release
-            (release.name, release.summary, release.sprintID) = (plan.name, plan.summary, plan.sprintID)
-            (release.features, release.problems) = (plan.features.map(\.id), plan.problems)
-            (release.knownIssues, release.partnerActions) = (plan.knownIssues, plan.partnerActions)
-            release.require(
-                ApprovalLevel.requirements(levels: try await Self.levels(in: repositories), features: plan.features))
-            if plan.plannedAt != before.plannedAt {
-                try release.replan(to: plan.plannedAt, at: now, by: principal.displayName, reason: nil)
-                try await service.announceMove(of: release, from: before.plannedAt, reason: nil, in: repositories)
-            }
-            if release.summary != before.summary || release.features != before.features
-                || release.problems != before.problems || release.knownIssues != before.knownIssues
-                || release.partnerActions != before.partnerActions
+            let requirements = ApprovalLevel.requirements(
+                levels: try await Self.levels(in: repositories), features: plan.features)
+            if let from = try release.revise(
+                with: plan, requirements: requirements, at: now, by: principal.displayName)
             {
-                (release.notesPublishedAt, release.notesPublishedBy) = (nil, nil)
+                try await service.announceMove(of: release, from: from, reason: nil, in: repositories)
             }
         }
     }
