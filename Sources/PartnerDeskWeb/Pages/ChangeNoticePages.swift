@@ -101,8 +101,18 @@ struct ChangeNoticesPage: Encodable {
         principal: Principal, csrf: String, notices: [IntegrationNotice], approvals: [ChangeApprovalView],
         messages: [OutboxMessage] = [], notice: String? = nil, errors: [PageError] = []
     ) {
-        self.messages = messages.map {
-            LabelledValue(label: $0.subject, value: "To \($0.recipient), \(PageFormat.londonTime($0.createdAt))")
+        // One line per message, however many of the organisation's addresses it went to.
+        var grouped: [(subject: String, at: Date, to: [String])] = []
+        for message in messages {
+            if let last = grouped.last, last.subject == message.subject, last.at == message.createdAt {
+                grouped[grouped.count - 1].to.append(message.recipient)
+            } else {
+                grouped.append((message.subject, message.createdAt, [message.recipient]))
+            }
+        }
+        self.messages = grouped.map {
+            LabelledValue(
+                label: $0.subject, value: "To \($0.to.joined(separator: ", ")), \(PageFormat.londonTime($0.at))")
         }
         signedIn = SignedInHeader(principal, csrf: csrf)
         self.csrf = csrf
