@@ -133,17 +133,27 @@ public struct ReleaseService: Sendable {
     public func releases(as principal: Principal) async throws -> [ReleaseView] {
         try Authorization.require(principal, .readReleases)
         let repositories = store.repositories
+        // The names and sprints every release's view needs are read once for the whole list.
+        let names = try await requirementNames(in: repositories)
+        let sprints = try await repositories.releases.sprints()
         var views: [ReleaseView] = []
         for release in try await repositories.releases.releases() {
-            views.append(try await view(release, in: repositories))
+            views.append(try await view(release, names: names, sprints: sprints, in: repositories))
         }
         return views
     }
 
     func view(_ release: Release, in repositories: any Repositories) async throws -> ReleaseView {
-        let names = try await requirementNames(in: repositories)
+        try await view(
+            release, names: try await requirementNames(in: repositories),
+            sprints: try await repositories.releases.sprints(), in: repositories)
+    }
+
+    private func view(
+        _ release: Release, names: @Sendable (ApprovalRequirement) -> String, sprints: [Sprint],
+        in repositories: any Repositories
+    ) async throws -> ReleaseView {
         let now = clock.now()
-        let sprints = try await repositories.releases.sprints()
         let features = release.features.compactMap { id in sprints.lazy.flatMap(\.features).first { $0.id == id } }
         var problems: [Problem] = []
         for id in release.problems {

@@ -66,9 +66,8 @@ extension APIOperations {
 
     func listReleases(_ input: Operations.ListReleases.Input) async throws -> Operations.ListReleases.Output {
         let views = try await services.releases.releases(as: try APIRequest.request.principal)
-        var answers: [Components.Schemas.Release] = []
-        for view in views { answers.append(try await release(view)) }
-        return .ok(.init(body: .json(answers)))
+        let codes = try await services.releases.partnerCodesByID()
+        return .ok(.init(body: .json(try views.map { try .init($0, codes: codes) })))
     }
 
     func planRelease(_ input: Operations.PlanRelease.Input) async throws -> Operations.PlanRelease.Output {
