@@ -141,7 +141,7 @@ extension PageTests {
             let rosaPrincipal = try await principal(services, "rosa@wellpath.example")
             #expect(
                 try await services.notifications.preferences(of: rosaPrincipal).filter(\.enabled).map(\.event) == [
-                    .incidentResolved
+                    .incident(.incidentResolved)
                 ])
             #expect(try await rosa.send(.GET, "organisation/webhooks").status == .forbidden)
 
@@ -163,7 +163,7 @@ extension PageTests {
             #expect(added.headers.first(name: .cacheControl) == "no-store")
             let firstSecret = try #require(Self.secret(in: added.body.string))
             let endpoint = try #require(try await services.notifications.webhooks(as: pamPrincipal(services)).first)
-            #expect(endpoint.secret == firstSecret && endpoint.events == [.incidentReceived])
+            #expect(endpoint.secret == firstSecret && endpoint.events == [.incident(.incidentReceived)])
             #expect(!(try await pam.send(.GET, "organisation/webhooks")).body.string.contains(firstSecret))
 
             let rotated = try await pam.send(

@@ -30,36 +30,25 @@ public enum NotificationComposer {
 
     /// The webhook body for a notice: `{"id", "event", "occurredAt", "data": {"incident": {…}}}`.
     public static func webhookBody(_ notice: IncidentNotice, deliveryID: UUID, occurredAt: Date) -> Data {
-        struct Body: Encodable {
-            struct Payload: Encodable { var incident: IncidentPayload }
-            struct IncidentPayload: Encodable {
-                var id: String
-                var reference: String
-                var partnerReference: String?
-                var status: String
-                var severity: Int?
-                var dueAt: String?
-                var note: String?
-                var url: String
-            }
+        struct Payload: Encodable, Sendable { var incident: IncidentPayload }
+        struct IncidentPayload: Encodable, Sendable {
             var id: String
-            var event: String
-            var occurredAt: String
-            var data: Payload
+            var reference: String
+            var partnerReference: String?
+            var status: String
+            var severity: Int?
+            var dueAt: String?
+            var note: String?
+            var url: String
         }
-        let body = Body(
-            id: deliveryID.uuidString.lowercased(), event: notice.event.rawValue,
-            occurredAt: ISO8601Instant.string(from: occurredAt),
-            data: .init(
-                incident: .init(
-                    id: notice.incidentID.description, reference: notice.reference.description,
-                    partnerReference: notice.partnerReference, status: notice.status.rawValue,
-                    severity: notice.severity?.level, dueAt: notice.due.map(ISO8601Instant.string(from:)),
-                    note: notice.note, url: notice.link))
-        )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(body)) ?? Data()
+        let data = Payload(
+            incident: .init(
+                id: notice.incidentID.description, reference: notice.reference.description,
+                partnerReference: notice.partnerReference, status: notice.status.rawValue,
+                severity: notice.severity?.level, dueAt: notice.due.map(ISO8601Instant.string(from:)),
+                note: notice.note, url: notice.link))
+        return WebhookEnvelope.body(
+            event: .incident(notice.event), data: data, deliveryID: deliveryID, occurredAt: occurredAt)
     }
 
     private static func headline(_ notice: IncidentNotice) -> String {

@@ -1,19 +1,11 @@
 import Foundation
 
-/// The moments in an incident's life that someone is told about.
-///
-/// Partner events go to the partner (its incident contact, its people who want them, its webhooks);
-/// SLA events go to the staff group working on the incident and the service managers.
-public enum NotificationEvent: String, CaseIterable, Codable, Hashable, Sendable {
-    case incidentReceived = "incident.received"
-    case severityAssigned = "incident.severity_assigned"
-    case informationAwaited = "incident.information_awaited"
-    case incidentResolved = "incident.resolved"
-    case incidentResponded = "incident.responded"
-    case fixReleased = "problem.fix_released"
-    case slaHalfUsed = "incident.sla_50"
-    case slaThreeQuartersUsed = "incident.sla_75"
-    case slaBreached = "incident.sla_breached"
+/// Every kind of message people and partners' systems can choose to receive: the moments in an incident's life
+/// and the steps of change and release. Stored and sent as its ``rawValue`` (`incident.received`,
+/// `release.notes_published`).
+public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentable {
+    case incident(IncidentNotice.Event)
+    case change(ReleaseNotice.Kind)
 
     /// Who an event is for.
     public enum Audience: String, Sendable {
@@ -21,49 +13,52 @@ public enum NotificationEvent: String, CaseIterable, Codable, Hashable, Sendable
         case staff
     }
 
+    public static var allCases: [NotificationEvent] {
+        IncidentNotice.Event.allCases.map(Self.incident) + ReleaseNotice.Kind.allCases.map(Self.change)
+    }
+
+    public init?(rawValue: String) {
+        if let event = IncidentNotice.Event(rawValue: rawValue) {
+            self = .incident(event)
+        } else if let kind = ReleaseNotice.Kind(rawValue: rawValue) {
+            self = .change(kind)
+        } else {
+            return nil
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .incident(let event): event.rawValue
+        case .change(let kind): kind.rawValue
+        }
+    }
+
     public var audience: Audience {
         switch self {
-        case .incidentReceived, .severityAssigned, .informationAwaited, .incidentResolved, .incidentResponded,
-            .fixReleased:
-            .partner
-        case .slaHalfUsed, .slaThreeQuartersUsed, .slaBreached: .staff
+        case .incident(let event): event.audience
+        case .change(let kind): kind == .held ? .staff : .partner
         }
     }
 
-    /// The event in words, for preference pages and dead-letter lists.
+    /// The event in words, for preference pages, webhook subscriptions and dead-letter lists.
     public var label: String {
         switch self {
-        case .incidentReceived: "The service desk received an incident"
-        case .severityAssigned: "An incident's severity changed"
-        case .informationAwaited: "The service desk needs information"
-        case .incidentResolved: "An incident was resolved"
-        case .incidentResponded: "The service desk responded"
-        case .fixReleased: "A fix was released for a problem behind an incident"
-        case .slaHalfUsed: "Half of a resolution target used"
-        case .slaThreeQuartersUsed: "Three quarters of a resolution target used"
-        case .slaBreached: "A resolution target missed"
+        case .incident(let event): event.label
+        case .change(let kind): kind.label
         }
     }
 
-    /// The partner event a desk action causes, if any.
-    public static func caused(by action: IncidentAction) -> NotificationEvent? {
-        switch action {
-        case .receive: .incidentReceived
-        case .changeSeverity: .severityAssigned
-        case .awaitPartner: .informationAwaited
-        case .resolve: .incidentResolved
-        case .respond: .incidentResponded
-        case .forwardToDevOps, .startInvestigating, .provideInformation, .linkToProblem, .close, .reopen: nil
-        }
-    }
-
-    /// The SLA event for a share of the target: 0.5, 0.75, or 1 (the target itself).
-    public static func sla(threshold: Double) -> NotificationEvent? {
-        switch threshold {
-        case 0.5: .slaHalfUsed
-        case 0.75: .slaThreeQuartersUsed
-        case 1: .slaBreached
-        default: nil
+    /// Whether people of `role` are ever sent this event by e-mail, so their preferences offer only those.
+    /// A partner's incident events reach all its people; change reaches its administrators (beside the
+    /// contacts on its registration form); SLA warnings reach the desk's groups and service managers; holds
+    /// reach release managers.
+    public func isSent(to role: Role) -> Bool {
+        switch self {
+        case .incident(let event) where event.audience == .partner: role.isPartnerRole
+        case .incident: [.firstLineAgent, .devOpsEngineer, .serviceManager].contains(role)
+        case .change(.held): role == .releaseManager
+        case .change: role == .partnerAdministrator
         }
     }
 }

@@ -14,11 +14,32 @@ public struct ReleaseNotice: Sendable, Hashable {
         case released = "release.released"
         case rolledBack = "release.rolled_back"
         case held = "release.held"
+
+        /// The event in words.
+        public var label: String {
+            switch self {
+            case .sprintDigest: "The features of the next sprint"
+            case .integrationNotice: "A change is ready to test in the integration environment"
+            case .integrationReminder: "A reminder to acknowledge an integration-environment change"
+            case .notesPublished: "A release's notes were published"
+            case .dateMoved: "A release's date moved"
+            case .released: "A release went live"
+            case .rolledBack: "A release was rolled back"
+            case .held: "An approver held a change as unsafe"
+            }
+        }
     }
 
     public var kind: Kind
     public var subject: String
     public var content: EmailContent
+    /// What partners' systems receive in a webhook call.
+    public var data: ChangeWebhookData
+
+    /// The webhook body for one delivery of the notice.
+    public func webhookBody(deliveryID: UUID, occurredAt: Date) -> Data {
+        WebhookEnvelope.body(event: .change(kind), data: data, deliveryID: deliveryID, occurredAt: occurredAt)
+    }
 
     /// The features of a sprint, before it starts, or saying that it already has.
     public static func digest(of sprint: Sprint, startedAt: Date?, link: String) -> ReleaseNotice {
@@ -39,7 +60,8 @@ public struct ReleaseNotice: Sendable, Hashable {
         if sprint.features.isEmpty { blocks.append(.paragraph("No feature changes for partners are planned.")) }
         blocks.append(.action(label: "See service updates and releases", link: link))
         return ReleaseNotice(
-            kind: .sprintDigest, subject: "\(sprint.name): features under consideration", content: EmailContent(blocks))
+            kind: .sprintDigest, subject: "\(sprint.name): features under consideration", content: EmailContent(blocks),
+            data: .sprint(sprint, startedAt: startedAt, link: link))
     }
 
     /// A change ready to test in the integration environment, or a reminder to acknowledge it.
@@ -60,7 +82,8 @@ public struct ReleaseNotice: Sendable, Hashable {
             ? "Reminder: \(notice.reference) \(notice.title) needs your acknowledgement"
             : "\(notice.reference): \(notice.title) is ready to test in integration"
         return ReleaseNotice(
-            kind: reminder ? .integrationReminder : .integrationNotice, subject: subject, content: content)
+            kind: reminder ? .integrationReminder : .integrationNotice, subject: subject, content: content,
+            data: .notice(notice, link: link))
     }
 
     /// The release's notes, published before it goes.
@@ -80,7 +103,7 @@ public struct ReleaseNotice: Sendable, Hashable {
         blocks.append(.action(label: "Read the release notes", link: link))
         return ReleaseNotice(
             kind: .notesPublished, subject: "Release \(release.name): notes for \(shortDay(release.plannedAt))",
-            content: EmailContent(blocks))
+            content: EmailContent(blocks), data: .release(release, link: link, features: features, fixes: fixes))
     }
 
     /// The planned date moved; `reason` only when it may be shared with partners.
@@ -94,7 +117,7 @@ public struct ReleaseNotice: Sendable, Hashable {
         blocks.append(.action(label: "Read the release notes", link: link))
         return ReleaseNotice(
             kind: .dateMoved, subject: "Release \(release.name) moved to \(shortDay(release.plannedAt))",
-            content: EmailContent(blocks))
+            content: EmailContent(blocks), data: .release(release, link: link, movedFrom: from, reason: reason))
     }
 
     /// The release went live.
@@ -106,7 +129,7 @@ public struct ReleaseNotice: Sendable, Hashable {
                     "Release \(release.name) went live on \(NotificationComposer.londonTime(release.releasedAt ?? release.plannedAt))."
                 ),
                 .action(label: "Read the release notes", link: link),
-            ]))
+            ]), data: .release(release, link: link))
     }
 
     /// The release was rolled back after going live.
@@ -118,7 +141,7 @@ public struct ReleaseNotice: Sendable, Hashable {
                     "Release \(release.name) has been rolled back: the service is as it was before it. The service "
                         + "desk will tell you when it is planned again."),
                 .action(label: "Read the release notes", link: link),
-            ]))
+            ]), data: .release(release, link: link))
     }
 
     /// For the release managers: an approver holds the release as unsafe.
@@ -133,7 +156,7 @@ public struct ReleaseNotice: Sendable, Hashable {
                         + "it again; re-plan it if its date must move (partners are told the new date)."),
                 .section(heading: "Reason", text: hold.reason ?? ""),
                 .action(label: "Open release \(release.name)", link: link),
-            ]))
+            ]), data: .release(release, link: link))
     }
 
     private static func blocks(for feature: SprintFeature) -> [EmailContent.Block] {

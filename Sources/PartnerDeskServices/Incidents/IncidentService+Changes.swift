@@ -185,7 +185,7 @@ extension IncidentService {
             in: repositories)
         for event in events {
             guard case .transition(let action, _, _) = event.kind,
-                let notification = NotificationEvent.caused(by: action)
+                let notification = IncidentNotice.Event.caused(by: action)
             else { continue }
             try await planner.plan(
                 notification, incident: incident, partner: partner,

@@ -57,7 +57,7 @@ public struct EscalationService: Sendable {
             if incident.clock.phase == .running {
                 let reached = status.crossedWarningThresholds + (status.state == .breached ? [1] : [])
                 for threshold in reached {
-                    guard let event = NotificationEvent.sla(threshold: threshold) else { continue }
+                    guard let event = IncidentNotice.Event.sla(threshold: threshold) else { continue }
                     let recorded = try await repositories.outbox.recordEscalation(
                         incidentID: id, percent: Int((threshold * 100).rounded()), targetSeconds: status.targetSeconds,
                         at: now)

@@ -40,7 +40,7 @@ public struct NotificationPlanner: Sendable {
 
     /// Writes the messages for `event` about `incident` to the outbox.
     func plan(
-        _ event: NotificationEvent, incident: Incident, partner: Partner, note: String?, at instant: Date,
+        _ event: IncidentNotice.Event, incident: Incident, partner: Partner, note: String?, at instant: Date,
         due: Date?, repositories: any Repositories
     ) async throws {
         guard !isSilent else { return }
@@ -60,7 +60,7 @@ public struct NotificationPlanner: Sendable {
         }
         if event.audience == .partner {
             for endpoint in try await repositories.webhooks.list(partnerID: partner.id)
-            where endpoint.events.contains(event) {
+            where endpoint.events.contains(.incident(event)) {
                 let id = ids.make()
                 let body = NotificationComposer.webhookBody(notice, deliveryID: id, occurredAt: instant)
                 messages.append(
@@ -76,7 +76,7 @@ public struct NotificationPlanner: Sendable {
 
     /// The e-mail addresses that receive `event`, each once.
     private func recipients(
-        of event: NotificationEvent, incident: Incident, partner: Partner, in repositories: any Repositories
+        of event: IncidentNotice.Event, incident: Incident, partner: Partner, in repositories: any Repositories
     ) async throws -> [EmailAddress] {
         var addresses: [EmailAddress] = []
         let people: [User]
@@ -96,7 +96,7 @@ public struct NotificationPlanner: Sendable {
         }
         let active = people.filter(\.isActive)
         let optOuts = try await repositories.notificationPreferences.optOuts(of: active.map(\.id))
-        addresses += active.filter { !(optOuts[$0.id]?.contains(event) ?? false) }.map(\.email)
+        addresses += active.filter { !(optOuts[$0.id]?.contains(.incident(event)) ?? false) }.map(\.email)
         var seen: Set<EmailAddress> = []
         return addresses.filter { seen.insert($0).inserted }
     }

@@ -30,14 +30,14 @@ public struct NotificationSettingsService: Sendable {
 
     // MARK: Preferences
 
-    /// The events of the person's audience and whether they receive each.
+    /// The events sent to people of the person's role and whether they receive each.
     public func preferences(of principal: Principal) async throws -> [(event: NotificationEvent, enabled: Bool)] {
         let user = try person(principal)
         let off = try await store.repositories.notificationPreferences.optOuts(of: [user])[user] ?? []
         return Self.events(for: principal).map { ($0, !off.contains($0)) }
     }
 
-    /// Receives exactly the `enabled` events of the person's audience from now on.
+    /// Receives exactly the `enabled` events of those sent to the person's role from now on.
     public func setPreferences(enabled: Set<NotificationEvent>, for principal: Principal) async throws {
         let user = try person(principal)
         let events = Self.events(for: principal)
@@ -73,8 +73,7 @@ public struct NotificationSettingsService: Sendable {
     }
 
     private static func events(for principal: Principal) -> [NotificationEvent] {
-        let audience: NotificationEvent.Audience = principal.role.isPartnerRole ? .partner : .staff
-        return NotificationEvent.allCases.filter { $0.audience == audience }
+        NotificationEvent.allCases.filter { $0.isSent(to: principal.role) }
     }
 
     // MARK: Webhook endpoints
