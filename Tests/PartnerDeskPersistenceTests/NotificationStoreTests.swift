@@ -163,7 +163,8 @@ import Testing
             }
             var endpoint = WebhookEndpoint(
                 id: UUID(), partnerID: partner.id, url: URL(string: "https://hooks.wellpath.example/in")!,
-                events: [.incident(.incidentReceived), .incident(.incidentResolved)], secret: "s1", createdAt: Self.monday9)
+                events: [.incident(.incidentReceived), .incident(.incidentResolved)], secret: "s1",
+                createdAt: Self.monday9)
             let webhooks = store.repositories.webhooks
             try await webhooks.create(endpoint)
             #expect(try await webhooks.find(id: endpoint.id) == endpoint)
@@ -176,8 +177,12 @@ import Testing
             #expect(try await webhooks.list(partnerID: nil).isEmpty)
 
             let preferences = store.repositories.notificationPreferences
-            try await preferences.setOptOuts([.incident(.incidentReceived), .incident(.incidentResponded)], for: user.id)
-            #expect(try await preferences.optOuts(of: [user.id]) == [user.id: [.incident(.incidentReceived), .incident(.incidentResponded)]])
+            try await preferences.setOptOuts(
+                [.incident(.incidentReceived), .incident(.incidentResponded)], for: user.id)
+            #expect(
+                try await preferences.optOuts(of: [user.id]) == [
+                    user.id: [.incident(.incidentReceived), .incident(.incidentResponded)]
+                ])
             try await preferences.setOptOuts([], for: user.id)
             #expect(try await preferences.optOuts(of: [user.id]).isEmpty)
         }

@@ -77,7 +77,8 @@ import Testing
         let approverOffered = try await services.notifications.preferences(of: fixture.people[.releaseManager]!)
         #expect(approverOffered.map(\.event) == [.change(.held)])
 
-        let sprint = try await services.releases.planSprint(SprintDraft(number: 42, startsOn: "2026-12-07"), by: manager)
+        let sprint = try await services.releases.planSprint(
+            SprintDraft(number: 42, startsOn: "2026-12-07"), by: manager)
         _ = try await services.releases.sendDigest(sprint.sprint.id, expectedVersion: 1, by: manager)
         let mails = try await base.mails(fixture)
         #expect(

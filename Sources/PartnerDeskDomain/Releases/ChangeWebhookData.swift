@@ -96,7 +96,8 @@ public struct ChangeWebhookData: Hashable, Sendable, Encodable {
                 plannedAt: ISO8601Instant.string(from: release.plannedAt),
                 previousPlannedAt: movedFrom.map(ISO8601Instant.string(from:)), reason: reason,
                 releasedAt: release.releasedAt.map(ISO8601Instant.string(from:)),
-                features: features?.map(Feature.init), fixes: fixes?.map { Fix(problem: $0.reference, title: $0.title) },
+                features: features?.map(Feature.init),
+                fixes: fixes?.map { Fix(problem: $0.reference, title: $0.title) },
                 knownIssues: release.knownIssues, partnerActions: release.partnerActions, url: link))
     }
 }
