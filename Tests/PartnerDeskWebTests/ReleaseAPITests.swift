@@ -117,4 +117,36 @@ import VaporTesting
             #expect(listed.json(array: ()).count == 1)
         }
     }
+
+    @Test func aHeldDigest_answersWhoHoldsIt_andIsRefusedUntilApproved() async throws {
+        try await APIHarness.run { api in
+            let sprint = try await api.send(
+                .POST, "api/v1/sprints", as: "releases", json: #"{"number":43,"startsOn":"2026-12-14"}"#)
+            let sprintID = try #require(sprint.json["id"] as? String)
+            #expect((sprint.json["digestDecisions"] as? [Any])?.isEmpty == true)
+            let held = try await api.send(
+                .POST, "api/v1/sprints/\(sprintID)/digest/decisions", as: "safety",
+                json: #"{"decision":"hold","level":"clinical_safety","reason":"Wording overpromises"}"#,
+                headers: [("If-Match", "\"1\"")])
+            #expect(held.status == .ok && held.headers.first(name: .eTag) == "\"2\"")
+            let holds = try #require(held.json["digestHolds"] as? [[String: Any]])
+            #expect(
+                holds.count == 1 && (holds[0]["message"] as? String)?.hasPrefix("Clinical safety is holding") == true)
+            let decisions = try #require(held.json["digestDecisions"] as? [[String: Any]])
+            #expect(decisions.first?["name"] as? String == "Clinical safety")
+            #expect(decisions.first?["outcome"] as? String == "held")
+
+            let refused = try await api.send(
+                .POST, "api/v1/sprints/\(sprintID)/digest", as: "releases", headers: [("If-Match", "\"2\"")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect((refused.json["errors"] as? [[String: Any]])?.first?["code"] as? String == "held")
+            let approved = try await api.send(
+                .POST, "api/v1/sprints/\(sprintID)/digest/decisions", as: "safety",
+                json: #"{"decision":"approve","level":"clinical_safety"}"#, headers: [("If-Match", "\"2\"")])
+            #expect((approved.json["digestHolds"] as? [Any])?.isEmpty == true)
+            let sent = try await api.send(
+                .POST, "api/v1/sprints/\(sprintID)/digest", as: "releases", headers: [("If-Match", "\"3\"")])
+            #expect(sent.status == .ok)
+        }
+    }
 }

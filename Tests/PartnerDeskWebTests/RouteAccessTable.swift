@@ -162,6 +162,8 @@ enum RouteAccessTable {
         GET /api/v1/sprints/:sprintID/digest                        missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
         POST /api/v1/sprints/:sprintID/digest                       staff   401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
         POST /api/v1/sprints/:sprintID/digest                       missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
+        POST /api/v1/sprints/:sprintID/digest/decisions             staff   401  403 403    403  403  403     403 403 403 403 403 ok  403 403 403
+        POST /api/v1/sprints/:sprintID/digest/decisions             missing 401  403 403    403  403  403     403 403 403 403 403 404 403 403 403
         GET /api/v1/change-notices                                  -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         POST /api/v1/change-notices                                 -       401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
         GET /api/v1/change-notices/:noticeID                        own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
@@ -169,6 +171,9 @@ enum RouteAccessTable {
         GET /api/v1/change-notices/:noticeID                        missing 401  404 404    404  404  404     404 404 404 404 404 404 404 404 404
         POST /api/v1/change-notices/:noticeID/send                  own     401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
         POST /api/v1/change-notices/:noticeID/send                  missing 401  403 403    403  403  403     403 403 403 403 404 403 403 404 403
+        POST /api/v1/change-notices/:noticeID/decisions             own     401  403 403    403  403  403     403 403 403 403 403 ok  403 403 403
+        POST /api/v1/change-notices/:noticeID/decisions             other   401  403 403    403  403  403     403 403 403 403 403 ok  403 403 403
+        POST /api/v1/change-notices/:noticeID/decisions             missing 401  403 403    403  403  403     403 403 403 403 403 404 403 403 403
         POST /api/v1/change-notices/:noticeID/responses             own     401  ok  403    ok   ok   403     403 403 403 403 403 403 403 403 403
         POST /api/v1/change-notices/:noticeID/responses             other   401  404 403    404  404  403     403 403 403 403 403 403 403 403 403
         POST /api/v1/change-notices/:noticeID/responses             missing 401  404 403    404  404  403     403 403 403 403 403 403 403 403 403

@@ -160,7 +160,8 @@ import VaporTesting
             return #"{"name":"2031.\#(UUID().uuidString.prefix(8))","summary":"S","plannedAt":"2031-01-01T19:00:00Z"}"#
         case (.PUT, "/api/v1/releases/:releaseID"):
             return #"{"name":"2030.1.0","summary":"S","plannedAt":"2030-01-01T19:00:00Z"}"#
-        case (.POST, "/api/v1/releases/:releaseID/decisions"):
+        case (.POST, "/api/v1/releases/:releaseID/decisions"), (.POST, "/api/v1/sprints/:sprintID/digest/decisions"),
+            (.POST, "/api/v1/change-notices/:noticeID/decisions"):
             return #"{"decision":"approve","level":"technical_design"}"#
         case (.POST, "/api/v1/releases/:releaseID/plan"): return #"{"plannedAt":"2030-02-01T19:00:00Z"}"#
         case (.POST, "/api/v1/releases/:releaseID/rollback"): return #"{"reason":"Errors rose"}"#

@@ -20,6 +20,8 @@ public struct IntegrationNotice: Hashable, Sendable, Identifiable, Codable {
     public var sentBy: String?
     public var responses: [Partner.ID: IntegrationResponse]
     public var reminders: [Partner.ID: IntegrationReminders]
+    /// The assurance levels' approvals and holds of the notice before it goes: a hold stops it being sent.
+    public var assurance: StepAssurance
     public var createdAt: Date
     public var updatedAt: Date
     public var version: Int
@@ -37,6 +39,7 @@ public struct IntegrationNotice: Hashable, Sendable, Identifiable, Codable {
         self.partners = partners
         self.responses = [:]
         self.reminders = [:]
+        self.assurance = StepAssurance()
         self.createdAt = createdAt
         self.updatedAt = createdAt
         self.version = 1
@@ -47,6 +50,36 @@ public struct IntegrationNotice: Hashable, Sendable, Identifiable, Codable {
 
     /// The addressees that have not acknowledged the notice yet, in the order it names them.
     public var outstanding: [Partner.ID] { partners.filter { responses[$0] == nil } }
+
+    /// Records a level's approval or hold of the notice, which can only be decided on before it goes.
+    public mutating func decide(_ decision: ApprovalDecision) throws(ValidationFailure) {
+        guard sentAt == nil else {
+            throw ValidationFailure([
+                .init(
+                    field: "notice", code: "already_sent",
+                    message: "\(reference) has gone to partners; send a new notice if the change is unsafe to test.")
+            ])
+        }
+        try assurance.decide(decision)
+        updatedAt = decision.at
+    }
+
+    /// Records that the notice went to its partners at `instant`, sent by `person`; refused when it went
+    /// already, or while a level holds it. `name` gives the words for a level.
+    public mutating func recordSent(at instant: Date, by person: String, name: (ApprovalRequirement) -> String)
+        throws(ValidationFailure)
+    {
+        guard sentAt == nil else {
+            throw ValidationFailure([
+                .init(field: "notice", code: "already_sent", message: "\(reference) was sent already.")
+            ])
+        }
+        let holds = assurance.blockers(step: "the notice", name: name)
+        guard holds.isEmpty else { throw ValidationFailure(holds) }
+        sentAt = instant
+        sentBy = person
+        updatedAt = instant
+    }
 
     /// Records a partner's acknowledgement (and, with `signOff`, that its testing is done). A partner that
     /// acknowledged before keeps its first acknowledgement; signing off later adds to it.
@@ -154,6 +187,29 @@ extension IntegrationNotice: OwnedRecord {
         notice.partners = partners.filter { $0 == partner }
         notice.responses = responses.filter { $0.key == partner }
         notice.reminders = reminders.filter { $0.key == partner }
+        notice.assurance = StepAssurance()
         return notice
+    }
+}
+
+extension IntegrationNotice {
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        id = try values.decode(ID.self, forKey: .id)
+        number = try values.decode(Int.self, forKey: .number)
+        title = try values.decode(String.self, forKey: .title)
+        description = try values.decode(String.self, forKey: .description)
+        featureID = try values.decodeIfPresent(SprintFeature.ID.self, forKey: .featureID)
+        availableFrom = try values.decode(LocalDate.self, forKey: .availableFrom)
+        partners = try values.decode([Partner.ID].self, forKey: .partners)
+        sentAt = try values.decodeIfPresent(Date.self, forKey: .sentAt)
+        sentBy = try values.decodeIfPresent(String.self, forKey: .sentBy)
+        responses = try values.decode([Partner.ID: IntegrationResponse].self, forKey: .responses)
+        reminders = try values.decode([Partner.ID: IntegrationReminders].self, forKey: .reminders)
+        // Notices stored before they could be held have no decisions.
+        assurance = try values.decodeIfPresent(StepAssurance.self, forKey: .assurance) ?? StepAssurance()
+        createdAt = try values.decode(Date.self, forKey: .createdAt)
+        updatedAt = try values.decode(Date.self, forKey: .updatedAt)
+        version = try values.decode(Int.self, forKey: .version)
     }
 }

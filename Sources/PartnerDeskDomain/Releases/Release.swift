@@ -70,9 +70,7 @@ public struct Release: Hashable, Sendable, Identifiable, Codable {
     }
 
     /// The holds in force, one per held requirement.
-    public var holds: [ApprovalDecision] {
-        requirements.compactMap { if case .held(let hold) = state(of: $0) { hold } else { nil } }
-    }
+    public var holds: [ApprovalDecision] { ApprovalDecision.holds(in: decisions, for: requirements) }
 
     public var isHeld: Bool { !holds.isEmpty }
 
@@ -117,12 +115,7 @@ public struct Release: Hashable, Sendable, Identifiable, Codable {
                         field: "approvals", code: "approval_missing",
                         message: "\(name(requirement)) has not approved the release."))
             case .held(let hold):
-                issues.append(
-                    .init(
-                        field: "approvals", code: "held",
-                        message: "\(name(requirement)) is holding the release as unsafe (\(hold.by), "
-                            + "\(NotificationComposer.londonTime(hold.at))): "
-                            + Self.sentence(hold.reason ?? "no reason given")))
+                issues.append(hold.heldIssue(step: "the release", name: name(requirement)))
             }
         }
         return issues

@@ -177,10 +177,10 @@ public struct ApprovalDecisionDraft: Hashable, Sendable {
         self.reasonIsShareable = reasonIsShareable
     }
 
-    /// The decision for `requirement`, by `person` at `instant`.
-    public func validated(requirement: ApprovalRequirement, by person: String, at instant: Date)
-        throws(ValidationFailure) -> ApprovalDecision
-    {
+    /// The decision for `requirement` on `step` ("the release", "the digest"), by `person` at `instant`.
+    public func validated(
+        requirement: ApprovalRequirement, by person: String, at instant: Date, step: String = "the release"
+    ) throws(ValidationFailure) -> ApprovalDecision {
         var check = ValidationCollector()
         let outcome: ApprovalDecision.Outcome? =
             switch decision?.trimmingWhitespace.lowercased() {
@@ -192,11 +192,11 @@ public struct ApprovalDecisionDraft: Hashable, Sendable {
         if outcome == nil {
             check.add(
                 "decision", (decision ?? "").trimmingWhitespace.isEmpty ? "required" : "invalid_value",
-                "Choose approve, or hold the release as unsafe.")
+                "Choose approve, or hold \(step) as unsafe.")
         }
         let reason = check.optionalGuardedText("reason", reason, label: "reason", maxLength: TextLimits.text)
         if outcome == .held, reason == nil, check.issues.allSatisfy({ $0.field != "reason" }) {
-            check.add("reason", "required", "Say why the release is unsafe to approve.")
+            check.add("reason", "required", "Say why \(step) is unsafe to approve.")
         }
         guard check.issues.isEmpty, let outcome else { throw ValidationFailure(check.issues) }
         return ApprovalDecision(

@@ -144,19 +144,47 @@ public struct ReleaseNotice: Sendable, Hashable {
             ]), data: .release(release, link: link))
     }
 
-    /// For the release managers: an approver holds the release as unsafe.
-    public static func held(_ release: Release, by hold: ApprovalDecision, level: String, link: String)
+    /// A step of change an approver can hold.
+    public enum HeldStep: Sendable {
+        case release(Release)
+        case digest(Sprint)
+        case notice(IntegrationNotice)
+    }
+
+    /// For the release managers: an approver holds a step as unsafe.
+    public static func held(_ step: HeldStep, by hold: ApprovalDecision, level: String, link: String)
         -> ReleaseNotice
     {
-        ReleaseNotice(
-            kind: .held, subject: "Release \(release.name) held by \(level)",
-            content: EmailContent([
-                .paragraph(
+        let (subject, opening, label, data): (String, String, String, ChangeWebhookData) =
+            switch step {
+            case .release(let release):
+                (
+                    "Release \(release.name) held by \(level)",
                     "\(hold.by) holds release \(release.name) as unsafe for \(level). It cannot go until they approve "
-                        + "it again; re-plan it if its date must move (partners are told the new date)."),
-                .section(heading: "Reason", text: hold.reason ?? ""),
-                .action(label: "Open release \(release.name)", link: link),
-            ]), data: .release(release, link: link))
+                        + "it again; re-plan it if its date must move (partners are told the new date).",
+                    "Open release \(release.name)", .release(release, link: link)
+                )
+            case .digest(let sprint):
+                (
+                    "\(sprint.name) digest held by \(level)",
+                    "\(hold.by) holds the digest of \(sprint.name) as unsafe for \(level). It cannot be sent to "
+                        + "partners until they approve it again.",
+                    "Open \(sprint.name)", .sprint(sprint.withoutPartners(), startedAt: nil, link: link)
+                )
+            case .notice(let notice):
+                (
+                    "\(notice.reference) held by \(level)",
+                    "\(hold.by) holds notice \(notice.reference) (\(notice.title)) as unsafe for \(level). It cannot be "
+                        + "sent to partners until they approve it again.",
+                    "Open \(notice.reference)", .notice(notice, link: link)
+                )
+            }
+        return ReleaseNotice(
+            kind: .held, subject: subject,
+            content: EmailContent([
+                .paragraph(opening), .section(heading: "Reason", text: hold.reason ?? ""),
+                .action(label: label, link: link),
+            ]), data: data)
     }
 
     private static func blocks(for feature: SprintFeature) -> [EmailContent.Block] {

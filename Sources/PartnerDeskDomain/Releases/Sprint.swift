@@ -16,6 +16,8 @@ public struct Sprint: Hashable, Sendable, Identifiable, Codable {
     /// When the digest of its features went to partners, and who sent it.
     public var digestSentAt: Date?
     public var digestSentBy: String?
+    /// The assurance levels' approvals and holds of the digest: a hold stops it being sent.
+    public var digestAssurance: StepAssurance
     public var createdAt: Date
     public var updatedAt: Date
     public var version: Int
@@ -30,6 +32,7 @@ public struct Sprint: Hashable, Sendable, Identifiable, Codable {
         self.endsOn = endsOn
         self.goal = goal
         self.features = features
+        self.digestAssurance = StepAssurance()
         self.createdAt = createdAt
         self.updatedAt = createdAt
         self.version = 1
@@ -53,6 +56,18 @@ public struct Sprint: Hashable, Sendable, Identifiable, Codable {
         let start = startsAt(on: calendar)
         if let sent = digestSentAt { return sent < start ? .sentInTime(sent) : .sentLate(sent, startedAt: start) }
         return instant < start ? .due(by: start) : .missed(startedAt: start)
+    }
+
+    /// Records that the digest went to partners at `instant`, sent by `person`; refused while a level holds it.
+    /// `name` gives the words for a level.
+    public mutating func recordDigestSent(at instant: Date, by person: String, name: (ApprovalRequirement) -> String)
+        throws(ValidationFailure)
+    {
+        let holds = digestAssurance.blockers(step: "the digest", name: name)
+        guard holds.isEmpty else { throw ValidationFailure(holds) }
+        digestSentAt = instant
+        digestSentBy = person
+        updatedAt = instant
     }
 
     /// Whether the sprint has started by `instant` (the digest must then say so).
@@ -137,10 +152,31 @@ extension SprintFeature {
 }
 
 extension Sprint {
-    /// The sprint for everyone to read: its features without the partners they name.
+    /// The sprint for everyone to read: its features without the partners they name, and without the
+    /// platform's assurance decisions.
     public func withoutPartners() -> Sprint {
         var sprint = self
         sprint.features = features.map { $0.withoutPartners() }
+        sprint.digestAssurance = StepAssurance()
         return sprint
+    }
+}
+
+extension Sprint {
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        id = try values.decode(ID.self, forKey: .id)
+        number = try values.decode(Int.self, forKey: .number)
+        startsOn = try values.decode(LocalDate.self, forKey: .startsOn)
+        endsOn = try values.decode(LocalDate.self, forKey: .endsOn)
+        goal = try values.decodeIfPresent(String.self, forKey: .goal)
+        features = try values.decode([SprintFeature].self, forKey: .features)
+        digestSentAt = try values.decodeIfPresent(Date.self, forKey: .digestSentAt)
+        digestSentBy = try values.decodeIfPresent(String.self, forKey: .digestSentBy)
+        // Sprints stored before digests could be held have no decisions.
+        digestAssurance = try values.decodeIfPresent(StepAssurance.self, forKey: .digestAssurance) ?? StepAssurance()
+        createdAt = try values.decode(Date.self, forKey: .createdAt)
+        updatedAt = try values.decode(Date.self, forKey: .updatedAt)
+        version = try values.decode(Int.self, forKey: .version)
     }
 }

@@ -15,6 +15,12 @@ extension ReleaseService {
     /// A release's staff page.
     func staffLink(to release: Release) -> String { "\(planner.publicURL)/releases/\(release.id)" }
 
+    /// A sprint's staff page.
+    func staffLink(to sprint: Sprint) -> String { "\(planner.publicURL)/releases/sprints/\(sprint.id)" }
+
+    /// A notice's staff page.
+    func staffLink(to notice: IntegrationNotice) -> String { "\(planner.publicURL)/releases/notices/\(notice.id)" }
+
     /// The partners change is told to: every one not offboarded, or of `only` when given.
     static func audience(_ only: [Partner.ID]? = nil, in repositories: any Repositories) async throws -> [Partner] {
         try await repositories.partners.list().filter {

@@ -30,7 +30,7 @@ extension ReleaseService {
         }
     }
 
-    /// Sends the notice to its partners' contacts.
+    /// Sends the notice to its partners' contacts; refused when it went already or while a level holds it.
     public func sendNotice(_ id: IntegrationNotice.ID, expectedVersion: Int, by principal: Principal) async throws
         -> IntegrationNotice
     {
@@ -41,8 +41,8 @@ extension ReleaseService {
             guard notice.sentAt == nil else {
                 throw ServiceError.invalidTransition("\(notice.reference) was sent already.")
             }
-            notice.sentAt = now
-            notice.sentBy = principal.displayName
+            try notice.recordSent(
+                at: now, by: principal.displayName, name: try await service.requirementNames(in: repositories))
             let partners = try await Self.audience(notice.partners, in: repositories)
             try await service.enqueue(
                 .integration(notice, reminder: false, link: service.link(to: notice)), to: partners, at: now,

@@ -77,18 +77,8 @@ extension ReleaseService {
         _ id: Release.ID, _ draft: ApprovalDecisionDraft, expectedVersion: Int, by principal: Principal
     ) async throws -> ReleaseView {
         try Authorization.require(principal, .approveReleases)
-        let code = draft.level?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard let level = try await Self.levels(in: store.repositories).first(where: { $0.code == code }) else {
-            throw ValidationFailure([
-                .init(
-                    field: "level", code: code.isEmpty ? "required" : "unknown_level",
-                    message: "Choose the level you decide for.")
-            ])
-        }
-        if !level.approvers.isEmpty, case .user(let user) = principal.credential, !level.approvers.contains(user) {
-            throw ServiceError.forbidden
-        }
-        return try await record(draft, for: .level(code), on: id, expectedVersion: expectedVersion, by: principal)
+        let requirement = try await levelRequirement(draft, by: principal)
+        return try await record(draft, for: requirement, on: id, expectedVersion: expectedVersion, by: principal)
     }
 
     /// Records a partner administrator's decision on a release that needs their organisation's approval.
@@ -110,18 +100,14 @@ extension ReleaseService {
         _ draft: ApprovalDecisionDraft, for requirement: ApprovalRequirement, on id: Release.ID,
         expectedVersion: Int, by principal: Principal
     ) async throws -> ReleaseView {
-        let decision = try draft.validated(
-            requirement: requirement, by: "\(principal.displayName) (\(principal.role.label))", at: clock.now())
+        let decision = try draft.validated(requirement: requirement, by: approverName(principal), at: clock.now())
         let service = self
         let action = decision.outcome == .held ? "release.hold" : "release.approve"
         return try await changeRelease(id, action, expectedVersion: expectedVersion, by: principal) {
             release, repositories in
             try release.decide(decision)
-            guard decision.outcome == .held else { return }
-            let name = try await service.requirementNames(in: repositories)(requirement)
-            try await service.enqueue(
-                .held(release, by: decision, level: name, link: service.staffLink(to: release)),
-                toStaffIn: [.releaseManager], at: decision.at, in: repositories)
+            try await service.announceHold(
+                decision, of: .release(release), link: service.staffLink(to: release), in: repositories)
         }
     }
 

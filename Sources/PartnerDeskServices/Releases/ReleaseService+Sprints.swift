@@ -91,17 +91,17 @@ extension ReleaseService {
     }
 
     /// Sends the sprint's features to every partner (saying so when the sprint has already started) and records
-    /// when it went.
+    /// when it went; refused while an assurance level holds the digest.
     public func sendDigest(_ id: Sprint.ID, expectedVersion: Int, by principal: Principal) async throws -> SprintView {
         try Authorization.require(principal, .manageReleases)
         let service = self
         return try await changeSprint(id, "sprint.digest", expectedVersion: expectedVersion, by: principal) {
             sprint, repositories in
             let now = service.clock.now()
+            let names = try await service.requirementNames(in: repositories)
+            try sprint.recordDigestSent(at: now, by: principal.displayName, name: names)
             let partners = try await Self.audience(in: repositories)
             try await service.enqueue(service.digest(of: sprint, at: now), to: partners, at: now, in: repositories)
-            sprint.digestSentAt = now
-            sprint.digestSentBy = principal.displayName
         }
     }
 
@@ -121,6 +121,13 @@ extension ReleaseService {
     public func partnerCodesByID() async throws -> [Partner.ID: String] {
         Dictionary(
             try await store.repositories.partners.list().map { ($0.id, $0.code.description) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every assurance level's name by its code, for answers that name levels.
+    public func levelNamesByCode() async throws -> [String: String] {
+        Dictionary(
+            try await Self.levels(in: store.repositories).map { ($0.code, $0.name) },
             uniquingKeysWith: { first, _ in first })
     }
 

@@ -10,8 +10,8 @@ extension APIOperations {
         -> Operations.ListChangeNotices.Output
     {
         let notices = try await services.releases.notices(as: try APIRequest.request.principal)
-        let codes = try await services.releases.partnerCodesByID()
-        return .ok(.init(body: .json(notices.map { .init($0, codes: codes) })))
+        let (codes, levels) = try await names()
+        return .ok(.init(body: .json(try notices.map { try .init($0, codes: codes, levels: levels) })))
     }
 
     func createChangeNotice(_ input: Operations.CreateChangeNotice.Input) async throws
@@ -21,10 +21,10 @@ extension APIOperations {
             switch input.body {
             case .json(let body): body.draft
             }
-        let codes = try await services.releases.partnerCodesByID()
+        let (codes, levels) = try await names()
         let notice = try await created(
             key: input.headers.idempotencyKey, location: { "/api/v1/change-notices/\($0.id)" },
-            render: { Components.Schemas.IntegrationNotice($0, codes: codes) },
+            render: { try Components.Schemas.IntegrationNotice($0, codes: codes, levels: levels) },
             create: { try await services.releases.createNotice(draft, by: $0, idempotency: $1, render: $2) })
         return .created(
             .init(
@@ -44,6 +44,19 @@ extension APIOperations {
     {
         let notice = try await services.releases.sendNotice(
             try IntegrationNotice.ID.inPath(input.path.noticeID),
+            expectedVersion: try IfMatch.version(input.headers.ifMatch), by: try APIRequest.request.principal)
+        return .ok(.init(headers: .init(eTag: IfMatch.etag(notice.version)), body: .json(try await answer(notice))))
+    }
+
+    func decideChangeNotice(_ input: Operations.DecideChangeNotice.Input) async throws
+        -> Operations.DecideChangeNotice.Output
+    {
+        let draft =
+            switch input.body {
+            case .json(let body): body.draft
+            }
+        let notice = try await services.releases.decideOnNotice(
+            try IntegrationNotice.ID.inPath(input.path.noticeID), draft,
             expectedVersion: try IfMatch.version(input.headers.ifMatch), by: try APIRequest.request.principal)
         return .ok(.init(headers: .init(eTag: IfMatch.etag(notice.version)), body: .json(try await answer(notice))))
     }
@@ -85,6 +98,12 @@ extension APIOperations {
     }
 
     private func answer(_ notice: IntegrationNotice) async throws -> Components.Schemas.IntegrationNotice {
-        .init(notice, codes: try await services.releases.partnerCodesByID())
+        let (codes, levels) = try await names()
+        return try .init(notice, codes: codes, levels: levels)
+    }
+
+    /// Partners' codes and assurance levels' names, for answers that name them.
+    func names() async throws -> (codes: [Partner.ID: String], levels: [String: String]) {
+        (try await services.releases.partnerCodesByID(), try await services.releases.levelNamesByCode())
     }
 }

@@ -12,8 +12,35 @@ extension Components.Schemas.SprintFeature {
     }
 }
 
+extension Components.Schemas.ApprovalRecord {
+    /// A decision, with the level's or the partner's name from `names`.
+    init(_ decision: ApprovalDecision, names: (ApprovalRequirement) -> String) throws {
+        self.init(
+            requirement: decision.requirement.key, name: names(decision.requirement),
+            outcome: try .documented(decision.outcome.rawValue), by: decision.by, at: decision.at,
+            reason: decision.reason, reasonIsShareable: decision.reasonIsShareable)
+    }
+}
+
+extension Components.Schemas.Blocker {
+    init(_ issue: ValidationIssue) {
+        self.init(field: issue.field, code: issue.code, message: issue.message)
+    }
+}
+
+/// A level's name by its code, falling back on the code for a level no longer kept.
+private func levelName(_ levels: [String: String]) -> (ApprovalRequirement) -> String {
+    { requirement in
+        switch requirement {
+        case .level(let code): levels[code] ?? code
+        case .partner: requirement.key
+        }
+    }
+}
+
 extension Components.Schemas.Sprint {
-    init(_ view: SprintView, codes: [Partner.ID: String]) throws {
+    /// The sprint, naming partners by `codes` and levels by `levels` (code to name).
+    init(_ view: SprintView, codes: [Partner.ID: String], levels: [String: String]) throws {
         let sprint = view.sprint
         let digest: Components.Schemas.SprintDigest =
             switch view.digest {
@@ -32,7 +59,10 @@ extension Components.Schemas.Sprint {
         self.init(
             id: sprint.id.description, number: sprint.number, startsOn: sprint.startsOn.description,
             endsOn: sprint.endsOn.description, startsAt: view.startsAt, goal: sprint.goal,
-            features: try sprint.features.map { try .init($0, codes: codes) }, digest: digest, version: sprint.version)
+            features: try sprint.features.map { try .init($0, codes: codes) }, digest: digest,
+            digestDecisions: try sprint.digestAssurance.decisions.map { try .init($0, names: levelName(levels)) },
+            digestHolds: sprint.digestAssurance.blockers(step: "the digest", name: levelName(levels)).map(
+                Components.Schemas.Blocker.init), version: sprint.version)
     }
 }
 
@@ -54,7 +84,8 @@ extension Components.Schemas.EmailPreview {
 }
 
 extension Components.Schemas.IntegrationNotice {
-    init(_ notice: IntegrationNotice, codes: [Partner.ID: String]) {
+    /// The notice, naming partners by `codes` and levels by `levels` (code to name).
+    init(_ notice: IntegrationNotice, codes: [Partner.ID: String], levels: [String: String]) throws {
         func code(_ id: Partner.ID) -> String { codes[id] ?? id.description }
         self.init(
             id: notice.id.description, reference: notice.reference, title: notice.title,
@@ -67,7 +98,10 @@ extension Components.Schemas.IntegrationNotice {
                         signedOffAt: $0.signOff?.at, signedOffBy: $0.signOff?.by, signOffNote: $0.signOff?.note)
                 }
             },
-            outstanding: notice.outstanding.map(code), version: notice.version)
+            outstanding: notice.outstanding.map(code),
+            decisions: try notice.assurance.decisions.map { try .init($0, names: levelName(levels)) },
+            holds: notice.assurance.blockers(step: "the notice", name: levelName(levels)).map(
+                Components.Schemas.Blocker.init), version: notice.version)
     }
 }
 
@@ -98,16 +132,11 @@ extension Components.Schemas.Release {
                     by: decision?.by, at: decision?.at, reason: decision?.reason,
                     reasonIsShareable: decision?.reasonIsShareable ?? false)
             },
-            decisions: try release.decisions.map {
-                .init(
-                    requirement: $0.requirement.key, name: names[$0.requirement] ?? $0.requirement.key,
-                    outcome: try .documented($0.outcome.rawValue), by: $0.by, at: $0.at, reason: $0.reason,
-                    reasonIsShareable: $0.reasonIsShareable)
-            },
+            decisions: try release.decisions.map { try .init($0, names: { names[$0] ?? $0.key }) },
             dateChanges: release.dateChanges.map {
                 .init(from: $0.from, to: $0.to, at: $0.at, by: $0.by, reason: $0.reason)
             },
-            blockers: view.blockers.map { .init(field: $0.field, code: $0.code, message: $0.message) },
+            blockers: view.blockers.map(Components.Schemas.Blocker.init),
             releasedAt: release.releasedAt, releasedBy: release.releasedBy,
             rollback: release.rollback.map { .init(at: $0.at, by: $0.by, reason: $0.reason) },
             createdAt: release.createdAt, createdBy: release.createdBy, version: release.version)

@@ -8,8 +8,8 @@ import PartnerDeskServices
 extension APIOperations {
     func listSprints(_ input: Operations.ListSprints.Input) async throws -> Operations.ListSprints.Output {
         let views = try await services.releases.sprints(as: try APIRequest.request.principal)
-        let codes = try await services.releases.partnerCodesByID()
-        return .ok(.init(body: .json(try views.map { try .init($0, codes: codes) })))
+        let (codes, levels) = try await names()
+        return .ok(.init(body: .json(try views.map { try .init($0, codes: codes, levels: levels) })))
     }
 
     func planSprint(_ input: Operations.PlanSprint.Input) async throws -> Operations.PlanSprint.Output {
@@ -17,10 +17,10 @@ extension APIOperations {
             switch input.body {
             case .json(let body): body.draft
             }
-        let codes = try await services.releases.partnerCodesByID()
+        let (codes, levels) = try await names()
         let sprint = try await created(
             key: input.headers.idempotencyKey, location: { "/api/v1/sprints/\($0.id)" },
-            render: { try Components.Schemas.Sprint($0, codes: codes) },
+            render: { try Components.Schemas.Sprint($0, codes: codes, levels: levels) },
             create: { try await services.releases.planSprint(draft, by: $0, idempotency: $1, render: $2) })
         return .created(
             .init(
@@ -61,6 +61,19 @@ extension APIOperations {
         let view = try await services.releases.sendDigest(
             try Sprint.ID.inPath(input.path.sprintID), expectedVersion: try IfMatch.version(input.headers.ifMatch),
             by: try APIRequest.request.principal)
+        return .ok(.init(headers: .init(eTag: IfMatch.etag(view.sprint.version)), body: .json(try await sprint(view))))
+    }
+
+    func decideSprintDigest(_ input: Operations.DecideSprintDigest.Input) async throws
+        -> Operations.DecideSprintDigest.Output
+    {
+        let draft =
+            switch input.body {
+            case .json(let body): body.draft
+            }
+        let view = try await services.releases.decideOnDigest(
+            try Sprint.ID.inPath(input.path.sprintID), draft,
+            expectedVersion: try IfMatch.version(input.headers.ifMatch), by: try APIRequest.request.principal)
         return .ok(.init(headers: .init(eTag: IfMatch.etag(view.sprint.version)), body: .json(try await sprint(view))))
     }
 
@@ -181,7 +194,8 @@ extension APIOperations {
     }
 
     private func sprint(_ view: SprintView) async throws -> Components.Schemas.Sprint {
-        try .init(view, codes: try await services.releases.partnerCodesByID())
+        let (codes, levels) = try await names()
+        return try .init(view, codes: codes, levels: levels)
     }
 
     private func release(_ view: ReleaseView) async throws -> Components.Schemas.Release {
