@@ -118,6 +118,8 @@ enum PageAccessTable {
         GET /releases/:releaseID                             missing 303  403 403  403  404 404 404 404 404 404 404 404
         POST /releases/:releaseID/notes                      staff   303  403 403  403  403 403 403 403 ok  403 403 ok
         POST /releases/:releaseID/notes                      missing 303  403 403  403  403 403 403 403 404 403 403 404
+        POST /releases/sprints/:sprintID/digest/decisions    staff   303  403 403  403  403 403 403 403 403 ok  403 403
+        POST /releases/sprints/:sprintID/digest/decisions    missing 303  403 403  403  403 403 403 403 403 404 403 403
         POST /releases/:releaseID/decisions                  staff   303  403 403  403  403 403 403 403 403 ok  403 403
         POST /releases/:releaseID/decisions                  missing 303  403 403  403  403 403 403 403 403 404 403 403
         POST /releases/:releaseID/plan                       staff   303  403 403  403  403 403 403 403 ok  403 403 ok
@@ -129,6 +131,8 @@ enum PageAccessTable {
         POST /releases/notices                               -       303  403 403  403  403 403 403 403 ok  403 403 ok
         GET /releases/notices/:noticeID                      own     303  403 403  403  ok  ok  ok  ok  ok  ok  ok  ok
         GET /releases/notices/:noticeID                      missing 303  403 403  403  404 404 404 404 404 404 404 404
+        POST /releases/notices/:noticeID/decisions           own     303  403 403  403  403 403 403 403 403 ok  403 403
+        POST /releases/notices/:noticeID/decisions           missing 303  403 403  403  403 403 403 403 403 404 403 403
         POST /releases/notices/:noticeID/send                own     303  403 403  403  403 403 403 403 ok  403 403 ok
         POST /releases/notices/:noticeID/send                missing 303  403 403  403  403 403 403 403 404 403 403 404
         GET /change-notices                                  -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok

@@ -148,4 +148,44 @@ extension PageTests {
                 ])
         }
     }
+
+    @Test func anApprover_holdsADigestFromTheSprintPage_andTheReleaseManagerSeesWhyItCannotGo() async throws {
+        try await withPages { app, services in
+            let admin = staff(services, role: .administrator, scope: .write)
+            let invitation = try await services.accounts.add(
+                email: "cal@partnerdesk.example", name: "Cal Safety", role: .assuranceApprover, partnerCode: nil)
+            try await services.accounts.setPassword(
+                linkSecret: invitation.linkSecret, password: "long enough passphrase here")
+            let sprint = try await services.releases.planSprint(
+                SprintDraft(number: 8, startsOn: "2026-12-07"), by: admin)
+            var cal = Browser(app: app)
+            _ = try await signIn(&cal, "cal@partnerdesk.example")
+            let page = try await cal.send(.GET, "releases/sprints/\(sprint.sprint.id)")
+            #expect(page.body.string.contains("No assurance level holds the digest."))
+            #expect(!page.body.string.contains("Send the digest"), "approvers decide; release managers send")
+            let refused = try await cal.send(
+                .POST, "releases/sprints/\(sprint.sprint.id)/digest/decisions",
+                form: ["csrf": Browser.csrf(page), "version": "1", "level": "clinical_safety", "decision": "hold"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(##"<a href="#reason">"##) && refused.body.string.contains("checked"))
+            let held = try await cal.send(
+                .POST, "releases/sprints/\(sprint.sprint.id)/digest/decisions",
+                form: [
+                    "csrf": Browser.csrf(page), "version": "1", "level": "clinical_safety", "decision": "hold",
+                    "reason": "Wording overpromises",
+                ])
+            #expect(held.status == .seeOther)
+
+            var alex = Browser(app: app)
+            _ = try await signIn(&alex, "alex@partnerdesk.example")
+            let seen = try await alex.send(.GET, "releases/sprints/\(sprint.sprint.id)")
+            #expect(seen.body.string.contains("Clinical safety is holding the digest as unsafe"))
+            #expect(seen.body.string.contains("held for Clinical safety: Wording overpromises"))
+            let send = try await alex.send(
+                .POST, "releases/sprints/\(sprint.sprint.id)/digest",
+                form: ["csrf": Browser.csrf(seen), "version": "2"])
+            #expect(send.status == .unprocessableEntity && send.body.string.contains("Wording overpromises"))
+            #expect(try await services.releases.sprint(sprint.sprint.id, as: admin).sprint.digestSentAt == nil)
+        }
+    }
 }

@@ -20,6 +20,8 @@ struct NoticePage: Encodable {
     var answers: [LabelledValue]
     var subject: String
     var preview: [PreviewBlock]
+    /// For staff only: partners never see the platform's decisions.
+    var assurance: AssurancePanel?
     var acknowledged: Bool
     var signedOff: Bool
     var values: [String: String]
@@ -29,7 +31,8 @@ struct NoticePage: Encodable {
 
     init(
         notice record: IntegrationNotice, preview: ReleaseNotice, principal: Principal, csrf: String,
-        codes: [Partner.ID: String], values: [String: String] = [:], notice: String? = nil, errors: [PageError] = []
+        codes: [Partner.ID: String], levels: [ApprovalLevel], values: [String: String] = [:], notice: String? = nil,
+        errors: [PageError] = []
     ) {
         title = "\(record.reference): \(record.title)"
         signedIn = SignedInHeader(principal, csrf: csrf)
@@ -54,6 +57,13 @@ struct NoticePage: Encodable {
         }
         subject = preview.subject
         self.preview = PreviewBlock.blocks(of: preview)
+        assurance =
+            principal.role.isPartnerRole
+            ? nil
+            : AssurancePanel(
+                record.assurance, step: "the notice", action: .noticeDecisions(.value(record.id.description)),
+                levels: levels, open: record.sentAt == nil, principal: principal, csrf: csrf,
+                version: record.version, values: values)
         let own = principal.partnerID.flatMap { record.responses[$0] }
         acknowledged = own != nil
         signedOff = own?.signOff != nil

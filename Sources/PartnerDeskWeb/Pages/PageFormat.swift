@@ -8,6 +8,12 @@ enum PageFormat {
     /// "Wed, 25 Nov 2026 at 9:00" in London time (the same words as notification e-mails).
     static func londonTime(_ date: Date) -> String { NotificationComposer.londonTime(date) }
 
+    /// An approval or a hold as one line of history: when, who, what for which level, and why.
+    static func decision(_ decision: ApprovalDecision, name: String) -> String {
+        "\(londonTime(decision.at)): \(decision.by) \(decision.outcome == .approved ? "approved" : "held") for \(name)"
+            + (decision.reason.map { ": \($0)" } ?? "")
+    }
+
     /// The last instant of a London calendar day given as `2027-03-31`, or nil when the text is no such date.
     static func endOfLondonDay(_ text: String) -> Date? {
         let parts = text.split(separator: "-").compactMap { Int($0) }

@@ -22,10 +22,7 @@ extension PagesController {
             case .notes: _ = try await releases.publishNotes(id, expectedVersion: version, by: principal)
             case .decisions:
                 _ = try await releases.decide(
-                    id,
-                    ApprovalDecisionDraft(
-                        decision: values["decision"], level: values["level"], reason: values["reason"],
-                        reasonIsShareable: values["shareable"] == "on"), expectedVersion: version, by: principal)
+                    id, AssurancePanel.draft(values), expectedVersion: version, by: principal)
             case .plan:
                 _ = try await releases.replan(
                     id, to: PageFormat.instantText(values["plannedAt"]) ?? "", reason: values["reason"],
@@ -79,6 +76,19 @@ extension PagesController {
         }
     }
 
+    @Sendable func decideOnNotice(_ request: Request) async throws -> Response {
+        try await formChange(request, record: "notice") { principal, values in
+            let id = try request.identifier(IntegrationNotice.self, "noticeID")
+            _ = try await services.releases.decideOnNotice(
+                id, AssurancePanel.draft(values), expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
+            return SiteURL.notice(.value(id.description)).path(query: [("done", "decisions")])
+        } showAgain: { principal, session, values, errors in
+            try await renderNotice(
+                try request.identifier(IntegrationNotice.self, "noticeID"), principal: principal, session: session,
+                request: request, values: values, errors: errors)
+        }
+    }
+
     @Sendable func changeNotice(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else { return request.redirect(to: .signIn) }
         let notice = (try? request.query.get(String.self, at: "done")).flatMap { Self.releaseNotices[$0] }
@@ -106,10 +116,13 @@ extension PagesController {
     ) async throws -> Response {
         let record = try await services.releases.notice(id, as: principal)
         let link = "\(publicURL)\(SiteURL.changeNotice(.value(record.id.description)).path)"
+        let levels =
+            AccessPolicy.permits(principal, .readReleases)
+            ? try await services.releases.approvalLevels(as: principal).map(\.level) : []
         let page = NoticePage(
             notice: record, preview: .integration(record, reminder: false, link: link), principal: principal,
-            csrf: session.csrfToken, codes: try await services.releases.partnerCodesByID(), values: values,
-            notice: notice, errors: errors)
+            csrf: session.csrfToken, codes: try await services.releases.partnerCodesByID(), levels: levels,
+            values: values, notice: notice, errors: errors)
         return try await request.view.render("notice", page).encodeResponse(
             status: errors.isEmpty ? .ok : .unprocessableEntity, for: request)
     }

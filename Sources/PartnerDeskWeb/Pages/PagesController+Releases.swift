@@ -14,6 +14,8 @@ extension PagesController {
         routes.get(SiteURL.sprint(.key).pathComponents, use: sprintPage).declaring(.readReleases)
         routes.post(SiteURL.sprintFeatures(.key).pathComponents, use: addFeature).declaring(.manageReleases)
         routes.post(SiteURL.sprintDigest(.key).pathComponents, use: sendDigest).declaring(.manageReleases)
+        routes.post(SiteURL.sprintDigestDecisions(.key).pathComponents, use: decideOnDigest)
+            .declaring(.approveReleases)
         routes.post(SiteURL.releases.pathComponents, use: planRelease).declaring(.manageReleases)
         routes.get(SiteURL.release(.key).pathComponents, use: releasePage).declaring(.readReleases)
         let steps: [(SiteURL.ReleaseStep, AccessAction)] = [
@@ -28,6 +30,7 @@ extension PagesController {
         routes.post(SiteURL.notices.pathComponents, use: createNotice).declaring(.manageReleases)
         routes.get(SiteURL.notice(.key).pathComponents, use: noticePage).declaring(.readReleases)
         routes.post(SiteURL.noticeSend(.key).pathComponents, use: sendNotice).declaring(.manageReleases)
+        routes.post(SiteURL.noticeDecisions(.key).pathComponents, use: decideOnNotice).declaring(.approveReleases)
         routes.get(SiteURL.changeNotices.pathComponents, use: changeNotices).declaring(.readChangeNotices)
         routes.get(SiteURL.changeNotice(.key).pathComponents, use: changeNotice).declaring(.readChangeNotices)
         routes.post(SiteURL.changeNoticeAnswers(.key).pathComponents, use: answerNotice)
@@ -143,6 +146,13 @@ extension PagesController {
         }
     }
 
+    @Sendable func decideOnDigest(_ request: Request) async throws -> Response {
+        try await sprintStep(request, done: "decisions") { id, values, principal in
+            _ = try await services.releases.decideOnDigest(
+                id, AssurancePanel.draft(values), expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
+        }
+    }
+
     private func sprintStep(
         _ request: Request, done: String,
         _ step: @escaping @Sendable (Sprint.ID, [String: String], Principal) async throws -> Void
@@ -168,7 +178,9 @@ extension PagesController {
             ? try await services.releases.digestPreview(id, as: principal) : nil
         let page = SprintPage(
             view: view, preview: preview, principal: principal, csrf: session.csrfToken,
-            codes: try await services.releases.partnerCodesByID(), values: values, notice: notice, errors: errors)
+            codes: try await services.releases.partnerCodesByID(),
+            levels: try await services.releases.approvalLevels(as: principal).map(\.level), values: values,
+            notice: notice, errors: errors)
         return try await request.view.render("sprint", page).encodeResponse(
             status: errors.isEmpty ? .ok : .unprocessableEntity, for: request)
     }

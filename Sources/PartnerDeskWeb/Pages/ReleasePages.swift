@@ -143,6 +143,7 @@ struct SprintPage: Encodable {
     var features: [FeatureRow]
     var subject: String
     var preview: [PreviewBlock]
+    var assurance: AssurancePanel
     var impacts: [SelectOption]
     var values: [String: String]
     var notice: String?
@@ -151,7 +152,7 @@ struct SprintPage: Encodable {
 
     init(
         view: SprintView, preview: ReleaseNotice?, principal: Principal, csrf: String, codes: [Partner.ID: String],
-        values: [String: String] = [:], notice: String? = nil, errors: [PageError] = []
+        levels: [ApprovalLevel], values: [String: String] = [:], notice: String? = nil, errors: [PageError] = []
     ) {
         let sprint = view.sprint
         title = sprint.name
@@ -170,6 +171,9 @@ struct SprintPage: Encodable {
         features = sprint.features.map { FeatureRow($0, codes: codes) }
         subject = preview?.subject ?? ""
         self.preview = preview.map(PreviewBlock.blocks) ?? []
+        assurance = AssurancePanel(
+            sprint.digestAssurance, step: "the digest", action: .sprintDigestDecisions(.value(sprint.id.description)),
+            levels: levels, open: true, principal: principal, csrf: csrf, version: sprint.version, values: values)
         impacts = ChangeImpact.allCases.map {
             SelectOption(value: $0.rawValue, label: $0.label, selected: values["impact"] == $0.rawValue)
         }
@@ -192,7 +196,6 @@ struct ReleasePage: Encodable {
     var signedIn: SignedInHeader
     var csrf: String
     var canManage: Bool
-    var canApprove: Bool
     var id: String
     var version: Int
     var facts: [LabelledValue]
@@ -202,7 +205,8 @@ struct ReleasePage: Encodable {
     var blockers: [String]
     var approvals: [Approval]
     var history: [String]
-    var levels: [SelectOption]
+    /// The decision form, for assurance approvers while the release is planned.
+    var decide: DecideForm?
     var planned: Bool
     var released: Bool
     var values: [String: String]
@@ -219,7 +223,6 @@ struct ReleasePage: Encodable {
         signedIn = SignedInHeader(principal, csrf: csrf)
         self.csrf = csrf
         canManage = AccessPolicy.permits(principal, .manageReleases)
-        canApprove = AccessPolicy.permits(principal, .approveReleases)
         id = release.id.description
         version = release.version
         var facts = [
@@ -267,19 +270,22 @@ struct ReleasePage: Encodable {
         let names = Dictionary(
             view.approvals.map { ($0.requirement, $0.name) }, uniquingKeysWith: { first, _ in first })
         history =
-            release.decisions.map {
-                "\(PageFormat.londonTime($0.at)): \($0.by) \($0.outcome == .approved ? "approved" : "held") for "
-                    + "\(names[$0.requirement] ?? $0.requirement.key)" + ($0.reason.map { ": \($0)" } ?? "")
-            }
+            release.decisions.map { PageFormat.decision($0, name: names[$0.requirement] ?? $0.requirement.key) }
             + release.dateChanges.map {
                 "\(PageFormat.londonTime($0.at)): \($0.by) moved it from \(PageFormat.londonTime($0.from)) to "
                     + PageFormat.londonTime($0.to) + ($0.reason.map { ": \($0)" } ?? "")
             }
-        levels = view.approvals.compactMap { approval in
-            guard case .level(let code) = approval.requirement else { return nil }
-            return SelectOption(value: code, label: approval.name, selected: values["level"] == code)
-        }
         planned = release.status == .planned
+        decide =
+            planned && AccessPolicy.permits(principal, .approveReleases)
+            ? DecideForm(
+                action: .releaseStep(.value(release.id.description), .decisions), step: "the release", csrf: csrf,
+                version: release.version,
+                levels: view.approvals.compactMap { approval in
+                    guard case .level(let code) = approval.requirement else { return nil }
+                    return SelectOption(value: code, label: approval.name, selected: values["level"] == code)
+                }, values: values)
+            : nil
         released = release.status == .released
         self.values = values
         self.notice = notice

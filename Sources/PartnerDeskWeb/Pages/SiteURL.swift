@@ -62,10 +62,12 @@ enum SiteURL: Sendable, Equatable {
     case sprint(Parameter)
     case sprintFeatures(Parameter)
     case sprintDigest(Parameter)
+    case sprintDigestDecisions(Parameter)
     case release(Parameter)
     case releaseStep(Parameter, ReleaseStep)
     case notice(Parameter)
     case noticeSend(Parameter)
+    case noticeDecisions(Parameter)
     case changeNotices
     case changeNotice(Parameter)
     case changeNoticeAnswers(Parameter)
@@ -81,8 +83,9 @@ enum SiteURL: Sendable, Equatable {
             .staffProblems, .newProblem, .staffProblem(.key), .hssiList, .newHSSI, .hssi(.key), .hssiTimelineCSV(.key),
             .rota, .rotaRemoval(.key), .problems, .problemsJSON, .problemsAtom, .publicProblem(.key),
             .serviceUpdates, .serviceUpdatesJSON, .serviceUpdatesAtom, .serviceUpdatesCalendar, .publicRelease(.key),
-            .releases, .sprints, .notices, .sprint(.key), .sprintFeatures(.key), .sprintDigest(.key), .release(.key),
-            .notice(.key), .noticeSend(.key), .changeNotices, .changeNotice(.key), .changeNoticeAnswers(.key),
+            .releases, .sprints, .notices, .sprint(.key), .sprintFeatures(.key), .sprintDigest(.key),
+            .sprintDigestDecisions(.key), .release(.key), .notice(.key), .noticeSend(.key), .noticeDecisions(.key),
+            .changeNotices, .changeNotice(.key), .changeNoticeAnswers(.key),
             .changeApproval(.key),
         ] + ProblemStep.allCases.map { .problemStep(.key, $0) } + HSSIStep.allCases.map { .hssiStep(.key, $0) }
             + ReleaseStep.allCases.map { .releaseStep(.key, $0) }
@@ -179,10 +182,13 @@ enum SiteURL: Sendable, Equatable {
         case .sprint(let id): return [c("releases"), c("sprints"), p("sprintID", id)]
         case .sprintFeatures(let id): return [c("releases"), c("sprints"), p("sprintID", id), c("features")]
         case .sprintDigest(let id): return [c("releases"), c("sprints"), p("sprintID", id), c("digest")]
+        case .sprintDigestDecisions(let id):
+            return [c("releases"), c("sprints"), p("sprintID", id), c("digest"), c("decisions")]
         case .release(let id): return [c("releases"), p("releaseID", id)]
         case .releaseStep(let id, let step): return [c("releases"), p("releaseID", id), c(step.rawValue)]
         case .notice(let id): return [c("releases"), c("notices"), p("noticeID", id)]
         case .noticeSend(let id): return [c("releases"), c("notices"), p("noticeID", id), c("send")]
+        case .noticeDecisions(let id): return [c("releases"), c("notices"), p("noticeID", id), c("decisions")]
         case .changeNotices: return [c("change-notices")]
         case .changeNotice(let id): return [c("change-notices"), p("noticeID", id)]
         case .changeNoticeAnswers(let id): return [c("change-notices"), p("noticeID", id), c("answers")]
