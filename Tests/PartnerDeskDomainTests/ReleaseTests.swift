@@ -308,4 +308,29 @@ import Testing
             try release.revise(with: reworded, requirements: [], at: now, by: "Rhea")
         }
     }
+
+    @Test func aFeature_leavesItsSprint_onlyWhenNoReleaseStillCarriesIt() throws {
+        var sprint = Self.sprint()
+        let (kept, carried) = (Self.feature(.minor), Self.feature(.major))
+        sprint.features = [kept, carried]
+        var release = Self.release()
+        release.features = [carried.id]
+        #expect {
+            try sprint.removeFeature(carried.id, releases: [release])
+        } throws: { error in
+            (error as? ValidationFailure)?.issues.map(\.message) == [
+                "Release 2026.12.1 carries \(carried.title); take it out of the release first."
+            ]
+        }
+        release.status = .rolledBack
+        try sprint.removeFeature(carried.id, releases: [release])
+        #expect(sprint.features == [kept], "a rolled-back release no longer holds its features")
+        #expect(throws: ValidationFailure.self) { try sprint.removeFeature(carried.id, releases: []) }
+
+        let plan = try SprintDraft(number: 43, startsOn: "2026-12-14", goal: "Calmer sign-in").validated(
+            newID: UUID.init, partner: { _ in nil })
+        sprint.reschedule(with: plan)
+        #expect(sprint.number == 43 && sprint.endsOn == LocalDate("2026-12-27")! && sprint.goal == "Calmer sign-in")
+        #expect(sprint.features == [kept], "rescheduling keeps the features")
+    }
 }

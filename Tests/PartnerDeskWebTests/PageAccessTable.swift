@@ -112,6 +112,10 @@ enum PageAccessTable {
         GET /releases/sprints/:sprintID                      missing 303  403 403  403  404 404 404 404 404 404 404 404
         POST /releases/sprints/:sprintID/features            staff   303  403 403  403  403 403 403 403 ok  403 403 ok
         POST /releases/sprints/:sprintID/features            missing 303  403 403  403  403 403 403 403 404 403 403 404
+        POST /releases/sprints/:sprintID/schedule            staff   303  403 403  403  403 403 403 403 ok  403 403 ok
+        POST /releases/sprints/:sprintID/schedule            missing 303  403 403  403  403 403 403 403 404 403 403 404
+        POST /releases/sprints/:sprintID/features/:featureID/removal staff 303 403 403 403 403 403 403 403 ok  403 403 ok
+        POST /releases/sprints/:sprintID/features/:featureID/removal missing 303 403 403 403 403 403 403 403 404 403 403 404
         POST /releases/sprints/:sprintID/digest              staff   303  403 403  403  403 403 403 403 ok  403 403 ok
         POST /releases/sprints/:sprintID/digest              missing 303  403 403  403  403 403 403 403 404 403 403 404
         GET /releases/:releaseID                             staff   303  403 403  403  ok  ok  ok  ok  ok  ok  ok  ok
@@ -122,6 +126,8 @@ enum PageAccessTable {
         POST /releases/sprints/:sprintID/digest/decisions    missing 303  403 403  403  403 403 403 403 403 404 403 403
         POST /releases/:releaseID/decisions                  staff   303  403 403  403  403 403 403 403 403 ok  403 403
         POST /releases/:releaseID/decisions                  missing 303  403 403  403  403 403 403 403 403 404 403 403
+        POST /releases/:releaseID/contents                   staff   303  403 403  403  403 403 403 403 ok  403 403 ok
+        POST /releases/:releaseID/contents                   missing 303  403 403  403  403 403 403 403 404 403 403 404
         POST /releases/:releaseID/plan                       staff   303  403 403  403  403 403 403 403 ok  403 403 ok
         POST /releases/:releaseID/plan                       missing 303  403 403  403  403 403 403 403 404 403 403 404
         POST /releases/:releaseID/release                    staff   303  403 403  403  403 403 403 403 ok  403 403 ok
@@ -133,6 +139,8 @@ enum PageAccessTable {
         GET /releases/notices/:noticeID                      missing 303  403 403  403  404 404 404 404 404 404 404 404
         POST /releases/notices/:noticeID/decisions           own     303  403 403  403  403 403 403 403 403 ok  403 403
         POST /releases/notices/:noticeID/decisions           missing 303  403 403  403  403 403 403 403 403 404 403 403
+        POST /releases/levels/:code/approvers                staff   303  403 403  403  403 403 403 403 403 403 403 ok
+        POST /releases/levels/:code/approvers                missing 303  403 403  403  403 403 403 403 403 403 403 404
         POST /releases/notices/:noticeID/send                own     303  403 403  403  403 403 403 403 ok  403 403 ok
         POST /releases/notices/:noticeID/send                missing 303  403 403  403  403 403 403 403 404 403 403 404
         GET /change-notices                                  -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok

@@ -155,6 +155,7 @@ import VaporTesting
                 "name": "2031.\(UUID().uuidString.prefix(8))", "summary": "Changes.", "plannedAt": "2031-01-01T19:00",
             ]
         case (_, _, "decisions"): return ["decision": "approve", "level": "technical_design", "version": "1"]
+        case (_, _, "schedule"): return ["number": "1", "startsOn": "2026-12-07", "version": "1"]
         case (_, _, "plan"): return ["plannedAt": "2030-02-01T19:00", "version": "1"]
         case (_, _, "rollback"): return ["reason": "Errors rose", "version": "1"]
         case (_, _, "notices"):

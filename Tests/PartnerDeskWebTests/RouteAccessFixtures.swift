@@ -121,7 +121,9 @@ struct AccessFixtures {
                         title: "Change for \($0)", description: "Words.", services: ["Sign-in"], impact: "major",
                         affectedPartners: [$0])
                 }), by: manager)
-        records["sprintID"] = ["staff": sprint.sprint.id.description]
+        // A missing feature is looked for in a sprint that exists.
+        records["sprintID"] = ["staff": sprint.sprint.id.description, "own": sprint.sprint.id.description]
+        records["featureID"] = ["staff": sprint.sprint.features[0].id.description]
         var ids: [String: String] = [:]
         for (owner, feature) in [
             ("staff", nil), ("own", sprint.sprint.features[0]), ("other", sprint.sprint.features[1]),

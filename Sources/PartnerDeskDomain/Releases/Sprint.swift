@@ -70,6 +70,23 @@ public struct Sprint: Hashable, Sendable, Identifiable, Codable {
         updatedAt = instant
     }
 
+    /// Takes a checked plan's number, dates and aim, keeping the features the sprint lists.
+    public mutating func reschedule(with plan: SprintDraft.Plan) {
+        (number, startsOn, endsOn, goal) = (plan.number, plan.startsOn, plan.endsOn, plan.goal)
+    }
+
+    /// Takes a feature off the sprint; refused when it is not there, or when a release still carries it.
+    public mutating func removeFeature(_ id: SprintFeature.ID, releases: [Release]) throws(ValidationFailure) {
+        guard let feature = features.first(where: { $0.id == id }) else {
+            throw ValidationFailure([
+                .init(field: "feature", code: "not_in_sprint", message: "\(name) does not list that feature.")
+            ])
+        }
+        let blockers = SprintFeature.removalBlockers([feature], releases: releases)
+        guard blockers.isEmpty else { throw ValidationFailure(blockers) }
+        features.removeAll { $0.id == id }
+    }
+
     /// Whether the sprint has started by `instant` (the digest must then say so).
     public func hasStarted(at instant: Date, on calendar: BusinessCalendar) -> Bool {
         instant >= startsAt(on: calendar)
@@ -143,6 +160,18 @@ public struct SprintFeature: Hashable, Sendable, Identifiable, Codable {
 }
 
 extension SprintFeature {
+    /// Why `removed` features cannot leave their sprint: each one a planned or released release still carries
+    /// (a rolled-back release no longer counts).
+    public static func removalBlockers(_ removed: [SprintFeature], releases: [Release]) -> [ValidationIssue] {
+        removed.flatMap { feature in
+            releases.filter { $0.status != .rolledBack && $0.features.contains(feature.id) }.map {
+                ValidationIssue(
+                    field: "features", code: "carried_by_release",
+                    message: "Release \($0.name) carries \(feature.title); take it out of the release first.")
+            }
+        }
+    }
+
     /// The feature for everyone to read: without the partners it names.
     public func withoutPartners() -> SprintFeature {
         var feature = self

@@ -31,7 +31,8 @@ extension ReleaseService {
         }
     }
 
-    /// Replaces a sprint's plan (its dates, goal and features); a feature sent with its id keeps it.
+    /// Replaces a sprint's plan (its dates, goal and features); a feature sent with its id keeps it, and one
+    /// left out must not be carried by a release.
     public func reviseSprint(_ id: Sprint.ID, _ draft: SprintDraft, expectedVersion: Int, by principal: Principal)
         async throws -> SprintView
     {
@@ -39,11 +40,43 @@ extension ReleaseService {
         let codes = try await partnerCodes()
         let ids = self.ids
         return try await changeSprint(id, "sprint.revise", expectedVersion: expectedVersion, by: principal) {
-            sprint, _ in
+            sprint, repositories in
             let plan = try draft.validated(
                 existing: sprint.features, newID: ids.make, partner: { PartnerCode($0).flatMap { codes[$0] } })
-            (sprint.number, sprint.startsOn, sprint.endsOn) = (plan.number, plan.startsOn, plan.endsOn)
-            (sprint.goal, sprint.features) = (plan.goal, plan.features)
+            let kept = Set(plan.features.map(\.id))
+            let blockers = SprintFeature.removalBlockers(
+                sprint.features.filter { !kept.contains($0.id) }, releases: try await repositories.releases.releases())
+            guard blockers.isEmpty else { throw ValidationFailure(blockers) }
+            sprint.reschedule(with: plan)
+            sprint.features = plan.features
+        }
+    }
+
+    /// Changes a sprint's number, dates and aim, keeping its features (the draft's features are not read).
+    public func rescheduleSprint(
+        _ id: Sprint.ID, _ draft: SprintDraft, expectedVersion: Int, by principal: Principal
+    ) async throws -> SprintView {
+        try Authorization.require(principal, .manageReleases)
+        var draft = draft
+        draft.features = []
+        let plan = try draft.validated(newID: ids.make, partner: { _ in nil })
+        return try await changeSprint(id, "sprint.reschedule", expectedVersion: expectedVersion, by: principal) {
+            sprint, _ in sprint.reschedule(with: plan)
+        }
+    }
+
+    /// Takes one feature off a sprint's plan, unless a release carries it.
+    public func removeFeature(
+        _ featureID: SprintFeature.ID, from id: Sprint.ID, expectedVersion: Int, by principal: Principal
+    ) async throws -> SprintView {
+        try Authorization.require(principal, .manageReleases)
+        // A feature that is not there answers like a missing record, whatever the version.
+        guard let current = try await store.repositories.releases.find(sprintID: id),
+            current.features.contains(where: { $0.id == featureID })
+        else { throw ServiceError.notFound }
+        return try await changeSprint(id, "sprint.remove_feature", expectedVersion: expectedVersion, by: principal) {
+            sprint, repositories in
+            try sprint.removeFeature(featureID, releases: try await repositories.releases.releases())
         }
     }
 

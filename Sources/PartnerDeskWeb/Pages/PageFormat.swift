@@ -37,6 +37,16 @@ enum PageFormat {
             from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4]))
     }
 
+    /// An instant as a `datetime-local` field shows it, in London wall-clock time (`2026-11-26T09:30`).
+    static func londonInput(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = london
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
+            parts.minute ?? 0)
+    }
+
     /// A `datetime-local` field's value as an ISO 8601 instant for the use cases, or the text unchanged when it
     /// is not one (the use case then explains what is wrong); empty stays empty.
     static func instantText(_ local: String?) -> String? {

@@ -34,3 +34,20 @@ extension PagesController {
         return try await showAgain(principal, session, values, errors)
     }
 }
+
+extension ValidationFailure {
+    /// Runs `body`, and when it is refused names each field as the form names it (`rename`), so the page's
+    /// error summary links to the field that was filled in.
+    static func naming(_ rename: (String) -> String, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let failure as ValidationFailure {
+            throw ValidationFailure(
+                failure.issues.map { issue in
+                    var issue = issue
+                    issue.field = rename(issue.field)
+                    return issue
+                })
+        }
+    }
+}

@@ -19,18 +19,27 @@ extension PagesController {
             let version = Int(values["version"] ?? "") ?? -1
             let releases = services.releases
             switch step {
+            case .contents:
+                try await ValidationFailure.naming(ReleaseForms.contentsField) {
+                    _ = try await releases.reviseRelease(
+                        id, ReleaseForms.releaseDraft(values), expectedVersion: version, by: principal)
+                }
             case .notes: _ = try await releases.publishNotes(id, expectedVersion: version, by: principal)
             case .decisions:
                 _ = try await releases.decide(
                     id, AssurancePanel.draft(values), expectedVersion: version, by: principal)
             case .plan:
-                _ = try await releases.replan(
-                    id, to: PageFormat.instantText(values["plannedAt"]) ?? "", reason: values["reason"],
-                    expectedVersion: version, by: principal)
+                try await ValidationFailure.naming({ $0 == "reason" ? "replanReason" : $0 }) {
+                    _ = try await releases.replan(
+                        id, to: PageFormat.instantText(values["plannedAt"]) ?? "", reason: values["replanReason"],
+                        expectedVersion: version, by: principal)
+                }
             case .release: _ = try await releases.markReleased(id, expectedVersion: version, by: principal)
             case .rollback:
-                _ = try await releases.rollBack(
-                    id, reason: values["reason"] ?? "", expectedVersion: version, by: principal)
+                try await ValidationFailure.naming({ _ in "rollbackReason" }) {
+                    _ = try await releases.rollBack(
+                        id, reason: values["rollbackReason"] ?? "", expectedVersion: version, by: principal)
+                }
             }
             return SiteURL.release(.value(id.description)).path(query: [("done", step.rawValue)])
         } showAgain: { principal, session, values, errors in

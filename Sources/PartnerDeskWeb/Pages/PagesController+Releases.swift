@@ -13,13 +13,17 @@ extension PagesController {
         routes.post(SiteURL.sprints.pathComponents, use: planSprint).declaring(.manageReleases)
         routes.get(SiteURL.sprint(.key).pathComponents, use: sprintPage).declaring(.readReleases)
         routes.post(SiteURL.sprintFeatures(.key).pathComponents, use: addFeature).declaring(.manageReleases)
+        routes.post(SiteURL.sprintFeatureRemoval(.key, .key).pathComponents, use: removeFeature)
+            .declaring(.manageReleases)
+        routes.post(SiteURL.sprintSchedule(.key).pathComponents, use: rescheduleSprint).declaring(.manageReleases)
         routes.post(SiteURL.sprintDigest(.key).pathComponents, use: sendDigest).declaring(.manageReleases)
         routes.post(SiteURL.sprintDigestDecisions(.key).pathComponents, use: decideOnDigest)
             .declaring(.approveReleases)
         routes.post(SiteURL.releases.pathComponents, use: planRelease).declaring(.manageReleases)
         routes.get(SiteURL.release(.key).pathComponents, use: releasePage).declaring(.readReleases)
         let steps: [(SiteURL.ReleaseStep, AccessAction)] = [
-            (.notes, .manageReleases), (.decisions, .approveReleases), (.plan, .manageReleases),
+            (.contents, .manageReleases), (.notes, .manageReleases), (.decisions, .approveReleases),
+            (.plan, .manageReleases),
             (.release, .manageReleases), (.rollback, .manageReleases),
         ]
         for (step, action) in steps {
@@ -31,6 +35,7 @@ extension PagesController {
         routes.get(SiteURL.notice(.key).pathComponents, use: noticePage).declaring(.readReleases)
         routes.post(SiteURL.noticeSend(.key).pathComponents, use: sendNotice).declaring(.manageReleases)
         routes.post(SiteURL.noticeDecisions(.key).pathComponents, use: decideOnNotice).declaring(.approveReleases)
+        routes.post(SiteURL.levelApprovers(.key).pathComponents, use: setApprovers).declaring(.manageApprovalLevels)
         routes.get(SiteURL.changeNotices.pathComponents, use: changeNotices).declaring(.readChangeNotices)
         routes.get(SiteURL.changeNotice(.key).pathComponents, use: changeNotice).declaring(.readChangeNotices)
         routes.post(SiteURL.changeNoticeAnswers(.key).pathComponents, use: answerNotice)
@@ -42,7 +47,25 @@ extension PagesController {
 
     @Sendable func releaseCalendar(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else { return request.redirect(to: .signIn) }
-        return try await renderCalendar(principal: principal, session: session, request: request)
+        let notice = (try? request.query.get(String.self, at: "done")).flatMap { Self.releaseNotices[$0] }
+        return try await renderCalendar(principal: principal, session: session, request: request, notice: notice)
+    }
+
+    @Sendable func setApprovers(_ request: Request) async throws -> Response {
+        try await formChange(request, record: "assurance level") { principal, values in
+            let code = request.parameters.get("code") ?? ""
+            // Each address is named by its position; the form has one field per level.
+            try await ValidationFailure.naming({ _ in "approvers-\(code)" }) {
+                _ = try await services.releases.setApprovers(
+                    of: code, to: ReleaseCalendarPage.list(values["approvers"]), by: principal)
+            }
+            return SiteURL.releases.path(query: [("done", "approvers")])
+        } showAgain: { principal, session, values, errors in
+            var values = values
+            values["level"] = request.parameters.get("code")
+            return try await renderCalendar(
+                principal: principal, session: session, request: request, values: values, errors: errors)
+        }
     }
 
     @Sendable func planSprint(_ request: Request) async throws -> Response {
@@ -94,13 +117,14 @@ extension PagesController {
 
     private func renderCalendar(
         principal: Principal, session: SignInSession, request: Request, values: [String: String] = [:],
-        errors: [PageError] = []
+        notice: String? = nil, errors: [PageError] = []
     ) async throws -> Response {
         let page = ReleaseCalendarPage(
             principal: principal, csrf: session.csrfToken, sprints: try await services.releases.sprints(as: principal),
             releases: try await services.releases.releases(as: principal),
             notices: try await services.releases.notices(as: principal),
-            codes: try await services.releases.partnerCodesByID(), values: values, errors: errors)
+            levels: try await services.releases.approvalLevels(as: principal),
+            codes: try await services.releases.partnerCodesByID(), values: values, notice: notice, errors: errors)
         return try await request.view.render("releases", page).encodeResponse(
             status: errors.isEmpty ? .ok : .unprocessableEntity, for: request)
     }
@@ -117,7 +141,12 @@ extension PagesController {
 
     @Sendable func addFeature(_ request: Request) async throws -> Response {
         try await sprintStep(request, done: "feature") { id, values, principal in
-            do {
+            // The use case names the feature's fields as in the sprint's plan; the form names them its own way.
+            let names = ["title": "featureTitle", "description": "featureDescription"]
+            try await ValidationFailure.naming({ field in
+                let field = field.replacingOccurrences(of: "features[0].", with: "")
+                return names[field] ?? field.components(separatedBy: "[").first ?? field
+            }) {
                 _ = try await services.releases.addFeature(
                     SprintFeatureDraft(
                         title: values["featureTitle"], description: values["featureDescription"],
@@ -125,17 +154,25 @@ extension PagesController {
                         partnerAction: values["partnerAction"].flatMap { $0.isEmpty ? nil : $0 },
                         affectedPartners: ReleaseCalendarPage.list(values["affectedPartners"])),
                     to: id, expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
-            } catch let failure as ValidationFailure {
-                // The use case names the feature's fields as in the sprint's plan; the form names them its own way.
-                let names = ["title": "featureTitle", "description": "featureDescription"]
-                throw ValidationFailure(
-                    failure.issues.map { issue in
-                        var issue = issue
-                        let field = issue.field.replacingOccurrences(of: "features[0].", with: "")
-                        issue.field = names[field] ?? field.components(separatedBy: "[").first ?? field
-                        return issue
-                    })
             }
+        }
+    }
+
+    @Sendable func rescheduleSprint(_ request: Request) async throws -> Response {
+        try await sprintStep(request, done: "schedule") { id, values, principal in
+            _ = try await services.releases.rescheduleSprint(
+                id,
+                SprintDraft(
+                    number: Int(values["number"] ?? ""), startsOn: values["startsOn"], endsOn: values["endsOn"],
+                    goal: values["goal"]), expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
+        }
+    }
+
+    @Sendable func removeFeature(_ request: Request) async throws -> Response {
+        try await sprintStep(request, done: "removed") { id, values, principal in
+            _ = try await services.releases.removeFeature(
+                try request.identifier(SprintFeature.self, "featureID"), from: id,
+                expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
         }
     }
 
@@ -188,6 +225,10 @@ extension PagesController {
     /// What the release, sprint and notice pages say after each step (`?done=`), so a reload repeats nothing.
     static let releaseNotices: [String: String] = [
         "feature": "The feature is added to the sprint.",
+        "schedule": "The sprint's number, dates and aim are changed.",
+        "removed": "The feature is taken off the sprint.",
+        "contents": "The release is changed; publish its notes again if they changed.",
+        "approvers": "The level's approvers are saved.",
         "digest": "The digest has gone to every partner.",
         "notes": "The notes are on the service updates and releases page and have gone to every partner.",
         "decisions": "Your decision is recorded.",

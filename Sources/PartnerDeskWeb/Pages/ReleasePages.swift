@@ -89,18 +89,24 @@ struct ReleaseCalendarPage: Encodable {
     var releases: [ReleaseRow]
     var notices: [NoticeRow]
     var features: [FeatureRow]
+    var levels: [LevelRow]
+    var canNameApprovers: Bool
     var values: [String: String]
+    var notice: String?
     var errors: [PageError]
     var hasErrors: Bool
 
     init(
         principal: Principal, csrf: String, sprints: [SprintView], releases: [ReleaseView],
-        notices: [IntegrationNotice], codes: [Partner.ID: String], values: [String: String] = [:],
-        errors: [PageError] = []
+        notices: [IntegrationNotice], levels: [ApprovalLevelView], codes: [Partner.ID: String],
+        values: [String: String] = [:], notice: String? = nil, errors: [PageError] = []
     ) {
         signedIn = SignedInHeader(principal, csrf: csrf)
         self.csrf = csrf
         canManage = AccessPolicy.permits(principal, .manageReleases)
+        canNameApprovers = AccessPolicy.permits(principal, .manageApprovalLevels)
+        self.levels = levels.map { LevelRow($0, values: values) }
+        self.notice = notice
         self.sprints = sprints.map {
             SprintRow(
                 id: $0.sprint.id.description, name: $0.sprint.name,
@@ -144,6 +150,8 @@ struct SprintPage: Encodable {
     var subject: String
     var preview: [PreviewBlock]
     var assurance: AssurancePanel
+    /// The number, dates and aim form's fields.
+    var schedule: [String: String]
     var impacts: [SelectOption]
     var values: [String: String]
     var notice: String?
@@ -174,6 +182,7 @@ struct SprintPage: Encodable {
         assurance = AssurancePanel(
             sprint.digestAssurance, step: "the digest", action: .sprintDigestDecisions(.value(sprint.id.description)),
             levels: levels, open: true, principal: principal, csrf: csrf, version: sprint.version, values: values)
+        schedule = ReleaseForms.schedule(sprint, values: values)
         impacts = ChangeImpact.allCases.map {
             SelectOption(value: $0.rawValue, label: $0.label, selected: values["impact"] == $0.rawValue)
         }
@@ -207,6 +216,8 @@ struct ReleasePage: Encodable {
     var history: [String]
     /// The decision form, for assurance approvers while the release is planned.
     var decide: DecideForm?
+    /// The contents form's fields.
+    var contents: [String: String]
     var planned: Bool
     var released: Bool
     var values: [String: String]
@@ -276,6 +287,7 @@ struct ReleasePage: Encodable {
                     + PageFormat.londonTime($0.to) + ($0.reason.map { ": \($0)" } ?? "")
             }
         planned = release.status == .planned
+        contents = ReleaseForms.contents(view, values: values)
         decide =
             planned && AccessPolicy.permits(principal, .approveReleases)
             ? DecideForm(

@@ -17,7 +17,7 @@ enum SiteURL: Sendable, Equatable {
 
     /// The steps of a release taken from its page.
     enum ReleaseStep: String, Sendable, CaseIterable {
-        case notes, decisions, plan, release, rollback
+        case contents, notes, decisions, plan, release, rollback
     }
 
     /// The steps of an HSSI taken from its page.
@@ -61,6 +61,8 @@ enum SiteURL: Sendable, Equatable {
     case releases, sprints, notices
     case sprint(Parameter)
     case sprintFeatures(Parameter)
+    case sprintFeatureRemoval(Parameter, Parameter)
+    case sprintSchedule(Parameter)
     case sprintDigest(Parameter)
     case sprintDigestDecisions(Parameter)
     case release(Parameter)
@@ -68,6 +70,7 @@ enum SiteURL: Sendable, Equatable {
     case notice(Parameter)
     case noticeSend(Parameter)
     case noticeDecisions(Parameter)
+    case levelApprovers(Parameter)
     case changeNotices
     case changeNotice(Parameter)
     case changeNoticeAnswers(Parameter)
@@ -83,9 +86,10 @@ enum SiteURL: Sendable, Equatable {
             .staffProblems, .newProblem, .staffProblem(.key), .hssiList, .newHSSI, .hssi(.key), .hssiTimelineCSV(.key),
             .rota, .rotaRemoval(.key), .problems, .problemsJSON, .problemsAtom, .publicProblem(.key),
             .serviceUpdates, .serviceUpdatesJSON, .serviceUpdatesAtom, .serviceUpdatesCalendar, .publicRelease(.key),
-            .releases, .sprints, .notices, .sprint(.key), .sprintFeatures(.key), .sprintDigest(.key),
+            .releases, .sprints, .notices, .sprint(.key), .sprintFeatures(.key),
+            .sprintFeatureRemoval(.key, .key), .sprintSchedule(.key), .sprintDigest(.key),
             .sprintDigestDecisions(.key), .release(.key), .notice(.key), .noticeSend(.key), .noticeDecisions(.key),
-            .changeNotices, .changeNotice(.key), .changeNoticeAnswers(.key),
+            .levelApprovers(.key), .changeNotices, .changeNotice(.key), .changeNoticeAnswers(.key),
             .changeApproval(.key),
         ] + ProblemStep.allCases.map { .problemStep(.key, $0) } + HSSIStep.allCases.map { .hssiStep(.key, $0) }
             + ReleaseStep.allCases.map { .releaseStep(.key, $0) }
@@ -181,6 +185,11 @@ enum SiteURL: Sendable, Equatable {
         case .notices: return [c("releases"), c("notices")]
         case .sprint(let id): return [c("releases"), c("sprints"), p("sprintID", id)]
         case .sprintFeatures(let id): return [c("releases"), c("sprints"), p("sprintID", id), c("features")]
+        case .sprintFeatureRemoval(let id, let feature):
+            return [
+                c("releases"), c("sprints"), p("sprintID", id), c("features"), p("featureID", feature), c("removal"),
+            ]
+        case .sprintSchedule(let id): return [c("releases"), c("sprints"), p("sprintID", id), c("schedule")]
         case .sprintDigest(let id): return [c("releases"), c("sprints"), p("sprintID", id), c("digest")]
         case .sprintDigestDecisions(let id):
             return [c("releases"), c("sprints"), p("sprintID", id), c("digest"), c("decisions")]
@@ -189,6 +198,7 @@ enum SiteURL: Sendable, Equatable {
         case .notice(let id): return [c("releases"), c("notices"), p("noticeID", id)]
         case .noticeSend(let id): return [c("releases"), c("notices"), p("noticeID", id), c("send")]
         case .noticeDecisions(let id): return [c("releases"), c("notices"), p("noticeID", id), c("decisions")]
+        case .levelApprovers(let code): return [c("releases"), c("levels"), p("code", code), c("approvers")]
         case .changeNotices: return [c("change-notices")]
         case .changeNotice(let id): return [c("change-notices"), p("noticeID", id)]
         case .changeNoticeAnswers(let id): return [c("change-notices"), p("noticeID", id), c("answers")]
