@@ -15,8 +15,15 @@ struct DecideForm: Encodable {
     var decision: String
     var reason: String
     var shareable: Bool
+    /// Whether the reason may be passed to partners (when a held release is re-planned); the steps before a
+    /// release never tell partners of a hold.
+    var offersSharing: Bool
 
-    init(action: SiteURL, step: String, csrf: String, version: Int, levels: [SelectOption], values: [String: String]) {
+    init(
+        action: SiteURL, step: String, csrf: String, version: Int, levels: [SelectOption], values: [String: String],
+        offersSharing: Bool = false
+    ) {
+        self.offersSharing = offersSharing
         self.action = action.path
         self.step = step
         self.csrf = csrf

@@ -111,7 +111,8 @@ struct ReleaseCalendarPage: Encodable {
             SprintRow(
                 id: $0.sprint.id.description, name: $0.sprint.name,
                 dates: "\(PageFormat.longDate($0.sprint.startsOn)) to \(PageFormat.longDate($0.sprint.endsOn))",
-                digest: $0.digest.label, flagged: $0.digest.isFlagged, features: $0.sprint.features.count)
+                digest: $0.digest.label + ($0.sprint.digestAssurance.isHeld ? "; held as unsafe" : ""),
+                flagged: $0.digest.isFlagged || $0.sprint.digestAssurance.isHeld, features: $0.sprint.features.count)
         }
         self.releases = releases.map {
             ReleaseRow(
@@ -173,7 +174,9 @@ struct SprintPage: Encodable {
             "\(PageFormat.longDate(sprint.startsOn)) to \(PageFormat.longDate(sprint.endsOn)), starting "
             + PageFormat.londonTime(view.startsAt)
         goal = sprint.goal
-        digest = view.digest.label + (sprint.digestSentAt.map { " (\(PageFormat.londonTime($0)))" } ?? "")
+        digest =
+            view.digest.label + (sprint.digestSentAt.map { " (\(PageFormat.londonTime($0)))" } ?? "")
+            + (sprint.digestAssurance.isHeld ? "; held as unsafe" : "")
         flagged = view.digest.isFlagged
         sent = sprint.digestSentAt != nil
         features = sprint.features.map { FeatureRow($0, codes: codes) }
@@ -296,7 +299,7 @@ struct ReleasePage: Encodable {
                 levels: view.approvals.compactMap { approval in
                     guard case .level(let code) = approval.requirement else { return nil }
                     return SelectOption(value: code, label: approval.name, selected: values["level"] == code)
-                }, values: values)
+                }, values: values, offersSharing: true)
             : nil
         released = release.status == .released
         self.values = values
