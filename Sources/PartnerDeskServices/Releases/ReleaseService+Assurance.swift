@@ -9,10 +9,7 @@ extension ReleaseService {
     public func decideOnDigest(
         _ id: Sprint.ID, _ draft: ApprovalDecisionDraft, expectedVersion: Int, by principal: Principal
     ) async throws -> SprintView {
-        try Authorization.require(principal, .approveReleases)
-        let requirement = try await levelRequirement(draft, by: principal)
-        let decision = try draft.validated(
-            requirement: requirement, by: approverName(principal), at: clock.now(), step: "the digest")
+        let decision = try await levelDecision(draft, on: "the digest", by: principal)
         let service = self
         let action = decision.outcome == .held ? "sprint.digest_hold" : "sprint.digest_approve"
         return try await changeSprint(id, action, expectedVersion: expectedVersion, by: principal) {
@@ -28,10 +25,7 @@ extension ReleaseService {
     public func decideOnNotice(
         _ id: IntegrationNotice.ID, _ draft: ApprovalDecisionDraft, expectedVersion: Int, by principal: Principal
     ) async throws -> IntegrationNotice {
-        try Authorization.require(principal, .approveReleases)
-        let requirement = try await levelRequirement(draft, by: principal)
-        let decision = try draft.validated(
-            requirement: requirement, by: approverName(principal), at: clock.now(), step: "the notice")
+        let decision = try await levelDecision(draft, on: "the notice", by: principal)
         let service = self
         let action = decision.outcome == .held ? "integration_notice.hold" : "integration_notice.approve"
         return try await changeNotice(id, action, expectedVersion: expectedVersion, by: principal) {
@@ -40,6 +34,15 @@ extension ReleaseService {
             try await service.announceHold(
                 decision, of: .notice(notice), link: service.staffLink(to: notice), in: repositories)
         }
+    }
+
+    /// An assurance approver's checked decision on `step` ("the digest") for the level their draft names.
+    func levelDecision(_ draft: ApprovalDecisionDraft, on step: String, by principal: Principal) async throws
+        -> ApprovalDecision
+    {
+        try Authorization.require(principal, .approveReleases)
+        let requirement = try await levelRequirement(draft, by: principal)
+        return try draft.validated(requirement: requirement, by: approverName(principal), at: clock.now(), step: step)
     }
 
     /// The level an approver decides for, from their draft: it must exist, and when it names approvers the
