@@ -33,6 +33,7 @@ public struct Outage: Hashable, Sendable, Identifiable, Codable {
     /// The partners it affects; empty when it affects every partner.
     public var affectedPartners: [Partner.ID]
     public var incidents: [Incident.ID]
+    public var hssis: [HigherSeverityIncident.ID]
     public var publicSummary: String
     /// For staff only.
     public var internalNotes: String?
@@ -55,6 +56,7 @@ public struct Outage: Hashable, Sendable, Identifiable, Codable {
         self.maintenanceID = maintenanceID
         self.affectedPartners = affectedPartners
         self.incidents = []
+        self.hssis = []
         self.publicSummary = publicSummary
         self.createdAt = createdAt
         self.updatedAt = createdAt
