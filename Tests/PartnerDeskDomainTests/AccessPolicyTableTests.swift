@@ -40,6 +40,9 @@ import Testing
         change.read                  x    x    x    | x    x    x    x    x    x    x    x
         change.respond               x    x    x    | .    .    .    .    .    .    .    .
         change.approve               .    .    x    | .    .    .    .    .    .    .    .
+        service_level.read           x    x    x    | x    x    x    x    x    x    x    x
+        outage.manage                .    .    .    | x    x    x    .    .    .    x    x
+        service_level.components     .    .    .    | .    .    .    .    .    .    .    x
         """
 
     static let columns: [Role] = [
@@ -83,6 +86,7 @@ import Testing
     /// Only these actions are reads, which read-only tokens may perform.
     static let reads: Set<AccessAction> = [
         .readPartner, .readIncident, .readAuditLog, .readProblems, .readHSSI, .readReleases, .readChangeNotices,
+        .readServiceLevels,
     ]
 
     @Test func readOnlyTokens_performOnlyTheReadsTheirRoleGrants() throws {

@@ -72,7 +72,7 @@ import Testing
         #expect(warning.component(in: [mapped])?.code == "identity-verification")
         let opened = Outage(
             id: .init(UUID()), number: 1, alert: alert, component: ServiceComponent.defaults[0], createdAt: Self.now)
-        #expect(opened.alertFingerprint == alert.key && opened.publicSummary.hasPrefix("Sign-in is not available"))
+        #expect(opened.alertKey == alert.key && opened.publicSummary.hasPrefix("Sign-in is not available"))
     }
 
     @Test func componentCodes_areShortLowerCaseWords() {

@@ -65,11 +65,19 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case respondToChangeNotice = "change.respond"
     /// Approve a major change for one's organisation, or hold it as unsafe.
     case approveChangeAsPartner = "change.approve"
+    /// Read availability against the service level, with the outages and maintenance behind it (a partner:
+    /// its own, in partners' words; staff: every partner's, with internal notes).
+    case readServiceLevels = "service_level.read"
+    /// Record, correct and close outages (by hand or from monitoring), and plan and announce maintenance.
+    case manageOutages = "outage.manage"
+    /// Keep the platform's components and the monitoring labels that map alerts to them.
+    case manageComponents = "service_level.components"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {
         switch self {
-        case .readPartner, .readIncident, .readAuditLog, .readProblems, .readHSSI, .readReleases, .readChangeNotices:
+        case .readPartner, .readIncident, .readAuditLog, .readProblems, .readHSSI, .readReleases, .readChangeNotices,
+            .readServiceLevels:
             true
         default: false
         }

@@ -64,48 +64,49 @@ public enum AccessPolicy {
                 .attachScreenshot, .readAuditLog, .manageTokens, .manageUsers, .manageWebhooks, .manageOutbox,
                 .manageOwnNotifications, .readProblems, .manageProblems, .publishProblems, .readHSSI, .declareHSSI,
                 .respondToHSSI, .runHSSI, .manageHSSIRota, .readReleases, .manageReleases, .manageApprovalLevels,
-                .readChangeNotices,
+                .readChangeNotices, .readServiceLevels, .manageOutages, .manageComponents,
             ]
         case .firstLineAgent:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
                 .attachScreenshot, .manageOwnNotifications, .readProblems, .manageProblems, .readHSSI, .declareHSSI,
-                .readReleases, .readChangeNotices,
+                .readReleases, .readChangeNotices, .readServiceLevels, .manageOutages,
             ]
         case .devOpsEngineer:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
                 .attachScreenshot, .manageOwnNotifications, .readProblems, .manageProblems, .readHSSI,
-                .readReleases, .readChangeNotices,
+                .readReleases, .readChangeNotices, .readServiceLevels, .manageOutages,
             ]
         case .problemManager:
             [
                 .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .manageProblems,
-                .publishProblems, .readHSSI, .readReleases, .readChangeNotices,
+                .publishProblems, .readHSSI, .readReleases, .readChangeNotices, .readServiceLevels,
             ]
         case .serviceBridgeOperator:
             [
                 .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .readHSSI,
-                .declareHSSI, .respondToHSSI, .runHSSI, .readReleases, .readChangeNotices,
+                .declareHSSI, .respondToHSSI, .runHSSI, .readReleases, .readChangeNotices, .readServiceLevels,
+                .manageOutages,
             ]
         case .releaseManager:
             staffReaders.union([.manageReleases])
         case .assuranceApprover:
             staffReaders.union([.approveReleases])
         case .serviceManager:
-            staffReaders
+            staffReaders.union([.manageOutages])
         }
     }
 
     private static let partnerActions: Set<AccessAction> = [
         .readPartner, .readIncident, .raiseIncident, .updateIncident, .commentOnIncident, .provideInformation,
         .attachScreenshot, .manageOwnNotifications, .readHSSI, .declareHSSI, .respondToHSSI, .readChangeNotices,
-        .respondToChangeNotice,
+        .respondToChangeNotice, .readServiceLevels,
     ]
 
     /// What the staff roles that only follow incidents and problems may do: read, with the staff's notes.
     private static let staffReaders: Set<AccessAction> = [
         .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .readHSSI,
-        .readReleases, .readChangeNotices,
+        .readReleases, .readChangeNotices, .readServiceLevels,
     ]
 }

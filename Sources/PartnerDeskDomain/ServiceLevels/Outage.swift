@@ -37,8 +37,8 @@ public struct Outage: Hashable, Sendable, Identifiable, Codable {
     public var publicSummary: String
     /// For staff only.
     public var internalNotes: String?
-    /// The monitoring alert that opened it (Alertmanager's fingerprint), if any.
-    public var alertFingerprint: String?
+    /// The key of the monitoring alert that opened it (``MonitoringAlert/key``), if any.
+    public var alertKey: String?
     public var createdAt: Date
     public var updatedAt: Date
     public var version: Int

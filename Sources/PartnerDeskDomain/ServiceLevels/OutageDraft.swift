@@ -168,6 +168,6 @@ extension Outage {
             id: id, number: number, component: component.code, startedAt: min(alert.startsAt, createdAt),
             impact: alert.impact, publicSummary: alert.publicSummary(for: component), createdAt: createdAt)
         internalNotes = alert.internalNotes
-        alertFingerprint = alert.key
+        alertKey = alert.key
     }
 }

@@ -24,5 +24,6 @@ public enum PartnerDeskMigrations {
         IndexOutboxByPartner(),
         StoreEmailContent(),
         CreateReleases(),
+        CreateServiceLevels(),
     ]
 }

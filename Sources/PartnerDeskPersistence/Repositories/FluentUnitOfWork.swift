@@ -20,6 +20,7 @@ struct FluentRepositories: Repositories {
     var problems: any ProblemRepository { SQLProblemRepository(sql: database.sql) }
     var hssis: any HSSIRepository { SQLHSSIRepository(sql: database.sql) }
     var releases: any ReleaseRepository { SQLReleaseRepository(sql: database.sql) }
+    var serviceLevels: any ServiceLevelRepository { SQLServiceLevelRepository(sql: database.sql) }
     var notificationPreferences: any NotificationPreferenceRepository {
         SQLNotificationPreferenceRepository(sql: database.sql)
     }

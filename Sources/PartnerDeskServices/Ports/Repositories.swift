@@ -68,6 +68,7 @@ public protocol Repositories: Sendable {
     var problems: any ProblemRepository { get }
     var hssis: any HSSIRepository { get }
     var releases: any ReleaseRepository { get }
+    var serviceLevels: any ServiceLevelRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

@@ -47,6 +47,12 @@ public final class InMemoryStore: UnitOfWork {
         var notices: [IntegrationNotice.ID: IntegrationNotice] = [:]
         var noticeSequence = 0
         var approvalLevels: [ApprovalLevel] = []
+        var components: [ServiceComponent] = []
+        var outages: [Outage.ID: Outage] = [:]
+        var outageSequence = 0
+        var maintenance: [MaintenanceWindow.ID: MaintenanceWindow] = [:]
+        var maintenanceSequence = 0
+        var serviceLevelAlerts: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -104,4 +110,5 @@ struct InMemoryRepositories: Repositories {
     var problems: any ProblemRepository { InMemoryProblemRepository(box: box) }
     var hssis: any HSSIRepository { InMemoryHSSIRepository(box: box) }
     var releases: any ReleaseRepository { InMemoryReleaseRepository(box: box) }
+    var serviceLevels: any ServiceLevelRepository { InMemoryServiceLevelRepository(box: box) }
 }
