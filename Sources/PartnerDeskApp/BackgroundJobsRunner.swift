@@ -25,14 +25,15 @@ public final class BackgroundJobsRunner: LifecycleHandler {
                 while !Task.isCancelled {
                     do {
                         let report = try await jobs.tick(now: clock.now())
-                        if report.escalations + report.hssiAlerts + report.noticeReminders + report.delivery.delivered
-                            + report.delivery.retried + report.delivery.deadLettered > 0
+                        if report.escalations + report.hssiAlerts + report.noticeReminders + report.allowanceWarnings
+                            + report.delivery.delivered + report.delivery.retried + report.delivery.deadLettered > 0
                         {
                             logger.info(
                                 "Background jobs ran",
                                 metadata: [
                                     "escalations": "\(report.escalations)", "hssi_alerts": "\(report.hssiAlerts)",
                                     "notice_reminders": "\(report.noticeReminders)",
+                                    "allowance_warnings": "\(report.allowanceWarnings)",
                                     "delivered": "\(report.delivery.delivered)",
                                     "retried": "\(report.delivery.retried)",
                                     "dead_lettered": "\(report.delivery.deadLettered)",

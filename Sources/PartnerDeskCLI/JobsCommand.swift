@@ -23,6 +23,7 @@ struct JobsCommand: AsyncParsableCommand {
             print(
                 "SLA escalations announced: \(report.escalations). HSSI alerts queued: \(report.hssiAlerts). "
                     + "Integration notice reminders: \(report.noticeReminders). "
+                    + "Downtime allowance warnings: \(report.allowanceWarnings). "
                     + "Messages delivered: \(report.delivery.delivered), "
                     + "to retry later: \(report.delivery.retried), given up (dead letters): \(report.delivery.deadLettered)."
             )

@@ -15,6 +15,7 @@ public struct AppServices: Sendable {
     public let problems: ProblemService
     public let hssis: HSSIService
     public let releases: ReleaseService
+    public let serviceLevels: ServiceLevelService
     public let jobs: BackgroundJobs
     public let readiness: any ReadinessProbe
     public let clock: any Clock
@@ -33,7 +34,7 @@ public struct AppServices: Sendable {
         screenshotLimits: ScreenshotLimits = .default,
         requireStaffSecondFactor: Bool = false, hssiCadence: HSSIUpdateCadence = .standard,
         auditAnchor: (any AuditAnchor)? = nil, webhookPolicy: WebhookTargetPolicy = WebhookTargetPolicy(),
-        releaseLeadTime: ReleaseLeadTime = .standard
+        releaseLeadTime: ReleaseLeadTime = .standard, maintenanceLeadTime: MaintenanceLeadTime = .standard
     ) {
         let planner = NotificationPlanner(sender: delivery.sender, publicURL: delivery.publicURL, ids: ids)
         let partnerCache = PartnerCache(clock: clock)
@@ -61,9 +62,12 @@ public struct AppServices: Sendable {
         self.releases = ReleaseService(
             store: store, ids: ids, clock: clock, catalog: catalog, planner: planner, audit: audit, problems: problems,
             leadTime: releaseLeadTime)
+        self.serviceLevels = ServiceLevelService(
+            store: store, ids: ids, clock: clock, catalog: catalog, planner: planner, audit: audit,
+            maintenanceLeadTime: maintenanceLeadTime)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
-            hssis: hssis, releases: releases, audit: audit,
+            hssis: hssis, releases: releases, serviceLevels: serviceLevels, audit: audit,
             dispatcher: OutboxDispatcher(
                 store: store, sender: delivery.sender, mail: delivery.mail, webhooks: delivery.webhooks,
                 retry: delivery.retry, metrics: delivery.metrics, logger: delivery.logger),

@@ -26,10 +26,13 @@ import Testing
             "release.sprint_digest", "release.integration_notice", "release.integration_reminder",
             "release.notes_published", "release.date_moved", "release.released", "release.rolled_back",
         ]
+        let serviceForPartners = [
+            "service.outage_started", "service.outage_resolved", "service.maintenance_announced",
+        ]
         let sla = ["incident.sla_50", "incident.sla_75", "incident.sla_breached"]
         #expect(offered(.partnerReporter) == incidentForPartners)
-        #expect(offered(.partnerAdministrator) == incidentForPartners + changeForPartners)
-        #expect(offered(.firstLineAgent) == sla && offered(.serviceManager) == sla)
+        #expect(offered(.partnerAdministrator) == incidentForPartners + changeForPartners + serviceForPartners)
+        #expect(offered(.firstLineAgent) == sla && offered(.serviceManager) == sla + ["service.allowance_warning"])
         #expect(offered(.releaseManager) == ["release.held"])
         #expect(offered(.assuranceApprover).isEmpty && offered(.administrator).isEmpty)
     }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Every kind of message people and partners' systems can choose to receive: the moments in an incident's life
-/// and the steps of change and release. Stored and sent as its ``rawValue`` (`incident.received`,
+/// Every kind of message people and partners' systems can choose to receive: the moments in an incident's life,
+/// the steps of change and release, and the service's outages and maintenance. Stored and sent as its ``rawValue`` (`incident.received`,
 /// `release.notes_published`).
 public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentable {
     case incident(IncidentNotice.Event)
     case change(ReleaseNotice.Kind)
+    case service(ServiceNotice.Kind)
 
     /// Who an event is for.
     public enum Audience: String, Sendable {
@@ -15,6 +16,7 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
 
     public static var allCases: [NotificationEvent] {
         IncidentNotice.Event.allCases.map(Self.incident) + ReleaseNotice.Kind.allCases.map(Self.change)
+            + ServiceNotice.Kind.allCases.map(Self.service)
     }
 
     public init?(rawValue: String) {
@@ -22,6 +24,8 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
             self = .incident(event)
         } else if let kind = ReleaseNotice.Kind(rawValue: rawValue) {
             self = .change(kind)
+        } else if let kind = ServiceNotice.Kind(rawValue: rawValue) {
+            self = .service(kind)
         } else {
             return nil
         }
@@ -31,6 +35,7 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
         switch self {
         case .incident(let event): event.rawValue
         case .change(let kind): kind.rawValue
+        case .service(let kind): kind.rawValue
         }
     }
 
@@ -38,6 +43,7 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
         switch self {
         case .incident(let event): event.audience
         case .change(let kind): kind == .held ? .staff : .partner
+        case .service(let kind): kind == .allowanceWarning ? .staff : .partner
         }
     }
 
@@ -46,19 +52,23 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
         switch self {
         case .incident(let event): event.label
         case .change(let kind): kind.label
+        case .service(let kind): kind.label
         }
     }
 
     /// Whether people of `role` are ever sent this event by e-mail, so their preferences offer only those.
     /// A partner's incident events reach all its people; change reaches its administrators (beside the
     /// contacts on its registration form); SLA warnings reach the desk's groups and service managers; holds
-    /// reach release managers.
+    /// reach release managers; outages and maintenance reach a partner's administrators; allowance warnings reach
+    /// service managers.
     public func isSent(to role: Role) -> Bool {
         switch self {
         case .incident(let event) where event.audience == .partner: role.isPartnerRole
         case .incident: [.firstLineAgent, .devOpsEngineer, .serviceManager].contains(role)
         case .change(.held): role == .releaseManager
         case .change: role == .partnerAdministrator
+        case .service(.allowanceWarning): role == .serviceManager
+        case .service: role == .partnerAdministrator
         }
     }
 }

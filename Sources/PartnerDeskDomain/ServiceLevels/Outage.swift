@@ -66,6 +66,11 @@ public struct Outage: Hashable, Sendable, Identifiable, Codable {
     /// `OUT-000012`.
     public var reference: String { SequenceReference.format(prefix: "OUT", number: number) }
 
+    /// The number in a reference such as `OUT-000012` (any case); nil for anything else.
+    public static func number(from reference: String) -> Int? {
+        SequenceReference.parse(prefix: "OUT", reference.trimmingWhitespace)
+    }
+
     public var isPlanned: Bool { maintenanceID != nil }
 
     /// Whether it affects a partner (every partner when it names none).
@@ -118,6 +123,11 @@ public struct MaintenanceWindow: Hashable, Sendable, Identifiable, Codable {
 
     /// `MNT-000004`.
     public var reference: String { SequenceReference.format(prefix: "MNT", number: number) }
+
+    /// The number in a reference such as `MNT-000004` (any case); nil for anything else.
+    public static func number(from reference: String) -> Int? {
+        SequenceReference.parse(prefix: "MNT", reference.trimmingWhitespace)
+    }
 
     public var window: DateInterval { DateInterval(start: startsAt, end: max(startsAt, endsAt)) }
 

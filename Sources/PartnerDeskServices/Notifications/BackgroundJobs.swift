@@ -1,7 +1,7 @@
 import Foundation
 
-/// The work that happens on a timer rather than on a request: SLA escalations and missed HSSI deadlines
-/// first (their messages join the outbox), then outbox delivery, then a little upkeep of the known-problem
+/// The work that happens on a timer rather than on a request: SLA escalations, missed HSSI deadlines, integration
+/// notice reminders and downtime allowance warnings first (their messages join the outbox), then outbox delivery, then a little upkeep of the known-problem
 /// search index, then a checkpoint of the audit log's head when it has grown (see ``AuditService/anchorHead()``). The server runs it every few seconds; `partnerdesk jobs run-once`
 /// runs it once. Safe on several servers at once (see ``EscalationService`` and ``OutboxDispatcher``).
 public struct BackgroundJobs: Sendable {
@@ -12,6 +12,8 @@ public struct BackgroundJobs: Sendable {
         public var hssiAlerts: Int
         /// Reminders sent for integration notices not yet acknowledged.
         public var noticeReminders: Int
+        /// Warnings to service managers that the month's downtime allowance is going.
+        public var allowanceWarnings: Int
         public var delivery: OutboxDispatcher.Report
     }
 
@@ -19,13 +21,15 @@ public struct BackgroundJobs: Sendable {
     public let dispatcher: OutboxDispatcher
     let hssis: HSSIService
     let releases: ReleaseService
+    let serviceLevels: ServiceLevelService
     let audit: AuditService
     let store: any UnitOfWork
 
     public init(
-        escalations: EscalationService, hssis: HSSIService, releases: ReleaseService, audit: AuditService,
-        dispatcher: OutboxDispatcher, store: any UnitOfWork
+        escalations: EscalationService, hssis: HSSIService, releases: ReleaseService,
+        serviceLevels: ServiceLevelService, audit: AuditService, dispatcher: OutboxDispatcher, store: any UnitOfWork
     ) {
+        self.serviceLevels = serviceLevels
         self.escalations = escalations
         self.hssis = hssis
         self.releases = releases
@@ -38,8 +42,9 @@ public struct BackgroundJobs: Sendable {
         let escalated = try await escalations.tick(now: now)
         let alerts = try await hssis.tick(now: now)
         let reminders = try await releases.sendReminders(at: now)
+        let warnings = try await serviceLevels.warnOfAllowance(now: now)
         let report = Report(
-            escalations: escalated, hssiAlerts: alerts, noticeReminders: reminders,
+            escalations: escalated, hssiAlerts: alerts, noticeReminders: reminders, allowanceWarnings: warnings,
             delivery: try await dispatcher.tick(now: now))
         try await store.transaction { try await $0.problems.maintainSearchIndex() }
         try await audit.anchorHead()
