@@ -44,7 +44,8 @@ public struct AvailabilityMeasure: Hashable, Sendable {
 
     /// The share of the allowance used, 0 to 1 and beyond.
     public var budgetUsed: Double {
-        allowanceSeconds == 0 ? (downtimeSeconds == 0 ? 0 : .infinity) : Double(downtimeSeconds) / Double(allowanceSeconds)
+        allowanceSeconds == 0
+            ? (downtimeSeconds == 0 ? 0 : .infinity) : Double(downtimeSeconds) / Double(allowanceSeconds)
     }
 }
 

@@ -43,7 +43,8 @@ extension ServiceLevelService {
             partner = try await repositories.partners.find(id: own)
             if let code, !code.isEmpty, PartnerCode(code) != partner?.code { throw ServiceError.notFound }
         } else if let code, !code.isEmpty {
-            guard let partnerCode = PartnerCode(code), let found = try await repositories.partners.find(code: partnerCode)
+            guard let partnerCode = PartnerCode(code),
+                let found = try await repositories.partners.find(code: partnerCode)
             else { throw ServiceError.notFound }
             partner = found
         }

@@ -40,7 +40,8 @@ extension ServiceLevelService {
                     }
                     try await repositories.serviceLevels.create(outage)
                     try await service.audit.append(
-                        .change("outage.monitoring_open", by: principal, from: nil, to: outage, target: outage.reference),
+                        .change(
+                            "outage.monitoring_open", by: principal, from: nil, to: outage, target: outage.reference),
                         in: repositories)
                     try await service.announce(outage, at: now, in: repositories)
                     report.opened.append(outage.reference)
@@ -51,7 +52,9 @@ extension ServiceLevelService {
                     outage.version += 1
                     try await repositories.serviceLevels.update(outage, expectedVersion: before.version)
                     try await service.audit.append(
-                        .change("outage.monitoring_close", by: principal, from: before, to: outage, target: outage.reference),
+                        .change(
+                            "outage.monitoring_close", by: principal, from: before, to: outage, target: outage.reference
+                        ),
                         in: repositories)
                     try await service.announce(outage, at: now, in: repositories)
                     report.closed.append(outage.reference)

@@ -77,12 +77,14 @@ extension ServiceLevelService {
         var incidents: [String: Incident.ID] = [:]
         for text in draft.incidents ?? [] {
             guard let reference = IncidentReference(text.trimmingCharacters(in: .whitespaces)) else { continue }
-            incidents[text.trimmingCharacters(in: .whitespaces)] = try await repositories.incidents.find(reference: reference)?.id
+            incidents[text.trimmingCharacters(in: .whitespaces)] = try await repositories.incidents.find(
+                reference: reference)?.id
         }
         var hssis: [String: HigherSeverityIncident.ID] = [:]
         for text in draft.hssis ?? [] {
             guard let reference = HSSIReference(text.trimmingCharacters(in: .whitespaces)) else { continue }
-            hssis[text.trimmingCharacters(in: .whitespaces)] = try await repositories.hssis.find(reference: reference)?.id
+            hssis[text.trimmingCharacters(in: .whitespaces)] = try await repositories.hssis.find(reference: reference)?
+                .id
         }
         return OutageDraft.Lookup(
             component: { code in components.first { $0.code == code } },
