@@ -50,6 +50,13 @@ import Testing
             return DowntimeBudgetAlert.alerts(for: measure, downtime: downtime, calendar: Fixture.calendar, now: now)
                 .map(\.key).filter { $0.contains("used") }
         }
+        let early = Fixture.at("2026-12-01T10:06:00Z")
+        let burning = DowntimeBudgetAlert.alerts(
+            for: Fixture.measure("2026-12", Self.outages, maintenance: [Self.window], now: "2026-12-01T10:06:00Z"),
+            downtime: Availability.downtime(
+                outages: Self.outages, maintenance: [Self.window], partner: nil, now: early),
+            calendar: Fixture.calendar, now: early)
+        #expect(burning.map(\.key) == ["2026-12 burn-fast", "2026-12 burn-medium", "2026-12 burn-slow"])
         #expect(used(at: "2026-12-01T10:28:59Z") == [])
         #expect(used(at: "2026-12-01T10:29:00Z") == ["2026-12 used-50"], "29 minutes is half of 58")
         #expect(used(at: "2026-12-09T09:15:00Z") == ["2026-12 used-50", "2026-12 used-75"])

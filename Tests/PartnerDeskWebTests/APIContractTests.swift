@@ -35,6 +35,11 @@ import Yams
         "ApprovalDecision": ApprovalDecisionBody.self,
         "Replan": ReplanBody.self,
         "Rollback": RollbackBody.self,
+        "OutageReport": OutageReportBody.self,
+        "OutageEnd": OutageEndBody.self,
+        "MaintenancePlan": MaintenancePlanBody.self,
+        "AlertmanagerNotification": AlertmanagerBody.self,
+        "AlertmanagerAlert": AlertmanagerAlertBody.self,
     ]
     /// Parameters read as text, so that the service names a wrong value itself.
     static let textOverrides: Set<String> = [

@@ -116,4 +116,9 @@ extension TestingHTTPResponse {
     var json: [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
     }
+
+    /// The body as a JSON array of objects.
+    var jsonArray: [[String: Any]] {
+        (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [[String: Any]] ?? []
+    }
 }

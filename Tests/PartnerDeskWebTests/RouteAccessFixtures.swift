@@ -104,6 +104,7 @@ struct AccessFixtures {
             published.id, summary: "Sign-in can loop.", expectedVersion: published.version, by: manager)
         records["reference"] = ["staff": published.reference.description, "missing": "PRB-999999"]
         try await addReleaseRecords()
+        try await addServiceLevelRecords()
     }
 
     /// A sprint with a major change for each partner, a release of the platform's, one that needs Wellpath's
@@ -152,6 +153,30 @@ struct AccessFixtures {
         }
         records["noticeID"] = notices
         records["code"] = ["staff": "clinical_safety"]
+    }
+
+    /// An outage affecting only Wellpath (`own`), one affecting only CareBridge (`other`), and a maintenance
+    /// window of the platform's.
+    private mutating func addServiceLevelRecords() async throws {
+        let levels = api.services.serviceLevels
+        var outages: [String: String] = [:]
+        for (owner, partner) in [("own", "WELLPATH"), ("other", "CAREBRIDGE")] {
+            guard
+                case .created(let outage, _) = try await levels.recordOutage(
+                    OutageDraft(
+                        component: "sign-in", startedAt: "2026-11-23T08:00:00Z", impact: "down", partners: [partner],
+                        publicSummary: "Sign-in fails."), by: administrator)
+            else { throw ServiceError.notFound }
+            outages[owner] = outage.id.description
+        }
+        records["outageID"] = outages
+        guard
+            case .created(let window, _) = try await levels.planMaintenance(
+                MaintenanceDraft(
+                    components: ["sign-in"], startsAt: "2030-01-01T10:00:00Z", endsAt: "2030-01-01T11:00:00Z",
+                    summary: "Upgrade."), by: administrator)
+        else { throw ServiceError.notFound }
+        records["maintenanceID"] = ["staff": window.window.id.description]
     }
 
     /// The row's path with its parameters filled for the owner: every parameter names that owner's record,

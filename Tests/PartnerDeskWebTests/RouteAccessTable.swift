@@ -200,5 +200,21 @@ enum RouteAccessTable {
         GET /api/v1/approval-levels                                 -       401  403 403    403  403  403     ok  ok  ok  ok  ok  ok  ok  ok  ok
         PUT /api/v1/approval-levels/:code/approvers                 staff   401  403 403    403  403  403     403 403 403 403 403 403 403 ok  403
         PUT /api/v1/approval-levels/:code/approvers                 missing 401  403 403    403  403  403     403 403 403 403 403 403 403 404 403
+        GET /api/v1/components                                      -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/outages                                         -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        POST /api/v1/outages                                        -       401  403 403    403  403  403     ok  ok  ok  403 403 403 ok  ok  403
+        GET /api/v1/outages/:outageID                               own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/outages/:outageID                               other   401  404 404    404  404  404     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/outages/:outageID                               missing 401  404 404    404  404  404     404 404 404 404 404 404 404 404 404
+        PUT /api/v1/outages/:outageID                               own     401  403 403    403  403  403     ok  ok  ok  403 403 403 ok  ok  403
+        PUT /api/v1/outages/:outageID                               missing 401  403 403    403  403  403     404 404 404 403 403 403 404 404 403
+        POST /api/v1/outages/:outageID/end                          own     401  403 403    403  403  403     ok  ok  ok  403 403 403 ok  ok  403
+        POST /api/v1/outages/:outageID/end                          missing 401  403 403    403  403  403     404 404 404 403 403 403 404 404 403
+        GET /api/v1/maintenance                                     -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        POST /api/v1/maintenance                                    -       401  403 403    403  403  403     ok  ok  ok  403 403 403 ok  ok  403
+        POST /api/v1/maintenance/:maintenanceID/announcement        staff   401  403 403    403  403  403     ok  ok  ok  403 403 403 ok  ok  403
+        POST /api/v1/maintenance/:maintenanceID/announcement        missing 401  403 403    403  403  403     404 404 404 403 403 403 404 404 403
+        GET /api/v1/availability                                    -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        POST /api/v1/monitoring/alertmanager                        -       401  403 403    403  403  403     ok  ok  ok  403 403 403 ok  ok  403
         """
 }

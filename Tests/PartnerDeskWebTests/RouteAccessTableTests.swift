@@ -166,6 +166,15 @@ import VaporTesting
         case (.POST, "/api/v1/releases/:releaseID/plan"): return #"{"plannedAt":"2030-02-01T19:00:00Z"}"#
         case (.POST, "/api/v1/releases/:releaseID/rollback"): return #"{"reason":"Errors rose"}"#
         case (.PUT, "/api/v1/approval-levels/:code/approvers"): return #"{"approvers":[]}"#
+        case (.POST, "/api/v1/outages"), (.PUT, "/api/v1/outages/:outageID"):
+            return #"{"component":"sign-in","startedAt":"2026-11-23T08:00:00Z","impact":"down","publicSummary":"S"}"#
+        case (.POST, "/api/v1/outages/:outageID/end"): return #"{"endedAt":"2026-11-23T08:30:00Z"}"#
+        case (.POST, "/api/v1/maintenance"):
+            return
+                #"{"components":["sign-in"],"startsAt":"2030-02-01T10:00:00Z","endsAt":"2030-02-01T11:00:00Z","summary":"S"}"#
+        case (.POST, "/api/v1/monitoring/alertmanager"):
+            return
+                #"{"version":"4","status":"firing","alerts":[{"status":"firing","labels":{"component":"sign-in"},"startsAt":"2026-11-23T08:00:00Z","fingerprint":"a1"}]}"#
         default: return ""
         }
     }

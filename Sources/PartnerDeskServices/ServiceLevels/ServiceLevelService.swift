@@ -33,6 +33,19 @@ public struct ServiceLevelService: Sendable {
     /// The platform's business calendar: availability counts business support hours on it.
     var calendar: BusinessCalendar { catalog.calendar(ServiceLevelTier.silver.id) }
 
+    /// Today on the platform's calendar.
+    public var today: LocalDate { calendar.localDate(of: clock.now()) }
+
+    /// A month on the platform's calendar, from the start of its first day to the start of the next month's.
+    public func period(of month: ReportingMonth) -> DateInterval { calendar.interval(of: month) }
+
+    /// Every maintenance window's reference by id, for answers that name them.
+    public func maintenanceReferences() async throws -> [MaintenanceWindow.ID: String] {
+        let all = try await store.repositories.serviceLevels.maintenance(
+            overlapping: DateInterval(start: .distantPast, end: .distantFuture))
+        return Dictionary(all.map { ($0.id, $0.reference) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The public status page.
     var statusLink: String { "\(planner.publicURL)/status" }
 

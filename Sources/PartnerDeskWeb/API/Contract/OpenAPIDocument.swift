@@ -107,6 +107,8 @@ struct OpenAPIDocument: Sendable {
         {
             schema = named
         }
+        // A payload another program defines (Alertmanager's) may carry keys added after the document was written.
+        if schema["additionalProperties"] as? Bool == true { return nil }
         return Set((schema["properties"] as? [String: Any])?.keys.map { $0 } ?? [])
     }
 

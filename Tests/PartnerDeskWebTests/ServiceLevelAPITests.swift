@@ -1,0 +1,106 @@
+import Foundation
+import PartnerDeskDomain
+import PartnerDeskServices
+import Testing
+import VaporTesting
+
+/// Service levels over HTTP: Alertmanager's webhook opening and closing an outage (repeats changing nothing),
+/// outages recorded and ended with versions, maintenance announced, and availability as each caller may see it.
+@Suite struct ServiceLevelAPITests {
+    static func alertmanager(_ status: String, endsAt: String = "0001-01-01T00:00:00Z") -> String {
+        """
+        {"version":"4","groupKey":"{}:{alertname=\\"SignInErrors\\"}","truncatedAlerts":0,"status":"\(status)",
+         "receiver":"partnerdesk","groupLabels":{"alertname":"SignInErrors"},"commonLabels":{"component":"sign-in"},
+         "commonAnnotations":{},"externalURL":"http://alertmanager.internal:9093",
+         "alerts":[{"status":"\(status)","labels":{"alertname":"SignInErrors","component":"sign-in",
+         "severity":"critical"},"annotations":{"summary":"5xx above 20 %"},"startsAt":"2026-11-23T08:40:00.123Z",
+         "endsAt":"\(endsAt)","generatorURL":"http://prometheus.internal/graph","fingerprint":"5f1c9d0e1a2b3c4d"}]}
+        """
+    }
+
+    @Test func alertmanager_opensThenClosesAnOutage_andRepeatsChangeNothing() async throws {
+        try await APIHarness.run { api in
+            let path = "api/v1/monitoring/alertmanager"
+            #expect(
+                try await api.send(.POST, path, as: "wellpath", json: Self.alertmanager("firing")).status == .forbidden)
+            let opened = try await api.send(.POST, path, as: "firstLine", json: Self.alertmanager("firing"))
+            #expect(opened.status == .ok && opened.json["opened"] as? [String] == ["OUT-000001"])
+            let again = try await api.send(.POST, path, as: "firstLine", json: Self.alertmanager("firing"))
+            #expect(again.json["opened"] as? [String] == [] && again.json["unchanged"] as? Int == 1)
+            let closed = try await api.send(
+                .POST, path, as: "firstLine", json: Self.alertmanager("resolved", endsAt: "2026-11-23T08:55:00Z"))
+            #expect(closed.json["closed"] as? [String] == ["OUT-000001"])
+            let bad = try await api.send(
+                .POST, path, as: "firstLine",
+                json: #"{"alerts":[{"status":"pending","labels":{},"startsAt":"yesterday","fingerprint":""}]}"#)
+            #expect(bad.status == .unprocessableEntity)
+            let fields = (bad.json["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
+            #expect(fields == ["alerts[0].status", "alerts[0].startsAt", "alerts[0].fingerprint"])
+
+            let availability = try await api.send(.GET, "api/v1/availability?month=2026-11", as: "serviceManager")
+            #expect(availability.status == .ok && availability.json["downtimeSeconds"] as? Int == 15 * 60)
+            #expect(
+                availability.json["allowanceSeconds"] as? Int == 58 * 60
+                    && availability.json["tier"] as? String == "Silver")
+            let outages = try #require(availability.json["outages"] as? [[String: Any]])
+            #expect(outages.first?["openedByMonitoring"] as? Bool == true)
+            #expect((outages.first?["internalNotes"] as? String)?.contains("SignInErrors") == true)
+            let seen = try await api.send(.GET, "api/v1/outages?month=2026-11", as: "wellpath")
+            let partnerView = try #require(seen.jsonArray.first)
+            #expect(partnerView["internalNotes"] == nil || partnerView["internalNotes"] is NSNull)
+        }
+    }
+
+    @Test func outages_areRecordedAndEnded_underVersions_andMonthsAreChecked() async throws {
+        try await APIHarness.run { api in
+            let body =
+                #"{"component":"sign-in","startedAt":"2026-11-23T08:00:00Z","impact":"down","partners":["CAREBRIDGE"],"publicSummary":"Sign-in fails."}"#
+            let created = try await api.send(
+                .POST, "api/v1/outages", as: "firstLine", json: body, headers: [("Idempotency-Key", "out-1")])
+            #expect(created.status == .created && created.headers.first(name: .eTag) == "\"1\"")
+            let id = try #require(created.json["id"] as? String)
+            let replay = try await api.send(
+                .POST, "api/v1/outages", as: "firstLine", json: body, headers: [("Idempotency-Key", "out-1")])
+            #expect(replay.body == created.body)
+            #expect(try await api.send(.GET, "api/v1/outages/\(id)", as: "wellpath").status == .notFound)
+            #expect(try await api.send(.GET, "api/v1/outages/\(id)", as: "carebridge").status == .ok)
+            #expect(
+                try await api.send(.POST, "api/v1/outages/\(id)/end", as: "firstLine", json: "{}").status
+                    == .preconditionRequired)
+            let ended = try await api.send(
+                .POST, "api/v1/outages/\(id)/end", as: "firstLine", json: #"{"endedAt":"2026-11-23T08:45:00Z"}"#,
+                headers: [("If-Match", "\"1\"")])
+            #expect(ended.status == .ok && ended.json["endedAt"] as? String == "2026-11-23T08:45:00Z")
+            let carebridge = try await api.send(.GET, "api/v1/availability?month=2026-11", as: "carebridge")
+            #expect(
+                carebridge.json["partner"] as? String == "CAREBRIDGE"
+                    && carebridge.json["downtimeSeconds"] as? Int == 45 * 60)
+            let wellpath = try await api.send(.GET, "api/v1/availability?month=2026-11", as: "wellpath")
+            #expect(wellpath.json["downtimeSeconds"] as? Int == 0)
+            for month in ["2026-13", "2027-01", "Nov"] {
+                let refused = try await api.send(.GET, "api/v1/availability?month=\(month)", as: "serviceManager")
+                #expect(refused.status == .unprocessableEntity, "\(month)")
+            }
+        }
+    }
+
+    @Test func maintenance_isPlannedThenAnnouncedOnce() async throws {
+        try await APIHarness.run { api in
+            let planned = try await api.send(
+                .POST, "api/v1/maintenance", as: "serviceManager",
+                json:
+                    #"{"components":["sign-in"],"startsAt":"2026-11-26T19:00:00Z","endsAt":"2026-11-26T20:00:00Z","summary":"Sign-in may pause."}"#
+            )
+            #expect(planned.status == .created && planned.json["announcement"] as? String == "due")
+            let id = try #require(planned.json["id"] as? String)
+            let announced = try await api.send(
+                .POST, "api/v1/maintenance/\(id)/announcement", as: "serviceManager", headers: [("If-Match", "\"1\"")])
+            #expect(announced.status == .ok && announced.json["announcement"] as? String == "in_time")
+            let twice = try await api.send(
+                .POST, "api/v1/maintenance/\(id)/announcement", as: "serviceManager", headers: [("If-Match", "\"2\"")])
+            #expect(twice.status == .unprocessableEntity)
+            let listed = try await api.send(.GET, "api/v1/maintenance?month=2026-11", as: "wellpath")
+            #expect(listed.jsonArray.count == 1)
+        }
+    }
+}
