@@ -51,6 +51,8 @@ public struct AppConfig: Sendable, Equatable {
     public var jobsInterval = 15
     /// Working days a release's notes must be published before it may go (`PARTNERDESK_RELEASE_NOTES_LEAD_DAYS`).
     public var releaseNotesLeadDays = 1
+    /// Business hours before it starts that maintenance must be announced (`PARTNERDESK_MAINTENANCE_LEAD_HOURS`).
+    public var maintenanceLeadHours = 20
     /// Seconds a client connection may sit with nothing read or written before it is closed
     /// (`PARTNERDESK_IDLE_TIMEOUT`), so idle clients cannot pin connections; 0 never closes them.
     public var idleTimeout = 60
@@ -240,6 +242,7 @@ public struct AppConfig: Sendable, Equatable {
         }
         integer("PARTNERDESK_JOBS_INTERVAL", in: 0...3_600, into: &config.jobsInterval)
         integer("PARTNERDESK_RELEASE_NOTES_LEAD_DAYS", in: 1...20, into: &config.releaseNotesLeadDays)
+        integer("PARTNERDESK_MAINTENANCE_LEAD_HOURS", in: 0...500, into: &config.maintenanceLeadHours)
         integer("PARTNERDESK_IDLE_TIMEOUT", in: 0...3_600, into: &config.idleTimeout)
         integer("PARTNERDESK_PARTNER_WRITES_PER_MINUTE", in: 0...1_000_000, into: &config.partnerWritesPerMinute)
         integer("PARTNERDESK_SCREENSHOTS_PER_INCIDENT", in: 1...1_000, into: &config.screenshotsPerIncident)

@@ -123,7 +123,8 @@ public enum PartnerDeskApplication {
                 keyFile: URL(fileURLWithPath: config.auditKeyFile),
                 checkpointFile: URL(fileURLWithPath: config.auditCheckpointFile), logger: logger),
             webhookPolicy: webhookPolicy,
-            releaseLeadTime: ReleaseLeadTime(workingDays: config.releaseNotesLeadDays)
+            releaseLeadTime: ReleaseLeadTime(workingDays: config.releaseNotesLeadDays),
+            maintenanceLeadTime: MaintenanceLeadTime(businessHours: config.maintenanceLeadHours)
         )
     }
 
