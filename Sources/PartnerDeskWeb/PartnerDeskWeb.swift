@@ -64,6 +64,7 @@ public enum PartnerDeskWeb {
             .register(on: app.routes)
         PublicProblemsController(services: context.services, publicURL: context.publicURL).register(on: app.routes)
         PublicReleasesController(services: context.services, publicURL: context.publicURL).register(on: app.routes)
+        PublicStatusController(services: context.services, publicURL: context.publicURL).register(on: app.routes)
     }
 
     /// Installs the middleware (outermost first) and every route.

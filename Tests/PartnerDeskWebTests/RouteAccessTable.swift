@@ -39,6 +39,10 @@ enum RouteAccessTable {
         GET /service-updates.json                                   -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         GET /service-updates.atom                                   -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         GET /service-updates.ics                                    -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /status                                                 -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /status.json                                            -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /status.atom                                            -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /status.ics                                             -       ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         GET /service-updates/releases/:name                         staff   ok   ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         GET /service-updates/releases/:name                         missing 404  404 404    404  404  404     404 404 404 404 404 404 404 404 404
         GET /api/v1/audit                                           -       401  403 403    403  403  403     403 403 403 403 403 403 403 ok  ok

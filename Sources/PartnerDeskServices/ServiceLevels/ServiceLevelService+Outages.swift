@@ -97,12 +97,8 @@ extension Outage {
     /// The outage as a partner it affects sees it: its public fields, naming no other partner, with no internal
     /// notes and no links to records of the platform's or others'.
     public func seen(by partner: Partner.ID) -> Outage {
-        var outage = self
+        var outage = publicView
         outage.affectedPartners = affectedPartners.filter { $0 == partner }
-        outage.internalNotes = nil
-        outage.incidents = []
-        outage.hssis = []
-        outage.alertKey = nil
         return outage
     }
 }

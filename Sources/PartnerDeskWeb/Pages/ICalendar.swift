@@ -18,13 +18,15 @@ struct ICalendar {
     }
 
     var name: String
+    /// What the calendar holds, for `PRODID`.
+    var product = "Service updates"
     var events: [Event]
     /// When the document was produced (`DTSTAMP`).
     var stamp: Date
 
     var text: String {
         var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//PartnerDesk//Service updates//EN", "CALSCALE:GREGORIAN",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//PartnerDesk//\(product)//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-CALNAME:\(Self.escaped(name))",
         ]
         for event in events {

@@ -57,6 +57,7 @@ enum SiteURL: Sendable, Equatable {
     case problems, problemsJSON, problemsAtom
     case publicProblem(Parameter)
     case serviceUpdates, serviceUpdatesJSON, serviceUpdatesAtom, serviceUpdatesCalendar
+    case status, statusJSON, statusAtom, statusCalendar
     case publicRelease(Parameter)
     case releases, sprints, notices
     case sprint(Parameter)
@@ -86,6 +87,7 @@ enum SiteURL: Sendable, Equatable {
             .staffProblems, .newProblem, .staffProblem(.key), .hssiList, .newHSSI, .hssi(.key), .hssiTimelineCSV(.key),
             .rota, .rotaRemoval(.key), .problems, .problemsJSON, .problemsAtom, .publicProblem(.key),
             .serviceUpdates, .serviceUpdatesJSON, .serviceUpdatesAtom, .serviceUpdatesCalendar, .publicRelease(.key),
+            .status, .statusJSON, .statusAtom, .statusCalendar,
             .releases, .sprints, .notices, .sprint(.key), .sprintFeatures(.key),
             .sprintFeatureRemoval(.key, .key), .sprintSchedule(.key), .sprintDigest(.key),
             .sprintDigestDecisions(.key), .release(.key), .notice(.key), .noticeSend(.key), .noticeDecisions(.key),
@@ -179,6 +181,10 @@ enum SiteURL: Sendable, Equatable {
         case .serviceUpdatesJSON: return [c("service-updates.json")]
         case .serviceUpdatesAtom: return [c("service-updates.atom")]
         case .serviceUpdatesCalendar: return [c("service-updates.ics")]
+        case .status: return [c("status")]
+        case .statusJSON: return [c("status.json")]
+        case .statusAtom: return [c("status.atom")]
+        case .statusCalendar: return [c("status.ics")]
         case .publicRelease(let name): return [c("service-updates"), c("releases"), p("name", name)]
         case .releases: return [c("releases")]
         case .sprints: return [c("releases"), c("sprints")]
