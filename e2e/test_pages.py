@@ -3,6 +3,8 @@
 Each test saves a screenshot of the pages it visits under e2e-artifacts/, and every page is checked with
 axe-core: no serious or critical accessibility violation is allowed.
 """
+import datetime
+import json
 import os
 import pathlib
 import re
@@ -314,7 +316,7 @@ def test_pages_reflow_at_320_pixels(browser):
     sign_in(page, "admin@partnerdesk.example")
     for path in ["organisation/people", "organisation/tokens", "organisation/webhooks", "admin/audit", "admin/outbox",
                  "account/notifications", "staff/problems", "staff/problems/PRB-000001", "staff/problems/new", "hssi",
-                 "hssi/new", "organisation/hssi-rota?partner=WELLPATH", "service-updates"]:
+                 "hssi/new", "organisation/hssi-rota?partner=WELLPATH", "service-updates", "status"]:
         page.goto(f"{BASE}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"
@@ -428,3 +430,54 @@ def test_a_change_goes_through_the_four_steps_with_a_clinical_safety_hold(browse
     expect(public.get_by_text("Fix released")).to_be_visible()
     expect(public.get_by_text(coming)).to_be_visible()
     check(public, "problem-fixed")
+
+
+def test_monitoring_opens_and_closes_an_outage_and_maintenance_reaches_the_status_feeds(page: Page):
+    """Alertmanager's webhook opens an outage the public status page shows, then resolves it; announced
+    maintenance appears on the page and in its calendar feed."""
+    api = page.request
+    headers = {"Authorization": f"Bearer {os.environ['PARTNERDESK_MONITORING_TOKEN']}",
+               "Content-Type": "application/json"}
+    started = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=10)).strftime(
+        "%Y-%m-%dT%H:%M:%S.000Z")
+
+    def notify(status: str, ends: str = "0001-01-01T00:00:00Z"):
+        body = {"version": "4", "status": status, "receiver": "partnerdesk", "groupKey": "{}:{}",
+                "alerts": [{"status": status, "labels": {"alertname": "IdvErrors",
+                                                         "component": "identity-verification"},
+                            "annotations": {"summary": "document checks time out"}, "startsAt": started,
+                            "endsAt": ends, "fingerprint": "e2e0c0ffee"}]}
+        answer = api.post(f"{BASE}/api/v1/monitoring/alertmanager", data=json.dumps(body), headers=headers)
+        assert answer.ok, answer.text()
+        return answer.json()
+
+    opened = notify("firing")
+    assert len(opened["opened"]) == 1
+    assert notify("firing")["unchanged"] == 1
+    page.goto(f"{BASE}/status")
+    expect(page.get_by_role("heading", name="Identity verification: Outage", exact=True)).to_be_visible()
+    expect(page.get_by_text("Identity verification is not available.")).to_be_visible()
+    expect(page.get_by_text("document checks time out")).to_have_count(0)
+    check(page, "status-outage")
+    ended = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert notify("resolved", ended)["closed"] == opened["opened"]
+
+    starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=3)).replace(
+        hour=19, minute=0, second=0, microsecond=0)
+    plan = {"components": ["sign-in"], "startsAt": starts.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "endsAt": (starts + datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "summary": "Sign-in may pause for up to a minute while we upgrade its database."}
+    planned = api.post(f"{BASE}/api/v1/maintenance", data=json.dumps(plan), headers=headers)
+    assert planned.status == 201, planned.text()
+    window = planned.json()
+    announced = api.post(f"{BASE}/api/v1/maintenance/{window['id']}/announcement",
+                         headers={**headers, "If-Match": '"1"'})
+    assert announced.ok, announced.text()
+    page.goto(f"{BASE}/status")
+    expect(page.get_by_role("heading", name="Identity verification: Operational", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Planned maintenance: Sign-in")).to_be_visible()
+    check(page, "status")
+    calendar = api.get(f"{BASE}/status.ics")
+    assert calendar.headers["content-type"].startswith("text/calendar")
+    assert f"UID:maintenance-{window['reference']}@" in calendar.text()
+    assert "SUMMARY:Planned maintenance: Sign-in" in calendar.text()
