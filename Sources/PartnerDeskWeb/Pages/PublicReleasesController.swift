@@ -149,35 +149,17 @@ struct PublicReleasesController {
     @Sendable func atom(_ request: Request) async throws -> Response {
         let updates = try await services.releases.publicUpdates()
         let releases = (updates.upcoming + updates.past).sorted { $0.notesPublishedAt > $1.notesPublishedAt }
-        let updated = ISO8601Instant.string(from: releases.first?.notesPublishedAt ?? services.clock.now())
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom">
-            <title>PartnerDesk: service updates and releases</title>
-            <id>\(publicURL.htmlEscaped())/service-updates</id>
-            <link rel="alternate" href="\(publicURL.htmlEscaped())/service-updates"/>
-            <link rel="self" href="\(publicURL.htmlEscaped())/service-updates.atom"/>
-            <updated>\(updated)</updated>
-
-            """
-        for release in releases {
-            let entry = ReleaseEntry(release, publicURL: publicURL)
-            let when = entry.releasedAtText.map { "Released \($0)." } ?? "Planned for \(entry.plannedAtText)."
-            xml += """
-                <entry>
-                <id>\(entry.url.htmlEscaped())</id>
-                <title>\("Release \(entry.name)".htmlEscaped())</title>
-                <link rel="alternate" href="\(entry.url.htmlEscaped())"/>
-                <updated>\(entry.notesPublishedAt)</updated>
-                <summary>\("\(when) \(entry.summary)".htmlEscaped())</summary>
-                </entry>
-
-                """
-        }
-        xml += "</feed>\n"
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: xml))
+        return Feeds.atom(
+            title: "PartnerDesk: service updates and releases", page: "\(publicURL)/service-updates",
+            selfLink: "\(publicURL)/service-updates.atom",
+            updated: releases.first?.notesPublishedAt ?? services.clock.now(),
+            entries: releases.map { release in
+                let entry = ReleaseEntry(release, publicURL: publicURL)
+                let when = entry.releasedAtText.map { "Released \($0)." } ?? "Planned for \(entry.plannedAtText)."
+                return Feeds.AtomEntry(
+                    id: entry.url, title: "Release \(entry.name)", link: entry.url, updated: release.notesPublishedAt,
+                    summary: "\(when) \(entry.summary)")
+            })
     }
 
     /// Planned releases (and past ones, for calendars that already hold them) as hour-long events.
@@ -194,8 +176,6 @@ struct PublicReleasesController {
                     summary: "Release \(release.name)", description: release.summary, url: entry.url,
                     sequence: release.moves.count, cancelled: release.status == .rolledBack)
             }, stamp: services.clock.now())
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: document.text))
+        return Feeds.calendar(document)
     }
 }

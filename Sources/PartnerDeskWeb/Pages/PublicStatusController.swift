@@ -34,49 +34,25 @@ struct PublicStatusController {
         let status = try await services.serviceLevels.publicStatus()
         let names = Dictionary(
             status.components.map { ($0.component.code, $0.component.name) }, uniquingKeysWith: { first, _ in first })
-        var entries: [(updated: Date, id: String, title: String, summary: String)] = status.outages.map { outage in
+        var entries: [Feeds.AtomEntry] = status.outages.map { outage in
             let name = names[outage.component] ?? outage.component
-            let title =
-                outage.endedAt == nil
-                ? "\(name): \(outage.impact == .down ? "outage" : "degraded")" : "\(name): recovered"
-            return (
-                outage.updatedAt, "\(statusURL)#\(outage.reference)", "\(outage.reference) \(title)",
-                outage.publicSummary
-            )
+            let state =
+                outage.endedAt == nil ? (outage.impact == .down ? "outage" : "degraded") : "recovered"
+            return Feeds.AtomEntry(
+                id: "\(statusURL)#\(outage.reference)", title: "\(outage.reference) \(name): \(state)", link: statusURL,
+                updated: outage.updatedAt, summary: outage.publicSummary)
         }
         entries += status.allMaintenance.map { window in
-            (
-                window.announcedAt ?? window.updatedAt, "\(statusURL)#\(window.reference)",
-                "\(window.reference) planned maintenance, \(PageFormat.londonTime(window.startsAt))", window.summary
-            )
+            Feeds.AtomEntry(
+                id: "\(statusURL)#\(window.reference)",
+                title: "\(window.reference) planned maintenance, \(PageFormat.londonTime(window.startsAt))",
+                link: statusURL, updated: window.announcedAt ?? window.updatedAt, summary: window.summary)
         }
         entries.sort { $0.updated > $1.updated }
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom">
-            <title>PartnerDesk: service status</title>
-            <id>\(statusURL.htmlEscaped())</id>
-            <link rel="alternate" href="\(statusURL.htmlEscaped())"/>
-            <link rel="self" href="\(publicURL.htmlEscaped())\(SiteURL.statusAtom.path)"/>
-            <updated>\(ISO8601Instant.string(from: entries.first?.updated ?? status.asOf))</updated>
-
-            """
-        for entry in entries {
-            xml += """
-                <entry>
-                <id>\(entry.id.htmlEscaped())</id>
-                <title>\(entry.title.htmlEscaped())</title>
-                <link rel="alternate" href="\(statusURL.htmlEscaped())"/>
-                <updated>\(ISO8601Instant.string(from: entry.updated))</updated>
-                <summary>\(entry.summary.htmlEscaped())</summary>
-                </entry>
-
-                """
-        }
-        xml += "</feed>\n"
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: xml))
+        return Feeds.atom(
+            title: "PartnerDesk: service status", page: statusURL,
+            selfLink: "\(publicURL)\(SiteURL.statusAtom.path)", updated: entries.first?.updated ?? status.asOf,
+            entries: entries)
     }
 
     /// Announced maintenance windows as events, for calendars to subscribe to.
@@ -94,12 +70,9 @@ struct PublicStatusController {
                         "Planned maintenance: \(window.components.map { names[$0] ?? $0 }.joined(separator: ", "))",
                     description: window.summary, url: statusURL, sequence: window.version - 1)
             }, stamp: services.clock.now())
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: document.text))
+        return Feeds.calendar(document)
     }
 }
-
 /// The status as JSON: components, outages and maintenance in partners' words.
 struct StatusDocument: Content {
     struct Component: Content {
