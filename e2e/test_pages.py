@@ -461,6 +461,14 @@ def test_monitoring_opens_and_closes_an_outage_and_maintenance_reaches_the_statu
     check(page, "status-outage")
     ended = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert notify("resolved", ended)["closed"] == opened["opened"]
+    # The service manager sees the month's availability and the downtime allowance it used.
+    manager = page.context.browser.new_page()
+    sign_in(manager, "service@partnerdesk.example")
+    manager.get_by_role("navigation", name="Sections").get_by_role("link", name="Service levels").click()
+    expect(manager.get_by_role("heading", name=re.compile(r"The whole service, \d{4}-\d{2}"))).to_be_visible()
+    expect(manager.get_by_text(re.compile(r"\d+ % of the downtime allowance used"))).to_be_visible()
+    expect(manager.get_by_role("cell", name=re.compile(opened["opened"][0]))).to_be_visible()
+    check(manager, "service-levels")
 
     starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=3)).replace(
         hour=19, minute=0, second=0, microsecond=0)

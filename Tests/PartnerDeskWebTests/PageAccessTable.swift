@@ -153,5 +153,12 @@ enum PageAccessTable {
         POST /change-approvals/:releaseID                    own     303  403 403  ok   403 403 403 403 403 403 403 403
         POST /change-approvals/:releaseID                    other   303  403 403  404  403 403 403 403 403 403 403 403
         POST /change-approvals/:releaseID                    missing 303  403 403  404  403 403 403 403 403 403 403 403
+        GET /service-levels                                  -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        POST /service-levels/outages                         -       303  403 403  403  ok  ok  ok  403 403 403 ok  ok
+        POST /service-levels/outages/:outageID/end           own     303  403 403  403  ok  ok  ok  403 403 403 ok  ok
+        POST /service-levels/outages/:outageID/end           missing 303  403 403  403  404 404 404 403 403 403 404 404
+        POST /service-levels/maintenance                     -       303  403 403  403  ok  ok  ok  403 403 403 ok  ok
+        POST /service-levels/maintenance/:maintenanceID/announcement staff 303 403 403 403 ok ok ok 403 403 403 ok ok
+        POST /service-levels/maintenance/:maintenanceID/announcement missing 303 403 403 403 404 404 404 403 403 403 404 404
         """
 }

@@ -57,3 +57,42 @@ extension PageTests {
         }
     }
 }
+
+extension PageTests {
+    @Test func theServiceLevelsPage_showsTheAllowanceUsed_andRecordsOutagesKeepingWhatWasTyped() async throws {
+        try await withPages { app, services in
+            let desk = staff(services, role: .firstLineAgent, scope: .write)
+            _ = try await services.serviceLevels.recordOutage(
+                OutageDraft(
+                    component: "sign-in", startedAt: "2026-11-23T08:00:00Z", endedAt: "2026-11-23T08:30:00Z",
+                    impact: "down", partners: ["CAREBRIDGE"], publicSummary: "Sign-in failed.",
+                    internalNotes: "Token service deploy"), by: desk)
+            var alex = Browser(app: app)
+            _ = try await signIn(&alex, "alex@partnerdesk.example")
+            let page = try await alex.send(.GET, "service-levels?month=2026-11")
+            let html = page.body.string
+            #expect(page.status == .ok && html.contains("The whole service, 2026-11 (so far)"))
+            #expect(html.contains("52 % of the downtime allowance used") && html.contains("28 min of 58 min"))
+            #expect(html.contains("<strong>Staff only:</strong> Token service deploy"))
+            #expect(html.contains(#"<a href="/service-levels?month=2026-11&amp;partner=CAREBRIDGE">CareBridge</a>"#))
+            let refused = try await alex.send(
+                .POST, "service-levels/outages",
+                form: [
+                    "csrf": Browser.csrf(page), "component": "sign-in", "impact": "down",
+                    "startedAt": "2026-11-23T08:40", "publicSummary": "",
+                    "internalNotes": "Kept as typed",
+                ])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(##"<a href="#publicSummary">"##))
+            #expect(refused.body.string.contains("Kept as typed"))
+
+            var rosa = Browser(app: app)
+            _ = try await signIn(&rosa, "rosa@wellpath.example")
+            let own = try await rosa.send(.GET, "service-levels?month=2026-11")
+            #expect(own.status == .ok && own.body.string.contains("Wellpath, 2026-11 (so far)"))
+            #expect(!own.body.string.contains("Sign-in failed.") && !own.body.string.contains("Token service"))
+            #expect(!own.body.string.contains("Record an outage"))
+            #expect(try await rosa.send(.GET, "service-levels?month=2026-11&partner=CAREBRIDGE").status == .notFound)
+        }
+    }
+}

@@ -93,3 +93,31 @@ extension ServiceLevelService {
         }
     }
 }
+
+/// One partner's month.
+public struct PartnerAvailability: Sendable, Hashable {
+    public var partner: Partner
+    public var measure: AvailabilityMeasure
+}
+
+extension ServiceLevelService {
+    /// Every partner still served, with its month against its own tier, for staff comparing them.
+    public func availabilityByPartner(month: ReportingMonth, as principal: Principal) async throws
+        -> [PartnerAvailability]
+    {
+        try Authorization.require(principal, .readServiceLevels)
+        guard !principal.role.isPartnerRole else { throw ServiceError.forbidden }
+        let repositories = store.repositories
+        let period = calendar.interval(of: month)
+        let outages = try await repositories.serviceLevels.outages(overlapping: period)
+        let windows = try await repositories.serviceLevels.maintenance(overlapping: period)
+        let now = clock.now()
+        return try await Broadcast.audience(in: repositories).map { partner in
+            PartnerAvailability(
+                partner: partner,
+                measure: Availability.measure(
+                    month: month, tier: catalog.tier(partner.tierID), calendar: calendar, outages: outages,
+                    maintenance: windows, partner: partner.id, now: now))
+        }
+    }
+}

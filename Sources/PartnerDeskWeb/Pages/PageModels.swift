@@ -17,6 +17,7 @@ struct SignedInHeader: Encodable {
     var canReadProblems: Bool
     var canReadHSSI: Bool
     var canReadReleases: Bool
+    var canReadServiceLevels: Bool
     /// Partners' people read the change notices sent to their organisation.
     var canReadChangeNotices: Bool
 
@@ -36,6 +37,7 @@ struct SignedInHeader: Encodable {
         canReadProblems = may(.readProblems)
         canReadHSSI = may(.readHSSI)
         canReadReleases = may(.readReleases)
+        canReadServiceLevels = may(.readServiceLevels)
         canReadChangeNotices = principal.role.isPartnerRole && may(.readChangeNotices)
     }
 }

@@ -34,6 +34,7 @@ struct PagesController {
         registerProblemPages(on: routes)
         registerHSSIPages(on: routes)
         registerReleasePages(on: routes)
+        registerServiceLevelPages(on: routes)
         routes.get(SiteURL.signIn.pathComponents, use: signInForm).declaringPublic()
         routes.post(SiteURL.signIn.pathComponents, use: signIn).declaringPublic()
         routes.get(SiteURL.signInCode.pathComponents, use: codeForm).declaringPublic()

@@ -58,6 +58,9 @@ enum SiteURL: Sendable, Equatable {
     case publicProblem(Parameter)
     case serviceUpdates, serviceUpdatesJSON, serviceUpdatesAtom, serviceUpdatesCalendar
     case status, statusJSON, statusAtom, statusCalendar
+    case serviceLevels, outages, maintenance
+    case outageEnd(Parameter)
+    case maintenanceAnnouncement(Parameter)
     case publicRelease(Parameter)
     case releases, sprints, notices
     case sprint(Parameter)
@@ -87,7 +90,8 @@ enum SiteURL: Sendable, Equatable {
             .staffProblems, .newProblem, .staffProblem(.key), .hssiList, .newHSSI, .hssi(.key), .hssiTimelineCSV(.key),
             .rota, .rotaRemoval(.key), .problems, .problemsJSON, .problemsAtom, .publicProblem(.key),
             .serviceUpdates, .serviceUpdatesJSON, .serviceUpdatesAtom, .serviceUpdatesCalendar, .publicRelease(.key),
-            .status, .statusJSON, .statusAtom, .statusCalendar,
+            .status, .statusJSON, .statusAtom, .statusCalendar, .serviceLevels, .outages, .maintenance,
+            .outageEnd(.key), .maintenanceAnnouncement(.key),
             .releases, .sprints, .notices, .sprint(.key), .sprintFeatures(.key),
             .sprintFeatureRemoval(.key, .key), .sprintSchedule(.key), .sprintDigest(.key),
             .sprintDigestDecisions(.key), .release(.key), .notice(.key), .noticeSend(.key), .noticeDecisions(.key),
@@ -185,6 +189,12 @@ enum SiteURL: Sendable, Equatable {
         case .statusJSON: return [c("status.json")]
         case .statusAtom: return [c("status.atom")]
         case .statusCalendar: return [c("status.ics")]
+        case .serviceLevels: return [c("service-levels")]
+        case .outages: return [c("service-levels"), c("outages")]
+        case .maintenance: return [c("service-levels"), c("maintenance")]
+        case .outageEnd(let id): return [c("service-levels"), c("outages"), p("outageID", id), c("end")]
+        case .maintenanceAnnouncement(let id):
+            return [c("service-levels"), c("maintenance"), p("maintenanceID", id), c("announcement")]
         case .publicRelease(let name): return [c("service-updates"), c("releases"), p("name", name)]
         case .releases: return [c("releases")]
         case .sprints: return [c("releases"), c("sprints")]
