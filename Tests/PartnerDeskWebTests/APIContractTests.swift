@@ -40,6 +40,8 @@ import Yams
         "MaintenancePlan": MaintenancePlanBody.self,
         "AlertmanagerNotification": AlertmanagerBody.self,
         "AlertmanagerAlert": AlertmanagerAlertBody.self,
+        "ComponentList": ComponentListBody.self,
+        "ComponentPlan": ComponentPlanBody.self,
     ]
     /// Parameters read as text, so that the service names a wrong value itself.
     static let textOverrides: Set<String> = [

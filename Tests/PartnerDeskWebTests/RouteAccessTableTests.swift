@@ -168,6 +168,9 @@ import VaporTesting
         case (.PUT, "/api/v1/approval-levels/:code/approvers"): return #"{"approvers":[]}"#
         case (.POST, "/api/v1/outages"), (.PUT, "/api/v1/outages/:outageID"):
             return #"{"component":"sign-in","startedAt":"2026-11-23T08:00:00Z","impact":"down","publicSummary":"S"}"#
+        case (.PUT, "/api/v1/components"):
+            return
+                #"{"components":[{"code":"sign-in","name":"Sign-in","description":"Signing in.","alertLabels":{"job":"auth"}}]}"#
         case (.POST, "/api/v1/outages/:outageID/end"): return #"{"endedAt":"2026-11-23T08:30:00Z"}"#
         case (.POST, "/api/v1/maintenance"):
             return

@@ -103,4 +103,39 @@ import VaporTesting
             #expect(listed.jsonArray.count == 1)
         }
     }
+
+    @Test func administrators_keepTheComponents_andTheirLabelsMapAlerts() async throws {
+        try await APIHarness.run { api in
+            let secret = try await api.services.tokens.create(name: "Alex", partnerCode: nil, role: .administrator)
+                .secret
+            let admin = [("Authorization", "Bearer \(secret)")]
+            let refused = try await api.send(
+                .PUT, "api/v1/components", as: nil,
+                json:
+                    #"{"components":[{"code":"Sign In","name":"","description":"x"},{"code":"a","name":"A","description":"x","alertLabels":{"1job":"x"}}]}"#,
+                headers: admin)
+            #expect(refused.status == .unprocessableEntity)
+            let fields = (refused.json["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
+            #expect(fields == ["components[0].code", "components[0].name", "components[1].alertLabels"])
+            #expect(
+                try await api.send(.PUT, "api/v1/components", as: "serviceManager", json: #"{"components":[]}"#).status
+                    == .forbidden)
+            let replaced = try await api.send(
+                .PUT, "api/v1/components", as: nil,
+                json:
+                    #"{"components":[{"code":"identity-verification","name":"Identity verification","description":"Proving who you are.","alertLabels":{"job":"idv"}}]}"#,
+                headers: admin)
+            #expect(replaced.status == .ok && replaced.jsonArray.count == 1)
+            let alert = #"""
+                {"alerts":[{"status":"firing","labels":{"alertname":"IdvSlow","job":"idv","severity":"warning"},
+                 "startsAt":"2026-11-23T08:40:00Z","fingerprint":"77aa"}]}
+                """#
+            let opened = try await api.send(.POST, "api/v1/monitoring/alertmanager", as: "firstLine", json: alert)
+            #expect(opened.json["opened"] as? [String] == ["OUT-000001"])
+            let outage = try #require(
+                try await api.send(.GET, "api/v1/outages?month=2026-11", as: "firstLine").jsonArray.first)
+            #expect(
+                outage["component"] as? String == "identity-verification" && outage["impact"] as? String == "degraded")
+        }
+    }
 }

@@ -50,3 +50,67 @@ public struct ServiceComponent: Hashable, Sendable, Identifiable, Codable {
         return !alertLabels.isEmpty && alertLabels.allSatisfy { labels[$0.key] == $0.value }
     }
 }
+
+/// A component as an administrator sent it, before it has been checked.
+public struct ServiceComponentDraft: Hashable, Sendable {
+    public var code: String?
+    public var name: String?
+    public var description: String?
+    public var alertLabels: [String: String]?
+
+    public init(
+        code: String? = nil, name: String? = nil, description: String? = nil, alertLabels: [String: String]? = nil
+    ) {
+        self.code = code
+        self.name = name
+        self.description = description
+        self.alertLabels = alertLabels
+    }
+
+    /// The most components a platform lists.
+    public static let limit = 50
+
+    /// Checks a whole list and names every problem at once: at least one component, codes well formed and
+    /// unique, names and descriptions given, label names Prometheus would accept.
+    public static func validated(_ drafts: [ServiceComponentDraft]) throws(ValidationFailure) -> [ServiceComponent] {
+        var check = ValidationCollector()
+        if drafts.isEmpty { check.add("components", "required", "Keep at least one component.") }
+        if drafts.count > limit { check.add("components", "too_many", "List at most \(limit) components.") }
+        var seen: Set<String> = []
+        var components: [ServiceComponent] = []
+        for (index, draft) in drafts.prefix(limit).enumerated() {
+            let field = "components[\(index)]"
+            let code = draft.code?.trimmingWhitespace ?? ""
+            if !ServiceComponent.isValidCode(code) {
+                check.add(
+                    "\(field).code", code.isEmpty ? "required" : "invalid_format",
+                    "Give a code of lower-case letters, digits and single hyphens, such as sign-in.")
+            } else if !seen.insert(code).inserted {
+                check.add("\(field).code", "duplicate", "\(code) is listed twice.")
+            }
+            let name = check.guardedText("\(field).name", draft.name ?? "", label: "name", maxLength: TextLimits.title)
+            let description = check.guardedText(
+                "\(field).description", draft.description ?? "", label: "description", maxLength: TextLimits.text)
+            for (label, value) in (draft.alertLabels ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let valid =
+                    !label.isEmpty && label.utf8.count <= 100 && value.utf8.count <= 200
+                    && label.utf8.allSatisfy {
+                        ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95
+                    }
+                    && !(label.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? true)
+                if !valid {
+                    check.add(
+                        "\(field).alertLabels", "invalid_value",
+                        "'\(label)' is not a label name monitoring uses (letters, digits and underscores).")
+                }
+            }
+            if let name, let description {
+                components.append(
+                    ServiceComponent(
+                        code: code, name: name, description: description, alertLabels: draft.alertLabels ?? [:]))
+            }
+        }
+        try check.finish()
+        return components
+    }
+}

@@ -104,3 +104,27 @@ public struct ServiceLevelService: Sendable {
             in: repositories)
     }
 }
+
+extension ServiceLevelService {
+    /// Replaces the components and their monitoring labels (administrators). Outages keep the code they were
+    /// recorded on.
+    public func setComponents(_ drafts: [ServiceComponentDraft], by principal: Principal) async throws
+        -> [ServiceComponent]
+    {
+        try Authorization.require(principal, .manageComponents)
+        let components = try ServiceComponentDraft.validated(drafts)
+        let audit = self.audit
+        return try await store.transaction { repositories in
+            let before = try await Self.components(in: repositories)
+            try await repositories.serviceLevels.replaceComponents(components)
+            try await audit.append(
+                AuditRecord(principal: principal, action: "service_level.components", outcome: .succeeded)
+                    .about(
+                        AuditSubject(kind: "components", id: "platform"),
+                        changes: FieldChange.between(
+                            ["components": before.map(\.code).joined(separator: ", ")],
+                            ["components": components.map(\.code).joined(separator: ", ")])), in: repositories)
+            return components
+        }
+    }
+}

@@ -104,3 +104,20 @@ struct AlertmanagerAlertBody: Codable, Hashable, Sendable {
     var generatorURL: String?
     var fingerprint: String?
 }
+
+/// The components as an administrator sends them, the document's `ComponentList`.
+struct ComponentListBody: Codable, Hashable, Sendable {
+    var components: [ComponentPlanBody]?
+}
+
+/// One component as sent, the document's `ComponentPlan`.
+struct ComponentPlanBody: Codable, Hashable, Sendable {
+    var code: String?
+    var name: String?
+    var description: String?
+    var alertLabels: [String: String]?
+
+    var draft: ServiceComponentDraft {
+        ServiceComponentDraft(code: code, name: name, description: description, alertLabels: alertLabels)
+    }
+}

@@ -11,6 +11,17 @@ extension APIOperations {
         return .ok(.init(body: .json(components.map(Components.Schemas.ServiceComponent.init))))
     }
 
+    func replaceComponents(_ input: Operations.ReplaceComponents.Input) async throws
+        -> Operations.ReplaceComponents.Output
+    {
+        let drafts =
+            switch input.body {
+            case .json(let body): (body.components ?? []).map(\.draft)
+            }
+        let components = try await services.serviceLevels.setComponents(drafts, by: try APIRequest.request.principal)
+        return .ok(.init(body: .json(components.map(Components.Schemas.ServiceComponent.init))))
+    }
+
     func listOutages(_ input: Operations.ListOutages.Input) async throws -> Operations.ListOutages.Output {
         let view = try await availability(month: input.query.month, partner: nil)
         return .ok(.init(body: .json(view.outages)))
