@@ -118,6 +118,11 @@ import Testing
         else { throw ServiceError.notFound }
         // Tuesday 09:00 is more than 20 business hours before Thursday 19:00: in time.
         #expect(!planned.announcement.isFlagged)
+        let unannounced = try await services.serviceLevels.availability(
+            month: "2026-12", partner: nil, as: fixture.partners["WELLPATH"]!)
+        #expect(unannounced.maintenance.isEmpty, "partners see maintenance once it is announced")
+        let staffView = try await services.serviceLevels.availability(month: "2026-12", partner: nil, as: manager)
+        #expect(staffView.maintenance.count == 1)
         let announced = try await services.serviceLevels.announceMaintenance(
             planned.window.id, expectedVersion: 1, by: manager)
         #expect(announced.announcement == .inTime(base.clock.now()))
@@ -127,13 +132,12 @@ import Testing
         let mails = try await base.mails(fixture)
         #expect(Set(mails.flatMap(\.to).map(\.value)) == ["primary@wellpath.example", "admin@wellpath.example"])
         #expect(mails.first?.subject.hasPrefix("MNT-000001: planned maintenance on Sign-in") == true)
-        let week = DateInterval(start: Self.at("2026-12-01T00:00:00Z"), end: Self.at("2026-12-08T00:00:00Z"))
-        #expect(
-            try await services.serviceLevels.maintenance(overlapping: week, as: fixture.partners["CAREBRIDGE"]!).isEmpty
-        )
-        #expect(
-            try await services.serviceLevels.maintenance(overlapping: week, as: fixture.partners["WELLPATH"]!).count
-                == 1)
+        let levels = services.serviceLevels
+        let carebridge = try await levels.availability(
+            month: "2026-12", partner: nil, as: fixture.partners["CAREBRIDGE"]!)
+        #expect(carebridge.maintenance.isEmpty, "it does not affect CareBridge")
+        let wellpath = try await levels.availability(month: "2026-12", partner: nil, as: fixture.partners["WELLPATH"]!)
+        #expect(wellpath.maintenance.map(\.window.reference) == ["MNT-000001"])
     }
 
     @Test func serviceManagers_areWarnedOnce_asTheAllowanceGoes() async throws {

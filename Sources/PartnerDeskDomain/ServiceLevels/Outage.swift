@@ -66,11 +66,6 @@ public struct Outage: Hashable, Sendable, Identifiable, Codable {
     /// `OUT-000012`.
     public var reference: String { SequenceReference.format(prefix: "OUT", number: number) }
 
-    /// The number in a reference such as `OUT-000012` (any case); nil for anything else.
-    public static func number(from reference: String) -> Int? {
-        SequenceReference.parse(prefix: "OUT", reference.trimmingWhitespace)
-    }
-
     public var isPlanned: Bool { maintenanceID != nil }
 
     /// Whether it affects a partner (every partner when it names none).

@@ -10,7 +10,8 @@ public struct AvailabilityView: Sendable, Hashable {
     public var tierName: String
     /// The outages in the month that count for it (as the caller may see them), earliest first.
     public var outages: [Outage]
-    public var maintenance: [MaintenanceWindow]
+    /// The maintenance windows in the month that concern it (for a partner's own people, only those announced).
+    public var maintenance: [ServiceLevelService.MaintenanceView]
     /// Whether the month is over (the figures are final).
     public var isComplete: Bool
 }
@@ -56,10 +57,13 @@ extension ServiceLevelService {
             month: month, tier: tier, calendar: calendar, outages: outages, maintenance: windows,
             partner: partner?.id, now: now)
         let mine = outages.filter { outage in partner.map { outage.affects($0.id) } ?? true }
-        let seen = principal.role.isPartnerRole ? mine.compactMap { o in partner.map { o.seen(by: $0.id) } } : mine
+        let isPartner = principal.role.isPartnerRole
+        let seen = isPartner ? mine.compactMap { o in partner.map { o.seen(by: $0.id) } } : mine
+        let concerned = windows.filter { window in
+            (partner.map { window.affects($0.id) } ?? true) && (!isPartner || window.announcedAt != nil)
+        }
         return AvailabilityView(
-            measure: measure, partner: partner, tierName: tier.name, outages: seen,
-            maintenance: windows.filter { window in partner.map { window.affects($0.id) } ?? true },
+            measure: measure, partner: partner, tierName: tier.name, outages: seen, maintenance: concerned.map(view),
             isComplete: month < current)
     }
 

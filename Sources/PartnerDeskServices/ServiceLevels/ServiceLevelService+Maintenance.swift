@@ -73,15 +73,4 @@ extension ServiceLevelService {
         }
         return view(window)
     }
-
-    /// The windows that overlap a period, earliest first (for a partner, those that affect it).
-    public func maintenance(overlapping period: DateInterval, as principal: Principal) async throws
-        -> [MaintenanceView]
-    {
-        try Authorization.require(principal, .readServiceLevels)
-        let windows = try await store.repositories.serviceLevels.maintenance(overlapping: period)
-        guard principal.role.isPartnerRole else { return windows.map(view) }
-        guard let partner = principal.partnerID else { return [] }
-        return windows.filter { $0.affects(partner) && $0.announcedAt != nil }.map(view)
-    }
 }

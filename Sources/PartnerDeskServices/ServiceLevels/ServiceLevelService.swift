@@ -36,9 +36,6 @@ public struct ServiceLevelService: Sendable {
     /// Today on the platform's calendar.
     public var today: LocalDate { calendar.localDate(of: clock.now()) }
 
-    /// A month on the platform's calendar, from the start of its first day to the start of the next month's.
-    public func period(of month: ReportingMonth) -> DateInterval { calendar.interval(of: month) }
-
     /// Every maintenance window's reference by id, for answers that name them.
     public func maintenanceReferences() async throws -> [MaintenanceWindow.ID: String] {
         let all = try await store.repositories.serviceLevels.maintenance(

@@ -91,11 +91,9 @@ extension PagesController {
             query["month"].flatMap { $0.isEmpty ? nil : $0 } ?? ReportingMonth(containing: levels.today).description
         let partner = query["partner"].flatMap { $0.isEmpty ? nil : $0 }
         let view = try await levels.availability(month: month, partner: partner, as: principal)
-        let windows = try await levels.maintenance(overlapping: levels.period(of: view.measure.month), as: principal)
-            .filter { window in view.maintenance.contains { $0.id == window.window.id } }
         let isStaff = !principal.role.isPartnerRole
         let page = ServiceLevelsPage(
-            view: view, windows: windows,
+            view: view,
             partners: isStaff && view.partner == nil
                 ? try await levels.availabilityByPartner(month: view.measure.month, as: principal) : [],
             allPartners: isStaff ? try await services.partners.list() : [],

@@ -61,7 +61,7 @@ struct ServiceLevelsPage: Encodable {
     var hasErrors: Bool
 
     init(
-        view: AvailabilityView, windows: [ServiceLevelService.MaintenanceView], partners: [PartnerAvailability],
+        view: AvailabilityView, partners: [PartnerAvailability],
         allPartners: [Partner], components: [ServiceComponent], principal: Principal, csrf: String,
         values: [String: String], notice: String?, errors: [PageError]
     ) {
@@ -117,7 +117,7 @@ struct ServiceLevelsPage: Encodable {
                 summary: outage.publicSummary, notes: outage.internalNotes, open: outage.endedAt == nil,
                 version: outage.version)
         }
-        maintenance = windows.map { view in
+        maintenance = view.maintenance.map { view in
             let window = view.window
             let announcement: String =
                 switch view.announcement {

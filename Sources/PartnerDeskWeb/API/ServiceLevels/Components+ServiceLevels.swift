@@ -44,12 +44,10 @@ extension Components.Schemas.MaintenanceWindow {
 }
 
 extension Components.Schemas.Availability {
-    init(_ view: AvailabilityView, maintenance: [ServiceLevelService.MaintenanceView], codes: [Partner.ID: String])
-        throws
-    {
+    init(_ view: AvailabilityView, codes: [Partner.ID: String]) throws {
         let measure = view.measure
         let windows = Dictionary(
-            maintenance.map { ($0.window.id, $0.window.reference) }, uniquingKeysWith: { first, _ in first })
+            view.maintenance.map { ($0.window.id, $0.window.reference) }, uniquingKeysWith: { first, _ in first })
         self.init(
             month: measure.month.description, partner: view.partner?.code.description, tier: view.tierName,
             complete: view.isComplete, businessSeconds: measure.monthBusinessSeconds,
@@ -58,6 +56,6 @@ extension Components.Schemas.Availability {
             percent: measure.percent, targetPercent: measure.targetPercent, meetsTarget: measure.meetsTarget,
             allowanceSeconds: measure.allowanceSeconds, allowanceLeftSeconds: measure.budgetLeftSeconds,
             outages: try view.outages.map { try .init($0, codes: codes, windows: windows) },
-            maintenance: try maintenance.map { try .init($0, codes: codes) })
+            maintenance: try view.maintenance.map { try .init($0, codes: codes) })
     }
 }

@@ -133,12 +133,7 @@ extension APIOperations {
         let services = self.services
         let text = month ?? ReportingMonth(containing: services.serviceLevels.today).description
         let view = try await services.serviceLevels.availability(month: text, partner: partner, as: principal)
-        let period = services.serviceLevels.period(of: view.measure.month)
-        let windows = try await services.serviceLevels.maintenance(overlapping: period, as: principal).filter {
-            window in
-            view.maintenance.contains { $0.id == window.window.id }
-        }
-        return try .init(view, maintenance: windows, codes: try await services.releases.partnerCodesByID())
+        return try .init(view, codes: try await services.releases.partnerCodesByID())
     }
 
     private func answer(_ outage: Outage) async throws -> Components.Schemas.Outage {
