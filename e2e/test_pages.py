@@ -469,6 +469,13 @@ def test_monitoring_opens_and_closes_an_outage_and_maintenance_reaches_the_statu
     expect(manager.get_by_text(re.compile(r"\d+ % of the downtime allowance used"))).to_be_visible()
     expect(manager.get_by_role("cell", name=re.compile(opened["opened"][0]))).to_be_visible()
     check(manager, "service-levels")
+    # The desk corrects what partners read about it; the history keeps what it said before.
+    manager.get_by_role("link", name=opened["opened"][0]).click()
+    check(manager, "outage")
+    manager.get_by_label("What partners will read").fill("Identity checks timed out for about ten minutes.")
+    manager.get_by_role("button", name="Save the correction").click()
+    expect(manager.get_by_text("The outage is corrected")).to_be_visible()
+    expect(manager.get_by_role("cell", name=re.compile("^Corrected; publicSummary"))).to_be_visible()
 
     starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=3)).replace(
         hour=19, minute=0, second=0, microsecond=0)
@@ -489,3 +496,17 @@ def test_monitoring_opens_and_closes_an_outage_and_maintenance_reaches_the_statu
     assert calendar.headers["content-type"].startswith("text/calendar")
     assert f"UID:maintenance-{window['reference']}@" in calendar.text()
     assert "SUMMARY:Planned maintenance: Sign-in" in calendar.text()
+
+def test_a_partner_administrator_chooses_the_components_its_services_use(page: Page):
+    """Outage and maintenance notices follow the components a partner chose."""
+    sign_in(page, "admin@wellpath.example")
+    page.goto(f"{BASE}/service-levels/components")
+    expect(page.get_by_role("heading", name="The components your services use")).to_be_visible()
+    page.get_by_label("Sign-in").check()
+    page.get_by_label("User information").check()
+    page.get_by_role("button", name="Save the choice").click()
+    expect(page.get_by_text("The choice is saved")).to_be_visible()
+    expect(page.get_by_label("Sign-in")).to_be_checked()
+    expect(page.get_by_label("Account settings")).not_to_be_checked()
+    check(page, "components")
+

@@ -43,6 +43,7 @@ import Testing
         service_level.read           x    x    x    | x    x    x    x    x    x    x    x
         outage.manage                .    .    .    | x    x    x    .    .    .    x    x
         service_level.components     .    .    .    | .    .    .    .    .    .    .    x
+        component.choose             .    .    x    | .    .    .    .    .    .    .    x
         """
 
     static let columns: [Role] = [

@@ -139,4 +139,21 @@ import Testing
         #expect(window.excusesDowntime)
         #expect(throws: ValidationFailure.self) { try window.announce(at: Self.now) }
     }
+
+    @Test func aPartnersChoiceOfComponents_decidesWhichNoticesReachIt() throws {
+        let listed = ServiceComponent.defaults
+        #expect(ComponentChoice.every.covers(["account-settings"], listed: listed), "no choice hears of everything")
+        let chosen = try ComponentChoice.validated(["user-info", "sign-in"], listed: listed)
+        #expect(chosen.current(in: listed) == ["sign-in", "user-info"], "in the platform's order")
+        #expect(chosen.covers(["sign-in"], listed: listed))
+        #expect(chosen.covers(["account-settings", "user-info"], listed: listed), "maintenance on several")
+        #expect(!chosen.covers(["identity-verification"], listed: listed))
+        // The chosen components taken off the list: the partner hears of every component again.
+        let renamed = listed.filter { $0.code != "sign-in" && $0.code != "user-info" }
+        #expect(chosen.covers(["account-settings"], listed: renamed) && chosen.current(in: renamed).isEmpty)
+        let refused = #expect(throws: ValidationFailure.self) {
+            _ = try ComponentChoice.validated(["sign-in", "payments"], listed: listed)
+        }
+        #expect(refused?.issues.map(\.message) == ["'payments' is not one of the platform's components."])
+    }
 }

@@ -100,4 +100,33 @@ import Testing
             #expect(first && !again)
         }
     }
+
+    @Test(arguments: ContractStore.available)
+    func componentChoices_readBack_andChoosingEveryComponentForgetsOne(_ backend: ContractStore) async throws {
+        try await withStore(backend) { store in
+            let partners = ["WELLPATH", "CAREBRIDGE"].map {
+                Partner(
+                    id: .init(UUID()), code: PartnerCode($0)!, name: $0, status: .live, tierID: "silver", services: [],
+                    contacts: [])
+            }
+            try await store.transaction { repositories in
+                for partner in partners { try await repositories.partners.create(partner) }
+            }
+            let levels = store.repositories.serviceLevels
+            #expect(try await levels.componentChoices().isEmpty)
+            let signIn = ComponentChoice(codes: ["sign-in", "user-info"])
+            try await store.transaction { [partners] repositories in
+                try await repositories.serviceLevels.setComponentChoice(signIn, for: partners[0].id)
+                try await repositories.serviceLevels.setComponentChoice(
+                    ComponentChoice(codes: ["account-settings"]), for: partners[1].id)
+            }
+            #expect(
+                try await levels.componentChoices()
+                    == [partners[0].id: signIn, partners[1].id: ComponentChoice(codes: ["account-settings"])])
+            try await store.transaction { [partners] in
+                try await $0.serviceLevels.setComponentChoice(.every, for: partners[1].id)
+            }
+            #expect(try await levels.componentChoices() == [partners[0].id: signIn])
+        }
+    }
 }

@@ -159,4 +159,50 @@ import Testing
         }
         #expect(warnings.map(\.subject).contains("50 % of the downtime allowance for 2026-12 is used"))
     }
+
+    @Test func partnersHear_onlyOfTheComponentsTheyChose() async throws {
+        let fixture = try await base.setUp()
+        let services = fixture.services
+        let levels = services.serviceLevels
+        let desk = try await staff(fixture, .firstLineAgent)
+        let wellpath = fixture.partners["WELLPATH"]!
+        await #expect(throws: ServiceError.notFound, "another partner's choice is not the caller's to make") {
+            _ = try await levels.chooseComponents(["sign-in"], partnerCode: "CAREBRIDGE", by: wellpath)
+        }
+        await #expect(throws: ServiceError.forbidden) {
+            _ = try await levels.chooseComponents(["sign-in"], partnerCode: "WELLPATH", by: desk)
+        }
+        await #expect(throws: ValidationFailure.self) {
+            _ = try await levels.chooseComponents(["payments"], partnerCode: "WELLPATH", by: wellpath)
+        }
+        let chosen = try await levels.chooseComponents(
+            ["account-settings"], partnerCode: "WELLPATH", by: wellpath)
+        #expect(chosen.chosen.map(\.code) == ["account-settings"] && !chosen.isEveryComponent)
+        #expect(try await levels.componentChoices(as: wellpath).map(\.partner.code.value) == ["WELLPATH"])
+        let everyone = try await levels.componentChoices(as: desk)
+        #expect(everyone.first { $0.partner.code.value == "CAREBRIDGE" }?.isEveryComponent == true)
+
+        _ = try await levels.recordOutage(
+            OutageDraft(
+                component: "sign-in", startedAt: "2026-12-01T08:00:00Z", impact: "down",
+                publicSummary: "Sign-in is failing."), by: desk)
+        guard
+            case .created(let planned, _) = try await levels.planMaintenance(
+                MaintenanceDraft(
+                    components: ["sign-in", "account-settings"], startsAt: "2026-12-10T19:00:00Z",
+                    endsAt: "2026-12-10T20:00:00Z", summary: "Both may pause."), by: desk)
+        else { throw ServiceError.notFound }
+        _ = try await levels.announceMaintenance(planned.window.id, expectedVersion: 1, by: desk)
+        let mails = try await base.mails(fixture)
+        let outage = Set(mails.filter { $0.subject.hasPrefix("OUT-000001") }.flatMap(\.to).map(\.value))
+        #expect(outage.contains("primary@carebridge.example") && !outage.contains("primary@wellpath.example"))
+        let maintenance = Set(mails.filter { $0.subject.hasPrefix("MNT-000001") }.flatMap(\.to).map(\.value))
+        #expect(maintenance.isSuperset(of: ["primary@carebridge.example", "primary@wellpath.example"]))
+
+        _ = try await levels.chooseComponents([], partnerCode: "WELLPATH", by: wellpath)
+        #expect(try await levels.componentChoices(as: wellpath).first?.isEveryComponent == true)
+        var query = AuditQuery()
+        query.action = "component.choose"
+        #expect(try await services.audit.list(query).count == 2)
+    }
 }

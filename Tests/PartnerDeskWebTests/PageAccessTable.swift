@@ -155,6 +155,14 @@ enum PageAccessTable {
         POST /change-approvals/:releaseID                    missing 303  403 403  404  403 403 403 403 403 403 403 403
         GET /service-levels                                  -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
         POST /service-levels/outages                         -       303  403 403  403  ok  ok  ok  403 403 403 ok  ok
+        GET /service-levels/outages/:outageID                own     303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-levels/outages/:outageID                other   303  404 404  404  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-levels/outages/:outageID                missing 303  404 404  404  404 404 404 404 404 404 404 404
+        POST /service-levels/outages/:outageID               own     303  403 403  403  ok  ok  ok  403 403 403 ok  ok
+        POST /service-levels/outages/:outageID               missing 303  403 403  403  404 404 404 403 403 403 404 404
+        GET /service-levels/components                       -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        POST /service-levels/components                      -       303  403 403  403  403 403 403 403 403 403 403 ok
+        POST /service-levels/components/choice               -       303  403 403  ok   403 403 403 403 403 403 403 ok
         POST /service-levels/outages/:outageID/end           own     303  403 403  403  ok  ok  ok  403 403 403 ok  ok
         POST /service-levels/outages/:outageID/end           missing 303  403 403  403  404 404 404 403 403 403 404 404
         POST /service-levels/maintenance                     -       303  403 403  403  ok  ok  ok  403 403 403 ok  ok

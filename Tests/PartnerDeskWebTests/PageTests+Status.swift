@@ -96,3 +96,104 @@ extension PageTests {
         }
     }
 }
+
+extension PageTests {
+    @Test func anOutagesPage_correctsIt_keepingItsHistory_andPartnersSeeOnlyWhatTheyRead() async throws {
+        try await withPages { app, services in
+            let desk = staff(services, role: .firstLineAgent, scope: .write)
+            guard
+                case .created(let outage, _) = try await services.serviceLevels.recordOutage(
+                    OutageDraft(
+                        component: "sign-in", startedAt: "2026-11-23T08:00:15Z", impact: "down",
+                        partners: ["WELLPATH"], publicSummary: "Sign-in is failing.", internalNotes: "Token service"),
+                    by: desk)
+            else { throw ServiceError.notFound }
+            var alex = Browser(app: app)
+            _ = try await signIn(&alex, "alex@partnerdesk.example")
+            let page = try await alex.send(.GET, "service-levels/outages/\(outage.id)")
+            #expect(page.status == .ok && page.body.string.contains(#"value="2026-11-23T08:00:15""#), "to the second")
+            #expect(page.body.string.contains("Token service") && page.body.string.contains("<td>Recorded</td>"))
+            let form: [String: String] = [
+                "csrf": Browser.csrf(page), "version": "1", "component": "sign-in", "impact": "degraded",
+                "startedAt": "2026-11-23T08:05", "endedAt": "2026-11-23T08:50", "partners": "WELLPATH",
+                "publicSummary": "", "internalNotes": "Kept as typed",
+            ]
+            let refused = try await alex.send(.POST, "service-levels/outages/\(outage.id)", form: form)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Kept as typed"))
+            #expect(refused.body.string.contains(##"<a href="#publicSummary">"##))
+            var corrected = form
+            corrected["publicSummary"] = "Sign-in was slow."
+            let saved = try await alex.send(.POST, "service-levels/outages/\(outage.id)", form: corrected)
+            #expect(saved.status == .seeOther)
+            let after = try await alex.send(.GET, "service-levels/outages/\(outage.id)?done=corrected")
+            #expect(
+                after.body.string.contains("Corrected; endedAt: (none) → 2026-11-23T08:50:00Z; impact: down → degraded")
+            )
+            #expect(after.body.string.contains("The outage is corrected"))
+            let stale = try await alex.send(.POST, "service-levels/outages/\(outage.id)", form: corrected)
+            #expect(stale.status == .unprocessableEntity && stale.body.string.contains("Someone else changed"))
+
+            var rosa = Browser(app: app)
+            _ = try await signIn(&rosa, "rosa@wellpath.example")
+            let theirs = try await rosa.send(.GET, "service-levels/outages/\(outage.id)")
+            #expect(theirs.status == .ok && theirs.body.string.contains("Sign-in was slow."))
+            #expect(!theirs.body.string.contains("Kept as typed") && !theirs.body.string.contains("Correct it"))
+            #expect(!theirs.body.string.contains("History"))
+        }
+    }
+
+    @Test func theComponentsPage_letsPartnersChoose_andAdministratorsKeepTheList() async throws {
+        try await withPages { app, services in
+            var pam = Browser(app: app)
+            _ = try await signIn(&pam, "pam@wellpath.example")
+            let page = try await pam.send(.GET, "service-levels/components")
+            #expect(page.status == .ok && page.body.string.contains("The components your services use"))
+            #expect(!page.body.string.contains("Change the list") && !page.body.string.contains("Monitoring labels"))
+            let chosen = try await pam.send(
+                .POST, "service-levels/components/choice",
+                form: ["csrf": Browser.csrf(page), "choose-sign-in": "on", "choose-user-info": "on"])
+            #expect(chosen.status == .seeOther)
+            let pamPrincipal = try await principal(services, "pam@wellpath.example")
+            let stored = try await services.serviceLevels.componentChoices(as: pamPrincipal)
+            #expect(stored.first?.chosen.map(\.code) == ["sign-in", "user-info"])
+            let again = try await pam.send(.GET, "service-levels/components")
+            #expect(again.body.string.contains(#"name="choose-sign-in" type="checkbox" class="checkbox" checked"#))
+
+            var alex = Browser(app: app)
+            _ = try await signIn(&alex, "alex@partnerdesk.example")
+            let admin = try await alex.send(.GET, "service-levels/components")
+            #expect(
+                admin.body.string.contains("Every partner's choice") && admin.body.string.contains("Change the list"))
+            #expect(admin.body.string.contains("Sign-in, User information"))
+            var form = ["csrf": Browser.csrf(admin), "rows": "6"]
+            for (index, component) in ServiceComponent.defaults.enumerated() {
+                form["code-\(index)"] = component.code
+                form["name-\(index)"] = component.name
+                form["description-\(index)"] = component.description
+            }
+            form["remove-3"] = "on"
+            form["code-4"] = "Payments!"
+            form["name-4"] = "Payments kept"
+            form["labels-5"] = "job"
+            let refused = try await alex.send(.POST, "service-levels/components", form: form)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(##"<a href="#labels-5">"##))
+            #expect(refused.body.string.contains("Payments kept"))
+            form["labels-5"] = ""
+            let named = try await alex.send(.POST, "service-levels/components", form: form)
+            #expect(
+                named.body.string.contains(##"<a href="#code-4">"##) && named.body.string.contains(##"#description-4"##)
+            )
+            form["code-4"] = "payments"
+            form["description-4"] = "Paying for things."
+            form["labels-4"] = "job=payments, env=prod"
+            let saved = try await alex.send(.POST, "service-levels/components", form: form)
+            #expect(saved.status == .seeOther)
+            let listed = try await services.serviceLevels.components(as: pamPrincipal)
+            #expect(listed.map(\.code) == ["sign-in", "identity-verification", "user-info", "payments"])
+            #expect(listed.last?.alertLabels == ["job": "payments", "env": "prod"])
+            let forbidden = try await pam.send(.POST, "service-levels/components", form: ["csrf": Browser.csrf(page)])
+            #expect(forbidden.status == .forbidden)
+        }
+    }
+}

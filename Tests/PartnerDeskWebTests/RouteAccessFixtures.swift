@@ -177,6 +177,7 @@ struct AccessFixtures {
                     summary: "Upgrade."), by: administrator)
         else { throw ServiceError.notFound }
         records["maintenanceID"] = ["staff": window.window.id.description]
+        records["partnerCode"] = ["own": "WELLPATH", "other": "CAREBRIDGE"]
     }
 
     /// The row's path with its parameters filled for the owner: every parameter names that owner's record,

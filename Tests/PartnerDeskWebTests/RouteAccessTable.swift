@@ -206,6 +206,10 @@ enum RouteAccessTable {
         PUT /api/v1/approval-levels/:code/approvers                 missing 401  403 403    403  403  403     403 403 403 403 403 403 403 404 403
         GET /api/v1/components                                      -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         PUT /api/v1/components                                      -       401  403 403    403  403  403     403 403 403 403 403 403 403 ok  403
+        GET /api/v1/component-choices                               -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        PUT /api/v1/component-choices/:partnerCode                  own     401  403 403    403  ok   403     403 403 403 403 403 403 403 ok  403
+        PUT /api/v1/component-choices/:partnerCode                  other   401  403 403    403  404  403     403 403 403 403 403 403 403 ok  403
+        PUT /api/v1/component-choices/:partnerCode                  missing 401  403 403    403  404  403     403 403 403 403 403 403 403 404 403
         GET /api/v1/outages                                         -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         POST /api/v1/outages                                        -       401  403 403    403  403  403     ok  ok  ok  403 403 403 ok  ok  403
         GET /api/v1/outages/:outageID                               own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok

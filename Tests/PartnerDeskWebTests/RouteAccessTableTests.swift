@@ -171,6 +171,7 @@ import VaporTesting
         case (.PUT, "/api/v1/components"):
             return
                 #"{"components":[{"code":"sign-in","name":"Sign-in","description":"Signing in.","alertLabels":{"job":"auth"}}]}"#
+        case (.PUT, "/api/v1/component-choices/:partnerCode"): return #"{"components":["sign-in"]}"#
         case (.POST, "/api/v1/outages/:outageID/end"): return #"{"endedAt":"2026-11-23T08:30:00Z"}"#
         case (.POST, "/api/v1/maintenance"):
             return

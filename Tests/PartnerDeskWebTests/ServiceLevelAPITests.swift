@@ -138,4 +138,28 @@ import VaporTesting
                 outage["component"] as? String == "identity-verification" && outage["impact"] as? String == "degraded")
         }
     }
+
+    @Test func partnerAdministrators_chooseTheComponentsTheyUse() async throws {
+        try await APIHarness.run { api in
+            let unknown = try await api.send(
+                .PUT, "api/v1/component-choices/WELLPATH", as: "wellpathAdmin",
+                json: #"{"components":["sign-in","payments"]}"#)
+            #expect(unknown.status == .unprocessableEntity)
+            #expect((unknown.json["errors"] as? [[String: Any]])?.first?["field"] as? String == "components")
+            let theirs = try await api.send(
+                .PUT, "api/v1/component-choices/CAREBRIDGE", as: "wellpathAdmin", json: #"{"components":[]}"#)
+            #expect(theirs.status == .notFound)
+            let chosen = try await api.send(
+                .PUT, "api/v1/component-choices/WELLPATH", as: "wellpathAdmin",
+                json: #"{"components":["user-info","sign-in"]}"#)
+            #expect(chosen.status == .ok)
+            #expect(chosen.json["components"] as? [String] == ["sign-in", "user-info"])
+            #expect(chosen.json["everyComponent"] as? Bool == false)
+            let own = try await api.send(.GET, "api/v1/component-choices", as: "wellpath").jsonArray
+            #expect(own.map { $0["partner"] as? String } == ["WELLPATH"])
+            let all = try await api.send(.GET, "api/v1/component-choices", as: "serviceManager").jsonArray
+            #expect(Set(all.compactMap { $0["partner"] as? String }) == ["WELLPATH", "CAREBRIDGE"])
+            #expect(all.first { $0["partner"] as? String == "CAREBRIDGE" }?["everyComponent"] as? Bool == true)
+        }
+    }
 }

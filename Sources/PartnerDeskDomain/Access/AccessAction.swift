@@ -72,6 +72,9 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case manageOutages = "outage.manage"
     /// Keep the platform's components and the monitoring labels that map alerts to them.
     case manageComponents = "service_level.components"
+    /// Choose the components one's organisation uses, so that it hears only of their outages and maintenance
+    /// (an organisation's own, or any for administrators).
+    case chooseComponents = "component.choose"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {

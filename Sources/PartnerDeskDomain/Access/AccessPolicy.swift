@@ -57,6 +57,7 @@ public enum AccessPolicy {
         case .partnerAdministrator:
             partnerActions.union([
                 .manageTokens, .manageUsers, .manageWebhooks, .manageHSSIRota, .approveChangeAsPartner,
+                .chooseComponents,
             ])
         case .administrator:
             [
@@ -64,7 +65,7 @@ public enum AccessPolicy {
                 .attachScreenshot, .readAuditLog, .manageTokens, .manageUsers, .manageWebhooks, .manageOutbox,
                 .manageOwnNotifications, .readProblems, .manageProblems, .publishProblems, .readHSSI, .declareHSSI,
                 .respondToHSSI, .runHSSI, .manageHSSIRota, .readReleases, .manageReleases, .manageApprovalLevels,
-                .readChangeNotices, .readServiceLevels, .manageOutages, .manageComponents,
+                .readChangeNotices, .readServiceLevels, .manageOutages, .manageComponents, .chooseComponents,
             ]
         case .firstLineAgent:
             [

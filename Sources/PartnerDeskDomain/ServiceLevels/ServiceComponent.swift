@@ -114,3 +114,42 @@ public struct ServiceComponentDraft: Hashable, Sendable {
         return components
     }
 }
+
+/// The components a partner's services use, as the partner chose them: notices of outages and maintenance on
+/// other components are not sent to it. A partner that never chose, or whose chosen components have all since
+/// been taken off the list, hears of every component, so a change to the list never silences anyone.
+public struct ComponentChoice: Hashable, Sendable {
+    /// The chosen codes; empty for every component.
+    public var codes: Set<String>
+
+    public init(codes: Set<String> = []) {
+        self.codes = codes
+    }
+
+    /// Every component.
+    public static let every = ComponentChoice()
+
+    /// The chosen codes still on the platform's list, in the list's order (empty for every component).
+    public func current(in components: [ServiceComponent]) -> [String] {
+        components.map(\.code).filter(codes.contains)
+    }
+
+    /// Whether a notice about any of `affected` reaches this partner, given the components listed now.
+    public func covers(_ affected: some Sequence<String>, listed components: [ServiceComponent]) -> Bool {
+        let chosen = Set(current(in: components))
+        return chosen.isEmpty || affected.contains(where: chosen.contains)
+    }
+
+    /// Checks codes a partner sent against the components listed now; an empty list chooses every component.
+    public static func validated(_ codes: [String], listed components: [ServiceComponent])
+        throws(ValidationFailure) -> ComponentChoice
+    {
+        var check = ValidationCollector()
+        let known = Set(components.map(\.code))
+        for code in codes where !known.contains(code) {
+            check.add("components", "unknown_value", "'\(code)' is not one of the platform's components.")
+        }
+        try check.finish()
+        return ComponentChoice(codes: Set(codes))
+    }
+}

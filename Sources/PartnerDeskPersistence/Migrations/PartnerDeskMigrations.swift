@@ -25,5 +25,6 @@ public enum PartnerDeskMigrations {
         StoreEmailContent(),
         CreateReleases(),
         CreateServiceLevels(),
+        CreateComponentChoices(),
     ]
 }

@@ -3,7 +3,7 @@ import PartnerDeskDomain
 import PartnerDeskServices
 import SQLKit
 
-/// Components, outages, maintenance windows and sent allowance warnings in SQL: each record a JSON document
+/// Components, partners' choices of them, outages, maintenance windows and sent allowance warnings in SQL: each record a JSON document
 /// (read and written whole, under its version) beside the columns that order, find and keep it unique.
 struct SQLServiceLevelRepository: ServiceLevelRepository {
     let sql: any SQLDatabase
@@ -21,6 +21,27 @@ struct SQLServiceLevelRepository: ServiceLevelRepository {
                 into: "service_components",
                 row: [("code", component.code), ("position", position), ("document", try SQLDocuments.json(component))])
         }
+    }
+
+    func componentChoices() async throws -> [Partner.ID: ComponentChoice] {
+        var choices: [Partner.ID: ComponentChoice] = [:]
+        for row in try await sql.selectAll(from: "partner_components").all() {
+            let id = Partner.ID(try row.decode(column: "partner_id", as: UUID.self))
+            let codes = try row.decode(column: "components", as: String.self)
+            guard let decoded = try? JSONDecoder().decode([String].self, from: Data(codes.utf8)) else {
+                throw StoredDataError.unreadable(table: "partner_components", id: id.rawValue)
+            }
+            choices[id] = ComponentChoice(codes: Set(decoded))
+        }
+        return choices
+    }
+
+    func setComponentChoice(_ choice: ComponentChoice, for partnerID: Partner.ID) async throws {
+        try await sql.delete(from: "partner_components").where("partner_id", .equal, partnerID.rawValue).run()
+        guard !choice.codes.isEmpty else { return }
+        try await sql.insert(
+            into: "partner_components",
+            row: [("partner_id", partnerID.rawValue), ("components", try SQLDocuments.json(choice.codes.sorted()))])
     }
 
     func nextOutageNumber() async throws -> Int { try await store.next("outage") }

@@ -1,7 +1,7 @@
 import Foundation
 import PartnerDeskDomain
 
-/// Stores the platform's components, outages, maintenance windows and the allowance warnings already sent.
+/// Stores the platform's components, the ones each partner uses, outages, maintenance windows and the allowance warnings already sent.
 /// Updates replace a record when its stored version is still `expectedVersion`, and otherwise throw
 /// ``RepositoryError/staleVersion``; a second outage opened by the same alert throws
 /// ``RepositoryError/conflict(_:)``.
@@ -10,6 +10,10 @@ public protocol ServiceLevelRepository: Sendable {
     func components() async throws -> [ServiceComponent]
     /// Replaces every component, in this order.
     func replaceComponents(_ components: [ServiceComponent]) async throws
+    /// The choices partners made of the components they use; a partner that never chose is absent.
+    func componentChoices() async throws -> [Partner.ID: ComponentChoice]
+    /// Replaces one partner's choice; choosing every component forgets it.
+    func setComponentChoice(_ choice: ComponentChoice, for partnerID: Partner.ID) async throws
 
     /// The next outage number, never handed out twice.
     func nextOutageNumber() async throws -> Int

@@ -64,8 +64,8 @@ extension ServiceLevelService {
                 .change("maintenance.announce", by: principal, from: before, to: window, target: window.reference),
                 in: repositories)
             let components = try await Self.components(in: repositories).filter { window.components.contains($0.code) }
-            let partners = try await Broadcast.audience(
-                window.affectedPartners.isEmpty ? nil : window.affectedPartners, in: repositories)
+            let partners = try await Self.audience(
+                of: window.components, affected: window.affectedPartners, in: repositories)
             try await service.planner.enqueue(
                 ServiceNotice.maintenance(window, components: components, link: service.statusLink).broadcast,
                 to: partners, at: now, in: repositories)

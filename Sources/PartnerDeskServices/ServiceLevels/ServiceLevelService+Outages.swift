@@ -26,14 +26,19 @@ extension ServiceLevelService {
         }
     }
 
-    /// Replaces an outage's fields with a corrected draft; the audit log keeps what it said before.
+    /// Replaces an outage's fields with a corrected draft; the audit log keeps what it said before. A correction that
+    /// ends an open outage tells the partners it affected, as ending it does.
     public func correctOutage(_ id: Outage.ID, _ draft: OutageDraft, expectedVersion: Int, by principal: Principal)
         async throws -> Outage
     {
         try Authorization.require(principal, .manageOutages)
         let plan = try draft.validated(lookup: try await lookup(for: draft), now: clock.now())
+        let service = self
         return try await changeOutage(id, "outage.correct", expectedVersion: expectedVersion, by: principal) {
-            outage, _, _ in outage.apply(plan)
+            outage, now, repositories in
+            let wasOpen = outage.endedAt == nil
+            outage.apply(plan)
+            if wasOpen && outage.endedAt != nil { try await service.announce(outage, at: now, in: repositories) }
         }
     }
 
@@ -63,6 +68,39 @@ extension ServiceLevelService {
         guard principal.role.isPartnerRole else { return outage }
         guard let partner = principal.partnerID, outage.affects(partner) else { throw ServiceError.notFound }
         return outage.seen(by: partner)
+    }
+
+    /// One outage as its page shows it: the records it names by their references and, for staff who keep
+    /// outages, its history (who recorded, corrected and ended it, and what changed), oldest first.
+    public func outageDetail(_ id: Outage.ID, as principal: Principal) async throws -> OutageDetail {
+        let outage = try await outage(id, as: principal)
+        let repositories = store.repositories
+        let codes = try await partnerCodes(in: repositories)
+        let names = Dictionary(codes.map { ($0.value, $0.key.value) }, uniquingKeysWith: { first, _ in first })
+        var incidents: [String] = []
+        for id in outage.incidents {
+            if let incident = try await repositories.incidents.find(id: id) {
+                incidents.append("\(incident.reference)")
+            }
+        }
+        var hssis: [String] = []
+        for id in outage.hssis {
+            if let hssi = try await repositories.hssis.find(id: id) { hssis.append("\(hssi.reference)") }
+        }
+        var maintenance: String?
+        if let window = outage.maintenanceID {
+            maintenance = try await repositories.serviceLevels.find(maintenanceID: window)?.reference
+        }
+        var history: [AuditEntry] = []
+        if AccessPolicy.permits(principal, .manageOutages) {
+            var query = AuditQuery()
+            query.subject = outage.auditSubject
+            query.limit = 200
+            history = try await audit.list(query).reversed()
+        }
+        return OutageDetail(
+            outage: outage, partners: outage.affectedPartners.map { names[$0] ?? $0.description },
+            incidents: incidents, hssis: hssis, maintenance: maintenance, history: history)
     }
 
     /// What the references in a draft resolve to, read once before it is checked.
@@ -101,4 +139,17 @@ extension Outage {
         outage.affectedPartners = affectedPartners.filter { $0 == partner }
         return outage
     }
+}
+
+/// One outage with the records it names by reference, and its history for those who keep outages.
+public struct OutageDetail: Sendable {
+    public var outage: Outage
+    /// The partners it affects by code; empty for every partner.
+    public var partners: [String]
+    public var incidents: [String]
+    public var hssis: [String]
+    /// The maintenance window's reference when it is planned work.
+    public var maintenance: String?
+    /// Oldest first; empty for those who only read outages.
+    public var history: [AuditEntry]
 }

@@ -88,14 +88,14 @@ public struct ServiceLevelService: Sendable {
         }
     }
 
-    /// Tells the partners an outage affects that it started or recovered.
+    /// Tells the partners an outage affects, and who use its component, that it started or recovered.
     func announce(_ outage: Outage, at now: Date, in repositories: any Repositories) async throws {
         let components = try await Self.components(in: repositories)
         let component =
             components.first { $0.code == outage.component }
             ?? ServiceComponent(code: outage.component, name: outage.component, description: "")
-        let partners = try await Broadcast.audience(
-            outage.affectedPartners.isEmpty ? nil : outage.affectedPartners, in: repositories)
+        let partners = try await Self.audience(
+            of: [outage.component], affected: outage.affectedPartners, in: repositories)
         try await planner.enqueue(
             ServiceNotice.outage(outage, component: component, link: statusLink).broadcast, to: partners, at: now,
             in: repositories)

@@ -2,7 +2,7 @@ import Foundation
 import PartnerDeskDomain
 import PartnerDeskServices
 
-/// Components, outages, maintenance windows and sent allowance warnings in memory.
+/// Components, partners' choices of them, outages, maintenance windows and sent allowance warnings in memory.
 struct InMemoryServiceLevelRepository: ServiceLevelRepository {
     let box: StateBox
 
@@ -10,6 +10,12 @@ struct InMemoryServiceLevelRepository: ServiceLevelRepository {
 
     func replaceComponents(_ components: [ServiceComponent]) async throws {
         try box.write { $0.components = components }
+    }
+
+    func componentChoices() async throws -> [Partner.ID: ComponentChoice] { box.read().componentChoices }
+
+    func setComponentChoice(_ choice: ComponentChoice, for partnerID: Partner.ID) async throws {
+        try box.write { $0.componentChoices[partnerID] = choice.codes.isEmpty ? nil : choice }
     }
 
     func nextOutageNumber() async throws -> Int {

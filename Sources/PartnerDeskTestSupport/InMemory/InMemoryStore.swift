@@ -53,6 +53,7 @@ public final class InMemoryStore: UnitOfWork {
         var maintenance: [MaintenanceWindow.ID: MaintenanceWindow] = [:]
         var maintenanceSequence = 0
         var serviceLevelAlerts: Set<String> = []
+        var componentChoices: [Partner.ID: ComponentChoice] = [:]
     }
 
     private let state = Mutex(State())

@@ -27,24 +27,30 @@ enum PageFormat {
         return next.addingTimeInterval(-1)
     }
 
-    /// The instant of a London wall-clock time as a `datetime-local` field sends it (`2026-11-26T09:30`).
+    /// The instant of a London wall-clock time as a `datetime-local` field sends it (`2026-11-26T09:30`, or
+    /// `2026-11-26T09:30:15` with seconds).
     static func londonInstant(_ text: String) -> Date? {
         let parts = text.split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
-        guard parts.count >= 5 else { return nil }
+        guard parts.count == 5 || parts.count == 6 else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = london
         return calendar.date(
-            from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4]))
+            from: DateComponents(
+                year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4],
+                second: parts.count == 6 ? parts[5] : 0))
     }
 
-    /// An instant as a `datetime-local` field shows it, in London wall-clock time (`2026-11-26T09:30`).
+    /// An instant as a `datetime-local` field shows it, in London wall-clock time (`2026-11-26T09:30`), with its
+    /// seconds when it has any, so a form sent back unchanged keeps the instant exactly.
     static func londonInput(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = london
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let minute = String(
             format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
             parts.minute ?? 0)
+        let second = parts.second ?? 0
+        return second == 0 ? minute : minute + String(format: ":%02d", second)
     }
 
     /// A `datetime-local` field's value as an ISO 8601 instant for the use cases, or the text unchanged when it

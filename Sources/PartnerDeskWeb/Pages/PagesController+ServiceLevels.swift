@@ -10,6 +10,8 @@ extension PagesController {
     func registerServiceLevelPages(on routes: any RoutesBuilder) {
         routes.get(SiteURL.serviceLevels.pathComponents, use: serviceLevels).declaring(.readServiceLevels)
         routes.post(SiteURL.outages.pathComponents, use: recordOutage).declaring(.manageOutages)
+        routes.get(SiteURL.outage(.key).pathComponents, use: outage).declaring(.readServiceLevels)
+        routes.post(SiteURL.outage(.key).pathComponents, use: correctOutage).declaring(.manageOutages)
         routes.post(SiteURL.outageEnd(.key).pathComponents, use: endOutage).declaring(.manageOutages)
         routes.post(SiteURL.maintenance.pathComponents, use: planMaintenance).declaring(.manageOutages)
         routes.post(SiteURL.maintenanceAnnouncement(.key).pathComponents, use: announceMaintenance)
@@ -29,14 +31,53 @@ extension PagesController {
 
     @Sendable func recordOutage(_ request: Request) async throws -> Response {
         try await serviceLevelStep(request, done: "recorded") { values, principal in
-            _ = try await services.serviceLevels.recordOutage(
-                OutageDraft(
-                    component: values["component"], startedAt: PageFormat.instantText(values["startedAt"]),
-                    endedAt: PageFormat.instantText(values["endedAt"]), impact: values["impact"],
-                    partners: ReleaseCalendarPage.list(values["partners"]),
-                    incidents: ReleaseCalendarPage.list(values["incidents"]), publicSummary: values["publicSummary"],
-                    internalNotes: values["internalNotes"]), by: principal)
+            _ = try await services.serviceLevels.recordOutage(Self.outageDraft(values), by: principal)
         }
+    }
+
+    @Sendable func outage(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else { return request.redirect(to: .signIn) }
+        let notice = (try? request.query.get(String.self, at: "done")).flatMap { Self.serviceLevelNotices[$0] }
+        return try await renderOutage(
+            try request.identifier(Outage.self, "outageID"), principal: principal, session: session, request: request,
+            notice: notice)
+    }
+
+    @Sendable func correctOutage(_ request: Request) async throws -> Response {
+        let id = try request.identifier(Outage.self, "outageID")
+        return try await formChange(request, record: "outage") { principal, values in
+            _ = try await services.serviceLevels.correctOutage(
+                id, Self.outageDraft(values), expectedVersion: Int(values["version"] ?? "") ?? -1, by: principal)
+            return SiteURL.outage(.value(id.description)).path(query: [("done", "corrected")])
+        } showAgain: { principal, session, values, errors in
+            try await renderOutage(
+                id, principal: principal, session: session, request: request, values: values, errors: errors)
+        }
+    }
+
+    /// An outage as its form sends it (the recording form and the correction form share their fields).
+    private static func outageDraft(_ values: [String: String]) -> OutageDraft {
+        OutageDraft(
+            component: values["component"], startedAt: PageFormat.instantText(values["startedAt"]),
+            endedAt: PageFormat.instantText(values["endedAt"]), impact: values["impact"],
+            maintenance: values["maintenance"].flatMap { $0.isEmpty ? nil : $0 },
+            partners: ReleaseCalendarPage.list(values["partners"]),
+            incidents: ReleaseCalendarPage.list(values["incidents"]), hssis: ReleaseCalendarPage.list(values["hssis"]),
+            publicSummary: values["publicSummary"], internalNotes: values["internalNotes"])
+    }
+
+    private func renderOutage(
+        _ id: Outage.ID, principal: Principal, session: SignInSession, request: Request,
+        values: [String: String] = [:], notice: String? = nil, errors: [PageError] = []
+    ) async throws -> Response {
+        let levels = services.serviceLevels
+        let page = OutagePage(
+            detail: try await levels.outageDetail(id, as: principal),
+            components: try await levels.components(
+                as: principal), principal: principal, csrf: session.csrfToken, values: values, notice: notice,
+            errors: errors)
+        return try await request.view.render("outage", page).encodeResponse(
+            status: errors.isEmpty ? .ok : .unprocessableEntity, for: request)
     }
 
     @Sendable func endOutage(_ request: Request) async throws -> Response {
@@ -109,5 +150,8 @@ extension PagesController {
         "ended": "The outage has ended; the partners it affected are told.",
         "planned": "The maintenance is planned. Announce it to tell the partners it affects.",
         "announced": "The maintenance is announced to the partners it affects.",
+        "corrected": "The outage is corrected; its history keeps what it said before.",
+        "components": "The components are saved.",
+        "chosen": "The choice is saved: outage and maintenance notices follow it from now on.",
     ]
 }

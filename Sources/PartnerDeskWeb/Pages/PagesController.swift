@@ -35,6 +35,7 @@ struct PagesController {
         registerHSSIPages(on: routes)
         registerReleasePages(on: routes)
         registerServiceLevelPages(on: routes)
+        registerComponentPages(on: routes)
         routes.get(SiteURL.signIn.pathComponents, use: signInForm).declaringPublic()
         routes.post(SiteURL.signIn.pathComponents, use: signIn).declaringPublic()
         routes.get(SiteURL.signInCode.pathComponents, use: codeForm).declaringPublic()

@@ -54,6 +54,8 @@ struct ServiceLevelsPage: Encodable {
     var outages: [OutageRow]
     var maintenance: [WindowRow]
     var canManage: Bool
+    /// Whether the caller chooses the components its organisation hears about (linked from the page).
+    var canChoose: Bool
     var componentOptions: [SelectOption]
     var values: [String: String]
     var notice: String?
@@ -135,6 +137,7 @@ struct ServiceLevelsPage: Encodable {
                 version: window.version)
         }
         canManage = AccessPolicy.permits(principal, .manageOutages)
+        canChoose = principal.role.isPartnerRole && AccessPolicy.permits(principal, .chooseComponents)
         componentOptions = components.map {
             SelectOption(value: $0.code, label: $0.name, selected: values["component"] == $0.code)
         }

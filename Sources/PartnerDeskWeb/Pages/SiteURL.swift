@@ -58,7 +58,8 @@ enum SiteURL: Sendable, Equatable {
     case publicProblem(Parameter)
     case serviceUpdates, serviceUpdatesJSON, serviceUpdatesAtom, serviceUpdatesCalendar
     case status, statusJSON, statusAtom, statusCalendar
-    case serviceLevels, outages, maintenance
+    case serviceLevels, outages, maintenance, components, componentChoice
+    case outage(Parameter)
     case outageEnd(Parameter)
     case maintenanceAnnouncement(Parameter)
     case publicRelease(Parameter)
@@ -90,8 +91,8 @@ enum SiteURL: Sendable, Equatable {
             .staffProblems, .newProblem, .staffProblem(.key), .hssiList, .newHSSI, .hssi(.key), .hssiTimelineCSV(.key),
             .rota, .rotaRemoval(.key), .problems, .problemsJSON, .problemsAtom, .publicProblem(.key),
             .serviceUpdates, .serviceUpdatesJSON, .serviceUpdatesAtom, .serviceUpdatesCalendar, .publicRelease(.key),
-            .status, .statusJSON, .statusAtom, .statusCalendar, .serviceLevels, .outages, .maintenance,
-            .outageEnd(.key), .maintenanceAnnouncement(.key),
+            .status, .statusJSON, .statusAtom, .statusCalendar, .serviceLevels, .outages, .maintenance, .components,
+            .componentChoice, .outage(.key), .outageEnd(.key), .maintenanceAnnouncement(.key),
             .releases, .sprints, .notices, .sprint(.key), .sprintFeatures(.key),
             .sprintFeatureRemoval(.key, .key), .sprintSchedule(.key), .sprintDigest(.key),
             .sprintDigestDecisions(.key), .release(.key), .notice(.key), .noticeSend(.key), .noticeDecisions(.key),
@@ -192,6 +193,9 @@ enum SiteURL: Sendable, Equatable {
         case .serviceLevels: return [c("service-levels")]
         case .outages: return [c("service-levels"), c("outages")]
         case .maintenance: return [c("service-levels"), c("maintenance")]
+        case .components: return [c("service-levels"), c("components")]
+        case .componentChoice: return [c("service-levels"), c("components"), c("choice")]
+        case .outage(let id): return [c("service-levels"), c("outages"), p("outageID", id)]
         case .outageEnd(let id): return [c("service-levels"), c("outages"), p("outageID", id), c("end")]
         case .maintenanceAnnouncement(let id):
             return [c("service-levels"), c("maintenance"), p("maintenanceID", id), c("announcement")]

@@ -10,6 +10,14 @@ extension Components.Schemas.ServiceComponent {
     }
 }
 
+extension Components.Schemas.ComponentChoice {
+    init(_ choice: PartnerComponents) {
+        self.init(
+            partner: choice.partner.code.value, partnerName: choice.partner.name,
+            components: choice.chosen.map(\.code), everyComponent: choice.isEveryComponent)
+    }
+}
+
 extension Components.Schemas.Outage {
     /// The outage, naming partners by `codes` and its maintenance window by `windows` (id to reference).
     init(_ outage: Outage, codes: [Partner.ID: String], windows: [MaintenanceWindow.ID: String]) throws {

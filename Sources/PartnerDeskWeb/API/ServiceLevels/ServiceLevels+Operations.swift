@@ -22,6 +22,25 @@ extension APIOperations {
         return .ok(.init(body: .json(components.map(Components.Schemas.ServiceComponent.init))))
     }
 
+    func listComponentChoices(_ input: Operations.ListComponentChoices.Input) async throws
+        -> Operations.ListComponentChoices.Output
+    {
+        let choices = try await services.serviceLevels.componentChoices(as: try APIRequest.request.principal)
+        return .ok(.init(body: .json(choices.map(Components.Schemas.ComponentChoice.init))))
+    }
+
+    func chooseComponents(_ input: Operations.ChooseComponents.Input) async throws
+        -> Operations.ChooseComponents.Output
+    {
+        let body =
+            switch input.body {
+            case .json(let body): body
+            }
+        let choice = try await services.serviceLevels.chooseComponents(
+            body.components, partnerCode: input.path.partnerCode, by: try APIRequest.request.principal)
+        return .ok(.init(body: .json(.init(choice))))
+    }
+
     func listOutages(_ input: Operations.ListOutages.Input) async throws -> Operations.ListOutages.Output {
         let view = try await availability(month: input.query.month, partner: nil)
         return .ok(.init(body: .json(view.outages)))
