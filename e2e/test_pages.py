@@ -116,6 +116,8 @@ def test_partner_raises_an_incident_and_the_desk_receives_it(browser):
     expect(desk.locator(".summary")).to_contain_text("Severity 2")
     expect(desk.locator(".summary")).to_contain_text("Due")
     expect(desk.locator(".sla")).to_contain_text("left")
+    expect(desk.get_by_role("heading", name="Why the clock stands here")).to_be_visible()
+    expect(desk.get_by_role("cell", name=re.compile("^Received: the clock starts, with a target of 8 h"))).to_be_visible()
     check(desk, "incident-received")
     desk.close()
 

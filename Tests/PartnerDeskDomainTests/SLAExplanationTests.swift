@@ -69,4 +69,36 @@ import Testing
             }
         }
     }
+
+    @Test func theStory_interleavesWhatTheDeskDid_withEachStretch_andNamesTheHolidays() throws {
+        let calendar = CustomCalendarTests.withClosures
+        let clock = try SLAClock(events: [
+            .started(at: At.utc("2026-12-23T16:00:00Z"), targetSeconds: 14_400),
+            .targetChanged(at: At.utc("2026-12-23T17:00:00Z"), targetSeconds: 28_800, reason: "re-graded to 2"),
+            .paused(at: At.utc("2026-12-29T09:00:00Z"), reason: "awaiting information from partner"),
+            .resumed(at: At.utc("2026-12-29T09:30:00Z")),
+        ])
+        let now = At.utc("2026-12-29T10:00:00Z")
+        let story = clock.story(at: now, calendar: calendar)
+        let text = story.lines.map { line in
+            switch line {
+            case .event(let event):
+                "\(event.kind.rawValue) \(ISO8601Instant.string(from: event.at)) \(event.previousTargetSeconds ?? 0)"
+                    + " \(event.targetSeconds ?? 0) \(event.reason ?? "")"
+            case .stretch(let stretch):
+                "\(stretch.kind.rawValue) \(stretch.countedSeconds) \(stretch.totalSeconds) "
+                    + stretch.names.joined(separator: ", ")
+            }
+        }
+        #expect(text.first == "started 2026-12-23T16:00:00Z 0 14400 ")
+        #expect(text[1] == "counted 3600 3600 ", "cut where the target changed")
+        #expect(text[2] == "targetChanged 2026-12-23T17:00:00Z 14400 28800 re-graded to 2")
+        #expect(text[3] == "counted 3600 7200 ")
+        #expect(text.contains { $0.hasPrefix("holiday 0 ") && $0.contains("Christmas Day") })
+        #expect(text.contains { $0.hasPrefix("closure 0 ") && $0.contains("Christmas Eve") })
+        let pause = try #require(text.firstIndex { $0.hasPrefix("paused 2026-12-29T09:00:00Z") })
+        #expect(text[pause + 1] == "paused 0 25200 " && text[pause + 2].hasPrefix("resumed 2026-12-29T09:30:00Z"))
+        #expect(text.last == "counted 1800 27000 ")
+        #expect(story.countedSeconds == story.status.elapsedSeconds && story.countedSeconds == 27_000)
+    }
 }

@@ -359,6 +359,38 @@ import VaporTesting
             #expect((unknown.json["errors"] as? [[String: Any]])?.first?["field"] as? String == "partner")
         }
     }
+
+    @Test func theClock_saysWhyItStandsWhereItDoes_toTheDeskAndThePartner() async throws {
+        try await APIHarness.run { api in
+            let (id, etag) = try await api.raiseIncident()
+            let before = try await api.send(.GET, "api/v1/incidents/\(id)/clock", as: "wellpath")
+            #expect(before.status == .ok && before.json["sla"] == nil)
+            #expect((before.json["lines"] as? [Any])?.isEmpty == true)
+            _ = try await api.send(
+                .POST, "api/v1/incidents/\(id)/transitions", as: "firstLine",
+                json: #"{"action":"receive","severity":3}"#, headers: [("If-Match", etag)])
+            api.clock.advance(by: 2 * 3600)
+            let waiting = try await api.send(
+                .POST, "api/v1/incidents/\(id)/transitions", as: "firstLine",
+                json: #"{"action":"await_partner","note":"Which browser?"}"#, headers: [("If-Match", "\"2\"")])
+            #expect(waiting.status == .ok)
+            api.clock.advance(by: 3600)
+            let answer = try await api.send(.GET, "api/v1/incidents/\(id)/clock", as: "wellpath")
+            #expect(answer.status == .ok)
+            let lines = try #require(answer.json["lines"] as? [[String: Any]])
+            #expect(
+                lines.map { ($0["event"] ?? $0["treatment"]) as? String } == ["started", "counted", "paused", "paused"])
+            #expect(lines[0]["targetSeconds"] as? Int == 72_000)
+            #expect(lines[1]["countedSeconds"] as? Int == 7200 && lines[1]["totalSeconds"] as? Int == 7200)
+            #expect(lines[2]["reason"] as? String == "awaiting information from partner")
+            #expect(
+                lines[3]["at"] as? String == "2026-11-23T11:00:00Z"
+                    && lines[3]["end"] as? String == "2026-11-23T12:00:00Z")
+            #expect((answer.json["sla"] as? [String: Any])?["paused"] as? Bool == true)
+            let theirs = try await api.send(.GET, "api/v1/incidents/\(id)/clock", as: "carebridge")
+            #expect(theirs.status == .notFound)
+        }
+    }
 }
 
 @Suite struct AuditTrailTests {

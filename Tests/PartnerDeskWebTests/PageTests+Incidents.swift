@@ -280,6 +280,9 @@ extension PageTests {
             #expect(partnerView.body.string.contains("Looking"))
             #expect(!partnerView.body.string.contains("PRB-000045"))
             #expect(!partnerView.body.string.contains("Move the incident on"))
+            // The partner sees why the clock stands where it does: received this very minute, nothing counted yet.
+            #expect(partnerView.body.string.contains("<h2>Why the clock stands here</h2>"))
+            #expect(partnerView.body.string.contains("Received: the clock starts, with a target of 20 h"))
             var other = Browser(app: app)
             _ = try await signIn(&other, "carl@carebridge.example")
             #expect(try await other.send(.GET, path).status == .notFound)

@@ -63,6 +63,9 @@ enum RouteAccessTable {
         GET /api/v1/incidents/:incidentID/history                   own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         GET /api/v1/incidents/:incidentID/history                   other   401  404 404    404  404  404     ok  ok  ok  ok  ok  ok  ok  ok  ok
         GET /api/v1/incidents/:incidentID/history                   missing 401  404 404    404  404  404     404 404 404 404 404 404 404 404 404
+        GET /api/v1/incidents/:incidentID/clock                     own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/incidents/:incidentID/clock                     other   401  404 404    404  404  404     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/incidents/:incidentID/clock                     missing 401  404 404    404  404  404     404 404 404 404 404 404 404 404 404
         POST /api/v1/incidents/:incidentID/attachments              own     401  ok  403    ok   ok   403     ok  ok  403 403 403 403 403 ok  403
         POST /api/v1/incidents/:incidentID/attachments              other   401  404 403    404  404  403     ok  ok  403 403 403 403 403 ok  403
         POST /api/v1/incidents/:incidentID/attachments              missing 401  404 403    404  404  403     404 404 403 403 403 403 403 404 403

@@ -145,6 +145,16 @@ public struct IncidentService: Sendable {
         return try await repositories.incidents.events(of: id, includeInternal: staff)
     }
 
+    /// Why the incident's resolution clock stands where it does now: what the desk did to it and each stretch of
+    /// time between, counted or not and why; `nil` before the desk received it. Partners see their own.
+    public func clockStory(_ id: Incident.ID, as principal: Principal) async throws -> SLAStory? {
+        let incident = try await visibleIncident(
+            id, principal: principal, action: .readIncident, repositories: store.repositories)
+        guard incident.clock.phase != .notStarted else { return nil }
+        let tierID = try await partner(incident.partnerID)?.tierID ?? ServiceLevelTier.silver.id
+        return incident.clock.story(at: clock.now(), calendar: catalog.calendar(tierID))
+    }
+
     func visibleIncident(
         _ id: Incident.ID, principal: Principal, action: AccessAction, repositories: any Repositories
     ) async throws -> Incident {

@@ -18,6 +18,16 @@ struct IncidentPage: Encodable {
         var about: String
     }
 
+    /// One line of why the clock stands where it does.
+    struct ClockLine: Encodable {
+        var when: String
+        var what: String
+        var counted: String
+        var total: String
+        /// An event (what the desk did) rather than a stretch of time.
+        var isEvent: Bool
+    }
+
     var title: String
     var signedIn: SignedInHeader
     var csrf: String
@@ -33,6 +43,7 @@ struct IncidentPage: Encodable {
     var version: Int
     var details: [LabelledValue]
     var timeline: [Entry]
+    var clock: [ClockLine]
     var canTriage: Bool
     var canAnswer: Bool
     var canAttach: Bool
@@ -50,8 +61,8 @@ struct IncidentPage: Encodable {
     var hasErrors: Bool
 
     init(
-        view: IncidentView, history: [IncidentEvent], attachments: [Attachment], principal: Principal, csrf: String,
-        notice: String? = nil, errors: [PageError] = []
+        view: IncidentView, history: [IncidentEvent], clock story: SLAStory?, attachments: [Attachment],
+        principal: Principal, csrf: String, notice: String? = nil, errors: [PageError] = []
     ) {
         let incident = view.incident
         let report = incident.report
@@ -66,6 +77,7 @@ struct IncidentPage: Encodable {
         (slaText, slaClass) = PageFormat.slaState(view.sla)
         due = (view.sla?.due ?? view.sla?.projectedDue).map(PageFormat.londonTime) ?? "Not started"
         group = incident.group.label
+        clock = story.map(Self.clockLines) ?? []
         version = incident.version
         var details = [
             LabelledValue(label: "Type", value: report.type.label),
@@ -135,5 +147,41 @@ struct IncidentPage: Encodable {
         self.notice = notice
         self.errors = errors
         hasErrors = !errors.isEmpty
+    }
+
+    /// The clock's story in words: each thing the desk did, and each stretch between with what it counted.
+    static func clockLines(_ story: SLAStory) -> [ClockLine] {
+        story.lines.map { line in
+            switch line {
+            case .event(let event):
+                let target = event.targetSeconds.map(PageFormat.duration) ?? ""
+                let what: String =
+                    switch event.kind {
+                    case .started: "Received: the clock starts, with a target of \(target)"
+                    case .paused: "Paused" + (event.reason.map { ": \($0)" } ?? "")
+                    case .resumed: "Resumed"
+                    case .targetChanged:
+                        "Target changed from \(event.previousTargetSeconds.map(PageFormat.duration) ?? "none") to "
+                            + target + (event.reason.map { " (\($0))" } ?? "")
+                    case .stopped: "Stopped: resolved or linked to a problem"
+                    }
+                return ClockLine(
+                    when: PageFormat.londonTime(event.at), what: what, counted: "", total: "", isEvent: true)
+            case .stretch(let stretch):
+                let names = stretch.names.isEmpty ? "" : ": " + stretch.names.joined(separator: ", ")
+                let what: String =
+                    switch stretch.kind {
+                    case .counted: "Business hours: counted"
+                    case .paused: "Paused: not counted"
+                    case .outsideHours: "Outside business hours: not counted"
+                    case .holiday: "Bank holiday\(names): not counted"
+                    case .closure: "Service desk closed\(names): not counted"
+                    }
+                return ClockLine(
+                    when: "\(PageFormat.londonTime(stretch.start)) to \(PageFormat.londonTime(stretch.end))",
+                    what: what, counted: stretch.countedSeconds == 0 ? "" : PageFormat.duration(stretch.countedSeconds),
+                    total: PageFormat.duration(stretch.totalSeconds), isEvent: false)
+            }
+        }
     }
 }

@@ -289,7 +289,8 @@ struct PagesController {
         let masked = MaskingNotice.sentences(try? request.query.get(String.self, at: "masked"))
         let notices = (attached.map { ["Screenshot \($0.fileName) attached."] } ?? []) + masked
         let page = IncidentPage(
-            view: view, history: history, attachments: attachments, principal: principal, csrf: session.csrfToken,
+            view: view, history: history, clock: try await services.incidents.clockStory(id, as: principal),
+            attachments: attachments, principal: principal, csrf: session.csrfToken,
             notice: notices.isEmpty ? nil : notices.joined(separator: " "), errors: errors)
         let status: HTTPResponseStatus = errors.isEmpty ? .ok : .unprocessableEntity
         return try await request.view.render("incident", page).encodeResponse(status: status, for: request)

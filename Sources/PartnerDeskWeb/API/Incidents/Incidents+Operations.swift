@@ -81,6 +81,17 @@ extension APIOperations {
         return .created(.init(body: .json(try .init(outcome.event, maskings: outcome.maskings))))
     }
 
+    func incidentClock(_ input: Operations.IncidentClock.Input) async throws -> Operations.IncidentClock.Output {
+        let story = try await services.incidents.clockStory(
+            try Incident.ID.inPath(input.path.incidentID), as: try APIRequest.request.principal)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        sla: try story.map { try .init($0.status) },
+                        lines: try story?.lines.map(Components.Schemas.ClockLine.init) ?? []))))
+    }
+
     func incidentHistory(_ input: Operations.IncidentHistory.Input) async throws -> Operations.IncidentHistory.Output {
         let events = try await services.incidents.history(
             try Incident.ID.inPath(input.path.incidentID), as: try APIRequest.request.principal)
@@ -111,14 +122,36 @@ extension Components.Schemas.Incident {
             },
             raisedAt: incident.raisedAt, raisedBy: incident.raisedBy, updatedAt: incident.updatedAt,
             version: incident.version, tier: view.tier.id,
-            sla: try view.sla.map { status in
-                .init(
-                    state: try .documented(status.state.rawValue), targetSeconds: status.targetSeconds,
-                    elapsedSeconds: status.elapsedSeconds, remainingSeconds: status.remainingSeconds,
-                    shareUsed: status.shareUsed, dueAt: status.due ?? status.projectedDue, paused: status.isPaused,
-                    breached: status.state == .breached, warningsCrossed: status.crossedWarningThresholds)
-            },
+            sla: try view.sla.map(Components.Schemas.Sla.init),
             masked: try Components.Schemas.Masking.list(view.maskings))
+    }
+}
+
+extension Components.Schemas.Sla {
+    /// A clock's status as of the answer.
+    init(_ status: SLAStatus) throws {
+        self.init(
+            state: try .documented(status.state.rawValue), targetSeconds: status.targetSeconds,
+            elapsedSeconds: status.elapsedSeconds, remainingSeconds: status.remainingSeconds,
+            shareUsed: status.shareUsed, dueAt: status.due ?? status.projectedDue, paused: status.isPaused,
+            breached: status.state == .breached, warningsCrossed: status.crossedWarningThresholds)
+    }
+}
+
+extension Components.Schemas.ClockLine {
+    /// One line of a clock's story.
+    init(_ line: SLAStory.Line) throws {
+        switch line {
+        case .event(let event):
+            self.init(
+                _type: .event, at: event.at, event: try .documented(event.kind.rawValue),
+                targetSeconds: event.targetSeconds, previousTargetSeconds: event.previousTargetSeconds,
+                reason: event.reason)
+        case .stretch(let stretch):
+            self.init(
+                _type: .stretch, at: stretch.start, end: stretch.end, treatment: try .documented(stretch.kind.rawValue),
+                countedSeconds: stretch.countedSeconds, totalSeconds: stretch.totalSeconds, names: stretch.names)
+        }
     }
 }
 
