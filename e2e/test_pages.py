@@ -318,7 +318,8 @@ def test_pages_reflow_at_320_pixels(browser):
     sign_in(page, "admin@partnerdesk.example")
     for path in ["organisation/people", "organisation/tokens", "organisation/webhooks", "admin/audit", "admin/outbox",
                  "account/notifications", "staff/problems", "staff/problems/PRB-000001", "staff/problems/new", "hssi",
-                 "hssi/new", "organisation/hssi-rota?partner=WELLPATH", "service-updates", "status"]:
+                 "hssi/new", "organisation/hssi-rota?partner=WELLPATH", "service-updates", "status", "service-levels",
+                 "service-levels/components"]:
         page.goto(f"{BASE}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"
