@@ -1,7 +1,8 @@
 import Foundation
 import PartnerDeskDomain
 
-/// Stores the platform's components, the ones each partner uses, outages, maintenance windows and the allowance warnings already sent.
+/// Stores the platform's components, the ones each partner uses, outages, maintenance windows and the allowance
+/// warnings already sent.
 /// Updates replace a record when its stored version is still `expectedVersion`, and otherwise throw
 /// ``RepositoryError/staleVersion``; a second outage opened by the same alert throws
 /// ``RepositoryError/conflict(_:)``.

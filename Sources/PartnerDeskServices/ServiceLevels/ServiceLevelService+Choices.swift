@@ -17,9 +17,8 @@ extension ServiceLevelService {
     public func componentChoices(as principal: Principal) async throws -> [PartnerComponents] {
         try Authorization.require(principal, .readServiceLevels)
         let repositories = store.repositories
-        let partners = try await repositories.partners.list().filter {
-            $0.status != .offboarded && (!principal.role.isPartnerRole || $0.id == principal.partnerID)
-        }
+        let partners = try await Broadcast.audience(
+            principal.role.isPartnerRole ? [principal.partnerID].compactMap { $0 } : nil, in: repositories)
         let components = try await Self.components(in: repositories)
         let choices = try await repositories.serviceLevels.componentChoices()
         return partners.map { Self.choice(of: $0, choices[$0.id] ?? .every, listed: components) }
