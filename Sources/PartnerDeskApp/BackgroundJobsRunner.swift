@@ -26,7 +26,8 @@ public final class BackgroundJobsRunner: LifecycleHandler {
                     do {
                         let report = try await jobs.tick(now: clock.now())
                         if report.escalations + report.hssiAlerts + report.noticeReminders + report.allowanceWarnings
-                            + report.delivery.delivered + report.delivery.retried + report.delivery.deadLettered > 0
+                            + report.reportEditions + report.delivery.delivered + report.delivery.retried
+                            + report.delivery.deadLettered > 0
                         {
                             logger.info(
                                 "Background jobs ran",
@@ -34,6 +35,7 @@ public final class BackgroundJobsRunner: LifecycleHandler {
                                     "escalations": "\(report.escalations)", "hssi_alerts": "\(report.hssiAlerts)",
                                     "notice_reminders": "\(report.noticeReminders)",
                                     "allowance_warnings": "\(report.allowanceWarnings)",
+                                    "report_editions": "\(report.reportEditions)",
                                     "delivered": "\(report.delivery.delivered)",
                                     "retried": "\(report.delivery.retried)",
                                     "dead_lettered": "\(report.delivery.deadLettered)",

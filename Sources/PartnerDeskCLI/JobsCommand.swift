@@ -24,6 +24,7 @@ struct JobsCommand: AsyncParsableCommand {
                 "SLA escalations announced: \(report.escalations). HSSI alerts queued: \(report.hssiAlerts). "
                     + "Integration notice reminders: \(report.noticeReminders). "
                     + "Downtime allowance warnings: \(report.allowanceWarnings). "
+                    + "Service report editions issued: \(report.reportEditions). "
                     + "Messages delivered: \(report.delivery.delivered), "
                     + "to retry later: \(report.delivery.retried), given up (dead letters): \(report.delivery.deadLettered)."
             )

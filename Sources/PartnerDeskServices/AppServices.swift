@@ -16,6 +16,7 @@ public struct AppServices: Sendable {
     public let hssis: HSSIService
     public let releases: ReleaseService
     public let serviceLevels: ServiceLevelService
+    public let reports: ServiceReportService
     public let jobs: BackgroundJobs
     public let readiness: any ReadinessProbe
     public let clock: any Clock
@@ -40,7 +41,8 @@ public struct AppServices: Sendable {
         let partnerCache = PartnerCache(clock: clock)
         let audit = AuditService(store: store, clock: clock, hasher: secrets, anchor: auditAnchor)
         self.audit = audit
-        self.partners = PartnerAdministrationService(store: store, ids: ids, catalog: catalog, audit: audit)
+        self.partners = PartnerAdministrationService(
+            store: store, ids: ids, catalog: catalog, audit: audit, clock: clock)
         self.incidents = IncidentService(
             store: store, ids: ids, clock: clock, catalog: catalog, digester: digester,
             partners: partnerCache, planner: planner, audit: audit, screenshotLimits: screenshotLimits
@@ -65,9 +67,10 @@ public struct AppServices: Sendable {
         self.serviceLevels = ServiceLevelService(
             store: store, ids: ids, clock: clock, catalog: catalog, planner: planner, audit: audit,
             maintenanceLeadTime: maintenanceLeadTime)
+        self.reports = ServiceReportService(store: store, ids: ids, clock: clock, catalog: catalog, planner: planner)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
-            hssis: hssis, releases: releases, serviceLevels: serviceLevels, audit: audit,
+            hssis: hssis, releases: releases, serviceLevels: serviceLevels, reports: reports, audit: audit,
             dispatcher: OutboxDispatcher(
                 store: store, sender: delivery.sender, mail: delivery.mail, webhooks: delivery.webhooks,
                 retry: delivery.retry, metrics: delivery.metrics, logger: delivery.logger),

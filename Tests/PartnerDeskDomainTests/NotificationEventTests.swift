@@ -28,6 +28,7 @@ import Testing
         ]
         let serviceForPartners = [
             "service.outage_started", "service.outage_resolved", "service.maintenance_announced",
+            "service.report_issued",
         ]
         let sla = ["incident.sla_50", "incident.sla_75", "incident.sla_breached"]
         #expect(offered(.partnerReporter) == incidentForPartners)

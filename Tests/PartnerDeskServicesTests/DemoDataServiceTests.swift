@@ -102,7 +102,8 @@ import Testing
     @Test func demo_loadsIntoADatabaseWhereThePartnerWasRegisteredWithOtherServices() async throws {
         let store = InMemoryStore()
         let partners = PartnerAdministrationService(
-            store: store, ids: SequentialIDGenerator(), catalog: .standard, audit: .forTests(store: store))
+            store: store, ids: SequentialIDGenerator(), catalog: .standard, audit: .forTests(store: store),
+            clock: FixedClock(ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!))
         _ = try await partners.register(
             PartnerDraft(
                 code: "WELLPATH", name: "Wellpath", status: "live", services: [.init(name: "GP", clientID: "wp-gp")])

@@ -7,7 +7,8 @@ import Testing
     let store = InMemoryStore()
     var service: PartnerAdministrationService {
         PartnerAdministrationService(
-            store: store, ids: SequentialIDGenerator(), catalog: .standard, audit: .forTests(store: store))
+            store: store, ids: SequentialIDGenerator(), catalog: .standard, audit: .forTests(store: store),
+            clock: FixedClock(ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!))
     }
 
     @Test func register_storesAValidPartner() async throws {

@@ -227,6 +227,8 @@ enum RouteAccessTable {
         POST /api/v1/maintenance/:maintenanceID/announcement        staff   401  403 403    403  403  403     ok  ok  ok  403 403 403 ok  ok  403
         POST /api/v1/maintenance/:maintenanceID/announcement        missing 401  403 403    403  403  403     404 404 404 403 403 403 404 404 403
         GET /api/v1/availability                                    -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/service-report                                  -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/service-report.csv                              -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         POST /api/v1/monitoring/alertmanager                        -       401  403 403    403  403  403     ok  ok  ok  403 403 403 ok  ok  403
         """
 }

@@ -25,6 +25,13 @@ public enum IncidentListing {
         dueAt.map { Int64($0.timeIntervalSince1970.rounded(.up)) } ?? noDue
     }
 
+    /// Until when an incident concerns the monthly reports, in whole seconds: the instant its clock stopped, or
+    /// ``noDue`` while it has not (a month's report reads the incidents raised before the month ended whose key
+    /// is not before the month began).
+    public static func activeUntilKey(_ incident: Incident) -> Int64 {
+        incident.clock.stoppedAt.map { Int64($0.timeIntervalSince1970.rounded(.down)) } ?? noDue
+    }
+
     /// The key a "due before" filter compares due keys with: due strictly before the instant's second.
     public static func dueBeforeKey(_ instant: Date) -> Int64 { Int64(instant.timeIntervalSince1970) }
 }

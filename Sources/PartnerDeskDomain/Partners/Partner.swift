@@ -24,6 +24,9 @@ public struct Partner: Hashable, Sendable, Identifiable {
     public var contacts: [PartnerContact]
     /// When the partner's own desk works (Higher Severity Service Incident deadlines count within them).
     public var hoursOfOperation: OperatingHours
+    /// When the partner was registered in PartnerDesk; nil for partners registered before it was recorded that
+    /// have no incidents either. No monthly report is made for a month before it.
+    public var registeredAt: Date?
 
     /// Creates a partner from values that have already been checked (see ``PartnerDraft/validated(id:)``).
     public init(
@@ -34,7 +37,8 @@ public struct Partner: Hashable, Sendable, Identifiable {
         tierID: String,
         services: [PartnerService],
         contacts: [PartnerContact],
-        hoursOfOperation: OperatingHours = .alwaysOpen
+        hoursOfOperation: OperatingHours = .alwaysOpen,
+        registeredAt: Date? = nil
     ) {
         self.id = id
         self.code = code
@@ -44,6 +48,7 @@ public struct Partner: Hashable, Sendable, Identifiable {
         self.services = services
         self.contacts = contacts
         self.hoursOfOperation = hoursOfOperation
+        self.registeredAt = registeredAt
     }
 
     /// The first contact holding the given role, if the partner named one.

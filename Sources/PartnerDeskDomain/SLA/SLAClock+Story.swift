@@ -25,7 +25,7 @@ public struct SLAStory: Sendable, Hashable {
 }
 
 /// Something done to a clock, with the target it set and the reason given.
-public struct SLAStoryEvent: Sendable, Hashable {
+public struct SLAStoryEvent: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case started, paused, resumed, targetChanged, stopped
     }
@@ -58,28 +58,7 @@ extension SLAClock {
     /// ``explanation(at:calendar:)``, cut at each event so every line falls between two things that happened.
     public func story(at instant: Date, calendar: BusinessCalendar) -> SLAStory {
         let status = status(at: instant, calendar: calendar)
-        let cutoff = EpochSeconds.of(instant)
-        var storyEvents: [SLAStoryEvent] = []
-        var target: Int?
-        for event in events where EpochSeconds.of(event.at) <= cutoff {
-            switch event {
-            case .started(let at, let seconds):
-                storyEvents.append(SLAStoryEvent(at: at, kind: .started, targetSeconds: seconds))
-                target = seconds
-            case .paused(let at, let reason):
-                storyEvents.append(SLAStoryEvent(at: at, kind: .paused, reason: reason))
-            case .resumed(let at):
-                storyEvents.append(SLAStoryEvent(at: at, kind: .resumed))
-            case .targetChanged(let at, let seconds, let reason):
-                storyEvents.append(
-                    SLAStoryEvent(
-                        at: at, kind: .targetChanged, targetSeconds: seconds, previousTargetSeconds: target,
-                        reason: reason))
-                target = seconds
-            case .stopped(let at):
-                storyEvents.append(SLAStoryEvent(at: at, kind: .stopped))
-            }
-        }
+        let storyEvents = storyEvents(upTo: instant)
         // Cut each stretch where an event falls inside it, so the lines interleave in time order.
         let cuts = Set(storyEvents.map { EpochSeconds.of($0.at) })
         var stretches: [SLAStoryStretch] = []
@@ -110,6 +89,34 @@ extension SLAClock {
         }
         lines += storyEvents[next...].map { .event($0) }
         return SLAStory(lines: lines, status: status)
+    }
+
+    /// What was done to the clock up to an instant, in order: started with its target, paused and why,
+    /// resumed, re-targeted from and to, stopped.
+    public func storyEvents(upTo instant: Date) -> [SLAStoryEvent] {
+        let cutoff = EpochSeconds.of(instant)
+        var storyEvents: [SLAStoryEvent] = []
+        var target: Int?
+        for event in events where EpochSeconds.of(event.at) <= cutoff {
+            switch event {
+            case .started(let at, let seconds):
+                storyEvents.append(SLAStoryEvent(at: at, kind: .started, targetSeconds: seconds))
+                target = seconds
+            case .paused(let at, let reason):
+                storyEvents.append(SLAStoryEvent(at: at, kind: .paused, reason: reason))
+            case .resumed(let at):
+                storyEvents.append(SLAStoryEvent(at: at, kind: .resumed))
+            case .targetChanged(let at, let seconds, let reason):
+                storyEvents.append(
+                    SLAStoryEvent(
+                        at: at, kind: .targetChanged, targetSeconds: seconds, previousTargetSeconds: target,
+                        reason: reason))
+                target = seconds
+            case .stopped(let at):
+                storyEvents.append(SLAStoryEvent(at: at, kind: .stopped))
+            }
+        }
+        return storyEvents
     }
 
     /// The holidays or closures on the local dates a stretch covers.

@@ -45,6 +45,15 @@ public struct ReportingMonth: Sendable, Hashable, Comparable, Codable, CustomStr
             + "\(month)"
     }
 
+    /// The month as people write it: `November 2026`.
+    public var longName: String {
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        return "\(names[month - 1]) \(year)"
+    }
+
     public var firstDay: LocalDate { LocalDate(year: year, month: month, day: 1)! }
 
     public var lastDay: LocalDate {

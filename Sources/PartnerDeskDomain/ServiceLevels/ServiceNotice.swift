@@ -9,6 +9,7 @@ public struct ServiceNotice: Sendable, Hashable {
         case outageResolved = "service.outage_resolved"
         case maintenanceAnnounced = "service.maintenance_announced"
         case allowanceWarning = "service.allowance_warning"
+        case reportIssued = "service.report_issued"
 
         public var label: String {
             switch self {
@@ -16,6 +17,7 @@ public struct ServiceNotice: Sendable, Hashable {
             case .outageResolved: "A component of the service has recovered"
             case .maintenanceAnnounced: "Planned maintenance is announced"
             case .allowanceWarning: "A month's downtime allowance is going"
+            case .reportIssued: "A monthly service report is issued or revised"
             }
         }
     }
@@ -43,8 +45,17 @@ public struct ServiceNotice: Sendable, Hashable {
             public var url: String
         }
 
+        public struct ReportData: Hashable, Sendable, Encodable {
+            public var month: String
+            public var edition: Int
+            /// The figures that changed since the edition before (none for a first edition).
+            public var changes: Int
+            public var url: String
+        }
+
         public var outage: OutageData?
         public var maintenance: MaintenanceData?
+        public var report: ReportData?
     }
 
     public var kind: Kind
@@ -128,5 +139,53 @@ public struct ServiceNotice: Sendable, Hashable {
                 ]),
                 .action(label: "See availability", link: link),
             ]), data: Data())
+    }
+
+    /// A monthly report issued, or revised with what changed.
+    public static func report(_ edition: ServiceReportEdition, link: String) -> ServiceNotice {
+        let report = edition.report
+        let total = report.incidents.total
+        let name = edition.month.longName
+        var blocks: [EmailContent.Block] = [
+            .paragraph(
+                edition.isRevision
+                    ? "The service report for \(name) has been revised (edition \(edition.number)): figures behind "
+                        + "it changed after it was sent. The earlier editions stay as they were."
+                    : "The service report for \(name) is ready."),
+            .facts([
+                .init("Report", "\(report.scope.name), \(name)"),
+                .init("Incidents raised", "\(total.raised)"),
+                .init("Incidents resolved", "\(total.resolved)"),
+                .init(
+                    "Resolved within target",
+                    total.attainmentPercent.map { String(format: "%.1f %%", $0) } ?? "none resolved"),
+                .init("Targets missed", "\(report.breaches.count)"),
+                .init(
+                    "Availability",
+                    String(
+                        format: "%.3f %% (target %.1f %%)", report.availability.percent,
+                        report.availability.targetPercent)),
+            ]),
+        ]
+        if edition.isRevision {
+            blocks.append(.paragraph("What changed:"))
+            blocks.append(
+                .list(
+                    edition.changes.prefix(20).map { change in
+                        "\(change.section), \(change.item), \(change.measure): \(change.before ?? "none") → "
+                            + "\(change.after ?? "none")"
+                    } + (edition.changes.count > 20 ? ["and \(edition.changes.count - 20) more on the report"] : [])))
+        }
+        blocks.append(.action(label: "Read the report", link: link))
+        return ServiceNotice(
+            kind: .reportIssued,
+            subject: edition.isRevision
+                ? "Revised service report for \(name): \(report.scope.name) (edition \(edition.number))"
+                : "Service report for \(name): \(report.scope.name)",
+            content: EmailContent(blocks),
+            data: Data(
+                report: .init(
+                    month: edition.month.description, edition: edition.number, changes: edition.changes.count,
+                    url: link)))
     }
 }

@@ -26,5 +26,6 @@ public enum PartnerDeskMigrations {
         CreateReleases(),
         CreateServiceLevels(),
         CreateComponentChoices(),
+        CreateServiceReports(),
     ]
 }

@@ -21,6 +21,7 @@ struct FluentRepositories: Repositories {
     var hssis: any HSSIRepository { SQLHSSIRepository(sql: database.sql) }
     var releases: any ReleaseRepository { SQLReleaseRepository(sql: database.sql) }
     var serviceLevels: any ServiceLevelRepository { SQLServiceLevelRepository(sql: database.sql) }
+    var reports: any ServiceReportRepository { SQLServiceReportRepository(sql: database.sql) }
     var notificationPreferences: any NotificationPreferenceRepository {
         SQLNotificationPreferenceRepository(sql: database.sql)
     }

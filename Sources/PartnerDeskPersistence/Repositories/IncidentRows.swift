@@ -49,6 +49,7 @@ enum IncidentRows {
             ("breach_at", schedule.breachAt.map(epochSeconds)),
             ("next_escalation_at", schedule.nextEscalationAt.map(epochSeconds)),
             ("search_text", IncidentListing.searchText(incident)),
+            ("active_until", IncidentListing.activeUntilKey(incident)),
         ]
     }
 

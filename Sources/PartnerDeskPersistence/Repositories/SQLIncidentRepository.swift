@@ -122,6 +122,14 @@ struct SQLIncidentRepository: IncidentRepository {
             sql.selectAll(from: IncidentRows.incidents).where("linked_problem", .equal, reference).orderBy("number"))
     }
 
+    func active(during period: DateInterval, partnerID: Partner.ID?) async throws -> [Incident] {
+        var select = sql.selectAll(from: IncidentRows.incidents)
+        if let partnerID { select = select.where("partner_id", .equal, partnerID.rawValue) }
+        return try await incidents(
+            select.where("active_until", .greaterThanOrEqual, Int64(period.start.timeIntervalSince1970.rounded(.down)))
+                .where("raised_at", .lessThan, period.end).orderBy("number"))
+    }
+
     func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident] {
         try await incidents(
             sql.selectAll(from: IncidentRows.incidents)

@@ -16,6 +16,7 @@ struct SQLPartnerRepository: PartnerRepository {
                 row: [
                     ("id", partner.id.rawValue), ("code", partner.code.value), ("name", partner.name),
                     ("status", partner.status.rawValue), ("tier_id", partner.tierID), ("hours_of_operation", hours),
+                    ("registered_at", partner.registeredAt),
                 ]
             )
             for (position, service) in partner.services.enumerated() {
@@ -99,7 +100,8 @@ struct SQLPartnerRepository: PartnerRepository {
         return Partner(
             id: .init(id), code: code, name: try row.decode(column: "name", as: String.self), status: status,
             tierID: try row.decode(column: "tier_id", as: String.self), services: partnerServices,
-            contacts: PartnerContact.inRoleOrder(partnerContacts), hoursOfOperation: hours
+            contacts: PartnerContact.inRoleOrder(partnerContacts), hoursOfOperation: hours,
+            registeredAt: try row.decode(column: "registered_at", as: Date?.self)
         )
     }
 }

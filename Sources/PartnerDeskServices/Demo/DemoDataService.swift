@@ -61,8 +61,12 @@ public struct DemoDataService: Sendable {
     private func loadPartnersAndUsers() async throws -> DemoReport {
         let ids = self.ids
         var drafts: [Partner] = []
+        // Registered a year ago, so the demo has past months to report on.
+        let registered = clock.now().addingTimeInterval(-366 * 86_400)
         for draft in DemoData.partners {
-            drafts.append(try draft.validated(makeID: { ids.make() }))
+            var partner = try draft.validated(makeID: { ids.make() })
+            partner.registeredAt = registered
+            drafts.append(partner)
         }
         let partners = drafts
         let hasher = self.hasher

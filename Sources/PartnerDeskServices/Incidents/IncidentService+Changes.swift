@@ -172,6 +172,9 @@ extension IncidentService {
         try await repositories.incidents.update(
             incident, expectedVersion: expectedVersion,
             schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID), events: events)
+        try await ServiceReportService.requestReviews(
+            after: before, became: incident, at: now, calendar: catalog.calendar(ServiceLevelTier.silver.id),
+            in: repositories)
         let action: String =
             switch events[0].kind {
             case .transition(let step, _, _): "incident.\(step.rawValue)"

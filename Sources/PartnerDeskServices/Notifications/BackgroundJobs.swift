@@ -1,7 +1,8 @@
 import Foundation
 
 /// The work that happens on a timer rather than on a request: SLA escalations, missed HSSI deadlines, integration
-/// notice reminders and downtime allowance warnings first (their messages join the outbox), then outbox delivery, then a little upkeep of the known-problem
+/// notice reminders, downtime allowance warnings, and the monthly service reports issued or revised first (their
+/// messages join the outbox), then outbox delivery, then a little upkeep of the known-problem
 /// search index, then a checkpoint of the audit log's head when it has grown (see ``AuditService/anchorHead()``). The server runs it every few seconds; `partnerdesk jobs run-once`
 /// runs it once. Safe on several servers at once (see ``EscalationService`` and ``OutboxDispatcher``).
 public struct BackgroundJobs: Sendable {
@@ -14,6 +15,8 @@ public struct BackgroundJobs: Sendable {
         public var noticeReminders: Int
         /// Warnings to service managers that the month's downtime allowance is going.
         public var allowanceWarnings: Int
+        /// Monthly report editions issued, first or revised.
+        public var reportEditions: Int
         public var delivery: OutboxDispatcher.Report
     }
 
@@ -22,14 +25,17 @@ public struct BackgroundJobs: Sendable {
     let hssis: HSSIService
     let releases: ReleaseService
     let serviceLevels: ServiceLevelService
+    let reports: ServiceReportService
     let audit: AuditService
     let store: any UnitOfWork
 
     public init(
         escalations: EscalationService, hssis: HSSIService, releases: ReleaseService,
-        serviceLevels: ServiceLevelService, audit: AuditService, dispatcher: OutboxDispatcher, store: any UnitOfWork
+        serviceLevels: ServiceLevelService, reports: ServiceReportService, audit: AuditService,
+        dispatcher: OutboxDispatcher, store: any UnitOfWork
     ) {
         self.serviceLevels = serviceLevels
+        self.reports = reports
         self.escalations = escalations
         self.hssis = hssis
         self.releases = releases
@@ -43,8 +49,10 @@ public struct BackgroundJobs: Sendable {
         let alerts = try await hssis.tick(now: now)
         let reminders = try await releases.sendReminders(at: now)
         let warnings = try await serviceLevels.warnOfAllowance(now: now)
+        let editions = try await reports.issueDue(now: now) + reports.reviseRequested(now: now)
         let report = Report(
             escalations: escalated, hssiAlerts: alerts, noticeReminders: reminders, allowanceWarnings: warnings,
+            reportEditions: editions,
             delivery: try await dispatcher.tick(now: now))
         try await store.transaction { try await $0.problems.maintainSearchIndex() }
         try await audit.anchorHead()

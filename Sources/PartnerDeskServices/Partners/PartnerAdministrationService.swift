@@ -6,8 +6,13 @@ public struct PartnerAdministrationService: Sendable {
     private let ids: any IDGenerator
     private let catalog: ServiceLevelCatalog
     private let audit: AuditService
+    private let clock: any Clock
 
-    public init(store: any UnitOfWork, ids: any IDGenerator, catalog: ServiceLevelCatalog, audit: AuditService) {
+    public init(
+        store: any UnitOfWork, ids: any IDGenerator, catalog: ServiceLevelCatalog, audit: AuditService,
+        clock: any Clock
+    ) {
+        self.clock = clock
         self.store = store
         self.ids = ids
         self.catalog = catalog
@@ -18,7 +23,9 @@ public struct PartnerAdministrationService: Sendable {
     /// unless everything is valid. The registration, with every field, goes into the audit log as `by`'s.
     public func register(_ draft: PartnerDraft, by principal: Principal? = nil) async throws -> Partner {
         let ids = self.ids
-        let partner = try draft.validated(makeID: { ids.make() })
+        var registering = try draft.validated(makeID: { ids.make() })
+        registering.registeredAt = clock.now()
+        let partner = registering
         guard catalog.contains(partner.tierID) else {
             let known = catalog.tiers.map(\.id).joined(separator: ", ")
             throw ValidationFailure([

@@ -76,6 +76,9 @@ public protocol IncidentRepository: Sendable {
     func list(_ query: IncidentQuery) async throws -> IncidentPage
     /// Every incident linked to the problem with this reference, oldest first.
     func linked(toProblem reference: String) async throws -> [Incident]
+    /// The incidents a month's report reads: raised before `period` ended and not stopped before it began
+    /// (see ``IncidentListing/activeUntilKey(_:)``), one partner's or every partner's, in reference order.
+    func active(during period: DateInterval, partnerID: Partner.ID?) async throws -> [Incident]
     /// The timeline, oldest first; internal events only when asked for.
     func events(of incident: Incident.ID, includeInternal: Bool) async throws -> [IncidentEvent]
     /// Incidents whose next SLA escalation instant (see ``IncidentSchedule/nextEscalationAt``) has come, earliest

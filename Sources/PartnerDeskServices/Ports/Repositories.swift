@@ -69,6 +69,7 @@ public protocol Repositories: Sendable {
     var hssis: any HSSIRepository { get }
     var releases: any ReleaseRepository { get }
     var serviceLevels: any ServiceLevelRepository { get }
+    var reports: any ServiceReportRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

@@ -82,6 +82,9 @@ public struct ServiceLevelService: Sendable {
             outage.updatedAt = now
             outage.version += 1
             try await repositories.serviceLevels.update(outage, expectedVersion: expectedVersion)
+            try await ServiceReportService.requestReviews(
+                spanning: [before.startedAt, before.endedAt ?? now, outage.startedAt, outage.endedAt ?? now], at: now,
+                calendar: calendar, in: repositories)
             try await audit.append(
                 .change(action, by: principal, from: before, to: outage, target: outage.reference), in: repositories)
             return outage

@@ -95,6 +95,14 @@ struct InMemoryIncidentRepository: IncidentRepository {
         }
     }
 
+    func active(during period: DateInterval, partnerID: Partner.ID?) async throws -> [Incident] {
+        let start = Int64(period.start.timeIntervalSince1970.rounded(.down))
+        return box.read().incidents.values.map(\.incident).filter {
+            (partnerID == nil || $0.partnerID == partnerID) && IncidentListing.activeUntilKey($0) >= start
+                && $0.raisedAt < period.end
+        }.sorted { $0.reference < $1.reference }
+    }
+
     func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident] {
         box.read().incidents.values.compactMap { entry in
             entry.schedule.nextEscalationAt.flatMap { $0 <= instant ? ($0, entry.incident) : nil }

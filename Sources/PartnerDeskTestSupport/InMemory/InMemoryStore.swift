@@ -54,6 +54,9 @@ public final class InMemoryStore: UnitOfWork {
         var maintenanceSequence = 0
         var serviceLevelAlerts: Set<String> = []
         var componentChoices: [Partner.ID: ComponentChoice] = [:]
+        var reportEditions: [ServiceReportEdition] = []
+        var issuedMonths: Set<ReportingMonth> = []
+        var reportReviews: [(scope: ServiceReportReviewScope, month: ReportingMonth, requestedAt: Date)] = []
     }
 
     private let state = Mutex(State())
@@ -112,4 +115,5 @@ struct InMemoryRepositories: Repositories {
     var hssis: any HSSIRepository { InMemoryHSSIRepository(box: box) }
     var releases: any ReleaseRepository { InMemoryReleaseRepository(box: box) }
     var serviceLevels: any ServiceLevelRepository { InMemoryServiceLevelRepository(box: box) }
+    var reports: any ServiceReportRepository { InMemoryServiceReportRepository(box: box) }
 }
