@@ -162,4 +162,47 @@ import VaporTesting
             #expect(all.first { $0["partner"] as? String == "CAREBRIDGE" }?["everyComponent"] as? Bool == true)
         }
     }
+
+    @Test func aMonthsServiceReport_isReadAsJSONAndCSV_onlyOnceTheMonthIsOver() async throws {
+        try await APIHarness.run { api in
+            _ = try await api.raiseIncident()
+            let path = "api/v1/service-report"
+            for (month, code) in [
+                ("2026-11", "not_over"), ("November", "invalid_format"), ("2026-10", "before_partner"),
+            ] {
+                let refused = try await api.send(.GET, "\(path)?month=\(month)", as: "wellpath")
+                #expect(refused.status == .unprocessableEntity, "\(month)")
+                #expect(refused.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+                let codes = (refused.json["errors"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+                #expect(codes == [code], "\(month)")
+            }
+            api.clock.set(ISO8601Instant.date(from: "2026-12-01T07:00:00Z")!)
+            let provisional = try await api.send(.GET, "\(path)?month=2026-11", as: "wellpath")
+            #expect(provisional.status == .ok && provisional.json["edition"] == nil)
+            #expect(provisional.json["scope"] as? String == "WELLPATH")
+            let figures = provisional.json["figures"] as? [[String: String]] ?? []
+            #expect(
+                figures.contains { $0["item"] == "Not yet graded" && $0["measure"] == "Raised" && $0["value"] == "1" })
+            #expect(
+                try await api.send(.GET, "\(path)?month=2026-11&partner=CAREBRIDGE", as: "wellpath").status == .notFound
+            )
+
+            api.clock.set(ISO8601Instant.date(from: "2026-12-01T08:00:00Z")!)
+            _ = try await api.services.jobs.tick(now: api.clock.now())
+            let issued = try await api.send(.GET, "\(path)?month=2026-11&partner=WELLPATH", as: "serviceManager")
+            #expect(issued.json["edition"] as? Int == 1 && (issued.json["editions"] as? [Any])?.count == 1)
+            let whole = try await api.send(.GET, "\(path)?month=2026-11", as: "serviceManager")
+            #expect(whole.json["scope"] as? String == "all" && whole.json["edition"] as? Int == 1)
+            #expect(try await api.send(.GET, "\(path)?month=2026-11&edition=2", as: "wellpath").status == .notFound)
+
+            let csv = try await api.send(.GET, "api/v1/service-report.csv?month=2026-11", as: "wellpath")
+            #expect(csv.status == .ok && csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            #expect(
+                csv.headers.first(name: .contentDisposition)
+                    == "attachment; filename=\"service-report-2026-11-WELLPATH-edition-1.csv\"")
+            let text = String(buffer: csv.body)
+            #expect(text.hasPrefix("month,scope,section,item,measure,value\r\n"))
+            #expect(text.contains("2026-11,WELLPATH,Incidents,Not yet graded,Raised,1\r\n"))
+        }
+    }
 }
