@@ -11,6 +11,7 @@ import re
 import struct
 import zlib
 
+import pypdf
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect, sync_playwright
@@ -319,11 +320,11 @@ def test_pages_reflow_at_320_pixels(browser):
     for path in ["organisation/people", "organisation/tokens", "organisation/webhooks", "admin/audit", "admin/outbox",
                  "account/notifications", "staff/problems", "staff/problems/PRB-000001", "staff/problems/new", "hssi",
                  "hssi/new", "organisation/hssi-rota?partner=WELLPATH", "service-updates", "status", "service-levels",
-                 "service-levels/components"]:
+                 "service-levels/components", "service-levels/reports?partner=WELLPATH"]:
         page.goto(f"{BASE}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"
-        check(page, path.replace("/", "-") + "-320px")
+        check(page, re.sub(r"[/?=]", "-", path) + "-320px")
     context.close()
 
 
@@ -513,3 +514,55 @@ def test_a_partner_administrator_chooses_the_components_its_services_use(page: P
     expect(page.get_by_label("Account settings")).not_to_be_checked()
     check(page, "components")
 
+
+
+def test_a_partner_reads_its_monthly_report_and_a_correction_revises_it(browser):
+    """Last month's report as a page, CSV and PDF; a re-grade after it was sent makes edition 2."""
+    partner = browser.new_context(viewport={"width": 1024, "height": 800}, accept_downloads=True).new_page()
+    sign_in(partner, "admin@wellpath.example")
+    partner.goto(f"{BASE}/service-levels")
+    partner.get_by_role("link", name="the monthly service reports").click()
+    expect(partner.get_by_role("heading", name=re.compile("Wellpath Digital: service report for"))).to_be_visible()
+    expect(partner.get_by_text(re.compile(r"Edition 1, issued"))).to_be_visible()
+    expect(partner.get_by_role("img", name=re.compile("resolved within target, by severity"))).to_be_visible()
+    expect(partner.get_by_role("heading", name=re.compile(r"INC-\d+ \(WELLPATH\), severity 1")).first).to_be_visible()
+    check(partner, "service-report")
+
+    with partner.expect_download() as download:
+        partner.get_by_role("link", name="CSV (every figure)").click()
+    csv_text = pathlib.Path(download.value.path()).read_bytes().decode("utf-8")
+    assert csv_text.startswith("month,scope,section,item,measure,value\r\n")
+    assert ",WELLPATH,Incidents,All severities,Raised," in csv_text
+
+    with partner.expect_download() as download:
+        partner.get_by_role("link", name="PDF").click()
+    pdf_path = ARTIFACTS / "service-report.pdf"
+    download.value.save_as(pdf_path)
+    reader = pypdf.PdfReader(str(pdf_path))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Wellpath Digital: service report for" in text
+    assert "Targets missed" in text and "Resolution targets by severity" in text
+    assert "Signed in as" not in text, "the print view leaves out the page header's controls"
+
+    # The desk re-grades last month's severity 1 that was still open: the report is revised, saying what changed.
+    desk = browser.new_context(viewport={"width": 1024, "height": 800}).new_page()
+    sign_in(desk, "firstline@partnerdesk.example")
+    desk.goto(f"{BASE}/?q=DEMO-14")
+    desk.get_by_role("link", name=re.compile(r"INC-\d+")).first.click()
+    desk.get_by_label("Action").select_option("change_severity")
+    desk.get_by_label("Severity").select_option("5")
+    desk.get_by_label("Note", exact=True).fill("Only one postcode is affected: cosmetic.")
+    desk.get_by_role("button", name="Apply").click()
+    expect(desk.get_by_text("There is a problem")).to_have_count(0)
+
+    for _ in range(45):
+        partner.reload()
+        if partner.get_by_text(re.compile(r"Edition 2, issued")).count() > 0:
+            break
+        partner.wait_for_timeout(1000)
+    expect(partner.get_by_text(re.compile(r"Edition 2, issued .*revises edition 1"))).to_be_visible()
+    expect(partner.get_by_role("heading", name="What this edition changed")).to_be_visible()
+    expect(partner.get_by_role("cell", name="Incidents: Severity 1, Raised")).to_be_visible()
+    check(partner, "service-report-revised")
+    partner.get_by_role("link", name=re.compile(r"Edition 1, ")).click()
+    expect(partner.get_by_text(re.compile(r"^Edition 1, issued"))).to_be_visible()

@@ -76,6 +76,8 @@ public struct AppConfig: Sendable, Equatable {
     public var trustedProxies = TrustedProxies()
     /// The token Prometheus presents for `/metrics` (`PARTNERDESK_METRICS_TOKEN`).
     public var metricsToken: String?
+    /// The Chromium that prints reports to PDF (`PARTNERDESK_CHROMIUM`); found on `PATH` when not given.
+    public var chromiumPath: String?
     /// The key that signs audit checkpoints (`PARTNERDESK_AUDIT_KEY_FILE`); never in the database. Created on
     /// first use when missing.
     public var auditKeyFile = "partnerdesk-data/audit-checkpoint.key"
@@ -303,6 +305,7 @@ public struct AppConfig: Sendable, Equatable {
                         + error.entries.joined(separator: ", ") + ".")
             }
         }
+        if let path = environment["PARTNERDESK_CHROMIUM"], !path.isEmpty { config.chromiumPath = path }
         if let token = environment["PARTNERDESK_METRICS_TOKEN"], !token.isEmpty {
             if token.count >= 32, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) {
                 config.metricsToken = token

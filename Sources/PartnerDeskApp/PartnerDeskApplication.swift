@@ -40,7 +40,9 @@ public enum PartnerDeskApplication {
                     publicURL: config.publicURL, metricsAccess: config.metricsAccess,
                     trustedProxies: config.trustedProxies,
                     partnerWriteLimit: config.partnerWritesPerMinute > 0
-                        ? WriteRateLimit(limit: config.partnerWritesPerMinute) : nil
+                        ? WriteRateLimit(limit: config.partnerWritesPerMinute) : nil,
+                    pdf: ChromiumPDFPrinter.support(
+                        configured: config.chromiumPath, environment: ProcessInfo.processInfo.environment)
                 )
             )
             app.storage[ServicesKey.self] = services

@@ -22,13 +22,17 @@ public enum PartnerDeskWeb {
         public var trustedProxies: TrustedProxies
         /// How many API writes each partner organisation may make; `nil` for no limit.
         public var partnerWriteLimit: WriteRateLimit?
+        /// What prints reports to PDF, or why nothing can here.
+        public var pdf: PDFSupport
 
         public init(
             services: AppServices, metrics: @escaping @Sendable () -> String,
             publicURL: String = "http://127.0.0.1:8080", metricsAccess: MetricsAccess = .open,
-            trustedProxies: TrustedProxies = TrustedProxies(), partnerWriteLimit: WriteRateLimit? = nil
+            trustedProxies: TrustedProxies = TrustedProxies(), partnerWriteLimit: WriteRateLimit? = nil,
+            pdf: PDFSupport = .unavailable(reason: "no PDF renderer is configured")
         ) {
             self.partnerWriteLimit = partnerWriteLimit
+            self.pdf = pdf
             self.services = services
             self.metrics = metrics
             self.publicURL = publicURL
@@ -60,8 +64,10 @@ public enum PartnerDeskWeb {
             headers.cacheControl = .init(maxAge: 3_600)
             return Response(status: .ok, headers: headers, body: .init(data: stylesheet))
         }.declaringPublic()
-        PagesController(services: context.services, servedOverTLS: context.servedOverTLS, publicURL: context.publicURL)
-            .register(on: app.routes)
+        PagesController(
+            services: context.services, servedOverTLS: context.servedOverTLS, publicURL: context.publicURL,
+            pdf: context.pdf, stylesheet: stylesheet
+        ).register(on: app.routes)
         PublicProblemsController(services: context.services, publicURL: context.publicURL).register(on: app.routes)
         PublicReleasesController(services: context.services, publicURL: context.publicURL).register(on: app.routes)
         PublicStatusController(services: context.services, publicURL: context.publicURL).register(on: app.routes)

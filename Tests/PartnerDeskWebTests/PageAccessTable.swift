@@ -161,6 +161,9 @@ enum PageAccessTable {
         POST /service-levels/outages/:outageID               own     303  403 403  403  ok  ok  ok  403 403 403 ok  ok
         POST /service-levels/outages/:outageID               missing 303  403 403  403  404 404 404 403 403 403 404 404
         GET /service-levels/components                       -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-levels/reports                          -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-levels/reports.csv                      -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-levels/reports.pdf                      -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
         POST /service-levels/components                      -       303  403 403  403  403 403 403 403 403 403 403 ok
         POST /service-levels/components/choice               -       303  403 403  ok   403 403 403 403 403 403 403 ok
         POST /service-levels/outages/:outageID/end           own     303  403 403  403  ok  ok  ok  403 403 403 ok  ok

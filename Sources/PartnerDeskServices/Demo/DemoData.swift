@@ -94,8 +94,13 @@ extension DemoData {
     struct IncidentScenario {
         var draft: IncidentReportDraft
         /// How long ago it was raised.
-        var hoursAgo: Int
+        var hoursAgo: Int = 0
+        /// Raised last month instead, so the monthly report has something to show: on the second Tuesday
+        /// (plus `days`) at 09:00 UTC.
+        var lastMonth: Int? = nil
         var steps: [IncidentTransitionDraft]
+        /// The time between one step and the next.
+        var stepSeconds: TimeInterval = 600
     }
 
     static func report(
@@ -112,6 +117,40 @@ extension DemoData {
     }
 
     static let incidents: [IncidentScenario] = [
+        // Last month's, for its service report: one met, one breached while DevOps worked on it, one handed to
+        // the known problem, and one still open when the month ended.
+        .init(
+            draft: report(
+                11, .accessingService, "Consent screen loops", "The consent screen is shown again after accepting.",
+                .mobile, "iOS", "17.4"), lastMonth: 0,
+            steps: [
+                .init(action: "receive", severity: 3),
+                .init(action: "resolve", resolution: "fix", note: "The consent record is now saved first time."),
+            ], stepSeconds: 5 * 3_600),
+        .init(
+            draft: report(
+                12, .accessingService, "Nobody can sign in to the GP service",
+                "Every sign-in to the appointments service ends on an error page.", .pc, "Windows", "11",
+                codes: ["E503"]), lastMonth: 0,
+            steps: [
+                .init(action: "receive", severity: 1), .init(action: "forward_to_devops"),
+                .init(action: "resolve", resolution: "fix", note: "The expired certificate was replaced."),
+            ], stepSeconds: 3 * 3_600),
+        .init(
+            draft: report(
+                13, .other, "Signed out after a few minutes", "Users are signed out while reading their record.",
+                .laptop, "macOS", "14.4"), lastMonth: 1,
+            steps: [
+                .init(action: "receive", severity: 2),
+                .init(
+                    action: "link_to_problem", problem: "PRB-000001",
+                    note: "This matches a known problem with session lifetimes."),
+            ], stepSeconds: 2 * 3_600),
+        .init(
+            draft: report(
+                14, .provingIdentity, "Address lookup empty", "The address lookup finds no addresses for one postcode.",
+                .tablet, "Android", "14"), lastMonth: 2,
+            steps: [.init(action: "receive", severity: 1), .init(action: "forward_to_devops")]),
         .init(
             draft: report(
                 1, .accessingService, "Sign-in loop",

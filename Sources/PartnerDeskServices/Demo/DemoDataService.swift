@@ -1,3 +1,4 @@
+import Foundation
 import PartnerDeskDomain
 
 /// What loading the demo data did, with the sign-in details a newcomer needs.
@@ -137,11 +138,13 @@ extension DemoDataService {
             var query = IncidentQuery(now: clock.now())
             query.text = scenario.draft.partnerReference
             guard try await incidents.list(query, as: desk).views.isEmpty else { continue }
-            scriptClock.set(clock.now().addingTimeInterval(-Double(scenario.hoursAgo) * 3_600))
+            scriptClock.set(
+                scenario.lastMonth.map { lastMonth(plus: $0) }
+                    ?? clock.now().addingTimeInterval(-Double(scenario.hoursAgo) * 3_600))
             guard case .created(let view, _) = try await incidents.raise(draft, by: reporter) else { continue }
             var version = view.incident.version
             for var step in scenario.steps {
-                scriptClock.advance(by: 600)
+                scriptClock.advance(by: scenario.stepSeconds)
                 if step.action == "link_to_problem" { step.problem = problem }
                 let actor = step.action == "provide_information" ? reporter : desk
                 version = try await incidents.transition(view.incident.id, step, expectedVersion: version, by: actor)
@@ -150,6 +153,15 @@ extension DemoDataService {
             created.append(view.incident.reference.description)
         }
         return created
+    }
+
+    /// 09:00 UTC on the second Tuesday of last month, plus `days`.
+    private func lastMonth(plus days: Int) -> Date {
+        let calendar = catalog.calendar(ServiceLevelTier.silver.id)
+        let month = ReportingMonth(containing: calendar.localDate(of: clock.now())).previous
+        var day = month.firstDay.adding(days: 7)
+        while day.weekday != .tuesday { day = day.adding(days: 1) }
+        return calendar.startOfDay(day.adding(days: days)).addingTimeInterval(9 * 3_600)
     }
 
     /// The demo's published problem, recorded by the problem manager the first time; its reference.

@@ -79,7 +79,7 @@ extension ServiceReportService {
 enum SiteLink {
     /// A month's report page, a partner's when staff follow it.
     static func report(_ month: ReportingMonth, partner code: String?) -> String {
-        "/service-levels/reports/\(month)" + (code.map { "?partner=\($0)" } ?? "")
+        "/service-levels/reports?month=\(month)" + (code.map { "&partner=\($0)" } ?? "")
     }
 }
 

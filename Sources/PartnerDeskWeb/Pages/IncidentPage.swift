@@ -149,22 +149,26 @@ struct IncidentPage: Encodable {
         hasErrors = !errors.isEmpty
     }
 
+    /// What the desk did to a clock, in words.
+    static func eventWords(_ event: SLAStoryEvent) -> String {
+        let target = event.targetSeconds.map(PageFormat.duration) ?? ""
+        return switch event.kind {
+        case .started: "Received: the clock starts, with a target of \(target)"
+        case .paused: "Paused" + (event.reason.map { ": \($0)" } ?? "")
+        case .resumed: "Resumed"
+        case .targetChanged:
+            "Target changed from \(event.previousTargetSeconds.map(PageFormat.duration) ?? "none") to "
+                + target + (event.reason.map { " (\($0))" } ?? "")
+        case .stopped: "Stopped: resolved or linked to a problem"
+        }
+    }
+
     /// The clock's story in words: each thing the desk did, and each stretch between with what it counted.
     static func clockLines(_ story: SLAStory) -> [ClockLine] {
         story.lines.map { line in
             switch line {
             case .event(let event):
-                let target = event.targetSeconds.map(PageFormat.duration) ?? ""
-                let what: String =
-                    switch event.kind {
-                    case .started: "Received: the clock starts, with a target of \(target)"
-                    case .paused: "Paused" + (event.reason.map { ": \($0)" } ?? "")
-                    case .resumed: "Resumed"
-                    case .targetChanged:
-                        "Target changed from \(event.previousTargetSeconds.map(PageFormat.duration) ?? "none") to "
-                            + target + (event.reason.map { " (\($0))" } ?? "")
-                    case .stopped: "Stopped: resolved or linked to a problem"
-                    }
+                let what = eventWords(event)
                 return ClockLine(
                     when: PageFormat.londonTime(event.at), what: what, counted: "", total: "", isEvent: true)
             case .stretch(let stretch):

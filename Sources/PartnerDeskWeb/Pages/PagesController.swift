@@ -13,6 +13,9 @@ struct PagesController {
     let servedOverTLS: Bool
     /// The public address, for invitation links.
     let publicURL: String
+    /// What prints reports to PDF, and the stylesheet printed with them.
+    let pdf: PDFSupport
+    let stylesheet: Data
 
     var sessionCookie: String { servedOverTLS ? "__Host-partnerdesk_session" : "partnerdesk_session" }
     var csrfCookie: String { servedOverTLS ? "__Host-partnerdesk_csrf" : "partnerdesk_csrf" }
@@ -36,6 +39,7 @@ struct PagesController {
         registerReleasePages(on: routes)
         registerServiceLevelPages(on: routes)
         registerComponentPages(on: routes)
+        registerServiceReportPages(on: routes)
         routes.get(SiteURL.signIn.pathComponents, use: signInForm).declaringPublic()
         routes.post(SiteURL.signIn.pathComponents, use: signIn).declaringPublic()
         routes.get(SiteURL.signInCode.pathComponents, use: codeForm).declaringPublic()

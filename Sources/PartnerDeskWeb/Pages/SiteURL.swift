@@ -59,6 +59,7 @@ enum SiteURL: Sendable, Equatable {
     case serviceUpdates, serviceUpdatesJSON, serviceUpdatesAtom, serviceUpdatesCalendar
     case status, statusJSON, statusAtom, statusCalendar
     case serviceLevels, outages, maintenance, components, componentChoice
+    case serviceReports, serviceReportCSV, serviceReportPDF
     case outage(Parameter)
     case outageEnd(Parameter)
     case maintenanceAnnouncement(Parameter)
@@ -92,7 +93,8 @@ enum SiteURL: Sendable, Equatable {
             .rota, .rotaRemoval(.key), .problems, .problemsJSON, .problemsAtom, .publicProblem(.key),
             .serviceUpdates, .serviceUpdatesJSON, .serviceUpdatesAtom, .serviceUpdatesCalendar, .publicRelease(.key),
             .status, .statusJSON, .statusAtom, .statusCalendar, .serviceLevels, .outages, .maintenance, .components,
-            .componentChoice, .outage(.key), .outageEnd(.key), .maintenanceAnnouncement(.key),
+            .componentChoice, .serviceReports, .serviceReportCSV, .serviceReportPDF, .outage(.key), .outageEnd(.key),
+            .maintenanceAnnouncement(.key),
             .releases, .sprints, .notices, .sprint(.key), .sprintFeatures(.key),
             .sprintFeatureRemoval(.key, .key), .sprintSchedule(.key), .sprintDigest(.key),
             .sprintDigestDecisions(.key), .release(.key), .notice(.key), .noticeSend(.key), .noticeDecisions(.key),
@@ -195,6 +197,9 @@ enum SiteURL: Sendable, Equatable {
         case .maintenance: return [c("service-levels"), c("maintenance")]
         case .components: return [c("service-levels"), c("components")]
         case .componentChoice: return [c("service-levels"), c("components"), c("choice")]
+        case .serviceReports: return [c("service-levels"), c("reports")]
+        case .serviceReportCSV: return [c("service-levels"), c("reports.csv")]
+        case .serviceReportPDF: return [c("service-levels"), c("reports.pdf")]
         case .outage(let id): return [c("service-levels"), c("outages"), p("outageID", id)]
         case .outageEnd(let id): return [c("service-levels"), c("outages"), p("outageID", id), c("end")]
         case .maintenanceAnnouncement(let id):
