@@ -53,6 +53,11 @@ public enum PartnerDeskApplication {
         }
     }
 
+    /// Takes in the bank holidays imported through PartnerDesk, so the calendars match the other servers'.
+    public static func takeInBankHolidays(_ app: Application) async throws {
+        try await services(of: app).bankHolidays.refresh()
+    }
+
     /// Applies the SQLite durability settings and, when configured, pending migrations.
     public static func prepareDatabase(_ app: Application, config: AppConfig) async throws {
         if config.database.isSQLite {

@@ -14,7 +14,7 @@ struct CalendarCommand: ParsableCommand {
             The calendar is the tier's (Silver unless --tier names one from PARTNERDESK_TIERS_FILE), with any bank
             holidays imported from PARTNERDESK_BANK_HOLIDAYS_FILE.
             """,
-        subcommands: [Due.self, Elapsed.self, WorkingDays.self, Holidays.self, Batch.self]
+        subcommands: [Due.self, Elapsed.self, WorkingDays.self, Holidays.self, Batch.self, Import.self]
     )
 
     struct TierOption: ParsableArguments {
@@ -165,6 +165,59 @@ struct CalendarCommand: ParsableCommand {
                 }
             }
             FileHandle.standardOutput.write(Data(output.utf8))
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Imports a GOV.UK bank-holidays list into the database: shows what would change; --apply takes it in.",
+            discussion: """
+                FILE is the JSON of https://www.gov.uk/bank-holidays.json. Each division's years in it replace those
+                years; other years keep what they had. With --apply, every server takes the list in within one round
+                of its background jobs (no restart), and every running clock is replayed: each incident whose due
+                time moved gets a timeline entry saying from when to when, and why.
+                """
+        )
+
+        @ArgumentParser.Argument(help: "The GOV.UK bank-holidays JSON file.") var file: String
+        @ArgumentParser.Flag(help: "Take the list in (without it, only show what would change).") var apply = false
+        @OptionGroup var common: CommonOptions
+
+        func run() async throws {
+            let document: Data
+            do {
+                document = try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw ValidationError("Cannot read \(file): \(error.localizedDescription)")
+            }
+            let apply = self.apply
+            let output = try await withServices(common) { services in
+                let holidays = services.bankHolidays
+                let preview = try await holidays.preview(document, as: nil)
+                var lines =
+                    preview.changesNothing
+                    ? ["The list changes nothing: the calendars already have these holidays."]
+                    : ["Changes (\(preview.changes.count)):"] + preview.changes.map { "  \($0.sentence)" }
+                guard apply, !preview.changesNothing else {
+                    if !preview.changesNothing {
+                        lines.append("Nothing taken in: run again with --apply to take it in.")
+                    }
+                    return lines
+                }
+                let result = try await holidays.apply(
+                    document, basedOn: services.catalog.imported.version, as: nil)
+                lines.append(
+                    "Taken in as import \(result.number ?? 0). Running clocks replayed: \(result.replayed); "
+                        + "due times moved: \(result.moved.count).")
+                lines += result.moved.map { moved in
+                    let from = moved.from.map(ISO8601Instant.string(from:)) ?? "none"
+                    let to = moved.to.map(ISO8601Instant.string(from:)) ?? "none"
+                    return "  \(moved.reference): \(from) -> \(to) (\(moved.because.joined(separator: "; ")))"
+                }
+                return lines
+            }
+            print(output.joined(separator: "\n"))
         }
     }
 }

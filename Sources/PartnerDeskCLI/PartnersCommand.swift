@@ -114,6 +114,7 @@ func withServices<T: Sendable>(_ common: CommonOptions, _ body: @escaping (AppSe
     let logger = bootstrapLogging(config)
     return try await withApplication(config, logger: logger) { app in
         try await PartnerDeskApplication.prepareDatabase(app, config: config)
+        try await PartnerDeskApplication.takeInBankHolidays(app)
         do {
             return try await body(PartnerDeskApplication.services(of: app))
         } catch let failure as ValidationFailure {

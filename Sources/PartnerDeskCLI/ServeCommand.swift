@@ -41,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try await withApplication(config, arguments: ["partnerdesk", "serve"], logger: logger) { app in
             try await PartnerDeskApplication.prepareDatabase(app, config: config)
+            try await PartnerDeskApplication.takeInBankHolidays(app)
             if config.loadDemoData {
                 let report = try await PartnerDeskApplication.loadDemoData(app, config: config)
                 // Written unbuffered: print() to a pipe would hold the sign-in details until the server stops.

@@ -17,6 +17,7 @@ public struct AppServices: Sendable {
     public let releases: ReleaseService
     public let serviceLevels: ServiceLevelService
     public let reports: ServiceReportService
+    public let bankHolidays: BankHolidayService
     public let jobs: BackgroundJobs
     public let readiness: any ReadinessProbe
     public let clock: any Clock
@@ -68,9 +69,11 @@ public struct AppServices: Sendable {
             store: store, ids: ids, clock: clock, catalog: catalog, planner: planner, audit: audit,
             maintenanceLeadTime: maintenanceLeadTime)
         self.reports = ServiceReportService(store: store, ids: ids, clock: clock, catalog: catalog, planner: planner)
+        self.bankHolidays = BankHolidayService(store: store, ids: ids, clock: clock, catalog: catalog, audit: audit)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
-            hssis: hssis, releases: releases, serviceLevels: serviceLevels, reports: reports, audit: audit,
+            hssis: hssis, releases: releases, serviceLevels: serviceLevels, reports: reports,
+            bankHolidays: bankHolidays, audit: audit,
             dispatcher: OutboxDispatcher(
                 store: store, sender: delivery.sender, mail: delivery.mail, webhooks: delivery.webhooks,
                 retry: delivery.retry, metrics: delivery.metrics, logger: delivery.logger),

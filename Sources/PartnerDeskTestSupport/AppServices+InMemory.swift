@@ -22,7 +22,8 @@ extension AppServices {
         AppServices(
             store: store, readiness: StubReadinessProbe(readiness), clock: clock, ids: ids,
             hasher: PlainTextPasswordHasher(), secrets: CountingSecretKeeper(), digester: TestDigester(),
-            catalog: .standard, delivery: .recording(transports), requireStaffSecondFactor: requireStaffSecondFactor
+            catalog: .standard.separate(), delivery: .recording(transports),
+            requireStaffSecondFactor: requireStaffSecondFactor
         )
     }
 }
@@ -38,6 +39,7 @@ extension DeliverySetup {
 }
 
 extension ServiceLevelCatalog {
-    /// The built-in tiers, built once per test process (building a calendar prepares its tables).
+    /// The built-in tiers, built once per test process (building a calendar prepares its tables). Services made
+    /// for tests take a ``separate()`` copy, so one test's bank-holiday import never reaches another's.
     public static let standard: ServiceLevelCatalog = try! ServiceLevelCatalog()
 }

@@ -9,7 +9,8 @@ import Testing
         "serve", "migrate", "demo", "partners", "partners add", "partners list", "partners show", "users",
         "users add", "users list", "users disable", "users reset-link", "users totp-enroll", "tokens",
         "tokens create", "tokens list", "tokens revoke", "audit", "audit verify", "audit checkpoint", "calendar",
-        "calendar due", "calendar elapsed", "calendar working-days", "calendar holidays", "calendar batch", "jobs",
+        "calendar due", "calendar elapsed", "calendar working-days", "calendar holidays", "calendar batch",
+        "calendar import", "jobs",
         "jobs run-once",
     ]
 

@@ -44,6 +44,7 @@ import Testing
         outage.manage                .    .    .    | x    x    x    .    .    .    x    x
         service_level.components     .    .    .    | .    .    .    .    .    .    .    x
         component.choose             .    .    x    | .    .    .    .    .    .    .    x
+        calendar.holidays            .    .    .    | .    .    .    .    .    .    .    x
         """
 
     static let columns: [Role] = [

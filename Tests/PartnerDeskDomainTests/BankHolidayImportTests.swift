@@ -68,4 +68,25 @@ import Testing
                     == Calendars.englandAndWales.due(fromEpochSeconds: start, businessSeconds: 72_000))
         }
     }
+
+    @Test func anImportSaysWhatItWouldChange_yearByYear_andKeepsYearsItDoesNotList() throws {
+        func holiday(_ date: String, _ name: String) -> BankHoliday { BankHoliday(date: LocalDate(date)!, name: name) }
+        let current: [Division: [BankHoliday]] = [
+            .englandAndWales: [holiday("2026-12-25", "Christmas Day"), holiday("2027-01-01", "New Year’s Day")]
+        ]
+        // 2027 listed again with an extra day and a new name; 2026 not listed, so it stays.
+        let incoming: [Division: [BankHoliday]] = [
+            .englandAndWales: [holiday("2027-01-01", "New Year's Day"), holiday("2027-06-07", "Coronation")]
+        ]
+        let preview = BankHolidayImport(current: current, incoming: incoming)
+        #expect(
+            preview.changes.map(\.sentence) == [
+                "England and Wales: 2027-01-01 renamed from New Year’s Day to New Year's Day",
+                "England and Wales: 2027-06-07 Coronation added",
+            ])
+        #expect(
+            preview.holidays[.englandAndWales]?.map(\.date.description) == ["2026-12-25", "2027-01-01", "2027-06-07"])
+        #expect(BankHolidayImport(current: preview.holidays, incoming: incoming).changesNothing)
+        #expect(BankHolidayImport(current: current, incoming: [:]).changesNothing)
+    }
 }

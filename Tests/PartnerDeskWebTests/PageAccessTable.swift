@@ -10,6 +10,9 @@ enum PageAccessTable {
         route                                                owner   anon rep hssi padm fl  dev bri pm  rel apr svc adm
         GET /                                                -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
         GET /admin/audit                                     -       303  403 403  403  403 403 403 403 403 403 403 ok
+        GET /admin/bank-holidays                             -       303  403 403  403  403 403 403 403 403 403 403 ok
+        POST /admin/bank-holidays                            -       303  403 403  403  403 403 403 403 403 403 403 ok
+        POST /admin/bank-holidays/preview                    -       303  403 403  403  403 403 403 403 403 403 403 ok
         GET /incidents/new                                   -       303  ok  ok   ok   403 403 403 403 403 403 403 403
         POST /incidents                                      -       303  ok  ok   ok   403 403 403 403 403 403 403 403
         GET /incidents/:incidentID                           own     303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok

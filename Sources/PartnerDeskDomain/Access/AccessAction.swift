@@ -75,6 +75,8 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     /// Choose the components one's organisation uses, so that it hears only of their outages and maintenance
     /// (an organisation's own, or any for administrators).
     case chooseComponents = "component.choose"
+    /// Import the bank holidays the business calendars skip, replaying every running clock.
+    case manageBankHolidays = "calendar.holidays"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {

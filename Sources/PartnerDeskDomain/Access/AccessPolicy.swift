@@ -66,6 +66,7 @@ public enum AccessPolicy {
                 .manageOwnNotifications, .readProblems, .manageProblems, .publishProblems, .readHSSI, .declareHSSI,
                 .respondToHSSI, .runHSSI, .manageHSSIRota, .readReleases, .manageReleases, .manageApprovalLevels,
                 .readChangeNotices, .readServiceLevels, .manageOutages, .manageComponents, .chooseComponents,
+                .manageBankHolidays,
             ]
         case .firstLineAgent:
             [

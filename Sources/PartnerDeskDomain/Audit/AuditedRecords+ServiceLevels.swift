@@ -33,3 +33,12 @@ extension MaintenanceWindow: AuditedRecord {
         return fields
     }
 }
+
+extension BankHolidayImport: AuditedRecord {
+    /// The calendars' bank holidays, one subject for every import.
+    public var auditSubject: AuditSubject { AuditSubject(kind: "bank_holidays", id: "imports") }
+
+    public var auditFields: [String: String] {
+        ["changes": changes.map(\.sentence).joined(separator: "; ")]
+    }
+}

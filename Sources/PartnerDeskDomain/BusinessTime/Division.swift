@@ -8,4 +8,13 @@ public enum Division: String, Sendable, Hashable, CaseIterable, Codable {
     case scotland
     /// Northern Ireland.
     case northernIreland = "northern-ireland"
+
+    /// The division's name for people.
+    public var label: String {
+        switch self {
+        case .englandAndWales: "England and Wales"
+        case .scotland: "Scotland"
+        case .northernIreland: "Northern Ireland"
+        }
+    }
 }

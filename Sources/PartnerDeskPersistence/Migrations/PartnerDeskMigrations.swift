@@ -27,5 +27,6 @@ public enum PartnerDeskMigrations {
         CreateServiceLevels(),
         CreateComponentChoices(),
         CreateServiceReports(),
+        CreateBankHolidayImports(),
     ]
 }

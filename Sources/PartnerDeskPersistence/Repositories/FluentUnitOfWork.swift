@@ -22,6 +22,7 @@ struct FluentRepositories: Repositories {
     var releases: any ReleaseRepository { SQLReleaseRepository(sql: database.sql) }
     var serviceLevels: any ServiceLevelRepository { SQLServiceLevelRepository(sql: database.sql) }
     var reports: any ServiceReportRepository { SQLServiceReportRepository(sql: database.sql) }
+    var bankHolidays: any BankHolidayRepository { SQLBankHolidayRepository(sql: database.sql) }
     var notificationPreferences: any NotificationPreferenceRepository {
         SQLNotificationPreferenceRepository(sql: database.sql)
     }

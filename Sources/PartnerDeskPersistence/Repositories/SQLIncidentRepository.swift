@@ -130,6 +130,12 @@ struct SQLIncidentRepository: IncidentRepository {
                 .where("raised_at", .lessThan, period.end).orderBy("number"))
     }
 
+    func running(after number: Int, limit: Int) async throws -> [Incident] {
+        try await incidents(
+            sql.selectAll(from: IncidentRows.incidents).where("active_until", .equal, IncidentListing.noDue)
+                .where("number", .greaterThan, Int64(number)).orderBy("number").limit(limit))
+    }
+
     func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident] {
         try await incidents(
             sql.selectAll(from: IncidentRows.incidents)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The work that happens on a timer rather than on a request: SLA escalations, missed HSSI deadlines, integration
+/// The work that happens on a timer rather than on a request: taking in bank holidays another server imported,
+/// SLA escalations, missed HSSI deadlines, integration
 /// notice reminders, downtime allowance warnings, and the monthly service reports issued or revised first (their
 /// messages join the outbox), then outbox delivery, then a little upkeep of the known-problem
 /// search index, then a checkpoint of the audit log's head when it has grown (see ``AuditService/anchorHead()``). The server runs it every few seconds; `partnerdesk jobs run-once`
@@ -26,16 +27,19 @@ public struct BackgroundJobs: Sendable {
     let releases: ReleaseService
     let serviceLevels: ServiceLevelService
     let reports: ServiceReportService
+    let bankHolidays: BankHolidayService
     let audit: AuditService
     let store: any UnitOfWork
 
     public init(
         escalations: EscalationService, hssis: HSSIService, releases: ReleaseService,
-        serviceLevels: ServiceLevelService, reports: ServiceReportService, audit: AuditService,
+        serviceLevels: ServiceLevelService, reports: ServiceReportService, bankHolidays: BankHolidayService,
+        audit: AuditService,
         dispatcher: OutboxDispatcher, store: any UnitOfWork
     ) {
         self.serviceLevels = serviceLevels
         self.reports = reports
+        self.bankHolidays = bankHolidays
         self.escalations = escalations
         self.hssis = hssis
         self.releases = releases
@@ -45,6 +49,8 @@ public struct BackgroundJobs: Sendable {
     }
 
     public func tick(now: Date) async throws -> Report {
+        // Bank holidays another server imported, before anything reads a calendar.
+        try await bankHolidays.refresh()
         let escalated = try await escalations.tick(now: now)
         let alerts = try await hssis.tick(now: now)
         let reminders = try await releases.sendReminders(at: now)

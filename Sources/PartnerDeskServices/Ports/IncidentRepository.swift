@@ -79,6 +79,10 @@ public protocol IncidentRepository: Sendable {
     /// The incidents a month's report reads: raised before `period` ended and not stopped before it began
     /// (see ``IncidentListing/activeUntilKey(_:)``), one partner's or every partner's, in reference order.
     func active(during period: DateInterval, partnerID: Partner.ID?) async throws -> [Incident]
+    /// Incidents whose clock has not stopped (see ``IncidentListing/activeUntilKey(_:)``), in reference order
+    /// after the reference number `after`, at most `limit`: a page of the clocks an import of bank holidays
+    /// replays.
+    func running(after number: Int, limit: Int) async throws -> [Incident]
     /// The timeline, oldest first; internal events only when asked for.
     func events(of incident: Incident.ID, includeInternal: Bool) async throws -> [IncidentEvent]
     /// Incidents whose next SLA escalation instant (see ``IncidentSchedule/nextEscalationAt``) has come, earliest

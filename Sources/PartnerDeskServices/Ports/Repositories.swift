@@ -70,6 +70,7 @@ public protocol Repositories: Sendable {
     var releases: any ReleaseRepository { get }
     var serviceLevels: any ServiceLevelRepository { get }
     var reports: any ServiceReportRepository { get }
+    var bankHolidays: any BankHolidayRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

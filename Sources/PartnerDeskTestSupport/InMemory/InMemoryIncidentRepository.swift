@@ -103,6 +103,13 @@ struct InMemoryIncidentRepository: IncidentRepository {
         }.sorted { $0.reference < $1.reference }
     }
 
+    func running(after number: Int, limit: Int) async throws -> [Incident] {
+        Array(
+            box.read().incidents.values.map(\.incident).filter {
+                IncidentListing.activeUntilKey($0) == IncidentListing.noDue && $0.reference.number > number
+            }.sorted { $0.reference < $1.reference }.prefix(limit))
+    }
+
     func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident] {
         box.read().incidents.values.compactMap { entry in
             entry.schedule.nextEscalationAt.flatMap { $0 <= instant ? ($0, entry.incident) : nil }

@@ -56,6 +56,7 @@ public final class InMemoryStore: UnitOfWork {
         var componentChoices: [Partner.ID: ComponentChoice] = [:]
         var reportEditions: [ServiceReportEdition] = []
         var issuedMonths: Set<ReportingMonth> = []
+        var holidayImports: [StoredHolidayImport] = []
         var reportReviews: [(scope: ServiceReportReviewScope, month: ReportingMonth, requestedAt: Date)] = []
     }
 
@@ -116,4 +117,5 @@ struct InMemoryRepositories: Repositories {
     var releases: any ReleaseRepository { InMemoryReleaseRepository(box: box) }
     var serviceLevels: any ServiceLevelRepository { InMemoryServiceLevelRepository(box: box) }
     var reports: any ServiceReportRepository { InMemoryServiceReportRepository(box: box) }
+    var bankHolidays: any BankHolidayRepository { InMemoryBankHolidayRepository(box: box) }
 }

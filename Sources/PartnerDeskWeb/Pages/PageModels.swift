@@ -18,6 +18,7 @@ struct SignedInHeader: Encodable {
     var canReadHSSI: Bool
     var canReadReleases: Bool
     var canReadServiceLevels: Bool
+    var canManageBankHolidays: Bool
     /// Partners' people read the change notices sent to their organisation.
     var canReadChangeNotices: Bool
 
@@ -38,6 +39,7 @@ struct SignedInHeader: Encodable {
         canReadHSSI = may(.readHSSI)
         canReadReleases = may(.readReleases)
         canReadServiceLevels = may(.readServiceLevels)
+        canManageBankHolidays = may(.manageBankHolidays)
         canReadChangeNotices = principal.role.isPartnerRole && may(.readChangeNotices)
     }
 }

@@ -40,6 +40,7 @@ struct PagesController {
         registerServiceLevelPages(on: routes)
         registerComponentPages(on: routes)
         registerServiceReportPages(on: routes)
+        registerBankHolidayPages(on: routes)
         routes.get(SiteURL.signIn.pathComponents, use: signInForm).declaringPublic()
         routes.post(SiteURL.signIn.pathComponents, use: signIn).declaringPublic()
         routes.get(SiteURL.signInCode.pathComponents, use: codeForm).declaringPublic()

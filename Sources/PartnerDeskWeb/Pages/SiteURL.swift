@@ -60,6 +60,7 @@ enum SiteURL: Sendable, Equatable {
     case status, statusJSON, statusAtom, statusCalendar
     case serviceLevels, outages, maintenance, components, componentChoice
     case serviceReports, serviceReportCSV, serviceReportPDF
+    case bankHolidays, bankHolidayPreview
     case outage(Parameter)
     case outageEnd(Parameter)
     case maintenanceAnnouncement(Parameter)
@@ -93,7 +94,8 @@ enum SiteURL: Sendable, Equatable {
             .rota, .rotaRemoval(.key), .problems, .problemsJSON, .problemsAtom, .publicProblem(.key),
             .serviceUpdates, .serviceUpdatesJSON, .serviceUpdatesAtom, .serviceUpdatesCalendar, .publicRelease(.key),
             .status, .statusJSON, .statusAtom, .statusCalendar, .serviceLevels, .outages, .maintenance, .components,
-            .componentChoice, .serviceReports, .serviceReportCSV, .serviceReportPDF, .outage(.key), .outageEnd(.key),
+            .componentChoice, .serviceReports, .serviceReportCSV, .serviceReportPDF, .bankHolidays, .bankHolidayPreview,
+            .outage(.key), .outageEnd(.key),
             .maintenanceAnnouncement(.key),
             .releases, .sprints, .notices, .sprint(.key), .sprintFeatures(.key),
             .sprintFeatureRemoval(.key, .key), .sprintSchedule(.key), .sprintDigest(.key),
@@ -197,6 +199,8 @@ enum SiteURL: Sendable, Equatable {
         case .maintenance: return [c("service-levels"), c("maintenance")]
         case .components: return [c("service-levels"), c("components")]
         case .componentChoice: return [c("service-levels"), c("components"), c("choice")]
+        case .bankHolidays: return [c("admin"), c("bank-holidays")]
+        case .bankHolidayPreview: return [c("admin"), c("bank-holidays"), c("preview")]
         case .serviceReports: return [c("service-levels"), c("reports")]
         case .serviceReportCSV: return [c("service-levels"), c("reports.csv")]
         case .serviceReportPDF: return [c("service-levels"), c("reports.pdf")]
