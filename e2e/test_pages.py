@@ -320,7 +320,7 @@ def test_pages_reflow_at_320_pixels(browser):
     for path in ["organisation/people", "organisation/tokens", "organisation/webhooks", "admin/audit", "admin/outbox",
                  "account/notifications", "staff/problems", "staff/problems/PRB-000001", "staff/problems/new", "hssi",
                  "hssi/new", "organisation/hssi-rota?partner=WELLPATH", "service-updates", "status", "service-levels",
-                 "service-levels/components", "service-levels/reports?partner=WELLPATH"]:
+                 "service-levels/components", "service-levels/reports?partner=WELLPATH", "admin/bank-holidays"]:
         page.goto(f"{BASE}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"
@@ -566,3 +566,30 @@ def test_a_partner_reads_its_monthly_report_and_a_correction_revises_it(browser)
     check(partner, "service-report-revised")
     partner.get_by_role("link", name=re.compile(r"Edition 1, ")).click()
     expect(partner.get_by_text(re.compile(r"^Edition 1, issued"))).to_be_visible()
+
+
+def test_an_administrator_imports_bank_holidays_and_running_clocks_move(page: Page, tmp_path):
+    """A GOV.UK list with an extra day: what it would change first, then the clocks it moved."""
+    day = datetime.date.today() + datetime.timedelta(days=1)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    feed = {"england-and-wales": {"division": "england-and-wales", "events": [
+        {"title": "A day off for the browser test", "date": day.isoformat(), "notes": "", "bunting": True}]}}
+    upload = tmp_path / "bank-holidays.json"
+    upload.write_text(json.dumps(feed), encoding="utf-8")
+
+    sign_in(page, "admin@partnerdesk.example")
+    page.get_by_role("link", name="Bank holidays").click()
+    expect(page.get_by_role("heading", name="Bank holidays", exact=True)).to_be_visible()
+    check(page, "bank-holidays")
+    page.get_by_role("button", name="Show what it would change").click()
+    expect(page.get_by_text("Choose a bank-holidays file to upload.").first).to_be_visible()
+    page.get_by_label("GOV.UK bank-holidays file (JSON)").set_input_files(str(upload))
+    page.get_by_role("button", name="Show what it would change").click()
+    expect(page.get_by_text(f"England and Wales: {day.isoformat()} A day off for the browser test added")).to_be_visible()
+    check(page, "bank-holidays-preview")
+    page.get_by_role("button", name="Take this list in").click()
+    expect(page.get_by_text(re.compile(r"Taken in as import \d+\. Running clocks replayed: \d+; due times moved: [1-9]"))).to_be_visible()
+    check(page, "bank-holidays-taken-in")
+    page.get_by_role("table").get_by_role("link").first.click()
+    expect(page.get_by_text("Bank holidays were updated, so the resolution target").first).to_be_visible()

@@ -7,7 +7,7 @@ public struct MovedClock: Sendable, Hashable {
     public var reference: String
     public var from: Date?
     public var to: Date?
-    /// The holiday changes on the dates between the two due instants (or all of them, when none falls there).
+    /// The holiday changes on the dates the clock counted over that moved it.
     public var because: [String]
 }
 
@@ -150,7 +150,9 @@ public struct BankHolidayService: Sendable {
                         incident,
                         MovedClock(
                             incidentID: incident.id, reference: incident.reference.description, from: from, to: to,
-                            because: Self.reasons(changes, between: from, and: to, calendar: catalog.calendar(tierID)))
+                            because: Self.reasons(
+                                changes, since: incident.clock.events.first?.at, dues: [from, to],
+                                calendar: catalog.calendar(tierID)))
                     ))
             }
             moved += try await record(changed, at: now, by: principal)
@@ -158,16 +160,16 @@ public struct BankHolidayService: Sendable {
         return (moved, replayed)
     }
 
-    /// The changes on dates between two instants (inclusive), or every change when none falls between.
+    /// The changes of the calendar's division on the dates the clock has counted over, from its start to the
+    /// later of the two due instants: the ones that moved it.
     static func reasons(
-        _ changes: [BankHolidayImport.Change], between from: Date?, and to: Date?, calendar: BusinessCalendar
+        _ changes: [BankHolidayImport.Change], since start: Date?, dues: [Date?], calendar: BusinessCalendar
     ) -> [String] {
-        let instants = [from, to].compactMap { $0 }
-        guard let first = instants.min(), let last = instants.max() else { return changes.map(\.sentence) }
-        let start = calendar.localDate(of: first)
-        let end = calendar.localDate(of: last)
-        let between = changes.filter { $0.date >= start && $0.date <= end }
-        return (between.isEmpty ? changes : between).map(\.sentence)
+        let mine = changes.filter { $0.division == calendar.holidays.division }
+        guard let last = dues.compactMap({ $0 }).max() else { return mine.map(\.sentence) }
+        let from = start.map { calendar.localDate(of: $0) }
+        let to = calendar.localDate(of: last)
+        return mine.filter { change in from.map { change.date >= $0 } ?? true && change.date <= to }.map(\.sentence)
     }
 
     /// Writes the moved clocks: a public timeline entry each and the new schedule, in one transaction per page.
@@ -191,8 +193,8 @@ public struct BankHolidayService: Sendable {
                     move.to.map { "now falls due \(NotificationComposer.londonTime($0))" } ?? "has no due time now"
                 let note =
                     "Bank holidays were updated, so the resolution target "
-                    + words + (move.from.map { " instead of \(NotificationComposer.londonTime($0))" } ?? "") + ". "
-                    + move.because.joined(separator: "; ") + "."
+                    + words + (move.from.map { " instead of \(NotificationComposer.londonTime($0))" } ?? "") + "."
+                    + (move.because.isEmpty ? "" : " " + move.because.joined(separator: "; ") + ".")
                 let event = IncidentEvent(
                     id: .init(ids.make()), incidentID: incident.id, at: now, kind: .comment, visibility: .public,
                     actorName: principal?.displayName ?? Self.operator, actorRole: principal?.role ?? .administrator,
