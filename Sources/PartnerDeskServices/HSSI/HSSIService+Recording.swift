@@ -71,10 +71,18 @@ extension HSSIService {
 
     func makeView(
         _ hssi: HigherSeverityIncident, at now: Date, in repositories: any Repositories, as principal: Principal,
-        withMessages: Bool
+        withMessages: Bool, partnersByID: [Partner.ID: Partner]? = nil
     ) async throws -> HSSIView {
-        let partners = try await Self.partners(of: hssi, in: repositories)
-        let hours = try await calendar(forPrimaryOf: hssi, in: repositories)
+        let partners: [Partner]
+        let hours: BusinessCalendar
+        if let partnersByID {
+            partners = hssi.affectedPartnerIDs.compactMap { partnersByID[$0] }
+            hours = try calendars.calendar(
+                for: partnersByID[hssi.primaryPartnerID]?.hoursOfOperation ?? .alwaysOpen, around: clock.now())
+        } else {
+            partners = try await Self.partners(of: hssi, in: repositories)
+            hours = try await calendar(forPrimaryOf: hssi, in: repositories)
+        }
         var messages: [HSSIMessageState] = []
         if withMessages {
             let own = try await ownAddresses(of: principal, in: repositories)

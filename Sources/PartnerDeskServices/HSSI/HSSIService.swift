@@ -38,9 +38,14 @@ public struct HSSIService: Sendable {
         try Authorization.require(principal, .readHSSI)
         let now = clock.now()
         var views: [HSSIView] = []
+        // Every partner read once for the whole list, not once or twice per HSSI.
+        let partners = Dictionary(
+            try await store.repositories.partners.list().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for hssi in try await store.repositories.hssis.list()
         where AccessPolicy.permits(principal, .readHSSI, on: hssi.owner) {
-            views.append(try await makeView(hssi, at: now, in: store.repositories, as: principal, withMessages: false))
+            views.append(
+                try await makeView(
+                    hssi, at: now, in: store.repositories, as: principal, withMessages: false, partnersByID: partners))
         }
         return views
     }

@@ -49,7 +49,7 @@ public struct ServiceReportService: Sendable {
     {
         try Authorization.require(principal, .readServiceLevels)
         let now = clock.now()
-        let partner = try await reportedPartner(code, as: principal)
+        let partner = try await ServiceLevelService.partner(code, as: principal, in: store.repositories)
         let month = try await checkedMonth(text, partner: partner, now: now)
         let editions = try await store.repositories.reports.editions(partnerID: partner?.id, month: month)
         let shown: ServiceReportEdition?
@@ -76,7 +76,7 @@ public struct ServiceReportService: Sendable {
         partner: Partner?, months: [(month: ReportingMonth, latest: Int)]
     ) {
         try Authorization.require(principal, .readServiceLevels)
-        let partner = try await reportedPartner(code, as: principal)
+        let partner = try await ServiceLevelService.partner(code, as: principal, in: store.repositories)
         return (partner, try await store.repositories.reports.issuedMonths(partnerID: partner?.id))
     }
 
@@ -85,27 +85,8 @@ public struct ServiceReportService: Sendable {
         ReportingMonth(containing: calendar.localDate(of: clock.now())).previous
     }
 
-    private func reportedPartner(_ code: String?, as principal: Principal) async throws -> Partner? {
-        let repositories = store.repositories
-        if principal.role.isPartnerRole {
-            guard let own = principal.partnerID, let partner = try await repositories.partners.find(id: own) else {
-                throw ServiceError.forbidden
-            }
-            if let code, !code.isEmpty, PartnerCode(code) != partner.code { throw ServiceError.notFound }
-            return partner
-        }
-        guard let code, !code.isEmpty else { return nil }
-        guard let partnerCode = PartnerCode(code), let found = try await repositories.partners.find(code: partnerCode)
-        else { throw ServiceError.notFound }
-        return found
-    }
-
     private func checkedMonth(_ text: String, partner: Partner?, now: Date) async throws -> ReportingMonth {
-        guard let month = ReportingMonth(text.trimmingCharacters(in: .whitespaces)) else {
-            throw ValidationFailure([
-                .init(field: "month", code: "invalid_format", message: "Give the month as YYYY-MM, like 2026-11.")
-            ])
-        }
+        let month = try ServiceLevelService.month(text)
         let current = ReportingMonth(containing: calendar.localDate(of: now))
         guard month < current else {
             throw ValidationFailure([

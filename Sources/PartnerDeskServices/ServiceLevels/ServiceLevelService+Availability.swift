@@ -27,28 +27,14 @@ extension ServiceLevelService {
         try Authorization.require(principal, .readServiceLevels)
         let now = clock.now()
         let current = ReportingMonth(containing: calendar.localDate(of: now))
-        guard let month = ReportingMonth(text.trimmingCharacters(in: .whitespaces)) else {
-            throw ValidationFailure([
-                .init(field: "month", code: "invalid_format", message: "Give the month as YYYY-MM, like 2026-11.")
-            ])
-        }
+        let month = try Self.month(text)
         guard month <= current else {
             throw ValidationFailure([
                 .init(field: "month", code: "not_started", message: "\(month) has not started yet.")
             ])
         }
         let repositories = store.repositories
-        var partner: Partner?
-        if principal.role.isPartnerRole {
-            guard let own = principal.partnerID else { throw ServiceError.forbidden }
-            partner = try await repositories.partners.find(id: own)
-            if let code, !code.isEmpty, PartnerCode(code) != partner?.code { throw ServiceError.notFound }
-        } else if let code, !code.isEmpty {
-            guard let partnerCode = PartnerCode(code),
-                let found = try await repositories.partners.find(code: partnerCode)
-            else { throw ServiceError.notFound }
-            partner = found
-        }
+        let partner = try await Self.partner(code, as: principal, in: repositories)
         let period = calendar.interval(of: month)
         let outages = try await repositories.serviceLevels.outages(overlapping: period)
         let windows = try await repositories.serviceLevels.maintenance(overlapping: period)
@@ -95,6 +81,36 @@ extension ServiceLevelService {
             }
             return sent
         }
+    }
+}
+
+extension ServiceLevelService {
+    /// A month written `YYYY-MM`, or the refusal that says how to write it.
+    static func month(_ text: String) throws -> ReportingMonth {
+        guard let month = ReportingMonth(text.trimmingCharacters(in: .whitespaces)) else {
+            throw ValidationFailure([
+                .init(field: "month", code: "invalid_format", message: "Give the month as YYYY-MM, like 2026-11.")
+            ])
+        }
+        return month
+    }
+
+    /// Whose figures a caller asks for: a partner's people always their own organisation (another code reads
+    /// as missing); staff a partner by its code, or the whole service (nil) without one.
+    static func partner(_ code: String?, as principal: Principal, in repositories: any Repositories) async throws
+        -> Partner?
+    {
+        if principal.role.isPartnerRole {
+            guard let own = principal.partnerID, let partner = try await repositories.partners.find(id: own) else {
+                throw ServiceError.forbidden
+            }
+            if let code, !code.isEmpty, PartnerCode(code) != partner.code { throw ServiceError.notFound }
+            return partner
+        }
+        guard let code, !code.isEmpty else { return nil }
+        guard let partnerCode = PartnerCode(code), let found = try await repositories.partners.find(code: partnerCode)
+        else { throw ServiceError.notFound }
+        return found
     }
 }
 
