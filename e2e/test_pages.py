@@ -523,7 +523,11 @@ def test_a_partner_reads_its_monthly_report_and_a_correction_revises_it(browser)
     partner.goto(f"{BASE}/service-levels")
     partner.get_by_role("link", name="the monthly service reports").click()
     expect(partner.get_by_role("heading", name=re.compile("Wellpath Digital: service report for"))).to_be_visible()
-    expect(partner.get_by_text(re.compile(r"Edition 1, issued"))).to_be_visible()
+    # Last month's first edition is out from the start of business on this month's first working day; before
+    # that (a run early on the 1st, say) the figures are provisional and there is nothing yet to revise.
+    issued = partner.get_by_text(re.compile(r"Edition 1, issued")).count() > 0
+    if not issued:
+        expect(partner.get_by_text(re.compile(r"Provisional: .* The first edition is issued on"))).to_be_visible()
     expect(partner.get_by_role("img", name=re.compile("resolved within target, by severity"))).to_be_visible()
     expect(partner.get_by_role("heading", name=re.compile(r"INC-\d+ \(WELLPATH\), severity 1")).first).to_be_visible()
     check(partner, "service-report")
@@ -544,6 +548,8 @@ def test_a_partner_reads_its_monthly_report_and_a_correction_revises_it(browser)
     assert "Targets missed" in text and "Resolution targets by severity" in text
     assert "Signed in as" not in text, "the print view leaves out the page header's controls"
 
+    if not issued:
+        return
     # The desk re-grades last month's severity 1 that was still open: the report is revised, saying what changed.
     desk = browser.new_context(viewport={"width": 1024, "height": 800}).new_page()
     sign_in(desk, "firstline@partnerdesk.example")

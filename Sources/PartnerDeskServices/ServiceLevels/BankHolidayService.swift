@@ -137,7 +137,7 @@ public struct BankHolidayService: Sendable {
             guard let last = page.last else { break }
             after = last.reference.number
             replayed += page.count
-            var changed: [(Incident, MovedClock)] = []
+            var changed: [(Incident, String, MovedClock)] = []
             for incident in page where incident.clock.phase != .notStarted {
                 let tierID = partners[incident.partnerID] ?? ServiceLevelTier.silver.id
                 let replay = incident.clock.replay(
@@ -147,7 +147,7 @@ public struct BankHolidayService: Sendable {
                 guard from != to else { continue }
                 changed.append(
                     (
-                        incident,
+                        incident, tierID,
                         MovedClock(
                             incidentID: incident.id, reference: incident.reference.description, from: from, to: to,
                             because: Self.reasons(
@@ -173,19 +173,17 @@ public struct BankHolidayService: Sendable {
     }
 
     /// Writes the moved clocks: a public timeline entry each and the new schedule, in one transaction per page.
-    private func record(_ changed: [(Incident, MovedClock)], at now: Date, by principal: Principal?) async throws
-        -> [MovedClock]
-    {
+    private func record(
+        _ changed: [(Incident, String, MovedClock)], at now: Date, by principal: Principal?
+    ) async throws -> [MovedClock] {
         guard !changed.isEmpty else { return [] }
         let (ids, catalog, audit) = (self.ids, self.catalog, self.audit)
         return try await store.transaction { repositories in
             var recorded: [MovedClock] = []
-            for (read, move) in changed {
-                // Read again inside the transaction: a change since the page was read wins, and is replayed
-                // with it under the new calendars anyway.
-                guard var incident = try await repositories.incidents.find(id: read.id),
-                    let partner = try await repositories.partners.find(id: incident.partnerID)
-                else { continue }
+            for (read, tierID, move) in changed {
+                // Written only if unchanged since the page was read: a change since then wins, and its own
+                // schedule already follows the new calendars.
+                var incident = read
                 let expected = incident.version
                 incident.version += 1
                 incident.updatedAt = now
@@ -202,7 +200,7 @@ public struct BankHolidayService: Sendable {
                 do {
                     try await repositories.incidents.update(
                         incident, expectedVersion: expected,
-                        schedule: IncidentService.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID),
+                        schedule: IncidentService.schedule(incident, at: now, catalog: catalog, tierID: tierID),
                         events: [event])
                 } catch RepositoryError.staleVersion {
                     continue

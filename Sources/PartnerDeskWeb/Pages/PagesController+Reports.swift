@@ -53,7 +53,11 @@ extension PagesController {
     @Sendable func serviceReportPDF(_ request: Request) async throws -> Response {
         guard let (principal, session) = try await currentSession(request) else { return request.redirect(to: .signIn) }
         guard case .available(let printer) = pdf else {
-            throw Abort(.serviceUnavailable, reason: "PDFs cannot be made here: \(pdf.missingReason ?? "").")
+            let problem = ProblemDetails(
+                status: .serviceUnavailable, code: "pdf_unavailable", title: "No PDF here",
+                detail: "PDFs cannot be made here: \(pdf.missingReason ?? ""). The page and its CSV have every figure.")
+            return try await request.view.render("error", ErrorPage(problem)).encodeResponse(
+                status: .serviceUnavailable, for: request)
         }
         let view = try await reportView(request, as: principal)
         var page = try await reportPage(view, principal, session, reportQuery(request).values)
