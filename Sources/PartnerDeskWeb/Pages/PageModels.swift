@@ -230,7 +230,8 @@ struct ErrorPage: Encodable {
         case 403:
             title = "You cannot do this"
             detail = "Your role does not allow this. Ask your organisation's PartnerDesk administrator if you need it."
-        case 400..<500, 503 where problem.detail != nil:
+        case 400..<500,
+            503 where problem.detail != nil:
             // A refusal, or a part of the service that is not set up here (it says why).
             title = problem.title
             detail = problem.detail ?? "The request could not be accepted."
