@@ -62,8 +62,6 @@ import Testing
             #expect(try await reports.editions(partnerID: partner.id, month: Self.november) == [first, second])
             #expect(try await reports.editions(partnerID: nil, month: Self.november) == [whole])
             #expect(Set(try await reports.latestEditions(month: Self.november).map(\.id)) == [second.id, whole.id])
-            let months = try await reports.issuedMonths(partnerID: partner.id)
-            #expect(months.map(\.month.description) == ["2026-11", "2026-10"] && months.map(\.latest) == [2, 1])
 
             #expect(try await reports.isIssued(Self.november) == false)
             try await store.transaction {

@@ -38,20 +38,6 @@ struct SQLServiceReportRepository: ServiceReportRepository {
         return Array(Dictionary(all.map { ($0.partnerID, $0) }, uniquingKeysWith: { _, later in later }).values)
     }
 
-    func issuedMonths(partnerID: Partner.ID?) async throws -> [(month: ReportingMonth, latest: Int)] {
-        let rows = try await sql.select().column("month").column(
-            SQLFunction("max", args: SQLColumn("number")), as: "latest"
-        )
-        .from("service_report_editions").where("scope", .equal, Self.scope(partnerID)).groupBy("month")
-        .orderBy("month", .descending).all()
-        return try rows.map { row in
-            guard let month = ReportingMonth(try row.decode(column: "month", as: String.self)) else {
-                throw StoredDataError.unreadable(table: "service_report_editions", id: nil)
-            }
-            return (month, try row.decode(column: "latest", as: Int.self))
-        }
-    }
-
     func isIssued(_ month: ReportingMonth) async throws -> Bool {
         try await sql.select().column("month").from("service_report_months")
             .where("month", .equal, month.description).first() != nil

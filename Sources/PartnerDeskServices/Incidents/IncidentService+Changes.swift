@@ -173,8 +173,10 @@ extension IncidentService {
             incident, expectedVersion: expectedVersion,
             schedule: Self.schedule(incident, at: now, catalog: catalog, tierID: partner.tierID), events: events)
         try await ServiceReportService.requestReviews(
-            after: before, became: incident, at: now, calendar: catalog.calendar(ServiceLevelTier.silver.id),
-            in: repositories)
+            of: [.partner(incident.partnerID), .wholeService],
+            spanning: [
+                before.raisedAt, incident.raisedAt, before.clock.stoppedAt ?? now, incident.clock.stoppedAt ?? now,
+            ], at: now, calendar: catalog.calendar(ServiceLevelTier.silver.id), in: repositories)
         let action: String =
             switch events[0].kind {
             case .transition(let step, _, _): "incident.\(step.rawValue)"

@@ -18,9 +18,6 @@ public protocol ServiceReportRepository: Sendable {
     func editions(partnerID: Partner.ID?, month: ReportingMonth) async throws -> [ServiceReportEdition]
     /// The latest edition of every report of the month (the whole service's and each partner's).
     func latestEditions(month: ReportingMonth) async throws -> [ServiceReportEdition]
-    /// The months with at least one edition of the report (a partner's, or the whole service's for nil), with
-    /// the latest edition's number, newest month first.
-    func issuedMonths(partnerID: Partner.ID?) async throws -> [(month: ReportingMonth, latest: Int)]
     /// Whether every first edition of the month has been issued.
     func isIssued(_ month: ReportingMonth) async throws -> Bool
     /// Records that every first edition of the month has been issued.

@@ -84,36 +84,13 @@ enum SiteLink {
 }
 
 extension ServiceReportService {
-    /// Asks for the partner's and the whole service's reports to be checked for a revision, for every month
-    /// that is over and that the incident concerned before or after a change (from the month it was raised to
-    /// the month its clock stopped, or the last month over while it runs).
+    /// Asks for reports to be checked for a revision, for each month that is over from the earliest to the
+    /// latest of `instants`: for a changed incident, its partner's and the whole service's reports over the
+    /// months from when it was raised to when its clock stopped (or now, while it runs), before and after the
+    /// change; for a corrected outage, every report over its times before and after.
     static func requestReviews(
-        after before: Incident, became incident: Incident, at now: Date, calendar: BusinessCalendar,
+        of scopes: [ServiceReportReviewScope], spanning instants: [Date], at now: Date, calendar: BusinessCalendar,
         in repositories: any Repositories
-    ) async throws {
-        let last = ReportingMonth(containing: calendar.localDate(of: now)).previous
-        var month = ReportingMonth(containing: calendar.localDate(of: min(before.raisedAt, incident.raisedAt)))
-        let stops = [before.clock.stoppedAt, incident.clock.stoppedAt]
-        let until =
-            stops.contains(nil)
-            ? last
-            : min(
-                last,
-                ReportingMonth(
-                    containing: calendar.localDate(of: stops.compactMap { $0 }.max()!)))
-        while month <= until {
-            try await repositories.reports.requestReview(.partner(incident.partnerID), month: month, at: now)
-            try await repositories.reports.requestReview(.wholeService, month: month, at: now)
-            month = month.next
-        }
-    }
-}
-
-extension ServiceReportService {
-    /// Asks for every report to be checked for a revision, for each month that is over from the earliest to
-    /// the latest of `instants` (a corrected outage's times before and after).
-    static func requestReviews(
-        spanning instants: [Date], at now: Date, calendar: BusinessCalendar, in repositories: any Repositories
     ) async throws {
         guard let first = instants.min(), let latest = instants.max() else { return }
         let last = min(
@@ -121,7 +98,7 @@ extension ServiceReportService {
             ReportingMonth(containing: calendar.localDate(of: latest)))
         var month = ReportingMonth(containing: calendar.localDate(of: first))
         while month <= last {
-            try await repositories.reports.requestReview(.everyReport, month: month, at: now)
+            for scope in scopes { try await repositories.reports.requestReview(scope, month: month, at: now) }
             month = month.next
         }
     }

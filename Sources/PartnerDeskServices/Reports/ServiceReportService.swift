@@ -70,16 +70,6 @@ public struct ServiceReportService: Sendable {
             partner: partner, issuesAt: ServiceReportSchedule.issueAt(month, calendar: calendar))
     }
 
-    /// The months with issued reports for the caller (its own organisation's, or the whole service's or a
-    /// partner's for staff), newest first, with the latest edition's number.
-    public func issuedMonths(partner code: String?, as principal: Principal) async throws -> (
-        partner: Partner?, months: [(month: ReportingMonth, latest: Int)]
-    ) {
-        try Authorization.require(principal, .readServiceLevels)
-        let partner = try await ServiceLevelService.partner(code, as: principal, in: store.repositories)
-        return (partner, try await store.repositories.reports.issuedMonths(partnerID: partner?.id))
-    }
-
     /// The latest month that is over, for pages that offer it first.
     public var lastMonthOver: ReportingMonth {
         ReportingMonth(containing: calendar.localDate(of: clock.now())).previous
@@ -133,12 +123,15 @@ public struct ServiceReportService: Sendable {
         let releases = try await repositories.releases.releases()
         let agreed = AgreedRelease.byProblem(releases)
         let platform = catalog.tier(ServiceLevelTier.silver.id)
-        let problems = try await repositories.problems.list().map { problem in
-            (
-                problem,
-                problem.fixTarget(
-                    tier: platform, calendar: calendar, at: min(now, period.end), agreedRelease: agreed[problem.id])
-            )
+        // Only the problem records the month's incidents are linked to, not every one.
+        var problems: [(problem: Problem, target: ProblemFixTarget)] = []
+        for text in Set(incidents.compactMap(\.linkedProblem)).sorted() {
+            guard let reference = ProblemReference(text),
+                let problem = try await repositories.problems.find(reference: reference)
+            else { continue }
+            let target = problem.fixTarget(
+                tier: platform, calendar: calendar, at: min(now, period.end), agreedRelease: agreed[problem.id])
+            problems.append((problem, target))
         }
         let outages = try await repositories.serviceLevels.outages(overlapping: period)
         let windows = try await repositories.serviceLevels.maintenance(overlapping: period).filter { window in

@@ -83,6 +83,7 @@ public struct ServiceLevelService: Sendable {
             outage.version += 1
             try await repositories.serviceLevels.update(outage, expectedVersion: expectedVersion)
             try await ServiceReportService.requestReviews(
+                of: [.everyReport],
                 spanning: [before.startedAt, before.endedAt ?? now, outage.startedAt, outage.endedAt ?? now], at: now,
                 calendar: calendar, in: repositories)
             try await audit.append(

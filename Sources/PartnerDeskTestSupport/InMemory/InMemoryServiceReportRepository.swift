@@ -30,12 +30,6 @@ struct InMemoryServiceReportRepository: ServiceReportRepository {
         return Dictionary(grouping: editions, by: \.partnerID).values.compactMap { $0.max { $0.number < $1.number } }
     }
 
-    func issuedMonths(partnerID: Partner.ID?) async throws -> [(month: ReportingMonth, latest: Int)] {
-        let editions = box.read().reportEditions.filter { $0.partnerID == partnerID }
-        return Dictionary(grouping: editions, by: \.month).map { ($0.key, $0.value.map(\.number).max() ?? 1) }
-            .sorted { $0.0 > $1.0 }
-    }
-
     func isIssued(_ month: ReportingMonth) async throws -> Bool { box.read().issuedMonths.contains(month) }
 
     func markIssued(_ month: ReportingMonth, at instant: Date) async throws {
