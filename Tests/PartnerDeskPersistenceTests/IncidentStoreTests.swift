@@ -13,6 +13,7 @@ import Testing
     static let monday9 = ISO8601Instant.date(from: "2026-11-23T09:00:00Z")!
 
     struct Fixture {
+        let store: any UnitOfWork
         let services: AppServices
         let clock: FixedClock
         let partner: Principal
@@ -34,7 +35,7 @@ import Testing
             let desk = try await services.tokens.authenticate(
                 services.tokens.create(name: "Desk", partnerCode: nil, role: .firstLineAgent).secret
             )
-            try await body(Fixture(services: services, clock: clock, partner: partner!, desk: desk!))
+            try await body(Fixture(store: store, services: services, clock: clock, partner: partner!, desk: desk!))
         }
     }
 
@@ -139,6 +140,59 @@ import Testing
                 query.after = page.next
             } while query.after != nil
             #expect(pages == [[3, 2], [1, 4], [5]])
+        }
+    }
+
+    @Test(arguments: ContractStore.available)
+    func reschedule_writesOnlyIncidentsStillAtTheirVersion_withTheirTimelineEntries(_ backend: ContractStore)
+        async throws
+    {
+        try await withFixture(backend) { fixture in
+            var ids: [Incident.ID] = []
+            for index in 0..<3 { ids.append(try await raise(fixture, Self.draft("Case \(index) loops")).incident.id) }
+            for id in ids.prefix(2) {
+                _ = try await fixture.services.incidents.transition(
+                    id, IncidentTransitionDraft(action: "receive", severity: 3), expectedVersion: 1, by: fixture.desk)
+            }
+            let incidents = fixture.store.repositories.incidents
+            let now = Self.monday9.addingTimeInterval(3_600)
+            let due = Self.monday9.addingTimeInterval(7 * 86_400)
+            func move(_ id: Incident.ID, at version: Int, _ schedule: IncidentSchedule) -> ScheduleMove {
+                ScheduleMove(
+                    incidentID: id, expectedVersion: version, schedule: schedule,
+                    event: IncidentEvent(
+                        id: .init(UUID()), incidentID: id, at: now, kind: .comment, visibility: .public,
+                        actorName: "Operator", actorRole: .administrator, note: "Moved"))
+            }
+            let written = try await incidents.reschedule(
+                [
+                    move(ids[0], at: 2, IncidentSchedule(dueAt: due, breachAt: due, nextEscalationAt: due - 3_600)),
+                    // Changed since it was read: left alone.
+                    move(ids[1], at: 1, IncidentSchedule(dueAt: due, breachAt: due)),
+                    // No due, breach or escalation instant at all.
+                    move(ids[2], at: 1, IncidentSchedule(dueAt: nil, breachAt: nil)),
+                ], at: now)
+            #expect(written == [ids[0], ids[2]])
+            let moved = try #require(try await incidents.find(id: ids[0]))
+            #expect(moved.version == 3 && moved.updatedAt == now)
+            #expect(try await incidents.find(id: ids[1])?.version == 2)
+            #expect(try await incidents.find(id: ids[2])?.version == 2)
+            // Each entry follows the timeline it joins; the incident changed since has none.
+            #expect(try await incidents.events(of: ids[0], includeInternal: true).map(\.note).last == "Moved")
+            #expect(try await incidents.events(of: ids[0], includeInternal: true).count == 3)
+            #expect(try await incidents.events(of: ids[2], includeInternal: true).count == 2)
+            #expect(!(try await incidents.events(of: ids[1], includeInternal: true)).contains { $0.note == "Moved" })
+            // The queue follows the new schedule: breach and escalation instants as written.
+            func breached(at instant: Date) async throws -> [Incident.ID] {
+                var query = IncidentQuery(now: instant)
+                query.breached = true
+                return try await incidents.list(query).incidents.map(\.id)
+            }
+            #expect(try await !breached(at: due - 60).contains(ids[0]))
+            #expect(try await breached(at: due + 60).contains(ids[0]))
+            #expect(try await !incidents.dueForEscalation(at: due - 3_601, limit: 10).map(\.id).contains(ids[0]))
+            #expect(try await incidents.dueForEscalation(at: due - 3_600, limit: 10).map(\.id).contains(ids[0]))
+            #expect(try await incidents.reschedule([], at: now).isEmpty)
         }
     }
 

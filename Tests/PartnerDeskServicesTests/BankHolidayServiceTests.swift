@@ -71,6 +71,18 @@ import Testing
         #expect(view.sla?.due == Self.at("2026-12-10T09:00:00Z"))
         let timeline = try await services.incidents.history(raised.incident.id, as: system)
         #expect(timeline.last?.note?.contains("A day for the test added") == true, "the partner reads why")
+        // One audit entry per page of moved clocks names each incident with its due time before and after.
+        var replays = AuditQuery()
+        replays.action = "incident.replayed"
+        let audited = try await services.audit.list(replays)
+        #expect(audited.map(\.subject) == [AuditSubject(kind: "bank_holiday_import", id: "1")])
+        #expect(
+            audited.first?.changes == [
+                FieldChange(
+                    field: "\(raised.incident.reference) resolution due",
+                    before: NotificationComposer.londonTime(Self.at("2026-12-09T09:00:00Z")),
+                    after: NotificationComposer.londonTime(Self.at("2026-12-10T09:00:00Z")))
+            ])
 
         // A second server on the same store takes the list in on its next round of background jobs.
         let other = AppServices.inMemory(store: store, clock: clock)

@@ -28,5 +28,6 @@ public enum PartnerDeskMigrations {
         CreateComponentChoices(),
         CreateServiceReports(),
         CreateBankHolidayImports(),
+        IndexRunningClocks(),
     ]
 }

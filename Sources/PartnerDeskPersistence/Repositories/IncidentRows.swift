@@ -91,10 +91,27 @@ enum IncidentRows {
             incident.resolution = IncidentResolution(
                 kind: kind, summary: try row.optionalText("resolution_summary") ?? "")
         }
-        incident.clock = try decoder.decode(SLAClock.self, from: Data(try row.text("clock_events").utf8))
+        incident.clock = try clock(from: row)
         incident.updatedAt = try row.date("updated_at")
         incident.version = try row.integer("version")
         return incident
+    }
+
+    /// The clock of a row of `incidents`.
+    private static func clock(from row: any StoredRow) throws -> SLAClock {
+        try decoder.decode(SLAClock.self, from: Data(try row.text("clock_events").utf8))
+    }
+
+    /// What replaying the clock needs, from a row with the columns `id`, `number`, `partner_id`, `version` and
+    /// `clock_events`.
+    static func runningClock(from row: any StoredRow) throws -> RunningClock {
+        let id = try row.uuid("id")
+        guard let reference = IncidentReference(number: try row.integer("number")) else {
+            throw StoredDataError.unreadable(table: incidents, id: id)
+        }
+        return RunningClock(
+            incidentID: .init(id), reference: reference, partnerID: .init(try row.uuid("partner_id")),
+            version: try row.integer("version"), clock: try clock(from: row))
     }
 
     /// The values of every column of `incident_events` for this event.

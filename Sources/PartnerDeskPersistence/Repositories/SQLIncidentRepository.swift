@@ -40,6 +40,61 @@ struct SQLIncidentRepository: IncidentRepository {
         try await append(events)
     }
 
+    func reschedule(_ moves: [ScheduleMove], at instant: Date) async throws -> Set<Incident.ID> {
+        var written: Set<Incident.ID> = []
+        // A thousand moves bind 13,000 values in the timeline insert, within SQLite's and PostgreSQL's limits.
+        for start in stride(from: 0, to: moves.count, by: 1_000) {
+            let chunk = moves[start..<min(start + 1_000, moves.count)]
+            let claimed = try await claim(chunk, at: instant)
+            written.formUnion(claimed)
+            try await appendAll(chunk.filter { claimed.contains($0.incidentID) }.map(\.event))
+        }
+        return written
+    }
+
+    /// Writes the schedules of the moves whose incident is still at the expected version, in one statement;
+    /// returns those incidents. The version check and the write are one statement, as in `update`.
+    private func claim(_ moves: ArraySlice<ScheduleMove>, at instant: Date) async throws -> Set<Incident.ID> {
+        guard !moves.isEmpty else { return [] }
+        // A VALUES list's columns are called column1, column2, … by SQLite and PostgreSQL alike. The casts give
+        // PostgreSQL a type for a column whose every value is NULL.
+        let rows: [SQLQueryString] = moves.map { move in
+            let schedule = move.schedule
+            return
+                "(\(bind: move.incidentID.rawValue), \(bind: move.expectedVersion), \(bind: IncidentListing.dueKey(schedule.dueAt)), \(bind: schedule.breachAt.map(IncidentRows.epochSeconds)), \(bind: schedule.nextEscalationAt.map(IncidentRows.epochSeconds)))"
+        }
+        let table = IncidentRows.incidents
+        let statement: SQLQueryString = """
+            UPDATE \(ident: table) SET "version" = \(ident: table)."version" + 1, "updated_at" = \(bind: instant),
+              "sort_due" = CAST(moved.column3 AS BIGINT), "breach_at" = CAST(moved.column4 AS BIGINT),
+              "next_escalation_at" = CAST(moved.column5 AS BIGINT)
+            FROM (VALUES \(rows.joined(separator: ", "))) AS moved
+            WHERE \(ident: table)."id" = moved.column1 AND \(ident: table)."version" = moved.column2
+            RETURNING \(ident: table)."id"
+            """
+        return Set(try await sql.storedRows(sql.raw(statement)).map { Incident.ID(try $0.uuid("id")) })
+    }
+
+    /// Appends events to several incidents' timelines: their lengths in one query, the events in one statement.
+    private func appendAll(_ events: [IncidentEvent]) async throws {
+        guard !events.isEmpty else { return }
+        let counted = try await sql.storedRows(
+            sql.select().column("incident_id").column(SQLFunction("count", args: SQLLiteral.all), as: "events")
+                .from(IncidentRows.events).where("incident_id", .in, events.map(\.incidentID.rawValue))
+                .groupBy("incident_id"))
+        var lengths = Dictionary(
+            try counted.map { (try $0.uuid("incident_id"), try $0.integer("events")) }, uniquingKeysWith: +)
+        var insert = sql.insert(into: IncidentRows.events)
+        for (index, event) in events.enumerated() {
+            let ordinal = lengths[event.incidentID.rawValue, default: 0]
+            lengths[event.incidentID.rawValue] = ordinal + 1
+            let row = try IncidentRows.columns(event, ordinal: Int64(ordinal))
+            if index == 0 { insert = insert.columns(row.map { quotedColumn($0.0) }) }
+            insert = insert.values(row.map { SQLBind($0.1) })
+        }
+        try await insert.run()
+    }
+
     func append(_ events: [IncidentEvent]) async throws {
         guard let first = events.first else { return }
         let row = try await sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "events")
@@ -130,10 +185,12 @@ struct SQLIncidentRepository: IncidentRepository {
                 .where("raised_at", .lessThan, period.end).orderBy("number"))
     }
 
-    func running(after number: Int, limit: Int) async throws -> [Incident] {
-        try await incidents(
-            sql.selectAll(from: IncidentRows.incidents).where("active_until", .equal, IncidentListing.noDue)
-                .where("number", .greaterThan, Int64(number)).orderBy("number").limit(limit))
+    func running(after number: Int, limit: Int) async throws -> [RunningClock] {
+        let rows = try await sql.storedRows(
+            sql.select().columns("id", "number", "partner_id", "version", "clock_events").from(IncidentRows.incidents)
+                .where("active_until", .equal, IncidentListing.noDue).where("number", .greaterThan, Int64(number))
+                .orderBy("number").limit(limit))
+        return try rows.map(IncidentRows.runningClock(from:))
     }
 
     func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident] {

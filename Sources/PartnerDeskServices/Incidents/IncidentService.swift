@@ -184,9 +184,14 @@ public struct IncidentService: Sendable {
     static func schedule(_ incident: Incident, at instant: Date, catalog: ServiceLevelCatalog, tierID: String)
         -> IncidentSchedule
     {
-        guard let status = incident.sla(at: instant, calendar: catalog.calendar(tierID)) else {
-            return IncidentSchedule(dueAt: nil, breachAt: nil)
-        }
+        schedule(
+            incident.sla(at: instant, calendar: catalog.calendar(tierID)), at: instant,
+            running: incident.clock.phase == .running)
+    }
+
+    /// The same from the clock's status at `instant` (nil before it starts), and whether it is running.
+    static func schedule(_ status: SLAStatus?, at instant: Date, running: Bool) -> IncidentSchedule {
+        guard let status else { return IncidentSchedule(dueAt: nil, breachAt: nil) }
         let due = status.due ?? status.projectedDue
         let breachAt: Date? =
             switch status.state {
@@ -196,6 +201,6 @@ public struct IncidentService: Sendable {
             }
         return IncidentSchedule(
             dueAt: due, breachAt: breachAt,
-            nextEscalationAt: EscalationService.next(status, running: incident.clock.phase == .running))
+            nextEscalationAt: EscalationService.next(status, running: running))
     }
 }

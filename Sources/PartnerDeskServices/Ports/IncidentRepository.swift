@@ -69,6 +69,11 @@ public protocol IncidentRepository: Sendable {
     /// ``RepositoryError/staleVersion``.
     func update(_ incident: Incident, expectedVersion: Int, schedule: IncidentSchedule, events: [IncidentEvent])
         async throws
+    /// Moves many incidents' schedules at once, as replaying clocks after a bank-holiday import does: each
+    /// incident still stored at its move's `expectedVersion` takes the new schedule, its next version,
+    /// `instant` as its update time and the move's timeline entry; the others are left as they are (a change
+    /// made since the incident was read wins). Returns the incidents written.
+    func reschedule(_ moves: [ScheduleMove], at instant: Date) async throws -> Set<Incident.ID>
     /// Appends timeline events without changing the incident (comments).
     func append(_ events: [IncidentEvent]) async throws
     func find(id: Incident.ID) async throws -> Incident?
@@ -79,10 +84,9 @@ public protocol IncidentRepository: Sendable {
     /// The incidents a month's report reads: raised before `period` ended and not stopped before it began
     /// (see ``IncidentListing/activeUntilKey(_:)``), one partner's or every partner's, in reference order.
     func active(during period: DateInterval, partnerID: Partner.ID?) async throws -> [Incident]
-    /// Incidents whose clock has not stopped (see ``IncidentListing/activeUntilKey(_:)``), in reference order
-    /// after the reference number `after`, at most `limit`: a page of the clocks an import of bank holidays
-    /// replays.
-    func running(after number: Int, limit: Int) async throws -> [Incident]
+    /// The clocks that have not stopped (see ``IncidentListing/activeUntilKey(_:)``), in reference order after
+    /// the reference number `after`, at most `limit`: a page of what an import of bank holidays replays.
+    func running(after number: Int, limit: Int) async throws -> [RunningClock]
     /// The timeline, oldest first; internal events only when asked for.
     func events(of incident: Incident.ID, includeInternal: Bool) async throws -> [IncidentEvent]
     /// Incidents whose next SLA escalation instant (see ``IncidentSchedule/nextEscalationAt``) has come, earliest
@@ -106,5 +110,41 @@ public struct IncidentSchedule: Hashable, Sendable {
         self.dueAt = dueAt
         self.breachAt = breachAt
         self.nextEscalationAt = nextEscalationAt
+    }
+}
+
+/// An incident's schedule moved because its calendar changed, with the timeline entry saying so (see
+/// ``IncidentRepository/reschedule(_:at:)``).
+public struct ScheduleMove: Hashable, Sendable {
+    public var incidentID: Incident.ID
+    /// The version the incident was read at: it is written only if it is still stored at this one.
+    public var expectedVersion: Int
+    public var schedule: IncidentSchedule
+    public var event: IncidentEvent
+
+    public init(incidentID: Incident.ID, expectedVersion: Int, schedule: IncidentSchedule, event: IncidentEvent) {
+        self.incidentID = incidentID
+        self.expectedVersion = expectedVersion
+        self.schedule = schedule
+        self.event = event
+    }
+}
+
+/// What replaying an incident's clock under new calendars needs of the incident, and no more.
+public struct RunningClock: Hashable, Sendable {
+    public var incidentID: Incident.ID
+    public var reference: IncidentReference
+    public var partnerID: Partner.ID
+    public var version: Int
+    public var clock: SLAClock
+
+    public init(
+        incidentID: Incident.ID, reference: IncidentReference, partnerID: Partner.ID, version: Int, clock: SLAClock
+    ) {
+        self.incidentID = incidentID
+        self.reference = reference
+        self.partnerID = partnerID
+        self.version = version
+        self.clock = clock
     }
 }

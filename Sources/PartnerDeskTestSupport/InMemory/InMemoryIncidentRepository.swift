@@ -37,6 +37,23 @@ struct InMemoryIncidentRepository: IncidentRepository {
         }
     }
 
+    func reschedule(_ moves: [ScheduleMove], at instant: Date) async throws -> Set<Incident.ID> {
+        var written: Set<Incident.ID> = []
+        try box.write { state in
+            for move in moves {
+                guard var stored = state.incidents[move.incidentID], stored.incident.version == move.expectedVersion
+                else { continue }
+                stored.incident.version += 1
+                stored.incident.updatedAt = instant
+                stored.schedule = move.schedule
+                state.incidents[move.incidentID] = stored
+                state.incidentEvents.append(move.event)
+                written.insert(move.incidentID)
+            }
+        }
+        return written
+    }
+
     func append(_ events: [IncidentEvent]) async throws {
         try box.write { $0.incidentEvents += events }
     }
@@ -103,11 +120,14 @@ struct InMemoryIncidentRepository: IncidentRepository {
         }.sorted { $0.reference < $1.reference }
     }
 
-    func running(after number: Int, limit: Int) async throws -> [Incident] {
-        Array(
-            box.read().incidents.values.map(\.incident).filter {
-                IncidentListing.activeUntilKey($0) == IncidentListing.noDue && $0.reference.number > number
-            }.sorted { $0.reference < $1.reference }.prefix(limit))
+    func running(after number: Int, limit: Int) async throws -> [RunningClock] {
+        box.read().incidents.values.map(\.incident).filter {
+            IncidentListing.activeUntilKey($0) == IncidentListing.noDue && $0.reference.number > number
+        }.sorted { $0.reference < $1.reference }.prefix(limit).map {
+            RunningClock(
+                incidentID: $0.id, reference: $0.reference, partnerID: $0.partnerID, version: $0.version,
+                clock: $0.clock)
+        }
     }
 
     func dueForEscalation(at instant: Date, limit: Int) async throws -> [Incident] {
