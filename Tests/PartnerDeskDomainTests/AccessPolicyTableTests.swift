@@ -45,6 +45,9 @@ import Testing
         service_level.components     .    .    .    | .    .    .    .    .    .    .    x
         component.choose             .    .    x    | .    .    .    .    .    .    .    x
         calendar.holidays            .    .    .    | .    .    .    .    .    .    .    x
+        service_request.read         x    x    x    | x    x    x    x    x    x    x    x
+        service_request.raise        x    x    x    | .    .    .    .    .    .    .    .
+        service_request.work         .    .    .    | x    .    .    .    .    .    x    x
         """
 
     static let columns: [Role] = [
@@ -88,7 +91,7 @@ import Testing
     /// Only these actions are reads, which read-only tokens may perform.
     static let reads: Set<AccessAction> = [
         .readPartner, .readIncident, .readAuditLog, .readProblems, .readHSSI, .readReleases, .readChangeNotices,
-        .readServiceLevels,
+        .readServiceLevels, .readServiceRequests,
     ]
 
     @Test func readOnlyTokens_performOnlyTheReadsTheirRoleGrants() throws {

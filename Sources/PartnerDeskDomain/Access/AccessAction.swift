@@ -77,12 +77,18 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case chooseComponents = "component.choose"
     /// Import the bank holidays the business calendars skip, replaying every running clock.
     case manageBankHolidays = "calendar.holidays"
+    /// Read service requests (a partner's people: their organisation's own).
+    case readServiceRequests = "service_request.read"
+    /// Make service requests for one's organisation, answer what the desk asks, comment, and withdraw them.
+    case raiseServiceRequests = "service_request.raise"
+    /// Work service requests on the service desk: accept, ask the partner, fulfil or decline, internal notes.
+    case workServiceRequests = "service_request.work"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {
         switch self {
         case .readPartner, .readIncident, .readAuditLog, .readProblems, .readHSSI, .readReleases, .readChangeNotices,
-            .readServiceLevels:
+            .readServiceLevels, .readServiceRequests:
             true
         default: false
         }

@@ -66,49 +66,51 @@ public enum AccessPolicy {
                 .manageOwnNotifications, .readProblems, .manageProblems, .publishProblems, .readHSSI, .declareHSSI,
                 .respondToHSSI, .runHSSI, .manageHSSIRota, .readReleases, .manageReleases, .manageApprovalLevels,
                 .readChangeNotices, .readServiceLevels, .manageOutages, .manageComponents, .chooseComponents,
-                .manageBankHolidays,
+                .manageBankHolidays, .readServiceRequests, .workServiceRequests,
             ]
         case .firstLineAgent:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
                 .attachScreenshot, .manageOwnNotifications, .readProblems, .manageProblems, .readHSSI, .declareHSSI,
-                .readReleases, .readChangeNotices, .readServiceLevels, .manageOutages,
+                .readReleases, .readChangeNotices, .readServiceLevels, .manageOutages, .readServiceRequests,
+                .workServiceRequests,
             ]
         case .devOpsEngineer:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
                 .attachScreenshot, .manageOwnNotifications, .readProblems, .manageProblems, .readHSSI,
-                .readReleases, .readChangeNotices, .readServiceLevels, .manageOutages,
+                .readReleases, .readChangeNotices, .readServiceLevels, .manageOutages, .readServiceRequests,
             ]
         case .problemManager:
             [
                 .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .manageProblems,
                 .publishProblems, .readHSSI, .readReleases, .readChangeNotices, .readServiceLevels,
+                .readServiceRequests,
             ]
         case .serviceBridgeOperator:
             [
                 .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .readHSSI,
                 .declareHSSI, .respondToHSSI, .runHSSI, .readReleases, .readChangeNotices, .readServiceLevels,
-                .manageOutages,
+                .manageOutages, .readServiceRequests,
             ]
         case .releaseManager:
             staffReaders.union([.manageReleases])
         case .assuranceApprover:
             staffReaders.union([.approveReleases])
         case .serviceManager:
-            staffReaders.union([.manageOutages])
+            staffReaders.union([.manageOutages, .workServiceRequests])
         }
     }
 
     private static let partnerActions: Set<AccessAction> = [
         .readPartner, .readIncident, .raiseIncident, .updateIncident, .commentOnIncident, .provideInformation,
         .attachScreenshot, .manageOwnNotifications, .readHSSI, .declareHSSI, .respondToHSSI, .readChangeNotices,
-        .respondToChangeNotice, .readServiceLevels,
+        .respondToChangeNotice, .readServiceLevels, .readServiceRequests, .raiseServiceRequests,
     ]
 
     /// What the staff roles that only follow incidents and problems may do: read, with the staff's notes.
     private static let staffReaders: Set<AccessAction> = [
         .readPartner, .readIncident, .internalNotes, .manageOwnNotifications, .readProblems, .readHSSI,
-        .readReleases, .readChangeNotices, .readServiceLevels,
+        .readReleases, .readChangeNotices, .readServiceLevels, .readServiceRequests,
     ]
 }

@@ -52,3 +52,8 @@ extension HigherSeverityIncident: OwnedRecord {
     /// An HSSI is shared by every partner it affects.
     public var owner: RecordOwner { .partners(Set(affectedPartnerIDs)) }
 }
+
+extension ServiceRequest: OwnedRecord {
+    /// A service request is the requesting partner's.
+    public var owner: RecordOwner { .partner(partnerID) }
+}

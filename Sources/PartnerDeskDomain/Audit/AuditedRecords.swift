@@ -163,3 +163,20 @@ extension ApprovalLevel: AuditedRecord {
         ]
     }
 }
+
+extension ServiceRequest: AuditedRecord {
+    public var auditSubject: AuditSubject { AuditSubject(kind: "service_request", id: id.description) }
+
+    /// The title, state, target and size of the history; answers as summaries (they are the partner's
+    /// words, kept on the request itself).
+    public var auditFields: [String: String] {
+        var fields: [String: String] = [
+            "type": type.id, "title": title, "status": status.rawValue,
+            "steps": String(steps.count),
+        ]
+        for answer in answers { fields["answers.\(answer.field)"] = FieldChange.textSummary(answer.value) }
+        fields["dueDate"] = target?.dueDate.description
+        fields["warningsSent"] = warningsSent.isEmpty ? nil : warningsSent.map(\.rawValue).joined(separator: ", ")
+        return fields
+    }
+}
