@@ -18,6 +18,7 @@ public struct AppServices: Sendable {
     public let serviceLevels: ServiceLevelService
     public let reports: ServiceReportService
     public let bankHolidays: BankHolidayService
+    public let serviceRequests: ServiceRequestService
     public let jobs: BackgroundJobs
     public let readiness: any ReadinessProbe
     public let clock: any Clock
@@ -36,7 +37,8 @@ public struct AppServices: Sendable {
         screenshotLimits: ScreenshotLimits = .default,
         requireStaffSecondFactor: Bool = false, hssiCadence: HSSIUpdateCadence = .standard,
         auditAnchor: (any AuditAnchor)? = nil, webhookPolicy: WebhookTargetPolicy = WebhookTargetPolicy(),
-        releaseLeadTime: ReleaseLeadTime = .standard, maintenanceLeadTime: MaintenanceLeadTime = .standard
+        releaseLeadTime: ReleaseLeadTime = .standard, maintenanceLeadTime: MaintenanceLeadTime = .standard,
+        serviceRequestTypes: ServiceRequestCatalogue = .standard
     ) {
         let planner = NotificationPlanner(sender: delivery.sender, publicURL: delivery.publicURL, ids: ids)
         let partnerCache = PartnerCache(clock: clock)
@@ -70,6 +72,8 @@ public struct AppServices: Sendable {
             maintenanceLeadTime: maintenanceLeadTime)
         self.reports = ServiceReportService(store: store, ids: ids, clock: clock, catalog: catalog, planner: planner)
         self.bankHolidays = BankHolidayService(store: store, ids: ids, clock: clock, catalog: catalog, audit: audit)
+        self.serviceRequests = ServiceRequestService(
+            store: store, ids: ids, clock: clock, catalog: catalog, audit: audit, types: serviceRequestTypes)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
             hssis: hssis, releases: releases, serviceLevels: serviceLevels, reports: reports,

@@ -132,6 +132,12 @@ public struct ServiceRequest: Hashable, Sendable, Codable, Identifiable {
         }
     }
 
+    /// The next warning to send the desk about the target, and when: none before acceptance or once finished.
+    public var nextWarning: (warning: ServiceRequestTarget.Warning, at: Date)? {
+        guard !status.isFinished else { return nil }
+        return target?.nextWarning(sent: warningsSent)
+    }
+
     /// The steps a partner's people read (without the desk's internal notes).
     public var partnerSteps: [ServiceRequestStep] { steps.filter { !$0.isInternal } }
 

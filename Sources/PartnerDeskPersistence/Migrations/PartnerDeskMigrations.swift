@@ -29,5 +29,6 @@ public enum PartnerDeskMigrations {
         CreateServiceReports(),
         CreateBankHolidayImports(),
         IndexRunningClocks(),
+        CreateServiceRequests(),
     ]
 }

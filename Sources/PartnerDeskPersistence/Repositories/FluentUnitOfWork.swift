@@ -23,6 +23,7 @@ struct FluentRepositories: Repositories {
     var serviceLevels: any ServiceLevelRepository { SQLServiceLevelRepository(sql: database.sql) }
     var reports: any ServiceReportRepository { SQLServiceReportRepository(sql: database.sql) }
     var bankHolidays: any BankHolidayRepository { SQLBankHolidayRepository(sql: database.sql) }
+    var serviceRequests: any ServiceRequestRepository { SQLServiceRequestRepository(sql: database.sql) }
     var notificationPreferences: any NotificationPreferenceRepository {
         SQLNotificationPreferenceRepository(sql: database.sql)
     }

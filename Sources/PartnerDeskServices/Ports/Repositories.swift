@@ -71,6 +71,7 @@ public protocol Repositories: Sendable {
     var serviceLevels: any ServiceLevelRepository { get }
     var reports: any ServiceReportRepository { get }
     var bankHolidays: any BankHolidayRepository { get }
+    var serviceRequests: any ServiceRequestRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

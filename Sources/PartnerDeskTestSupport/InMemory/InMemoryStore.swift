@@ -57,6 +57,8 @@ public final class InMemoryStore: UnitOfWork {
         var reportEditions: [ServiceReportEdition] = []
         var issuedMonths: Set<ReportingMonth> = []
         var holidayImports: [StoredHolidayImport] = []
+        var serviceRequests: [ServiceRequest.ID: ServiceRequest] = [:]
+        var serviceRequestSequence = 0
         var reportReviews: [(scope: ServiceReportReviewScope, month: ReportingMonth, requestedAt: Date)] = []
     }
 
@@ -118,4 +120,5 @@ struct InMemoryRepositories: Repositories {
     var serviceLevels: any ServiceLevelRepository { InMemoryServiceLevelRepository(box: box) }
     var reports: any ServiceReportRepository { InMemoryServiceReportRepository(box: box) }
     var bankHolidays: any BankHolidayRepository { InMemoryBankHolidayRepository(box: box) }
+    var serviceRequests: any ServiceRequestRepository { InMemoryServiceRequestRepository(box: box) }
 }

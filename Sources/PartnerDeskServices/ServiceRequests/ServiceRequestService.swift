@@ -1,0 +1,166 @@
+import Foundation
+import PartnerDeskDomain
+
+/// A service request as its reader may see it: a partner's people never read the desk's internal notes.
+public struct ServiceRequestView: Sendable, Hashable {
+    public var request: ServiceRequest
+    /// Whether it is past its target now (open past its last day, or fulfilled after it).
+    public var isOverdue: Bool
+}
+
+/// Service requests: partners make them from the catalogue and follow them; the service desk accepts them
+/// (which starts the months counting), asks the partner for what it needs, and fulfils or declines them.
+public struct ServiceRequestService: Sendable {
+    let store: any UnitOfWork
+    let ids: any IDGenerator
+    let clock: any Clock
+    let catalog: ServiceLevelCatalog
+    let audit: AuditService
+    /// The kinds of request on offer.
+    public let types: ServiceRequestCatalogue
+
+    public init(
+        store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, catalog: ServiceLevelCatalog,
+        audit: AuditService, types: ServiceRequestCatalogue
+    ) {
+        self.store = store
+        self.ids = ids
+        self.clock = clock
+        self.catalog = catalog
+        self.audit = audit
+        self.types = types
+    }
+
+    /// Makes a request for the caller's partner (see ``submit(_:by:idempotency:render:)``).
+    public func submit(_ draft: ServiceRequestDraft, by principal: Principal) async throws -> ServiceRequestView {
+        guard case .created(let view, _) = try await submit(draft, by: principal, idempotency: nil, render: nil)
+        else { throw ServiceError.idempotencyKeyReused }
+        return view
+    }
+
+    /// Makes a request for the caller's partner under an optional idempotency key: everything is checked
+    /// first (every problem at once), then stored with its audit entry in one transaction.
+    public func submit(
+        _ draft: ServiceRequestDraft, by principal: Principal, idempotency: IdempotencyRequest?,
+        render: (@Sendable (ServiceRequestView) throws -> StoredResponse)?
+    ) async throws -> CreateOutcome<ServiceRequestView> {
+        try Authorization.require(principal, .raiseServiceRequests)
+        guard let partnerID = principal.partnerID else { throw ServiceError.forbidden }
+        let checked = try draft.validated(in: types)
+        let now = clock.now()
+        let (id, audit) = (ServiceRequest.ID(ids.make()), self.audit)
+        return try await store.creating(idempotency: idempotency, render: render, at: now) { repositories in
+            let request = ServiceRequest(
+                id: id, reference: try await repositories.serviceRequests.nextReference(), partnerID: partnerID,
+                type: ServiceRequestTypeSummary(checked.type), title: checked.title, answers: checked.answers,
+                submittedAt: now, submittedBy: Self.actor(principal))
+            try await repositories.serviceRequests.create(request)
+            try await audit.append(
+                .change(
+                    "service_request.submit", by: principal, from: nil, to: request,
+                    target: request.reference.description),
+                in: repositories)
+            return Self.view(request, for: principal, at: now)
+        }
+    }
+
+    /// The requests the caller may read, newest first: a partner's people their organisation's, staff every
+    /// partner's or one partner's; only those in `statuses` when any are given.
+    public func list(
+        statuses: Set<ServiceRequestStatus> = [], partnerID: Partner.ID? = nil, as principal: Principal
+    ) async throws -> [ServiceRequestView] {
+        try Authorization.require(principal, .readServiceRequests)
+        let scope = principal.role.isPartnerRole ? principal.partnerID : partnerID
+        if principal.role.isPartnerRole, scope == nil { throw ServiceError.forbidden }
+        let now = clock.now()
+        return try await store.repositories.serviceRequests.list(
+            ServiceRequestQuery(partnerID: scope, statuses: statuses)
+        ).map { Self.view($0, for: principal, at: now) }
+    }
+
+    /// One request, when the caller may read it.
+    public func view(_ id: ServiceRequest.ID, as principal: Principal) async throws -> ServiceRequestView {
+        let request = try Authorization.require(
+            principal, .readServiceRequests, on: try await store.repositories.serviceRequests.find(id: id))
+        return Self.view(request, for: principal, at: clock.now())
+    }
+
+    /// Takes an action on a request read at `expectedVersion`: the partner's people withdraw it or answer
+    /// what was asked, the desk works it. Accepting counts the kind's months, capped at the partner's tier's
+    /// maximum, in the tier's calendar.
+    public func act(
+        _ id: ServiceRequest.ID, _ action: String, note: String?, expectedVersion: Int, by principal: Principal
+    ) async throws -> ServiceRequestView {
+        guard let action = ServiceRequestAction(rawValue: action) else {
+            let known = ServiceRequestAction.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationFailure([
+                ValidationIssue(
+                    field: "action", code: "unknown_action", message: "'\(action)' is not an action (\(known)).")
+            ])
+        }
+        let permission: AccessAction = principal.role.isPartnerRole ? .raiseServiceRequests : .workServiceRequests
+        let catalog = self.catalog
+        return try await change(id, "service_request.\(action.rawValue)", permission, expectedVersion, principal) {
+            request, repositories in
+            let tierID =
+                try await repositories.partners.find(id: request.partnerID)?.tierID
+                ?? ServiceLevelTier.silver.id
+            try request.take(
+                action, note: note, by: Self.actor(principal), at: clock.now(),
+                maximumMonths: catalog.tier(tierID).serviceRequestMaximumAgeMonths,
+                calendar: catalog.calendar(tierID))
+        }
+    }
+
+    /// Adds a note to an open request; the desk may keep one internal.
+    public func comment(
+        _ id: ServiceRequest.ID, note: String, isInternal: Bool, expectedVersion: Int, by principal: Principal
+    ) async throws -> ServiceRequestView {
+        let permission: AccessAction = principal.role.isPartnerRole ? .raiseServiceRequests : .workServiceRequests
+        return try await change(id, "service_request.comment", permission, expectedVersion, principal) {
+            request, _ in
+            try request.comment(note, by: Self.actor(principal), isInternal: isInternal, at: clock.now())
+        }
+    }
+
+    /// Reads, checks access and version, changes and stores a request with its audit entry, in one transaction.
+    private func change(
+        _ id: ServiceRequest.ID, _ auditAction: String, _ permission: AccessAction, _ expectedVersion: Int,
+        _ principal: Principal,
+        _ body: @Sendable @escaping (inout ServiceRequest, any Repositories) async throws -> Void
+    ) async throws -> ServiceRequestView {
+        try Authorization.require(principal, permission)
+        let audit = self.audit
+        let now = clock.now()
+        return try await store.transaction { repositories in
+            let before = try Authorization.require(
+                principal, permission, on: try await repositories.serviceRequests.find(id: id))
+            guard before.version == expectedVersion else {
+                throw ServiceError.versionMismatch(currentVersion: before.version)
+            }
+            var request = before
+            try await body(&request, repositories)
+            request.version += 1
+            do {
+                try await repositories.serviceRequests.update(request, expectedVersion: expectedVersion)
+            } catch RepositoryError.staleVersion {
+                throw ServiceError.versionMismatch(currentVersion: expectedVersion + 1)
+            }
+            try await audit.append(
+                .change(
+                    auditAction, by: principal, from: before, to: request, target: request.reference.description),
+                in: repositories)
+            return Self.view(request, for: principal, at: now)
+        }
+    }
+
+    static func actor(_ principal: Principal) -> ServiceRequestActor {
+        ServiceRequestActor(name: principal.displayName, role: principal.role)
+    }
+
+    static func view(_ request: ServiceRequest, for principal: Principal, at now: Date) -> ServiceRequestView {
+        var shown = request
+        if principal.role.isPartnerRole { shown.steps = request.partnerSteps }
+        return ServiceRequestView(request: shown, isOverdue: request.isOverdue(at: now))
+    }
+}
