@@ -48,6 +48,7 @@ import Testing
         service_request.read         x    x    x    | x    x    x    x    x    x    x    x
         service_request.raise        x    x    x    | .    .    .    .    .    .    .    .
         service_request.work         .    .    .    | x    .    .    .    .    .    x    x
+        service_request.update       x    x    x    | x    .    .    .    .    .    x    x
         """
 
     static let columns: [Role] = [

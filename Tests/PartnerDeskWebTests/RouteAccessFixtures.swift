@@ -105,6 +105,7 @@ struct AccessFixtures {
         records["reference"] = ["staff": published.reference.description, "missing": "PRB-999999"]
         try await addReleaseRecords()
         try await addServiceLevelRecords()
+        try await addServiceRequests(by: wellpath, carebridge)
     }
 
     /// A sprint with a major change for each partner, a release of the platform's, one that needs Wellpath's
@@ -153,6 +154,20 @@ struct AccessFixtures {
         }
         records["noticeID"] = notices
         records["code"] = ["staff": "clinical_safety"]
+    }
+
+    /// A service request of Wellpath's (`own`) and one of CareBridge's (`other`).
+    private mutating func addServiceRequests(by wellpath: Principal, _ carebridge: Principal) async throws {
+        var requests: [String: String] = [:]
+        for (owner, by) in [("own", wellpath), ("other", carebridge)] {
+            requests[owner] = try await api.services.serviceRequests.submit(
+                ServiceRequestDraft(
+                    type: "redirect_change", title: "Add an address",
+                    answers: ["environment": "production", "clientID": "gp", "add": "https://a.example/cb"]),
+                by: by
+            ).request.id.description
+        }
+        records["serviceRequestID"] = requests
     }
 
     /// An outage affecting only Wellpath (`own`), one affecting only CareBridge (`other`), and a maintenance

@@ -159,6 +159,18 @@ enum RouteAccessTable {
         PUT /api/v1/problems/:problemID/publication                 missing 401  403 403    403  403  403     403 403 403 404 403 403 403 404 403
         DELETE /api/v1/problems/:problemID/publication              staff   401  403 403    403  403  403     403 403 403 ok  403 403 403 ok  403
         DELETE /api/v1/problems/:problemID/publication              missing 401  403 403    403  403  403     403 403 403 404 403 403 403 404 403
+        GET /api/v1/service-request-types                           -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/service-requests                                -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        POST /api/v1/service-requests                               -       401  ok  403    ok   ok   403     403 403 403 403 403 403 403 403 403
+        GET /api/v1/service-requests/:serviceRequestID              own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/service-requests/:serviceRequestID              other   401  404 404    404  404  404     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/service-requests/:serviceRequestID              missing 401  404 404    404  404  404     404 404 404 404 404 404 404 404 404
+        POST /api/v1/service-requests/:serviceRequestID/actions     own     401  ok  403    ok   ok   403     ok  403 403 403 403 403 ok  ok  403
+        POST /api/v1/service-requests/:serviceRequestID/actions     other   401  404 403    404  404  403     ok  403 403 403 403 403 ok  ok  403
+        POST /api/v1/service-requests/:serviceRequestID/actions     missing 401  404 403    404  404  403     404 403 403 403 403 403 404 404 403
+        POST /api/v1/service-requests/:serviceRequestID/notes       own     401  ok  403    ok   ok   403     ok  403 403 403 403 403 ok  ok  403
+        POST /api/v1/service-requests/:serviceRequestID/notes       other   401  404 403    404  404  403     ok  403 403 403 403 403 ok  ok  403
+        POST /api/v1/service-requests/:serviceRequestID/notes       missing 401  404 403    404  404  403     404 403 403 403 403 403 404 404 403
         GET /api/v1/sprints                                         -       401  403 403    403  403  403     ok  ok  ok  ok  ok  ok  ok  ok  ok
         POST /api/v1/sprints                                        -       401  403 403    403  403  403     403 403 403 403 ok  403 403 ok  403
         GET /api/v1/sprints/:sprintID                               staff   401  403 403    403  403  403     ok  ok  ok  ok  ok  ok  ok  ok  ok

@@ -150,6 +150,11 @@ import VaporTesting
         case (.POST, "/api/v1/hssi-rota"):
             return
                 #"{"partner":"WELLPATH","managerName":"Mo","email":"mo@wellpath.example","startsAt":"2026-11-26T00:00:00Z","endsAt":"2026-11-27T00:00:00Z"}"#
+        case (.POST, "/api/v1/service-requests"):
+            return
+                #"{"type":"test_accounts","title":"Accounts","answers":{"count":"2","proofingLevel":"P9","purpose":"Tests"}}"#
+        case (.POST, "/api/v1/service-requests/:serviceRequestID/actions"): return #"{"action":"withdraw"}"#
+        case (.POST, "/api/v1/service-requests/:serviceRequestID/notes"): return #"{"note":"Any news?"}"#
         case (.POST, "/api/v1/sprints"): return #"{"number":\#(Int.random(in: 100...999_999)),"startsOn":"2027-01-04"}"#
         case (.PUT, "/api/v1/sprints/:sprintID"): return #"{"number":1,"startsOn":"2026-12-07"}"#
         case (.POST, "/api/v1/change-notices"):

@@ -83,6 +83,9 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case raiseServiceRequests = "service_request.raise"
     /// Work service requests on the service desk: accept, ask the partner, fulfil or decline, internal notes.
     case workServiceRequests = "service_request.work"
+    /// Change a service request at all: whoever makes or works them (each change then needs the side's own
+    /// action, ``raiseServiceRequests`` or ``workServiceRequests``).
+    case updateServiceRequest = "service_request.update"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {

@@ -66,14 +66,14 @@ public enum AccessPolicy {
                 .manageOwnNotifications, .readProblems, .manageProblems, .publishProblems, .readHSSI, .declareHSSI,
                 .respondToHSSI, .runHSSI, .manageHSSIRota, .readReleases, .manageReleases, .manageApprovalLevels,
                 .readChangeNotices, .readServiceLevels, .manageOutages, .manageComponents, .chooseComponents,
-                .manageBankHolidays, .readServiceRequests, .workServiceRequests,
+                .manageBankHolidays, .readServiceRequests, .workServiceRequests, .updateServiceRequest,
             ]
         case .firstLineAgent:
             [
                 .readPartner, .readIncident, .updateIncident, .commentOnIncident, .internalNotes, .triageIncident,
                 .attachScreenshot, .manageOwnNotifications, .readProblems, .manageProblems, .readHSSI, .declareHSSI,
                 .readReleases, .readChangeNotices, .readServiceLevels, .manageOutages, .readServiceRequests,
-                .workServiceRequests,
+                .workServiceRequests, .updateServiceRequest,
             ]
         case .devOpsEngineer:
             [
@@ -98,7 +98,7 @@ public enum AccessPolicy {
         case .assuranceApprover:
             staffReaders.union([.approveReleases])
         case .serviceManager:
-            staffReaders.union([.manageOutages, .workServiceRequests])
+            staffReaders.union([.manageOutages, .workServiceRequests, .updateServiceRequest])
         }
     }
 
@@ -106,6 +106,7 @@ public enum AccessPolicy {
         .readPartner, .readIncident, .raiseIncident, .updateIncident, .commentOnIncident, .provideInformation,
         .attachScreenshot, .manageOwnNotifications, .readHSSI, .declareHSSI, .respondToHSSI, .readChangeNotices,
         .respondToChangeNotice, .readServiceLevels, .readServiceRequests, .raiseServiceRequests,
+        .updateServiceRequest,
     ]
 
     /// What the staff roles that only follow incidents and problems may do: read, with the staff's notes.

@@ -4,6 +4,8 @@ import PartnerDeskDomain
 /// A service request as its reader may see it: a partner's people never read the desk's internal notes.
 public struct ServiceRequestView: Sendable, Hashable {
     public var request: ServiceRequest
+    /// The requesting partner's short code.
+    public var partnerCode: String
     /// Whether it is past its target now (open past its last day, or fulfilled after it).
     public var isOverdue: Bool
 }
@@ -60,29 +62,49 @@ public struct ServiceRequestService: Sendable {
                     "service_request.submit", by: principal, from: nil, to: request,
                     target: request.reference.description),
                 in: repositories)
-            return Self.view(request, for: principal, at: now)
+            return Self.view(
+                request, partner: try await repositories.partners.find(id: partnerID), for: principal, at: now)
         }
     }
 
-    /// The requests the caller may read, newest first: a partner's people their organisation's, staff every
-    /// partner's or one partner's; only those in `statuses` when any are given.
+    /// The requests the caller may read, newest first: a partner's people their organisation's (nothing for
+    /// another partner's code), staff every partner's or the one whose code is given; only those in
+    /// `statuses` when any are given.
     public func list(
-        statuses: Set<ServiceRequestStatus> = [], partnerID: Partner.ID? = nil, as principal: Principal
+        statuses: Set<ServiceRequestStatus> = [], partnerCode: String? = nil, as principal: Principal
     ) async throws -> [ServiceRequestView] {
         try Authorization.require(principal, .readServiceRequests)
-        let scope = principal.role.isPartnerRole ? principal.partnerID : partnerID
-        if principal.role.isPartnerRole, scope == nil { throw ServiceError.forbidden }
+        let repositories = store.repositories
+        let partners = Dictionary(try await repositories.partners.list().map { ($0.id, $0) }) { first, _ in first }
+        var scope: Partner.ID?
+        if let text = partnerCode {
+            guard let code = PartnerCode(text), let partner = partners.values.first(where: { $0.code == code }) else {
+                guard !principal.role.isPartnerRole else { return [] }
+                throw ValidationFailure([
+                    ValidationIssue(
+                        field: "partner", code: "unknown_partner", message: "No partner has the code '\(text)'.")
+                ])
+            }
+            scope = partner.id
+        }
+        if principal.role.isPartnerRole {
+            guard let own = principal.partnerID else { throw ServiceError.forbidden }
+            guard scope == nil || scope == own else { return [] }
+            scope = own
+        }
         let now = clock.now()
-        return try await store.repositories.serviceRequests.list(
-            ServiceRequestQuery(partnerID: scope, statuses: statuses)
-        ).map { Self.view($0, for: principal, at: now) }
+        return try await repositories.serviceRequests.list(ServiceRequestQuery(partnerID: scope, statuses: statuses))
+            .map { Self.view($0, partner: partners[$0.partnerID], for: principal, at: now) }
     }
 
     /// One request, when the caller may read it.
     public func view(_ id: ServiceRequest.ID, as principal: Principal) async throws -> ServiceRequestView {
+        let repositories = store.repositories
         let request = try Authorization.require(
-            principal, .readServiceRequests, on: try await store.repositories.serviceRequests.find(id: id))
-        return Self.view(request, for: principal, at: clock.now())
+            principal, .readServiceRequests, on: try await repositories.serviceRequests.find(id: id))
+        return Self.view(
+            request, partner: try await repositories.partners.find(id: request.partnerID), for: principal,
+            at: clock.now())
     }
 
     /// Takes an action on a request read at `expectedVersion`: the partner's people withdraw it or answer
@@ -91,6 +113,8 @@ public struct ServiceRequestService: Sendable {
     public func act(
         _ id: ServiceRequest.ID, _ action: String, note: String?, expectedVersion: Int, by principal: Principal
     ) async throws -> ServiceRequestView {
+        let permission: AccessAction = principal.role.isPartnerRole ? .raiseServiceRequests : .workServiceRequests
+        try Authorization.require(principal, permission)
         guard let action = ServiceRequestAction(rawValue: action) else {
             let known = ServiceRequestAction.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationFailure([
@@ -98,7 +122,6 @@ public struct ServiceRequestService: Sendable {
                     field: "action", code: "unknown_action", message: "'\(action)' is not an action (\(known)).")
             ])
         }
-        let permission: AccessAction = principal.role.isPartnerRole ? .raiseServiceRequests : .workServiceRequests
         let catalog = self.catalog
         return try await change(id, "service_request.\(action.rawValue)", permission, expectedVersion, principal) {
             request, repositories in
@@ -150,7 +173,8 @@ public struct ServiceRequestService: Sendable {
                 .change(
                     auditAction, by: principal, from: before, to: request, target: request.reference.description),
                 in: repositories)
-            return Self.view(request, for: principal, at: now)
+            return Self.view(
+                request, partner: try await repositories.partners.find(id: request.partnerID), for: principal, at: now)
         }
     }
 
@@ -158,9 +182,12 @@ public struct ServiceRequestService: Sendable {
         ServiceRequestActor(name: principal.displayName, role: principal.role)
     }
 
-    static func view(_ request: ServiceRequest, for principal: Principal, at now: Date) -> ServiceRequestView {
+    static func view(_ request: ServiceRequest, partner: Partner?, for principal: Principal, at now: Date)
+        -> ServiceRequestView
+    {
         var shown = request
         if principal.role.isPartnerRole { shown.steps = request.partnerSteps }
-        return ServiceRequestView(request: shown, isOverdue: request.isOverdue(at: now))
+        return ServiceRequestView(
+            request: shown, partnerCode: partner?.code.description ?? "", isOverdue: request.isOverdue(at: now))
     }
 }
