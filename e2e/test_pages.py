@@ -320,7 +320,8 @@ def test_pages_reflow_at_320_pixels(browser):
     for path in ["organisation/people", "organisation/tokens", "organisation/webhooks", "admin/audit", "admin/outbox",
                  "account/notifications", "staff/problems", "staff/problems/PRB-000001", "staff/problems/new", "hssi",
                  "hssi/new", "organisation/hssi-rota?partner=WELLPATH", "service-updates", "status", "service-levels",
-                 "service-levels/components", "service-levels/reports?partner=WELLPATH", "admin/bank-holidays"]:
+                 "service-levels/components", "service-levels/reports?partner=WELLPATH", "admin/bank-holidays",
+                 "service-requests"]:
         page.goto(f"{BASE}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"
@@ -599,3 +600,68 @@ def test_an_administrator_imports_bank_holidays_and_running_clocks_move(page: Pa
     check(page, "bank-holidays-taken-in")
     page.get_by_role("table").get_by_role("link").first.click()
     expect(page.get_by_text("Bank holidays were updated, so the resolution target").first).to_be_visible()
+
+
+def test_a_service_request_goes_from_submission_to_fulfilment(browser):
+    partner = browser.new_page()
+    sign_in(partner, "reporter@wellpath.example")
+    partner.get_by_role("link", name="Service requests").click()
+    check(partner, "service-requests-partner")
+    partner.get_by_role("link", name="Make a service request").click()
+    check(partner, "service-request-kinds")
+    partner.get_by_role("link", name="Change of redirect addresses").click()
+    # A refusal keeps what was typed and says why beside each field.
+    partner.get_by_label("A short title").fill("Add the new app's callback")
+    partner.get_by_label("Addresses to add (optional)").fill("https://app.wellpath.example/callback")
+    partner.get_by_role("button", name="Send the request").click()
+    expect(partner.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(partner.get_by_role("link", name="Give the client ID.")).to_be_visible()
+    expect(partner.locator('[id="answers.clientID-error"]')).to_contain_text("Give the client ID.")
+    expect(partner.get_by_label("A short title")).to_have_value("Add the new app's callback")
+    check(partner, "service-request-refused")
+    partner.get_by_label("Environment").select_option("production")
+    partner.get_by_label("Client ID").fill("wellpath-gp")
+    partner.get_by_role("button", name="Send the request").click()
+    expect(partner.get_by_role("heading", name="Add the new app's callback")).to_be_visible()
+    expect(partner.locator(".summary").first).to_contain_text("Submitted")
+    reference = re.search(r"SRQ-\d{6}", partner.locator(".summary").first.inner_text()).group(0)
+    address = partner.url
+    check(partner, "service-request-partner")
+
+    desk = browser.new_page()
+    sign_in(desk, "firstline@partnerdesk.example")
+    desk.get_by_role("link", name="Service requests").click()
+    expect(desk.get_by_role("link", name=reference)).to_be_visible()
+    check(desk, "service-requests-desk")
+    desk.get_by_role("link", name=reference).click()
+    desk.get_by_label("Accept").check()
+    desk.get_by_role("button", name="Record it").click()
+    expect(desk.locator(".summary").first).to_contain_text("1 month from acceptance")
+    desk.get_by_label("Note", exact=True).last.fill("The identity team adds it on Thursday.")
+    desk.get_by_label("Staff only: partners never see it").check()
+    desk.get_by_role("button", name="Add the note").click()
+    desk.get_by_label(re.compile("^Ask the partner")).check()
+    desk.get_by_role("button", name="Record it").click()
+    expect(desk.get_by_role("heading", name="There is a problem")).to_be_visible()
+    desk.get_by_label(re.compile("^Ask the partner")).check()
+    desk.locator("#note").fill("Should the old address stay as well?")
+    desk.get_by_role("button", name="Record it").click()
+    expect(desk.locator(".summary").first).to_contain_text("Waiting for the partner")
+    check(desk, "service-request-desk")
+
+    partner.goto(address)
+    expect(partner.get_by_text("The identity team adds it on Thursday.")).to_have_count(0)
+    partner.get_by_label(re.compile("^Resume")).check()
+    partner.locator("#note").fill("Yes, keep the old one until March.")
+    partner.get_by_role("button", name="Record it").click()
+    expect(partner.locator(".summary").first).to_contain_text("In progress")
+    partner.close()
+
+    desk.reload()
+    desk.get_by_label(re.compile("^Fulfil")).check()
+    desk.locator("#note").fill("Added to production; the old address stays.")
+    desk.get_by_role("button", name="Record it").click()
+    expect(desk.locator(".summary").first).to_contain_text("Fulfilled")
+    expect(desk.get_by_role("heading", name="What next")).to_have_count(0)
+    check(desk, "service-request-fulfilled")
+    desk.close()

@@ -74,6 +74,7 @@ import Testing
             ).validated(in: catalogue)
         }
         #expect(count?.issues.map(\.field) == ["answers.count", "answers.purpose"])
+        #expect(count?.issues.first?.message == "The number of accounts must be a whole number from 1 to 100000.")
         #expect(
             (try? ServiceRequestDraft(type: "dns", title: "x").validated(in: catalogue)) == nil,
             "an unknown kind")

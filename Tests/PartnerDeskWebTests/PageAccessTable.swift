@@ -76,6 +76,18 @@ enum PageAccessTable {
         POST /staff/problems/:reference/merge                missing 303  403 403  403  404 404 403 404 403 403 403 404
         POST /staff/problems/:reference/resolutions          staff   303  403 403  403  ok  ok  403 ok  403 403 403 ok
         POST /staff/problems/:reference/resolutions          missing 303  403 403  403  404 404 403 404 403 403 403 404
+        GET /service-requests                                -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-requests/new                            -       303  ok  ok   ok   403 403 403 403 403 403 403 403
+        POST /service-requests                               -       303  ok  ok   ok   403 403 403 403 403 403 403 403
+        GET /service-requests/:serviceRequestID              own     303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-requests/:serviceRequestID              other   303  404 404  404  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /service-requests/:serviceRequestID              missing 303  404 404  404  404 404 404 404 404 404 404 404
+        POST /service-requests/:serviceRequestID/actions     own     303  ok  ok   ok   ok  403 403 403 403 403 ok  ok
+        POST /service-requests/:serviceRequestID/actions     other   303  404 404  404  ok  403 403 403 403 403 ok  ok
+        POST /service-requests/:serviceRequestID/actions     missing 303  404 404  404  404 403 403 403 403 403 404 404
+        POST /service-requests/:serviceRequestID/notes       own     303  ok  ok   ok   ok  403 403 403 403 403 ok  ok
+        POST /service-requests/:serviceRequestID/notes       other   303  404 404  404  ok  403 403 403 403 403 ok  ok
+        POST /service-requests/:serviceRequestID/notes       missing 303  404 404  404  404 403 403 403 403 403 404 404
         GET /hssi                                            -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
         GET /hssi/new                                        -       303  ok  ok   ok   ok  403 ok  403 403 403 403 ok
         POST /hssi                                           -       303  ok  ok   ok   ok  403 ok  403 403 403 403 ok

@@ -164,6 +164,13 @@ import VaporTesting
                 "partners": "WELLPATH",
             ]
         case (false, false, "answers"): return ["signOff": "no"]
+        case (_, _, "service-requests"):
+            return [
+                "type": "test_accounts", "title": "Accounts", "answers.count": "2", "answers.proofingLevel": "P9",
+                "answers.purpose": "Tests",
+            ]
+        case (_, _, "actions"): return ["action": "withdraw", "version": "1"]
+        case (_, _, "notes"): return ["comment": "Any news?", "version": "1"]
         case (_, _, ":releaseID"): return ["decision": "approve", "version": "1"]
         default: return ["version": "1"]
         }

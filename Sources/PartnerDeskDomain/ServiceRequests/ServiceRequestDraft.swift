@@ -63,12 +63,19 @@ public struct ServiceRequestDraft: Hashable, Sendable {
         return self.answers.keys.filter { !known.contains($0) }
     }
 
+    /// A label as it reads inside a sentence: "Environment" becomes "environment", but "Client ID" keeps its
+    /// capitals after the first ("client ID").
+    static func inSentence(_ label: String) -> String {
+        guard let first = label.first, label.dropFirst().first?.isLowercase ?? true else { return label }
+        return first.lowercased() + label.dropFirst()
+    }
+
     /// One answer checked against its field: nil when blank (after saying so if it is required) or refused.
     private static func answer(_ raw: String?, to field: ServiceRequestField, check: inout ValidationCollector)
         -> String?
     {
         let key = "answers.\(field.name)"
-        let label = field.label.lowercased()
+        let label = Self.inSentence(field.label)
         guard let raw, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             if field.required { check.add(key, "required", "Give the \(label).") }
             return nil

@@ -177,7 +177,7 @@ extension ServiceRequestCatalogue {
                     id: "test_accounts", name: "Test accounts",
                     summary: "Accounts for testing in the integration environment.",
                     fields: [
-                        ServiceRequestField("count", label: "How many accounts", kind: .number),
+                        ServiceRequestField("count", label: "Number of accounts", kind: .number),
                         ServiceRequestField(
                             "proofingLevel", label: "Identity proofing level", kind: .choice,
                             choices: ["P0", "P5", "P9"]),

@@ -8,6 +8,9 @@ enum PageFormat {
     /// "Wed, 25 Nov 2026 at 9:00" in London time (the same words as notification e-mails).
     static func londonTime(_ date: Date) -> String { NotificationComposer.londonTime(date) }
 
+    /// "1 month", "3 months".
+    static func months(_ count: Int) -> String { count == 1 ? "1 month" : "\(count) months" }
+
     /// An approval or a hold as one line of history: when, who, what for which level, and why.
     static func decision(_ decision: ApprovalDecision, name: String) -> String {
         "\(londonTime(decision.at)): \(decision.by) \(decision.outcome == .approved ? "approved" : "held") for \(name)"

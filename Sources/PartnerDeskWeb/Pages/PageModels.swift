@@ -16,6 +16,7 @@ struct SignedInHeader: Encodable {
     var canChooseNotifications: Bool
     var canReadProblems: Bool
     var canReadHSSI: Bool
+    var canReadServiceRequests: Bool
     var canReadReleases: Bool
     var canReadServiceLevels: Bool
     var canManageBankHolidays: Bool
@@ -37,6 +38,7 @@ struct SignedInHeader: Encodable {
         canChooseNotifications = may(.manageOwnNotifications)
         canReadProblems = may(.readProblems)
         canReadHSSI = may(.readHSSI)
+        canReadServiceRequests = may(.readServiceRequests)
         canReadReleases = may(.readReleases)
         canReadServiceLevels = may(.readServiceLevels)
         canManageBankHolidays = may(.manageBankHolidays)

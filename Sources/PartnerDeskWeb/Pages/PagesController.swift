@@ -35,6 +35,7 @@ struct PagesController {
         registerOrganisationPages(on: routes)
         registerNotificationPages(on: routes)
         registerProblemPages(on: routes)
+        registerServiceRequestPages(on: routes)
         registerHSSIPages(on: routes)
         registerReleasePages(on: routes)
         registerServiceLevelPages(on: routes)

@@ -82,6 +82,10 @@ enum SiteURL: Sendable, Equatable {
     case changeNotice(Parameter)
     case changeNoticeAnswers(Parameter)
     case changeApproval(Parameter)
+    case serviceRequests, newServiceRequest
+    case serviceRequest(Parameter)
+    case serviceRequestActions(Parameter)
+    case serviceRequestNotes(Parameter)
 
     /// Every page address, parameters as keys, for the test that holds them to the registered routes.
     static var all: [SiteURL] {
@@ -101,7 +105,8 @@ enum SiteURL: Sendable, Equatable {
             .sprintFeatureRemoval(.key, .key), .sprintSchedule(.key), .sprintDigest(.key),
             .sprintDigestDecisions(.key), .release(.key), .notice(.key), .noticeSend(.key), .noticeDecisions(.key),
             .levelApprovers(.key), .changeNotices, .changeNotice(.key), .changeNoticeAnswers(.key),
-            .changeApproval(.key),
+            .changeApproval(.key), .serviceRequests, .newServiceRequest, .serviceRequest(.key),
+            .serviceRequestActions(.key), .serviceRequestNotes(.key),
         ] + ProblemStep.allCases.map { .problemStep(.key, $0) } + HSSIStep.allCases.map { .hssiStep(.key, $0) }
             + ReleaseStep.allCases.map { .releaseStep(.key, $0) }
     }
@@ -153,6 +158,11 @@ enum SiteURL: Sendable, Equatable {
         case .newIncident: return [c("incidents"), c("new")]
         case .incidents: return [c("incidents")]
         case .incident(let id): return [c("incidents"), p("incidentID", id)]
+        case .serviceRequests: return [c("service-requests")]
+        case .newServiceRequest: return [c("service-requests"), c("new")]
+        case .serviceRequest(let id): return [c("service-requests"), p("serviceRequestID", id)]
+        case .serviceRequestActions(let id): return [c("service-requests"), p("serviceRequestID", id), c("actions")]
+        case .serviceRequestNotes(let id): return [c("service-requests"), p("serviceRequestID", id), c("notes")]
         case .incidentTransitions(let id): return [c("incidents"), p("incidentID", id), c("transitions")]
         case .incidentComments(let id): return [c("incidents"), p("incidentID", id), c("comments")]
         case .incidentAttachments(let id): return [c("incidents"), p("incidentID", id), c("attachments")]
