@@ -40,6 +40,9 @@ public struct AppConfig: Sendable, Equatable {
     public var publicURL: String = "http://127.0.0.1:8080"
     /// Service-level tiers beyond the built-in Silver, from `PARTNERDESK_TIERS_FILE`.
     public var tiers: [ServiceLevelTier] = []
+    /// The kinds of service request on offer: the built-in ones, or those of
+    /// `PARTNERDESK_SERVICE_REQUEST_TYPES_FILE`.
+    public var serviceRequestTypes: ServiceRequestCatalogue = .standard
     /// Whether staff must sign in with an authenticator code (`PARTNERDESK_REQUIRE_STAFF_TOTP`).
     public var requireStaffSecondFactor: Bool = false
     /// Bank holidays imported from a GOV.UK-format file (`PARTNERDESK_BANK_HOLIDAYS_FILE`), by division.
@@ -221,6 +224,17 @@ public struct AppConfig: Sendable, Equatable {
                 }
             } else {
                 problems.append("PARTNERDESK_TIERS_FILE names a file that cannot be read: \(path).")
+            }
+        }
+        if let path = environment["PARTNERDESK_SERVICE_REQUEST_TYPES_FILE"], !path.isEmpty {
+            if let data = FileManager.default.contents(atPath: path) {
+                do {
+                    config.serviceRequestTypes = try ServiceRequestCatalogue(json: data)
+                } catch {
+                    problems += error.problems.map { "PARTNERDESK_SERVICE_REQUEST_TYPES_FILE (\(path)): \($0)" }
+                }
+            } else {
+                problems.append("PARTNERDESK_SERVICE_REQUEST_TYPES_FILE names a file that cannot be read: \(path).")
             }
         }
         if let path = environment["PARTNERDESK_BANK_HOLIDAYS_FILE"], !path.isEmpty {

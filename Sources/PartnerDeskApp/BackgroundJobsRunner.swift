@@ -26,7 +26,8 @@ public final class BackgroundJobsRunner: LifecycleHandler {
                     do {
                         let report = try await jobs.tick(now: clock.now())
                         if report.escalations + report.hssiAlerts + report.noticeReminders + report.allowanceWarnings
-                            + report.reportEditions + report.delivery.delivered + report.delivery.retried
+                            + report.reportEditions + report.requestWarnings + report.delivery.delivered
+                            + report.delivery.retried
                             + report.delivery.deadLettered > 0
                         {
                             logger.info(
@@ -36,6 +37,7 @@ public final class BackgroundJobsRunner: LifecycleHandler {
                                     "notice_reminders": "\(report.noticeReminders)",
                                     "allowance_warnings": "\(report.allowanceWarnings)",
                                     "report_editions": "\(report.reportEditions)",
+                                    "request_warnings": "\(report.requestWarnings)",
                                     "delivered": "\(report.delivery.delivered)",
                                     "retried": "\(report.delivery.retried)",
                                     "dead_lettered": "\(report.delivery.deadLettered)",

@@ -131,7 +131,8 @@ public enum PartnerDeskApplication {
                 checkpointFile: URL(fileURLWithPath: config.auditCheckpointFile), logger: logger),
             webhookPolicy: webhookPolicy,
             releaseLeadTime: ReleaseLeadTime(workingDays: config.releaseNotesLeadDays),
-            maintenanceLeadTime: MaintenanceLeadTime(businessHours: config.maintenanceLeadHours)
+            maintenanceLeadTime: MaintenanceLeadTime(businessHours: config.maintenanceLeadHours),
+            serviceRequestTypes: config.serviceRequestTypes
         )
     }
 

@@ -25,6 +25,7 @@ struct JobsCommand: AsyncParsableCommand {
                     + "Integration notice reminders: \(report.noticeReminders). "
                     + "Downtime allowance warnings: \(report.allowanceWarnings). "
                     + "Service report editions issued: \(report.reportEditions). "
+                    + "Service request warnings: \(report.requestWarnings). "
                     + "Messages delivered: \(report.delivery.delivered), "
                     + "to retry later: \(report.delivery.retried), given up (dead letters): \(report.delivery.deadLettered)."
             )

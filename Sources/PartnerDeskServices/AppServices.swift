@@ -73,11 +73,12 @@ public struct AppServices: Sendable {
         self.reports = ServiceReportService(store: store, ids: ids, clock: clock, catalog: catalog, planner: planner)
         self.bankHolidays = BankHolidayService(store: store, ids: ids, clock: clock, catalog: catalog, audit: audit)
         self.serviceRequests = ServiceRequestService(
-            store: store, ids: ids, clock: clock, catalog: catalog, audit: audit, types: serviceRequestTypes)
+            store: store, ids: ids, clock: clock, catalog: catalog, planner: planner, audit: audit,
+            types: serviceRequestTypes)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
             hssis: hssis, releases: releases, serviceLevels: serviceLevels, reports: reports,
-            bankHolidays: bankHolidays, audit: audit,
+            bankHolidays: bankHolidays, serviceRequests: serviceRequests, audit: audit,
             dispatcher: OutboxDispatcher(
                 store: store, sender: delivery.sender, mail: delivery.mail, webhooks: delivery.webhooks,
                 retry: delivery.retry, metrics: delivery.metrics, logger: delivery.logger),

@@ -134,6 +134,20 @@ import Testing
         #expect(config.tiers.first?.incidentResolutionSeconds[.one] == 7_200)
     }
 
+    @Test func documentedServiceRequestCatalogue_loads_andABrokenOneIsRefused() throws {
+        let path = Self.root.appendingPathComponent("docs/examples/service-request-types.json").path
+        let config = try AppConfig.load(environment: ["PARTNERDESK_SERVICE_REQUEST_TYPES_FILE": path])
+        #expect(config.serviceRequestTypes.types.map(\.id) == ["dns_change", "redirect_change"])
+        #expect(try AppConfig.load(environment: [:]).serviceRequestTypes == .standard)
+        #expect {
+            try AppConfig.load(environment: ["PARTNERDESK_SERVICE_REQUEST_TYPES_FILE": "/nonexistent/types.json"])
+        } throws: { error in
+            (error as? AppConfigError)?.problems.contains {
+                $0.hasPrefix("PARTNERDESK_SERVICE_REQUEST_TYPES_FILE names a file that cannot be read")
+            } == true
+        }
+    }
+
     @Test func govUKBankHolidayFile_isImportedForEveryDivision() throws {
         let path = Self.root.appendingPathComponent("Tests/PartnerDeskDomainTests/Fixtures/bank-holidays.json").path
         let config = try AppConfig.load(environment: ["PARTNERDESK_BANK_HOLIDAYS_FILE": path])

@@ -28,4 +28,16 @@ import Testing
             NotificationComposer.londonTime(ISO8601Instant.date(from: "2026-11-25T09:05:59Z")!)
                 == "Wed, 25 Nov 2026 at 9:05")
     }
+
+    @Test func longDates_readAsTheCompleteDateStyleWritesThem() {
+        let style = Date.FormatStyle(
+            date: .complete, time: .omitted, locale: Locale(identifier: "en_GB"),
+            timeZone: TimeZone(identifier: "Europe/London")!)
+        var day = LocalDate(year: 2025, month: 1, day: 1)!
+        while day < LocalDate(year: 2028, month: 1, day: 1)! {
+            let noon = ISO8601Instant.date(from: "\(day)T12:00:00Z")!
+            #expect(day.longDescription == noon.formatted(style), "\(day)")
+            day = day.adding(days: 1)
+        }
+    }
 }

@@ -32,8 +32,12 @@ import Testing
         ]
         let sla = ["incident.sla_50", "incident.sla_75", "incident.sla_breached"]
         #expect(offered(.partnerReporter) == incidentForPartners)
-        #expect(offered(.partnerAdministrator) == incidentForPartners + changeForPartners + serviceForPartners)
-        #expect(offered(.firstLineAgent) == sla && offered(.serviceManager) == sla + ["service.allowance_warning"])
+        #expect(
+            offered(.partnerAdministrator)
+                == incidentForPartners + changeForPartners + serviceForPartners + ["request.moved"])
+        let requestsForDesk = ["request.submitted", "request.target_warning"]
+        #expect(offered(.firstLineAgent) == sla + requestsForDesk)
+        #expect(offered(.serviceManager) == sla + ["service.allowance_warning"] + requestsForDesk)
         #expect(offered(.releaseManager) == ["release.held"])
         #expect(offered(.assuranceApprover).isEmpty && offered(.administrator).isEmpty)
     }

@@ -121,4 +121,51 @@ import Testing
         #expect(try await requests.list(statuses: [.withdrawn], as: f.desk).count == 1)
         #expect(try await requests.list(statuses: [.submitted], as: f.desk).isEmpty)
     }
+
+    @Test func theDeskHearsOfNewRequestsAndTargets_once_andThePartnerOfEachStep() async throws {
+        let store = InMemoryStore()
+        let clock = FixedClock(Self.at("2026-11-30T15:00:00Z"))
+        let services = AppServices.inMemory(store: store, clock: clock)
+        let partner = try await services.partners.register(
+            PartnerDraft(
+                code: "WELLPATH", name: "Wellpath", status: "live", services: [.init(name: "GP", clientID: "wp")],
+                contacts: [.init(role: "primary", name: "Pat", email: "pat@wellpath.example")]))
+        _ = try await services.accounts.add(
+            email: "fiona@platform.example", name: "Fiona", role: .firstLineAgent, partnerCode: nil)
+        _ = try await services.accounts.add(
+            email: "dev@platform.example", name: "Dev", role: .devOpsEngineer, partnerCode: nil)
+        let reporter = Principal(
+            credential: .user(.init(UUID())), displayName: "Priya", role: .partnerReporter, partnerID: partner.id,
+            scope: .write)
+        let desk = Principal(
+            credential: .user(.init(UUID())), displayName: "Fiona", role: .firstLineAgent, partnerID: nil,
+            scope: .write)
+        func messages() async throws -> [(String, String)] {
+            try await store.repositories.outbox.list(status: .pending, limit: 100).map { ($0.event, $0.recipient) }
+        }
+        var draft = Self.draft
+        draft.type = "redirect_change"
+        draft.answers = ["environment": "production", "clientID": "wp"]
+        let id = try await services.serviceRequests.submit(draft, by: reporter).request.id
+        #expect(try await messages().map(\.0) == ["request.submitted"])
+        #expect(try await messages().map(\.1) == ["fiona@platform.example"], "the desk, not DevOps")
+
+        _ = try await services.serviceRequests.act(id, "accept", note: nil, expectedVersion: 1, by: desk)
+        _ = try await services.serviceRequests.comment(
+            id, note: "Staff only.", isInternal: true, expectedVersion: 2, by: desk)
+        let moved = try await store.repositories.outbox.list(status: .pending, limit: 100).filter {
+            $0.event == "request.moved"
+        }
+        #expect(moved.map(\.recipient) == ["pat@wellpath.example"], "one step, to the partner's contact")
+        #expect(moved.first?.content.strings.joined(separator: " ").contains("Staff only.") == false)
+
+        // Accepted on 30 November with one month: warned from 17 December, overdue from 31 December.
+        #expect(try await services.serviceRequests.sendWarnings(at: Self.at("2026-12-16T23:59:00Z")) == 0)
+        #expect(try await services.serviceRequests.sendWarnings(at: Self.at("2026-12-17T09:00:00Z")) == 1)
+        #expect(try await services.serviceRequests.sendWarnings(at: Self.at("2026-12-18T09:00:00Z")) == 0)
+        #expect(try await services.serviceRequests.sendWarnings(at: Self.at("2026-12-31T09:00:00Z")) == 1)
+        #expect(try await services.serviceRequests.sendWarnings(at: Self.at("2027-01-31T09:00:00Z")) == 0)
+        let warnings = try await messages().filter { $0.0 == "request.target_warning" }
+        #expect(warnings.count == 2)
+    }
 }

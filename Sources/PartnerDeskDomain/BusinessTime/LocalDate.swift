@@ -119,3 +119,19 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }
+
+extension LocalDate {
+    /// The months' English names, January first.
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
+    /// The weekdays' English names, Monday first (ISO 8601 order).
+    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// "Thursday, 7 January 2027", as British English writes a date in full.
+    public var longDescription: String {
+        let (year, month, day) = components
+        return "\(Self.weekdayNames[weekday.isoNumber - 1]), \(day) \(Self.monthNames[month - 1]) \(year)"
+    }
+}

@@ -106,10 +106,9 @@ public enum NotificationComposer {
         let day = LocalDate(daysSince1970: CivilCalendar.floorDivide(wall, CivilCalendar.secondsPerDay))
         let seconds = wall - day.daysSince1970 * CivilCalendar.secondsPerDay
         let minute = seconds / 60 % 60
-        return "\(weekdays[day.weekday.isoNumber - 1]), \(day.day) \(months[day.month - 1]) \(day.year) at "
-            + "\(seconds / 3_600):\(minute < 10 ? "0" : "")\(minute)"
+        let (weekday, month) = (
+            LocalDate.weekdayNames[day.weekday.isoNumber - 1].prefix(3), LocalDate.monthNames[day.month - 1].prefix(3)
+        )
+        return "\(weekday), \(day.day) \(month) \(day.year) at \(seconds / 3_600):\(minute < 10 ? "0" : "")\(minute)"
     }
-
-    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }

@@ -1,12 +1,13 @@
 import Foundation
 
 /// Every kind of message people and partners' systems can choose to receive: the moments in an incident's life,
-/// the steps of change and release, and the service's outages and maintenance. Stored and sent as its ``rawValue`` (`incident.received`,
+/// the steps of change and release, the service's outages and maintenance, and service requests. Stored and sent as its ``rawValue`` (`incident.received`,
 /// `release.notes_published`).
 public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentable {
     case incident(IncidentNotice.Event)
     case change(ReleaseNotice.Kind)
     case service(ServiceNotice.Kind)
+    case request(ServiceRequestNotice.Kind)
 
     /// Who an event is for.
     public enum Audience: String, Sendable {
@@ -16,7 +17,7 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
 
     public static var allCases: [NotificationEvent] {
         IncidentNotice.Event.allCases.map(Self.incident) + ReleaseNotice.Kind.allCases.map(Self.change)
-            + ServiceNotice.Kind.allCases.map(Self.service)
+            + ServiceNotice.Kind.allCases.map(Self.service) + ServiceRequestNotice.Kind.allCases.map(Self.request)
     }
 
     public init?(rawValue: String) {
@@ -26,6 +27,8 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
             self = .change(kind)
         } else if let kind = ServiceNotice.Kind(rawValue: rawValue) {
             self = .service(kind)
+        } else if let kind = ServiceRequestNotice.Kind(rawValue: rawValue) {
+            self = .request(kind)
         } else {
             return nil
         }
@@ -36,6 +39,7 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
         case .incident(let event): event.rawValue
         case .change(let kind): kind.rawValue
         case .service(let kind): kind.rawValue
+        case .request(let kind): kind.rawValue
         }
     }
 
@@ -44,6 +48,7 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
         case .incident(let event): event.audience
         case .change(let kind): kind == .held ? .staff : .partner
         case .service(let kind): kind == .allowanceWarning ? .staff : .partner
+        case .request(let kind): kind.audience
         }
     }
 
@@ -53,6 +58,7 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
         case .incident(let event): event.label
         case .change(let kind): kind.label
         case .service(let kind): kind.label
+        case .request(let kind): kind.label
         }
     }
 
@@ -60,7 +66,8 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
     /// A partner's incident events reach all its people; change reaches its administrators (beside the
     /// contacts on its registration form); SLA warnings reach the desk's groups and service managers; holds
     /// reach release managers; outages and maintenance reach a partner's administrators; allowance warnings reach
-    /// service managers.
+    /// service managers; new service requests and their target warnings reach the First Line desk and service
+    /// managers, and the desk's steps a partner's administrators.
     public func isSent(to role: Role) -> Bool {
         switch self {
         case .incident(let event) where event.audience == .partner: role.isPartnerRole
@@ -69,6 +76,8 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
         case .change: role == .partnerAdministrator
         case .service(.allowanceWarning): role == .serviceManager
         case .service: role == .partnerAdministrator
+        case .request(.moved): role == .partnerAdministrator
+        case .request: role == .firstLineAgent || role == .serviceManager
         }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The work that happens on a timer rather than on a request: taking in bank holidays another server imported,
 /// SLA escalations, missed HSSI deadlines, integration
-/// notice reminders, downtime allowance warnings, and the monthly service reports issued or revised first (their
+/// notice reminders, downtime allowance warnings, service request target warnings, and the monthly service
+/// reports issued or revised first (their
 /// messages join the outbox), then outbox delivery, then a little upkeep of the known-problem
 /// search index, then a checkpoint of the audit log's head when it has grown (see ``AuditService/anchorHead()``). The server runs it every few seconds; `partnerdesk jobs run-once`
 /// runs it once. Safe on several servers at once (see ``EscalationService`` and ``OutboxDispatcher``).
@@ -18,6 +19,8 @@ public struct BackgroundJobs: Sendable {
         public var allowanceWarnings: Int
         /// Monthly report editions issued, first or revised.
         public var reportEditions: Int
+        /// Warnings to the service desk that a service request's last day is near or has passed.
+        public var requestWarnings: Int
         public var delivery: OutboxDispatcher.Report
     }
 
@@ -28,18 +31,20 @@ public struct BackgroundJobs: Sendable {
     let serviceLevels: ServiceLevelService
     let reports: ServiceReportService
     let bankHolidays: BankHolidayService
+    let serviceRequests: ServiceRequestService
     let audit: AuditService
     let store: any UnitOfWork
 
     public init(
         escalations: EscalationService, hssis: HSSIService, releases: ReleaseService,
         serviceLevels: ServiceLevelService, reports: ServiceReportService, bankHolidays: BankHolidayService,
-        audit: AuditService,
+        serviceRequests: ServiceRequestService, audit: AuditService,
         dispatcher: OutboxDispatcher, store: any UnitOfWork
     ) {
         self.serviceLevels = serviceLevels
         self.reports = reports
         self.bankHolidays = bankHolidays
+        self.serviceRequests = serviceRequests
         self.escalations = escalations
         self.hssis = hssis
         self.releases = releases
@@ -56,9 +61,10 @@ public struct BackgroundJobs: Sendable {
         let reminders = try await releases.sendReminders(at: now)
         let warnings = try await serviceLevels.warnOfAllowance(now: now)
         let editions = try await reports.issueDue(now: now) + reports.reviseRequested(now: now)
+        let requestWarnings = try await serviceRequests.sendWarnings(at: now)
         let report = Report(
             escalations: escalated, hssiAlerts: alerts, noticeReminders: reminders, allowanceWarnings: warnings,
-            reportEditions: editions,
+            reportEditions: editions, requestWarnings: requestWarnings,
             delivery: try await dispatcher.tick(now: now))
         try await store.transaction { try await $0.problems.maintainSearchIndex() }
         try await audit.anchorHead()

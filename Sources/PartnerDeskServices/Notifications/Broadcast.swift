@@ -98,3 +98,11 @@ extension ServiceNotice {
             webhookBody: { [self] in webhookBody(deliveryID: $0, occurredAt: $1) })
     }
 }
+
+extension ServiceRequestNotice {
+    var broadcast: Broadcast {
+        Broadcast(
+            event: .request(kind), subject: subject, content: content,
+            webhookBody: { [self] in webhookBody(deliveryID: $0, occurredAt: $1) })
+    }
+}

@@ -81,6 +81,9 @@ enum SiteLink {
     static func report(_ month: ReportingMonth, partner code: String?) -> String {
         "/service-levels/reports?month=\(month)" + (code.map { "&partner=\($0)" } ?? "")
     }
+
+    /// A service request's page.
+    static func serviceRequest(_ id: ServiceRequest.ID) -> String { "/service-requests/\(id)" }
 }
 
 extension ServiceReportService {

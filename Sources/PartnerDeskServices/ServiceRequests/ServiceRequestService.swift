@@ -17,18 +17,22 @@ public struct ServiceRequestService: Sendable {
     let ids: any IDGenerator
     let clock: any Clock
     let catalog: ServiceLevelCatalog
+    let planner: NotificationPlanner
     let audit: AuditService
     /// The kinds of request on offer.
     public let types: ServiceRequestCatalogue
+    /// Who works requests on the desk, and hears of new ones and of their targets.
+    static let desk: Set<Role> = [.firstLineAgent, .serviceManager]
 
-    public init(
+    init(
         store: any UnitOfWork, ids: any IDGenerator, clock: any Clock, catalog: ServiceLevelCatalog,
-        audit: AuditService, types: ServiceRequestCatalogue
+        planner: NotificationPlanner, audit: AuditService, types: ServiceRequestCatalogue
     ) {
         self.store = store
         self.ids = ids
         self.clock = clock
         self.catalog = catalog
+        self.planner = planner
         self.audit = audit
         self.types = types
     }
@@ -50,7 +54,7 @@ public struct ServiceRequestService: Sendable {
         guard let partnerID = principal.partnerID else { throw ServiceError.forbidden }
         let checked = try draft.validated(in: types)
         let now = clock.now()
-        let (id, audit) = (ServiceRequest.ID(ids.make()), self.audit)
+        let (id, audit, planner) = (ServiceRequest.ID(ids.make()), self.audit, self.planner)
         return try await store.creating(idempotency: idempotency, render: render, at: now) { repositories in
             let request = ServiceRequest(
                 id: id, reference: try await repositories.serviceRequests.nextReference(), partnerID: partnerID,
@@ -62,8 +66,13 @@ public struct ServiceRequestService: Sendable {
                     "service_request.submit", by: principal, from: nil, to: request,
                     target: request.reference.description),
                 in: repositories)
-            return Self.view(
-                request, partner: try await repositories.partners.find(id: partnerID), for: principal, at: now)
+            let partner = try await repositories.partners.find(id: partnerID)
+            try await planner.enqueue(
+                ServiceRequestNotice.submitted(
+                    request, partner: partner?.name ?? "A partner",
+                    link: planner.publicURL + SiteLink.serviceRequest(id)
+                ).broadcast, toStaffIn: Self.desk, at: now, in: repositories)
+            return Self.view(request, partner: partner, for: principal, at: now)
         }
     }
 
@@ -153,7 +162,7 @@ public struct ServiceRequestService: Sendable {
         _ body: @Sendable @escaping (inout ServiceRequest, any Repositories) async throws -> Void
     ) async throws -> ServiceRequestView {
         try Authorization.require(principal, permission)
-        let audit = self.audit
+        let (audit, planner) = (self.audit, self.planner)
         let now = clock.now()
         return try await store.transaction { repositories in
             let before = try Authorization.require(
@@ -173,9 +182,53 @@ public struct ServiceRequestService: Sendable {
                 .change(
                     auditAction, by: principal, from: before, to: request, target: request.reference.description),
                 in: repositories)
-            return Self.view(
-                request, partner: try await repositories.partners.find(id: request.partnerID), for: principal, at: now)
+            let partner = try await repositories.partners.find(id: request.partnerID)
+            // The partner hears of each step the desk takes (never of a staff-only note).
+            if let step = request.steps.last, step.action != nil, !principal.role.isPartnerRole, let partner {
+                try await planner.enqueue(
+                    ServiceRequestNotice.moved(
+                        request, by: step, link: planner.publicURL + SiteLink.serviceRequest(request.id)
+                    ).broadcast, to: [partner], at: now, in: repositories)
+            }
+            return Self.view(request, partner: partner, for: principal, at: now)
         }
+    }
+
+    /// Sends the desk each warning that has come due (a fortnight before a request's last day, and once it has
+    /// passed), at most `limit` a round; each request is written under its version, so several servers send
+    /// each warning once. Returns how many were sent.
+    @discardableResult
+    public func sendWarnings(at now: Date, limit: Int = 100) async throws -> Int {
+        var sent = 0
+        let (audit, planner) = (self.audit, self.planner)
+        for due in try await store.repositories.serviceRequests.dueForWarning(at: now, limit: limit) {
+            do {
+                sent += try await store.transaction { repositories in
+                    guard var request = try await repositories.serviceRequests.find(id: due.id),
+                        request.version == due.version, let (warning, at) = request.nextWarning, at <= now
+                    else { return 0 }
+                    let before = request
+                    request.warningsSent.append(warning)
+                    request.version += 1
+                    try await repositories.serviceRequests.update(request, expectedVersion: before.version)
+                    try await audit.append(
+                        .change(
+                            "service_request.warning", by: nil, from: before, to: request,
+                            target: request.reference.description),
+                        in: repositories)
+                    let partner = try await repositories.partners.find(id: request.partnerID)
+                    try await planner.enqueue(
+                        ServiceRequestNotice.warning(
+                            warning, request, partner: partner?.name ?? "A partner",
+                            link: planner.publicURL + SiteLink.serviceRequest(request.id)
+                        ).broadcast, toStaffIn: Self.desk, at: now, in: repositories)
+                    return 1
+                }
+            } catch RepositoryError.staleVersion {
+                continue  // another server sent it, or someone changed the request: the next round looks again
+            }
+        }
+        return sent
     }
 
     static func actor(_ principal: Principal) -> ServiceRequestActor {

@@ -73,16 +73,8 @@ enum PageFormat {
         }
     }
 
-    /// "Thursday 7 January 2027" for a local date.
-    static func longDate(_ date: LocalDate) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = london
-        let components = DateComponents(year: date.year, month: date.month, day: date.day, hour: 12)
-        guard let instant = calendar.date(from: components) else { return date.description }
-        let style = Date.FormatStyle(
-            date: .complete, time: .omitted, locale: Locale(identifier: "en_GB"), timeZone: london)
-        return instant.formatted(style)
-    }
+    /// "Thursday, 7 January 2027" for a local date.
+    static func longDate(_ date: LocalDate) -> String { date.longDescription }
 
     /// "3 h 20 min" for a number of business seconds.
     static func duration(_ seconds: Int) -> String {
