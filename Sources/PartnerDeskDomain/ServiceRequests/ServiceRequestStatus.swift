@@ -87,6 +87,11 @@ public enum ServiceRequestAction: String, CaseIterable, Hashable, Sendable, Coda
     /// Whether the desk takes this action.
     public var isDesks: Bool { self != .withdraw }
 
+    /// The access a person of `role` needs to change a request at all: the partner's side or the desk's.
+    public static func permission(for role: Role) -> AccessAction {
+        role.isPartnerRole ? .raiseServiceRequests : .workServiceRequests
+    }
+
     /// Whether the action must say something (a question, what was done, why not).
     public var needsNote: Bool { self == .askPartner || self == .fulfil || self == .decline || self == .resume }
 }

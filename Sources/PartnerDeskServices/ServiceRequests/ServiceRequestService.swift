@@ -122,7 +122,7 @@ public struct ServiceRequestService: Sendable {
     public func act(
         _ id: ServiceRequest.ID, _ action: String, note: String?, expectedVersion: Int, by principal: Principal
     ) async throws -> ServiceRequestView {
-        let permission: AccessAction = principal.role.isPartnerRole ? .raiseServiceRequests : .workServiceRequests
+        let permission = ServiceRequestAction.permission(for: principal.role)
         try Authorization.require(principal, permission)
         guard let action = ServiceRequestAction(rawValue: action) else {
             let known = ServiceRequestAction.allCases.map(\.rawValue).joined(separator: ", ")
@@ -148,7 +148,7 @@ public struct ServiceRequestService: Sendable {
     public func comment(
         _ id: ServiceRequest.ID, note: String, isInternal: Bool, expectedVersion: Int, by principal: Principal
     ) async throws -> ServiceRequestView {
-        let permission: AccessAction = principal.role.isPartnerRole ? .raiseServiceRequests : .workServiceRequests
+        let permission = ServiceRequestAction.permission(for: principal.role)
         return try await change(id, "service_request.comment", permission, expectedVersion, principal) {
             request, _ in
             try request.comment(note, by: Self.actor(principal), isInternal: isInternal, at: clock.now())

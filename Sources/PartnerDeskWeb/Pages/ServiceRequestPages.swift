@@ -211,7 +211,7 @@ struct ServiceRequestPage: Encodable {
                 note: step.note, isInternal: step.isInternal)
         }
         let isPartner = principal.role.isPartnerRole
-        let permitted = AccessPolicy.permits(principal, isPartner ? .raiseServiceRequests : .workServiceRequests)
+        let permitted = AccessPolicy.permits(principal, ServiceRequestAction.permission(for: principal.role))
         actions =
             permitted
             ? ServiceRequestAction.allCases.filter {
