@@ -7,8 +7,8 @@ import Testing
 @Suite struct ServiceRequestTests {
     static func at(_ text: String) -> Date { ISO8601Instant.date(from: text)! }
     static let calendar = try! BusinessCalendar(spec: ServiceLevelTier.silver.businessCalendar)
-    static let partner = ServiceRequestActor(name: "Priya", role: .partnerReporter)
-    static let desk = ServiceRequestActor(name: "Fiona", role: .firstLineAgent)
+    static let partner = ActedBy(name: "Priya", role: .partnerReporter)
+    static let desk = ActedBy(name: "Fiona", role: .firstLineAgent)
 
     static func request(_ type: String = "redirect_change") -> ServiceRequest {
         let kind = ServiceRequestCatalogue.standard.type(type)!
@@ -131,7 +131,7 @@ import Testing
     @Test func eachSide_takesOnlyItsOwnActions_andTheNotesTheyNeed() throws {
         var request = Self.request()
         let now = Self.at("2026-12-07T12:00:00Z")
-        func take(_ action: ServiceRequestAction, _ note: String?, by actor: ServiceRequestActor) throws {
+        func take(_ action: ServiceRequestAction, _ note: String?, by actor: ActedBy) throws {
             try request.take(action, note: note, by: actor, at: now, maximumMonths: 3, calendar: Self.calendar)
         }
         let notYours = #expect(throws: ValidationFailure.self) { try take(.accept, nil, by: Self.partner) }

@@ -26,7 +26,7 @@ import Testing
             let repository = store.repositories.serviceRequests
             let kind = ServiceRequestTypeSummary(ServiceRequestCatalogue.standard.type("redirect_change")!)
             let calendar = try BusinessCalendar(spec: ServiceLevelTier.silver.businessCalendar)
-            let desk = ServiceRequestActor(name: "Fiona", role: .firstLineAgent)
+            let desk = ActedBy(name: "Fiona", role: .firstLineAgent)
             var made: [ServiceRequest] = []
             for (index, partner) in [partners[0], partners[1], partners[0]].enumerated() {
                 let request = ServiceRequest(
@@ -34,7 +34,7 @@ import Testing
                     title: "Request \(index)",
                     answers: [ServiceRequestAnswer(field: "clientID", label: "Client ID", value: "wp-\(index)")],
                     submittedAt: Self.at("2026-11-30T15:00:00Z"),
-                    submittedBy: ServiceRequestActor(name: "Priya", role: .partnerReporter))
+                    submittedBy: ActedBy(name: "Priya", role: .partnerReporter))
                 try await repository.create(request)
                 made.append(request)
             }

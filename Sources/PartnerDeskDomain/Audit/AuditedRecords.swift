@@ -71,9 +71,29 @@ extension Partner: AuditedRecord {
         [
             "code": code.description, "name": name, "status": status.rawValue, "tier": tierID,
             "services": services.map { "\($0.name) (\($0.clientID))" }.joined(separator: ", "),
-            "contacts": contacts.map { "\($0.role.rawValue): \($0.email.value)" }.joined(separator: ", "),
+            "contacts": contacts.map { contact in
+                "\(contact.role.rawValue): \(contact.name) <\(contact.email.value)>"
+                    + (contact.phone.map { " \($0)" } ?? "")
+            }.joined(separator: ", "),
             "hoursOfOperation": hoursOfOperation.summary,
         ]
+    }
+}
+
+extension PartnerJourney: AuditedRecord {
+    /// The partner itself: its history shows its evidence, moves and check-ins beside its details.
+    public var auditSubject: AuditSubject { AuditSubject(kind: "partner", id: partnerID.description) }
+
+    public var auditFields: [String: String] {
+        var fields: [String: String] = [:]
+        for item in evidence { fields["evidence.\(item.requirement.rawValue)"] = item.state.rawValue }
+        if let period = earlyLivePeriods.last {
+            fields["earlyLive"] =
+                "\(period.plan.summary) from \(period.startedOn)" + (period.endedOn.map { " to \($0)" } ?? "")
+            fields["checkIns"] = String(period.checkIns.count)
+            fields["openActions"] = String(period.openActions.count)
+        }
+        return fields
     }
 }
 

@@ -27,6 +27,8 @@ public struct Partner: Hashable, Sendable, Identifiable {
     /// When the partner was registered in PartnerDesk; nil for partners registered before it was recorded that
     /// have no incidents either. No monthly report is made for a month before it.
     public var registeredAt: Date?
+    /// Counts changes to the partner's details, contacts and status, for optimistic concurrency.
+    public var version: Int
 
     /// Creates a partner from values that have already been checked (see ``PartnerDraft/validated(id:)``).
     public init(
@@ -38,7 +40,8 @@ public struct Partner: Hashable, Sendable, Identifiable {
         services: [PartnerService],
         contacts: [PartnerContact],
         hoursOfOperation: OperatingHours = .alwaysOpen,
-        registeredAt: Date? = nil
+        registeredAt: Date? = nil,
+        version: Int = 1
     ) {
         self.id = id
         self.code = code
@@ -49,6 +52,7 @@ public struct Partner: Hashable, Sendable, Identifiable {
         self.contacts = contacts
         self.hoursOfOperation = hoursOfOperation
         self.registeredAt = registeredAt
+        self.version = version
     }
 
     /// The first contact holding the given role, if the partner named one.

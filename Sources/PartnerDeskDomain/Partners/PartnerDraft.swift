@@ -96,9 +96,34 @@ public struct PartnerDraft: Hashable, Sendable, Codable {
             }
         }
 
+        let contacts = Self.contacts(self.contacts, check: &check)
+        var hours = OperatingHours.alwaysOpen
+        if let text = hoursOfOperation {
+            if let parsed = OperatingHours(shortForm: text) {
+                hours = parsed
+            } else {
+                check.add(
+                    "hoursOfOperation", "invalid_format",
+                    "Give the hours of operation as 'always' or as opening and closing times like 08:00-20:00."
+                )
+            }
+        }
+        try check.finish()
+        guard let code, let name, let status, let tierID else {
+            throw ValidationFailure(check.issues)
+        }
+        return Partner(
+            id: .init(makeID()), code: code, name: name, status: status, tierID: tierID,
+            services: services, contacts: contacts, hoursOfOperation: hours
+        )
+    }
+
+    /// Checks contacts as typed: a known role, at most one contact per role, a name, a valid e-mail address and
+    /// a telephone number of at most 40 characters; problems are reported under `contacts[N]`.
+    static func contacts(_ drafts: [Contact], check: inout ValidationCollector) -> [PartnerContact] {
         var contacts: [PartnerContact] = []
         var roles: Set<PartnerContact.Role> = []
-        for (index, contact) in self.contacts.enumerated() {
+        for (index, contact) in drafts.enumerated() {
             let field = "contacts[\(index)]"
             let role = PartnerContact.Role(rawValue: contact.role)
             if role == nil {
@@ -123,24 +148,31 @@ public struct PartnerDraft: Hashable, Sendable, Codable {
                 )
             }
         }
-        var hours = OperatingHours.alwaysOpen
-        if let text = hoursOfOperation {
-            if let parsed = OperatingHours(shortForm: text) {
-                hours = parsed
-            } else {
-                check.add(
-                    "hoursOfOperation", "invalid_format",
-                    "Give the hours of operation as 'always' or as opening and closing times like 08:00-20:00."
-                )
-            }
-        }
+        return PartnerContact.inRoleOrder(contacts)
+    }
+
+    /// Checks a new set of contacts for a partner on its own (what a partner's administrator may change).
+    public static func validatedContacts(_ drafts: [Contact]) throws(ValidationFailure) -> [PartnerContact] {
+        var check = ValidationCollector()
+        let contacts = contacts(drafts, check: &check)
         try check.finish()
-        guard let code, let name, let status, let tierID else {
-            throw ValidationFailure(check.issues)
+        return contacts
+    }
+
+    /// Checks a change to an existing partner's details: its code, status and registration stay as they are,
+    /// and each service keeps its id while its client id stays the same.
+    public func validatedChange(of partner: Partner, makeID: () -> UUID) throws(ValidationFailure) -> Partner {
+        var draft = self
+        draft.code = partner.code.value
+        draft.status = partner.status.rawValue
+        var changed = try draft.validated(makeID: makeID)
+        let serviceIDs = Dictionary(partner.services.map { ($0.clientID, $0.id) }) { first, _ in first }
+        for index in changed.services.indices {
+            if let id = serviceIDs[changed.services[index].clientID] { changed.services[index].id = id }
         }
-        return Partner(
-            id: .init(makeID()), code: code, name: name, status: status, tierID: tierID,
-            services: services, contacts: PartnerContact.inRoleOrder(contacts), hoursOfOperation: hours
-        )
+        changed.id = partner.id
+        changed.registeredAt = partner.registeredAt
+        changed.version = partner.version
+        return changed
     }
 }

@@ -31,7 +31,7 @@ public struct ServiceRequest: Hashable, Sendable, Codable, Identifiable {
 
     public init(
         id: ID, reference: ServiceRequestReference, partnerID: Partner.ID, type: ServiceRequestTypeSummary,
-        title: String, answers: [ServiceRequestAnswer], submittedAt: Date, submittedBy: ServiceRequestActor
+        title: String, answers: [ServiceRequestAnswer], submittedAt: Date, submittedBy: ActedBy
     ) {
         self.id = id
         self.reference = reference
@@ -55,7 +55,7 @@ public struct ServiceRequest: Hashable, Sendable, Codable, Identifiable {
     /// Accepting sets the target: `maximumMonths` is the partner's tier's maximum, `calendar` counts the
     /// months in its zone.
     public mutating func take(
-        _ action: ServiceRequestAction, note: String?, by actor: ServiceRequestActor, at instant: Date,
+        _ action: ServiceRequestAction, note: String?, by actor: ActedBy, at instant: Date,
         maximumMonths: Int, calendar: BusinessCalendar
     ) throws(ValidationFailure) {
         guard action.from.contains(status) else {
@@ -101,7 +101,7 @@ public struct ServiceRequest: Hashable, Sendable, Codable, Identifiable {
 
     /// Adds a note without changing the state: the partner's are for both sides, the desk may keep one
     /// internal.
-    public mutating func comment(_ note: String, by actor: ServiceRequestActor, isInternal: Bool, at instant: Date)
+    public mutating func comment(_ note: String, by actor: ActedBy, isInternal: Bool, at instant: Date)
         throws(ValidationFailure)
     {
         guard !status.isFinished else {
@@ -178,19 +178,6 @@ public struct ServiceRequestAnswer: Hashable, Sendable, Codable {
     }
 }
 
-/// Who acted on a request.
-public struct ServiceRequestActor: Hashable, Sendable, Codable {
-    public var name: String
-    public var role: Role
-
-    public init(name: String, role: Role) {
-        self.name = name
-        self.role = role
-    }
-
-    public var isPartner: Bool { role.isPartnerRole }
-}
-
 /// One entry of a request's history: an action taken (with the state it led to), or a note.
 public struct ServiceRequestStep: Hashable, Sendable, Codable {
     public var at: Date
@@ -198,7 +185,7 @@ public struct ServiceRequestStep: Hashable, Sendable, Codable {
     public var action: ServiceRequestAction?
     /// The state after the step.
     public var to: ServiceRequestStatus
-    public var by: ServiceRequestActor
+    public var by: ActedBy
     public var note: String?
     /// A desk note partners do not see.
     public var isInternal: Bool

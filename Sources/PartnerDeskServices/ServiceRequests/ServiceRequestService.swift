@@ -59,7 +59,7 @@ public struct ServiceRequestService: Sendable {
             let request = ServiceRequest(
                 id: id, reference: try await repositories.serviceRequests.nextReference(), partnerID: partnerID,
                 type: ServiceRequestTypeSummary(checked.type), title: checked.title, answers: checked.answers,
-                submittedAt: now, submittedBy: Self.actor(principal))
+                submittedAt: now, submittedBy: ActedBy(principal))
             try await repositories.serviceRequests.create(request)
             try await audit.append(
                 .change(
@@ -138,7 +138,7 @@ public struct ServiceRequestService: Sendable {
                 try await repositories.partners.find(id: request.partnerID)?.tierID
                 ?? ServiceLevelTier.silver.id
             try request.take(
-                action, note: note, by: Self.actor(principal), at: clock.now(),
+                action, note: note, by: ActedBy(principal), at: clock.now(),
                 maximumMonths: catalog.tier(tierID).serviceRequestMaximumAgeMonths,
                 calendar: catalog.calendar(tierID))
         }
@@ -151,7 +151,7 @@ public struct ServiceRequestService: Sendable {
         let permission = ServiceRequestAction.permission(for: principal.role)
         return try await change(id, "service_request.comment", permission, expectedVersion, principal) {
             request, _ in
-            try request.comment(note, by: Self.actor(principal), isInternal: isInternal, at: clock.now())
+            try request.comment(note, by: ActedBy(principal), isInternal: isInternal, at: clock.now())
         }
     }
 
@@ -229,10 +229,6 @@ public struct ServiceRequestService: Sendable {
             }
         }
         return sent
-    }
-
-    static func actor(_ principal: Principal) -> ServiceRequestActor {
-        ServiceRequestActor(name: principal.displayName, role: principal.role)
     }
 
     static func view(_ request: ServiceRequest, partner: Partner?, for principal: Principal, at now: Date)
