@@ -30,5 +30,6 @@ public enum PartnerDeskMigrations {
         CreateBankHolidayImports(),
         IndexRunningClocks(),
         CreateServiceRequests(),
+        CreatePartnerJourneys(),
     ]
 }

@@ -24,6 +24,7 @@ struct FluentRepositories: Repositories {
     var reports: any ServiceReportRepository { SQLServiceReportRepository(sql: database.sql) }
     var bankHolidays: any BankHolidayRepository { SQLBankHolidayRepository(sql: database.sql) }
     var serviceRequests: any ServiceRequestRepository { SQLServiceRequestRepository(sql: database.sql) }
+    var partnerJourneys: any PartnerJourneyRepository { SQLPartnerJourneyRepository(sql: database.sql) }
     var notificationPreferences: any NotificationPreferenceRepository {
         SQLNotificationPreferenceRepository(sql: database.sql)
     }

@@ -9,34 +9,57 @@ struct SQLPartnerRepository: PartnerRepository {
     let sql: any SQLDatabase
 
     func create(_ partner: Partner) async throws {
-        let hours = String(decoding: try JSONEncoder().encode(partner.hoursOfOperation), as: UTF8.self)
         try await translatingConstraintFailures("A partner with this code or client id already exists.") {
             try await sql.insert(
                 into: "partners",
                 row: [
                     ("id", partner.id.rawValue), ("code", partner.code.value), ("name", partner.name),
-                    ("status", partner.status.rawValue), ("tier_id", partner.tierID), ("hours_of_operation", hours),
-                    ("registered_at", partner.registeredAt),
+                    ("status", partner.status.rawValue), ("tier_id", partner.tierID),
+                    ("hours_of_operation", try Self.hours(partner)), ("registered_at", partner.registeredAt),
+                    ("version", partner.version),
                 ]
             )
-            for (position, service) in partner.services.enumerated() {
-                try await sql.insert(
-                    into: "partner_services",
-                    row: [
-                        ("id", service.id.rawValue), ("partner_id", partner.id.rawValue), ("name", service.name),
-                        ("client_id", service.clientID), ("position", position),
-                    ]
-                )
-            }
-            for contact in partner.contacts {
-                try await sql.insert(
-                    into: "partner_contacts",
-                    row: [
-                        ("id", UUID()), ("partner_id", partner.id.rawValue), ("role", contact.role.rawValue),
-                        ("name", contact.name), ("email", contact.email.value), ("phone", contact.phone),
-                    ]
-                )
-            }
+            try await insertServicesAndContacts(of: partner)
+        }
+    }
+
+    func update(_ partner: Partner, expectedVersion: Int) async throws {
+        let claimed = try await sql.update("partners")
+            .set("name", to: partner.name).set("status", to: partner.status.rawValue)
+            .set("tier_id", to: partner.tierID).set("hours_of_operation", to: try Self.hours(partner))
+            .set("version", to: partner.version)
+            .where("id", .equal, partner.id.rawValue).where("version", .equal, expectedVersion)
+            .returning("id").all()
+        guard !claimed.isEmpty else { throw RepositoryError.staleVersion }
+        try await sql.delete(from: "partner_services").where("partner_id", .equal, partner.id.rawValue).run()
+        try await sql.delete(from: "partner_contacts").where("partner_id", .equal, partner.id.rawValue).run()
+        try await translatingConstraintFailures("Another partner already uses one of these client ids.") {
+            try await insertServicesAndContacts(of: partner)
+        }
+    }
+
+    private static func hours(_ partner: Partner) throws -> String {
+        String(decoding: try JSONEncoder().encode(partner.hoursOfOperation), as: UTF8.self)
+    }
+
+    private func insertServicesAndContacts(of partner: Partner) async throws {
+        for (position, service) in partner.services.enumerated() {
+            try await sql.insert(
+                into: "partner_services",
+                row: [
+                    ("id", service.id.rawValue), ("partner_id", partner.id.rawValue), ("name", service.name),
+                    ("client_id", service.clientID), ("position", position),
+                ]
+            )
+        }
+        for contact in partner.contacts {
+            try await sql.insert(
+                into: "partner_contacts",
+                row: [
+                    ("id", UUID()), ("partner_id", partner.id.rawValue), ("role", contact.role.rawValue),
+                    ("name", contact.name), ("email", contact.email.value), ("phone", contact.phone),
+                ]
+            )
         }
     }
 
@@ -101,7 +124,8 @@ struct SQLPartnerRepository: PartnerRepository {
             id: .init(id), code: code, name: try row.decode(column: "name", as: String.self), status: status,
             tierID: try row.decode(column: "tier_id", as: String.self), services: partnerServices,
             contacts: PartnerContact.inRoleOrder(partnerContacts), hoursOfOperation: hours,
-            registeredAt: try row.decode(column: "registered_at", as: Date?.self)
+            registeredAt: try row.decode(column: "registered_at", as: Date?.self),
+            version: try row.decode(column: "version", as: Int.self)
         )
     }
 }

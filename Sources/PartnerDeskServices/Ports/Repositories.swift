@@ -11,6 +11,21 @@ public protocol PartnerRepository: Sendable {
     func find(code: PartnerCode) async throws -> Partner?
     /// Every partner, ordered by code.
     func list() async throws -> [Partner]
+    /// Replaces a partner's details, services and contacts when its stored version is still `expectedVersion`
+    /// (otherwise ``RepositoryError/staleVersion``); a client id another partner uses is a
+    /// ``RepositoryError/conflict(_:)``.
+    func update(_ partner: Partner, expectedVersion: Int) async throws
+}
+
+/// Stores each partner's way to live (see ``PartnerJourney``), one per partner.
+public protocol PartnerJourneyRepository: Sendable {
+    /// The partner's journey; nil before anything was recorded.
+    func find(partnerID: Partner.ID) async throws -> PartnerJourney?
+    /// Every journey recorded.
+    func list() async throws -> [PartnerJourney]
+    /// Stores a journey: a new one when `expectedVersion` is nil (a ``RepositoryError/conflict(_:)`` when one
+    /// exists), otherwise only while the stored version is still `expectedVersion`.
+    func save(_ journey: PartnerJourney, expectedVersion: Int?) async throws
 }
 
 /// A user together with the hash of their password (never the password itself).
@@ -72,6 +87,7 @@ public protocol Repositories: Sendable {
     var reports: any ServiceReportRepository { get }
     var bankHolidays: any BankHolidayRepository { get }
     var serviceRequests: any ServiceRequestRepository { get }
+    var partnerJourneys: any PartnerJourneyRepository { get }
 }
 
 /// Runs work against the store, either directly or inside one all-or-nothing transaction.

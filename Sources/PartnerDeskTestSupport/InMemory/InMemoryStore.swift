@@ -58,6 +58,7 @@ public final class InMemoryStore: UnitOfWork {
         var issuedMonths: Set<ReportingMonth> = []
         var holidayImports: [StoredHolidayImport] = []
         var serviceRequests: [ServiceRequest.ID: ServiceRequest] = [:]
+        var partnerJourneys: [Partner.ID: PartnerJourney] = [:]
         var serviceRequestSequence = 0
         var reportReviews: [(scope: ServiceReportReviewScope, month: ReportingMonth, requestedAt: Date)] = []
     }
@@ -121,4 +122,5 @@ struct InMemoryRepositories: Repositories {
     var reports: any ServiceReportRepository { InMemoryServiceReportRepository(box: box) }
     var bankHolidays: any BankHolidayRepository { InMemoryBankHolidayRepository(box: box) }
     var serviceRequests: any ServiceRequestRepository { InMemoryServiceRequestRepository(box: box) }
+    var partnerJourneys: any PartnerJourneyRepository { InMemoryPartnerJourneyRepository(box: box) }
 }
