@@ -19,6 +19,7 @@ public struct AppServices: Sendable {
     public let reports: ServiceReportService
     public let bankHolidays: BankHolidayService
     public let serviceRequests: ServiceRequestService
+    public let journeys: PartnerJourneyService
     public let jobs: BackgroundJobs
     public let readiness: any ReadinessProbe
     public let clock: any Clock
@@ -75,6 +76,9 @@ public struct AppServices: Sendable {
         self.serviceRequests = ServiceRequestService(
             store: store, ids: ids, clock: clock, catalog: catalog, planner: planner, audit: audit,
             types: serviceRequestTypes)
+        self.journeys = PartnerJourneyService(
+            store: store, ids: ids, clock: clock, catalog: catalog, planner: planner, audit: audit,
+            cache: partnerCache)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
             hssis: hssis, releases: releases, serviceLevels: serviceLevels, reports: reports,

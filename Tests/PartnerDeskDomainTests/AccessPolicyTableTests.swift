@@ -49,6 +49,9 @@ import Testing
         service_request.raise        x    x    x    | .    .    .    .    .    .    .    .
         service_request.work         .    .    .    | x    .    .    .    .    .    x    x
         service_request.update       x    x    x    | x    .    .    .    .    .    x    x
+        partner.manage               .    .    .    | .    .    .    .    .    .    x    x
+        partner.contacts             .    .    x    | .    .    .    .    .    .    x    x
+        partner.evidence             .    .    x    | .    .    .    .    .    .    .    .
         """
 
     static let columns: [Role] = [

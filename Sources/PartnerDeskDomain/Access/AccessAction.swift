@@ -86,6 +86,13 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     /// Change a service request at all: whoever makes or works them (each change then needs the side's own
     /// action, ``raiseServiceRequests`` or ``workServiceRequests``).
     case updateServiceRequest = "service_request.update"
+    /// Keep partners' details, review their onboarding evidence, move their status, and record early-live
+    /// check-ins.
+    case managePartners = "partner.manage"
+    /// Change a partner's contacts (a partner's administrators: their organisation's own).
+    case editPartnerContacts = "partner.contacts"
+    /// Give one's organisation's onboarding evidence, and mark the actions agreed with it done.
+    case giveEvidence = "partner.evidence"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {

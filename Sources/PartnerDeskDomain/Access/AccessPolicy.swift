@@ -57,7 +57,7 @@ public enum AccessPolicy {
         case .partnerAdministrator:
             partnerActions.union([
                 .manageTokens, .manageUsers, .manageWebhooks, .manageHSSIRota, .approveChangeAsPartner,
-                .chooseComponents,
+                .chooseComponents, .editPartnerContacts, .giveEvidence,
             ])
         case .administrator:
             [
@@ -67,6 +67,7 @@ public enum AccessPolicy {
                 .respondToHSSI, .runHSSI, .manageHSSIRota, .readReleases, .manageReleases, .manageApprovalLevels,
                 .readChangeNotices, .readServiceLevels, .manageOutages, .manageComponents, .chooseComponents,
                 .manageBankHolidays, .readServiceRequests, .workServiceRequests, .updateServiceRequest,
+                .managePartners, .editPartnerContacts,
             ]
         case .firstLineAgent:
             [
@@ -98,7 +99,9 @@ public enum AccessPolicy {
         case .assuranceApprover:
             staffReaders.union([.approveReleases])
         case .serviceManager:
-            staffReaders.union([.manageOutages, .workServiceRequests, .updateServiceRequest])
+            staffReaders.union([
+                .manageOutages, .workServiceRequests, .updateServiceRequest, .managePartners, .editPartnerContacts,
+            ])
         }
     }
 

@@ -57,3 +57,8 @@ extension ServiceRequest: OwnedRecord {
     /// A service request is the requesting partner's.
     public var owner: RecordOwner { .partner(partnerID) }
 }
+
+extension Partner: OwnedRecord {
+    /// A partner's own details, contacts and journey are its own.
+    public var owner: RecordOwner { .partner(id) }
+}

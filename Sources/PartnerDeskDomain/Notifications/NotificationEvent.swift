@@ -1,13 +1,15 @@
 import Foundation
 
 /// Every kind of message people and partners' systems can choose to receive: the moments in an incident's life,
-/// the steps of change and release, the service's outages and maintenance, and service requests. Stored and sent as its ``rawValue`` (`incident.received`,
+/// the steps of change and release, the service's outages and maintenance, service requests, and a partner's way
+/// to live. Stored and sent as its ``rawValue`` (`incident.received`,
 /// `release.notes_published`).
 public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentable {
     case incident(IncidentNotice.Event)
     case change(ReleaseNotice.Kind)
     case service(ServiceNotice.Kind)
     case request(ServiceRequestNotice.Kind)
+    case partner(PartnerNotice.Kind)
 
     /// Who an event is for.
     public enum Audience: String, Sendable {
@@ -18,6 +20,7 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
     public static var allCases: [NotificationEvent] {
         IncidentNotice.Event.allCases.map(Self.incident) + ReleaseNotice.Kind.allCases.map(Self.change)
             + ServiceNotice.Kind.allCases.map(Self.service) + ServiceRequestNotice.Kind.allCases.map(Self.request)
+            + PartnerNotice.Kind.allCases.map(Self.partner)
     }
 
     public init?(rawValue: String) {
@@ -29,6 +32,8 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
             self = .service(kind)
         } else if let kind = ServiceRequestNotice.Kind(rawValue: rawValue) {
             self = .request(kind)
+        } else if let kind = PartnerNotice.Kind(rawValue: rawValue) {
+            self = .partner(kind)
         } else {
             return nil
         }
@@ -40,6 +45,7 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
         case .change(let kind): kind.rawValue
         case .service(let kind): kind.rawValue
         case .request(let kind): kind.rawValue
+        case .partner(let kind): kind.rawValue
         }
     }
 
@@ -49,6 +55,7 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
         case .change(let kind): kind == .held ? .staff : .partner
         case .service(let kind): kind == .allowanceWarning ? .staff : .partner
         case .request(let kind): kind.audience
+        case .partner(let kind): kind.audience
         }
     }
 
@@ -59,6 +66,7 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
         case .change(let kind): kind.label
         case .service(let kind): kind.label
         case .request(let kind): kind.label
+        case .partner(let kind): kind.label
         }
     }
 
@@ -67,7 +75,8 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
     /// contacts on its registration form); SLA warnings reach the desk's groups and service managers; holds
     /// reach release managers; outages and maintenance reach a partner's administrators; allowance warnings reach
     /// service managers; new service requests and their target warnings reach the First Line desk and service
-    /// managers, and the desk's steps a partner's administrators.
+    /// managers, and the desk's steps a partner's administrators and the person who asked; onboarding evidence
+    /// given reaches service managers, and its review, status moves and check-ins a partner's administrators.
     public func isSent(to role: Role) -> Bool {
         switch self {
         case .incident(let event) where event.audience == .partner: role.isPartnerRole
@@ -76,8 +85,10 @@ public enum NotificationEvent: Hashable, Sendable, CaseIterable, RawRepresentabl
         case .change: role == .partnerAdministrator
         case .service(.allowanceWarning): role == .serviceManager
         case .service: role == .partnerAdministrator
-        case .request(.moved): role == .partnerAdministrator
+        case .request(.moved): role.isPartnerRole
         case .request: role == .firstLineAgent || role == .serviceManager
+        case .partner(.evidenceSubmitted): role == .serviceManager
+        case .partner: role == .partnerAdministrator
         }
     }
 }

@@ -75,17 +75,6 @@ extension ServiceReportService {
     }
 }
 
-/// Addresses of pages that messages link to.
-enum SiteLink {
-    /// A month's report page, a partner's when staff follow it.
-    static func report(_ month: ReportingMonth, partner code: String?) -> String {
-        "/service-levels/reports?month=\(month)" + (code.map { "&partner=\($0)" } ?? "")
-    }
-
-    /// A service request's page.
-    static func serviceRequest(_ id: ServiceRequest.ID) -> String { "/service-requests/\(id)" }
-}
-
 extension ServiceReportService {
     /// Asks for reports to be checked for a revision, for each month that is over from the earliest to the
     /// latest of `instants`: for a changed incident, its partner's and the whole service's reports over the

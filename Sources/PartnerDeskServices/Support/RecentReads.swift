@@ -71,7 +71,7 @@ public final class RecentReads<Key: Hashable & Sendable, Value: Sendable>: Senda
 }
 
 /// Partners as recently read: raising and listing incidents need a partner's services and tier on every
-/// request. Partners are only ever added today; a use case that changes one should also forget it here.
+/// request. A use case that changes a partner forgets it here.
 public typealias PartnerCache = RecentReads<Partner.ID, Partner>
 
 extension PartnerCache {
