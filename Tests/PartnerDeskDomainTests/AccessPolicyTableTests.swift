@@ -52,6 +52,7 @@ import Testing
         partner.manage               .    .    .    | .    .    .    .    .    .    x    x
         partner.contacts             .    .    x    | .    .    .    .    .    .    x    x
         partner.evidence             .    .    x    | .    .    .    .    .    .    .    .
+        partner.actions              .    .    x    | .    .    .    .    .    .    x    x
         """
 
     static let columns: [Role] = [

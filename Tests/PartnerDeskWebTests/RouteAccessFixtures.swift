@@ -106,6 +106,7 @@ struct AccessFixtures {
         try await addReleaseRecords()
         try await addServiceLevelRecords()
         try await addServiceRequests(by: wellpath, carebridge)
+        try await addPartnerJourneys()
     }
 
     /// A sprint with a major change for each partner, a release of the platform's, one that needs Wellpath's
@@ -168,6 +169,27 @@ struct AccessFixtures {
             ).request.id.description
         }
         records["serviceRequestID"] = requests
+    }
+
+    /// Wellpath (`own`) and CareBridge (`other`) moved to early live, each with a check-in and an open action.
+    private mutating func addPartnerJourneys() async throws {
+        var actions: [String: String] = [:]
+        for (owner, partner) in [("own", "WELLPATH"), ("other", "CAREBRIDGE")] {
+            let journeys = api.services.journeys
+            let moved = try await journeys.move(
+                partner, to: "early_live", reason: "Fixture",
+                plan: CheckInPlan(first: .daily, firstWeeks: 2, then: .weekly),
+                expectedVersion: 1, by: administrator)
+            let today = moved.today.description
+            let recorded = try await journeys.recordCheckIn(
+                partner,
+                CheckIn.Draft(
+                    heldOn: today, notes: "Steady.",
+                    actions: [.init(text: "Send the rota", owner: partner, dueOn: today)]),
+                expectedVersion: moved.journey.version, by: administrator)
+            actions[owner] = try #require(recorded.journey.currentEarlyLive?.openActions.first).id.uuidString
+        }
+        records["actionID"] = actions
     }
 
     /// An outage affecting only Wellpath (`own`), one affecting only CareBridge (`other`), and a maintenance

@@ -225,6 +225,37 @@ enum RouteAccessTable {
         PUT /api/v1/component-choices/:partnerCode                  own     401  403 403    403  ok   403     403 403 403 403 403 403 403 ok  403
         PUT /api/v1/component-choices/:partnerCode                  other   401  403 403    403  404  403     403 403 403 403 403 403 403 ok  403
         PUT /api/v1/component-choices/:partnerCode                  missing 401  403 403    403  404  403     403 403 403 403 403 403 403 404 403
+        GET /api/v1/partners                                        -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/partners/:partnerCode                           own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/partners/:partnerCode                           other   401  404 404    404  404  404     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/partners/:partnerCode                           missing 401  404 404    404  404  404     404 404 404 404 404 404 404 404 404
+        PUT /api/v1/partners/:partnerCode                           own     401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        PUT /api/v1/partners/:partnerCode                           other   401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        PUT /api/v1/partners/:partnerCode                           missing 401  403 403    403  403  403     403 403 403 403 403 403 404 404 403
+        PUT /api/v1/partners/:partnerCode/contacts                  own     401  403 403    403  ok   403     403 403 403 403 403 403 ok  ok  403
+        PUT /api/v1/partners/:partnerCode/contacts                  other   401  403 403    403  404  403     403 403 403 403 403 403 ok  ok  403
+        PUT /api/v1/partners/:partnerCode/contacts                  missing 401  403 403    403  404  403     403 403 403 403 403 403 404 404 403
+        GET /api/v1/partners/:partnerCode/history                   own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/partners/:partnerCode/history                   other   401  404 404    404  404  404     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/partners/:partnerCode/history                   missing 401  404 404    404  404  404     404 404 404 404 404 404 404 404 404
+        GET /api/v1/partners/:partnerCode/journey                   own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/partners/:partnerCode/journey                   other   401  404 404    404  404  404     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/partners/:partnerCode/journey                   missing 401  404 404    404  404  404     404 404 404 404 404 404 404 404 404
+        POST /api/v1/partners/:partnerCode/journey/evidence         own     401  403 403    403  ok   403     403 403 403 403 403 403 403 403 403
+        POST /api/v1/partners/:partnerCode/journey/evidence         other   401  403 403    403  404  403     403 403 403 403 403 403 403 403 403
+        POST /api/v1/partners/:partnerCode/journey/evidence         missing 401  403 403    403  404  403     403 403 403 403 403 403 403 403 403
+        POST /api/v1/partners/:partnerCode/journey/reviews          own     401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        POST /api/v1/partners/:partnerCode/journey/reviews          other   401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        POST /api/v1/partners/:partnerCode/journey/reviews          missing 401  403 403    403  403  403     403 403 403 403 403 403 404 404 403
+        POST /api/v1/partners/:partnerCode/journey/moves            own     401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        POST /api/v1/partners/:partnerCode/journey/moves            other   401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        POST /api/v1/partners/:partnerCode/journey/moves            missing 401  403 403    403  403  403     403 403 403 403 403 403 404 404 403
+        POST /api/v1/partners/:partnerCode/journey/check-ins        own     401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        POST /api/v1/partners/:partnerCode/journey/check-ins        other   401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        POST /api/v1/partners/:partnerCode/journey/check-ins        missing 401  403 403    403  403  403     403 403 403 403 403 403 404 404 403
+        POST /api/v1/partners/:partnerCode/journey/actions/:actionID/done own 401 403 403 403 ok 403 403 403 403 403 403 403 ok ok 403
+        POST /api/v1/partners/:partnerCode/journey/actions/:actionID/done other 401 403 403 403 404 403 403 403 403 403 403 403 ok ok 403
+        POST /api/v1/partners/:partnerCode/journey/actions/:actionID/done missing 401 403 403 403 404 403 403 403 403 403 403 403 404 404 403
         GET /api/v1/outages                                         -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         POST /api/v1/outages                                        -       401  403 403    403  403  403     ok  ok  ok  403 403 403 ok  ok  403
         GET /api/v1/outages/:outageID                               own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok

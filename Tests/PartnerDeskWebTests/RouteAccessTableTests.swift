@@ -177,6 +177,18 @@ import VaporTesting
             return
                 #"{"components":[{"code":"sign-in","name":"Sign-in","description":"Signing in.","alertLabels":{"job":"auth"}}]}"#
         case (.PUT, "/api/v1/component-choices/:partnerCode"): return #"{"components":["sign-in"]}"#
+        case (.PUT, "/api/v1/partners/:partnerCode"):
+            return #"{"name":"Renamed","tierID":"silver","services":[],"contacts":[]}"#
+        case (.PUT, "/api/v1/partners/:partnerCode/contacts"):
+            return #"{"contacts":[{"role":"primary","name":"Pat","email":"pat@wellpath.example"}]}"#
+        case (.POST, "/api/v1/partners/:partnerCode/journey/evidence"):
+            return #"{"requirement":"incident_process","description":"Our runbook"}"#
+        case (.POST, "/api/v1/partners/:partnerCode/journey/reviews"):
+            return #"{"requirement":"incident_process","decision":"accept"}"#
+        case (.POST, "/api/v1/partners/:partnerCode/journey/moves"): return #"{"status":"live","reason":"Agreed"}"#
+        case (.POST, "/api/v1/partners/:partnerCode/journey/check-ins"):
+            return #"{"heldOn":"2026-11-23","notes":"Steady."}"#
+        case (.POST, "/api/v1/partners/:partnerCode/journey/actions/:actionID/done"): return "{}"
         case (.POST, "/api/v1/outages/:outageID/end"): return #"{"endedAt":"2026-11-23T08:30:00Z"}"#
         case (.POST, "/api/v1/maintenance"):
             return

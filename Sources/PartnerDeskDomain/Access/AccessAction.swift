@@ -91,8 +91,11 @@ public enum AccessAction: String, CaseIterable, Hashable, Sendable {
     case managePartners = "partner.manage"
     /// Change a partner's contacts (a partner's administrators: their organisation's own).
     case editPartnerContacts = "partner.contacts"
-    /// Give one's organisation's onboarding evidence, and mark the actions agreed with it done.
+    /// Give one's organisation's onboarding evidence.
     case giveEvidence = "partner.evidence"
+    /// Mark an action agreed with a partner (at a check-in or a review) done: service management, or the
+    /// partner's administrators for their own organisation.
+    case completePartnerActions = "partner.actions"
 
     /// Whether the action only reads.
     public var isReadOnly: Bool {

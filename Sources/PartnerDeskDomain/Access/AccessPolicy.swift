@@ -57,7 +57,7 @@ public enum AccessPolicy {
         case .partnerAdministrator:
             partnerActions.union([
                 .manageTokens, .manageUsers, .manageWebhooks, .manageHSSIRota, .approveChangeAsPartner,
-                .chooseComponents, .editPartnerContacts, .giveEvidence,
+                .chooseComponents, .editPartnerContacts, .giveEvidence, .completePartnerActions,
             ])
         case .administrator:
             [
@@ -67,7 +67,7 @@ public enum AccessPolicy {
                 .respondToHSSI, .runHSSI, .manageHSSIRota, .readReleases, .manageReleases, .manageApprovalLevels,
                 .readChangeNotices, .readServiceLevels, .manageOutages, .manageComponents, .chooseComponents,
                 .manageBankHolidays, .readServiceRequests, .workServiceRequests, .updateServiceRequest,
-                .managePartners, .editPartnerContacts,
+                .managePartners, .editPartnerContacts, .completePartnerActions,
             ]
         case .firstLineAgent:
             [
@@ -101,6 +101,7 @@ public enum AccessPolicy {
         case .serviceManager:
             staffReaders.union([
                 .manageOutages, .workServiceRequests, .updateServiceRequest, .managePartners, .editPartnerContacts,
+                .completePartnerActions,
             ])
         }
     }

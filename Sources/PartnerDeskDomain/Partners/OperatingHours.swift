@@ -34,6 +34,17 @@ public struct OperatingHours: Hashable, Sendable, Codable {
         )
     }
 
+    /// The short form ``init(shortForm:)`` reads, when the hours have one (always open, or the same hours each
+    /// weekday and closed on bank holidays); nil for hours set some other way.
+    public var shortForm: String? {
+        if self == .alwaysOpen { return "always" }
+        let weekdays: [Weekday] = [.monday, .tuesday, .wednesday, .thursday, .friday]
+        guard !openOnBankHolidays, timeZoneIdentifier == "Europe/London", weeklyHours.openDays == weekdays,
+            let daily = weeklyHours[.monday], weekdays.allSatisfy({ weeklyHours[$0] == daily })
+        else { return nil }
+        return "\(DailyHours.text(secondsOfDay: daily.opens))-\(DailyHours.text(secondsOfDay: daily.closes))"
+    }
+
     /// A short description for listings ("Always", or each open day with its hours).
     public var summary: String {
         if weeklyHours == .always && openOnBankHolidays { return "Always open" }

@@ -160,7 +160,7 @@ public struct PartnerDraft: Hashable, Sendable, Codable {
     }
 
     /// Checks a change to an existing partner's details: its code, status and registration stay as they are,
-    /// and each service keeps its id while its client id stays the same.
+    /// each service keeps its id while its client id stays the same, and hours left out stay as they were.
     public func validatedChange(of partner: Partner, makeID: () -> UUID) throws(ValidationFailure) -> Partner {
         var draft = self
         draft.code = partner.code.value
@@ -172,6 +172,7 @@ public struct PartnerDraft: Hashable, Sendable, Codable {
         }
         changed.id = partner.id
         changed.registeredAt = partner.registeredAt
+        if hoursOfOperation == nil { changed.hoursOfOperation = partner.hoursOfOperation }
         changed.version = partner.version
         return changed
     }

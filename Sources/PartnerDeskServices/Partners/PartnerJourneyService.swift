@@ -208,8 +208,14 @@ public struct PartnerJourneyService: Sendable {
         async throws -> PartnerProfile
     {
         let now = clock.now()
-        let permission: AccessAction = principal.role.isPartnerRole ? .giveEvidence : .managePartners
-        return try await changeJourney(code, permission, expectedVersion, principal, "partner.action_done") {
+        // An action this partner never agreed answers like any missing record, whatever version was read (actions
+        // are never removed, so reading first is safe).
+        try Authorization.require(principal, .completePartnerActions)
+        let agreed = try await profile(code, as: principal).journey.earlyLivePeriods.flatMap(\.checkIns)
+            .flatMap(\.actions)
+        guard agreed.contains(where: { $0.id == actionID }) else { throw ServiceError.notFound }
+        return try await changeJourney(code, .completePartnerActions, expectedVersion, principal, "partner.action_done")
+        {
             journey, _, _ in
             try journey.completeAction(actionID, by: ActedBy(principal), at: now)
             return nil
