@@ -321,7 +321,7 @@ def test_pages_reflow_at_320_pixels(browser):
                  "account/notifications", "staff/problems", "staff/problems/PRB-000001", "staff/problems/new", "hssi",
                  "hssi/new", "organisation/hssi-rota?partner=WELLPATH", "service-updates", "status", "service-levels",
                  "service-levels/components", "service-levels/reports?partner=WELLPATH", "admin/bank-holidays",
-                 "service-requests"]:
+                 "service-requests", "partners", "partners/WELLPATH", "partners/CAREBRIDGE/onboarding"]:
         page.goto(f"{BASE}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"
@@ -665,3 +665,115 @@ def test_a_service_request_goes_from_submission_to_fulfilment(browser):
     expect(desk.get_by_role("heading", name="What next")).to_have_count(0)
     check(desk, "service-request-fulfilled")
     desk.close()
+
+
+def test_a_partner_moves_to_live_once_its_evidence_is_accepted(browser):
+    partner = browser.new_page()
+    sign_in(partner, "admin@mindful.example")
+    partner.get_by_role("link", name="Your organisation").click()
+    expect(partner.get_by_role("heading", name="Mindful Minutes")).to_be_visible()
+    check(partner, "partner-details-partner")
+    # A partner's administrator keeps its contacts; history records each change.
+    partner.get_by_text("Change the contacts").click()
+    partner.get_by_label("E-mail").nth(1).fill("not-an-address")
+    partner.get_by_label("Name").nth(1).fill("Sol Mendes")
+    partner.get_by_role("button", name="Save the contacts").click()
+    expect(partner.get_by_role("link", name="Enter an e-mail address like name@example.org.")).to_be_visible()
+    expect(partner.get_by_label("Name").nth(1)).to_have_value("Sol Mendes")
+    partner.get_by_label("E-mail").nth(1).fill("sol.mendes@mindful.example")
+    partner.get_by_role("button", name="Save the contacts").click()
+    expect(partner.get_by_role("cell", name="Sol Mendes")).to_be_visible()
+    expect(partner.locator(".timeline")).to_contain_text("Contacts changed")
+    expect(partner.get_by_text("Change the details and services")).to_have_count(0)
+
+    partner.get_by_role("link", name="Onboarding and early live").click()
+    check(partner, "partner-journey-partner")
+    rota = partner.locator("form", has=partner.get_by_label("What you can show for HSSI manager and rota"))
+    rota.get_by_label("What you can show for HSSI manager and rota").fill("Ravi leads; the rota is attached.")
+    rota.get_by_label("Links to documents (optional)").fill("http://files.mindful.example/rota")
+    rota.get_by_role("button", name="Give this evidence").click()
+    expect(partner.get_by_role("link", name="Each link must be an https:// address.")).to_be_visible()
+    expect(partner.get_by_label("What you can show for HSSI manager and rota")).to_have_value(
+        "Ravi leads; the rota is attached.")
+    check(partner, "partner-journey-refused")
+    for title, words in [("HSSI manager and rota", "Ravi leads; the rota is attached."),
+                         ("National Service Desk registration", "As on the form we sent in November.")]:
+        box = partner.get_by_label(f"What you can show for {title}")
+        box.fill(words)
+        partner.locator("form", has=box).get_by_label("Links to documents (optional)").fill("")
+        partner.locator("form", has=box).get_by_role("button", name="Give this evidence").click()
+        expect(partner.locator("section", has_text=title).get_by_text("Waiting for review", exact=True).first) \
+            .to_be_visible()
+
+    manager = browser.new_page()
+    sign_in(manager, "service@partnerdesk.example")
+    manager.get_by_role("link", name="Partners").click()
+    check(manager, "partners")
+    manager.get_by_role("link", name="1 of 4 accepted").click()
+    # Going live without the evidence needs a reason.
+    manager.get_by_label("Move the partner to").select_option("live")
+    manager.get_by_role("button", name="Move the partner").click()
+    expect(manager.get_by_role("link", name="Enter the reason for going ahead without the evidence.")).to_be_visible()
+    for title in ["Problem records", "HSSI manager and rota"]:
+        manager.get_by_label("Accept it").first.check()
+        manager.get_by_role("button", name="Record the review").first.click()
+        expect(manager.locator("section", has_text=title).get_by_text("Accepted", exact=True).first).to_be_visible()
+    manager.get_by_label("Return it with comments").first.check()
+    manager.get_by_role("button", name="Record the review").first.click()
+    expect(manager.get_by_role("link", name="Enter the comment for the partner.")).to_be_visible()
+    manager.get_by_label("Return it with comments").first.check()
+    manager.get_by_label("Comment for the partner (needed to return it)").first.fill(
+        "Add the escalation contact from the form.")
+    manager.get_by_role("button", name="Record the review").first.click()
+    expect(manager.get_by_text("Returned with comments").first).to_be_visible()
+    check(manager, "partner-journey-manager")
+
+    partner.reload()
+    expect(partner.locator(".internal-note")).to_contain_text("Add the escalation contact from the form.")
+    partner.get_by_text("Give it again").last.click()
+    box = partner.get_by_label("What you can show for National Service Desk registration")
+    box.fill("As on the form, with Sol Mendes as escalation contact.")
+    partner.locator("form", has=box).get_by_role("button", name="Give this evidence").click()
+    partner.close()
+
+    manager.reload()
+    manager.get_by_label("Accept it").first.check()
+    manager.get_by_role("button", name="Record the review").first.click()
+    expect(manager.get_by_text("Every piece of required evidence is accepted.")).to_be_visible()
+    manager.get_by_label("Move the partner to").select_option("live")
+    manager.get_by_role("button", name="Move the partner").click()
+    expect(manager.locator(".status-overall")).to_contain_text("Live.")
+    expect(manager.locator(".timeline").last).to_contain_text("Onboarding to live")
+    check(manager, "partner-journey-live")
+    manager.close()
+
+
+def test_an_early_live_partner_is_checked_in_with_and_its_action_done(browser):
+    manager = browser.new_page()
+    sign_in(manager, "service@partnerdesk.example")
+    manager.goto(f"{BASE}/partners/CAREBRIDGE/onboarding")
+    expect(manager.get_by_text("Every working day for 2 weeks, then weekly")).to_be_visible()
+    manager.get_by_label("Notes").fill("")
+    manager.get_by_role("button", name="Record the check-in").click()
+    expect(manager.get_by_role("link", name="Enter the notes.")).to_be_visible()
+    manager.get_by_label("Notes").fill("Quiet week. One user could not prove identity; solved by the app team.")
+    manager.get_by_label("What").first.fill("Share the app's error rates for December")
+    manager.get_by_label("Who").first.fill("CareBridge")
+    manager.get_by_label("By").first.fill("2030-01-08")
+    manager.get_by_role("button", name="Record the check-in").click()
+    expect(manager.get_by_text("Quiet week.")).to_be_visible()
+    check(manager, "partner-early-live-manager")
+    manager.close()
+
+    partner = browser.new_page()
+    sign_in(partner, "admin@carebridge.example")
+    partner.goto(f"{BASE}/partners/CAREBRIDGE/onboarding")
+    expect(partner.get_by_text("Quiet week.")).to_be_visible()
+    partner.get_by_role("button", name='Mark "Share the app\'s error rates for December" done').click()
+    expect(partner.get_by_text(re.compile("^Done .* by Cara Admin"))).to_be_visible()
+    expect(partner.get_by_role("button", name="Record the check-in")).to_have_count(0)
+    check(partner, "partner-early-live-partner")
+    # Another partner's pages answer as if they did not exist.
+    response = partner.goto(f"{BASE}/partners/WELLPATH/onboarding")
+    assert response.status == 404
+    partner.close()

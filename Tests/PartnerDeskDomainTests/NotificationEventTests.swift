@@ -31,13 +31,17 @@ import Testing
             "service.report_issued",
         ]
         let sla = ["incident.sla_50", "incident.sla_75", "incident.sla_breached"]
-        #expect(offered(.partnerReporter) == incidentForPartners)
+        // A reporter hears of the desk's steps on a request they made themselves.
+        #expect(offered(.partnerReporter) == incidentForPartners + ["request.moved"])
         #expect(
             offered(.partnerAdministrator)
-                == incidentForPartners + changeForPartners + serviceForPartners + ["request.moved"])
-        let requestsForDesk = ["request.submitted", "request.target_warning"]
+                == incidentForPartners + changeForPartners + serviceForPartners + ["request.moved"]
+                + ["partner.evidence_reviewed", "partner.status_changed", "partner.check_in"])
+        let requestsForDesk = ["request.submitted", "request.target_warning", "request.partner_step"]
         #expect(offered(.firstLineAgent) == sla + requestsForDesk)
-        #expect(offered(.serviceManager) == sla + ["service.allowance_warning"] + requestsForDesk)
+        #expect(
+            offered(.serviceManager)
+                == sla + ["service.allowance_warning"] + requestsForDesk + ["partner.evidence_submitted"])
         #expect(offered(.releaseManager) == ["release.held"])
         #expect(offered(.assuranceApprover).isEmpty && offered(.administrator).isEmpty)
     }

@@ -168,4 +168,51 @@ import Testing
         let warnings = try await messages().filter { $0.0 == "request.target_warning" }
         #expect(warnings.count == 2)
     }
+
+    @Test func thePersonWhoAsked_hearsByName_andTheDeskHearsThePartnersAnswer() async throws {
+        let store = InMemoryStore()
+        let services = AppServices.inMemory(store: store, clock: FixedClock(Self.at("2026-11-30T15:00:00Z")))
+        _ = try await services.partners.register(
+            PartnerDraft(
+                code: "WELLPATH", name: "Wellpath", status: "live", services: [.init(name: "GP", clientID: "wp")],
+                contacts: [.init(role: "primary", name: "Pat", email: "pat@wellpath.example")]))
+        _ = try await services.accounts.add(
+            email: "fiona@platform.example", name: "Fiona", role: .firstLineAgent, partnerCode: nil)
+        let asker = try await services.accounts.add(
+            email: "priya@wellpath.example", name: "Priya Shah", role: .partnerReporter,
+            partnerCode: PartnerCode("WELLPATH")
+        ).user
+        let reporter = Principal(
+            credential: .user(asker.id), displayName: "Priya Shah", role: .partnerReporter,
+            partnerID: asker.partnerID, scope: .write)
+        let desk = Principal(
+            credential: .user(.init(UUID())), displayName: "Fiona", role: .firstLineAgent, partnerID: nil,
+            scope: .write)
+        var draft = Self.draft
+        draft.type = "redirect_change"
+        draft.answers = ["environment": "production", "clientID": "wp"]
+        let id = try await services.serviceRequests.submit(draft, by: reporter).request.id
+        _ = try await services.serviceRequests.act(id, "accept", note: nil, expectedVersion: 1, by: desk)
+        _ = try await services.serviceRequests.act(
+            id, "ask_partner", note: "Which address?", expectedVersion: 2, by: desk)
+        let moved = try await store.repositories.outbox.list(status: .pending, limit: 100).filter {
+            $0.event == "request.moved"
+        }
+        #expect(
+            moved.map(\.recipient).sorted() == [
+                "pat@wellpath.example", "pat@wellpath.example", "priya@wellpath.example", "priya@wellpath.example",
+            ])
+        let personal = try #require(moved.first { $0.recipient == "priya@wellpath.example" })
+        #expect(personal.content.strings.first == "Hello Priya Shah,")
+        #expect(moved.first { $0.recipient == "pat@wellpath.example" }?.content.strings.first != "Hello Priya Shah,")
+
+        _ = try await services.serviceRequests.act(
+            id, "resume", note: "https://app.wellpath.example/cb", expectedVersion: 3, by: reporter)
+        let answered = try await store.repositories.outbox.list(status: .pending, limit: 100).filter {
+            $0.event == "request.partner_step"
+        }
+        #expect(answered.map(\.recipient) == ["fiona@platform.example"])
+        #expect(answered.first?.subject.contains("answered by Wellpath") == true)
+        #expect(answered.first?.content.strings.contains("https://app.wellpath.example/cb") == true)
+    }
 }

@@ -76,6 +76,34 @@ enum PageAccessTable {
         POST /staff/problems/:reference/merge                missing 303  403 403  403  404 404 403 404 403 403 403 404
         POST /staff/problems/:reference/resolutions          staff   303  403 403  403  ok  ok  403 ok  403 403 403 ok
         POST /staff/problems/:reference/resolutions          missing 303  403 403  403  404 404 403 404 403 403 403 404
+        GET /partners                                        -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /partners/:partnerCode                           own     303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /partners/:partnerCode                           other   303  404 404  404  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /partners/:partnerCode                           missing 303  404 404  404  404 404 404 404 404 404 404 404
+        POST /partners/:partnerCode/details                  own     303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/details                  other   303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/details                  missing 303  403 403  403  403 403 403 403 403 403 404 404
+        POST /partners/:partnerCode/contacts                 own     303  403 403  ok   403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/contacts                 other   303  403 403  404  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/contacts                 missing 303  403 403  404  403 403 403 403 403 403 404 404
+        GET /partners/:partnerCode/onboarding                own     303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /partners/:partnerCode/onboarding                other   303  404 404  404  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /partners/:partnerCode/onboarding                missing 303  404 404  404  404 404 404 404 404 404 404 404
+        POST /partners/:partnerCode/onboarding/evidence      own     303  403 403  ok   403 403 403 403 403 403 403 403
+        POST /partners/:partnerCode/onboarding/evidence      other   303  403 403  404  403 403 403 403 403 403 403 403
+        POST /partners/:partnerCode/onboarding/evidence      missing 303  403 403  404  403 403 403 403 403 403 403 403
+        POST /partners/:partnerCode/onboarding/reviews       own     303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/onboarding/reviews       other   303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/onboarding/reviews       missing 303  403 403  403  403 403 403 403 403 403 404 404
+        POST /partners/:partnerCode/onboarding/moves         own     303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/onboarding/moves         other   303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/onboarding/moves         missing 303  403 403  403  403 403 403 403 403 403 404 404
+        POST /partners/:partnerCode/onboarding/check-ins     own     303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/onboarding/check-ins     other   303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/onboarding/check-ins     missing 303  403 403  403  403 403 403 403 403 403 404 404
+        POST /partners/:partnerCode/onboarding/actions/:actionID/done own 303 403 403 ok 403 403 403 403 403 403 ok ok
+        POST /partners/:partnerCode/onboarding/actions/:actionID/done other 303 403 403 404 403 403 403 403 403 403 ok ok
+        POST /partners/:partnerCode/onboarding/actions/:actionID/done missing 303 403 403 404 403 403 403 403 403 403 404 404
         GET /service-requests                                -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
         GET /service-requests/new                            -       303  ok  ok   ok   403 403 403 403 403 403 403 403
         POST /service-requests                               -       303  ok  ok   ok   403 403 403 403 403 403 403 403

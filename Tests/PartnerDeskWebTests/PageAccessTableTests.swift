@@ -170,6 +170,13 @@ import VaporTesting
                 "answers.purpose": "Tests",
             ]
         case (_, _, "actions"): return ["action": "withdraw", "version": "1"]
+        case (_, _, "details"): return ["name": "Renamed", "tierID": "silver", "version": "1"]
+        case (_, _, "contacts"):
+            return ["contacts.0.name": "Pat", "contacts.0.email": "pat@wellpath.example", "version": "1"]
+        case (_, _, "evidence"): return ["requirement": "incident_process", "description": "Runbook", "version": "1"]
+        case (_, _, "reviews"): return ["requirement": "incident_process", "decision": "accept", "version": "1"]
+        case (_, _, "moves"): return ["status": "live", "reason": "Agreed", "version": "1"]
+        case (_, _, "check-ins"): return ["heldOn": "2026-11-23", "notes": "Steady.", "version": "1"]
         case (_, _, "notes"): return ["comment": "Any news?", "version": "1"]
         case (_, _, ":releaseID"): return ["decision": "approve", "version": "1"]
         default: return ["version": "1"]

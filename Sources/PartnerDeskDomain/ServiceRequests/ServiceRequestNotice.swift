@@ -1,19 +1,22 @@
 import Foundation
 
 /// An e-mail (and, for partners, a webhook call) about a service request: a new one for the service desk, the
-/// desk's step for the partner, and the desk's warnings that a request's last day is near or has passed.
+/// desk's step for the partner (and by name for the person who asked), the partner's answer or withdrawal for
+/// the desk, and the desk's warnings that a request's last day is near or has passed.
 /// Partners' messages never carry the desk's internal notes.
 public struct ServiceRequestNotice: Sendable, Hashable {
     public enum Kind: String, CaseIterable, Sendable, Hashable {
         case submitted = "request.submitted"
         case moved = "request.moved"
         case targetWarning = "request.target_warning"
+        case partnerStep = "request.partner_step"
 
         public var label: String {
             switch self {
             case .submitted: "A partner makes a service request"
             case .moved: "The service desk moves a service request on"
             case .targetWarning: "A service request is due within a fortnight, or overdue"
+            case .partnerStep: "A partner answers the service desk's question, or withdraws a request"
             }
         }
 
@@ -80,6 +83,23 @@ public struct ServiceRequestNotice: Sendable, Hashable {
             opening: opening, note: step.isInternal ? nil : step.note, action: step.action)
     }
 
+    /// The partner answered what the desk asked, or withdrew the request: for the service desk.
+    public static func partnerStep(
+        _ request: ServiceRequest, by step: ServiceRequestStep, partner: String, link: String
+    )
+        -> ServiceRequestNotice
+    {
+        let withdrawn = request.status == .withdrawn
+        return notice(
+            .partnerStep, request, link: link,
+            subject: "Service request \(request.reference) \(withdrawn ? "withdrawn" : "answered") by \(partner): "
+                + request.title,
+            opening: withdrawn
+                ? "\(step.by.name) of \(partner) withdrew the request."
+                : "\(step.by.name) of \(partner) answered; the request is \(request.status.label.lowercased()) again.",
+            note: step.note, noteHeading: "\(partner) wrote", action: step.action)
+    }
+
     /// An open request's last day is a fortnight away, or has passed: for the service desk.
     public static func warning(
         _ warning: ServiceRequestTarget.Warning, _ request: ServiceRequest, partner: String, link: String
@@ -95,7 +115,7 @@ public struct ServiceRequestNotice: Sendable, Hashable {
 
     private static func notice(
         _ kind: Kind, _ request: ServiceRequest, link: String, subject: String, opening: String, note: String?,
-        action: ServiceRequestAction? = nil
+        noteHeading: String = "The service desk wrote", action: ServiceRequestAction? = nil
     ) -> ServiceRequestNotice {
         var facts: [EmailContent.Fact] = [
             .init("Request", "\(request.reference): \(request.title)"), .init("Kind", request.type.name),
@@ -103,7 +123,7 @@ public struct ServiceRequestNotice: Sendable, Hashable {
         ]
         if let target = request.target { facts.append(.init("Due by", target.dueDate.longDescription)) }
         var blocks: [EmailContent.Block] = [.paragraph(opening), .facts(facts)]
-        if let note { blocks.append(.section(heading: "The service desk wrote", text: note)) }
+        if let note { blocks.append(.section(heading: noteHeading, text: note)) }
         blocks.append(.action(label: "Open the request", link: link))
         return ServiceRequestNotice(
             kind: kind, subject: subject, content: EmailContent(blocks),

@@ -55,12 +55,27 @@ enum DemoData {
         var partner: String?
     }
 
+    /// What the demo partners wrote as onboarding evidence.
+    static let evidence: [EvidenceRequirement: String] = [
+        .incidentProcess:
+            "Our support desk logs every user contact in our ticketing tool, triages it within one working day, "
+            + "and raises an incident with the platform when sign-in or identity checks are at fault.",
+        .problemRecords:
+            "Repeated faults get a problem record in the same tool, owned by our head of engineering and "
+            + "reviewed every fortnight.",
+        .hssiManager: "Our on-call lead manages HSSIs; a weekly rota covers evenings and weekends.",
+        .registrationContacts: "Primary, secondary and escalation contacts as on our registration form.",
+    ]
+
     static let accounts: [AccountSeed] = [
         .init(email: "reporter@wellpath.example", name: "Rosa Reporter", role: .partnerReporter, partner: "WELLPATH"),
         .init(email: "hssi@wellpath.example", name: "Daniel Price", role: .partnerHSSIManager, partner: "WELLPATH"),
         .init(email: "admin@wellpath.example", name: "Ada Admin", role: .partnerAdministrator, partner: "WELLPATH"),
         .init(
             email: "reporter@carebridge.example", name: "Carl Reporter", role: .partnerReporter, partner: "CAREBRIDGE"),
+        .init(
+            email: "admin@carebridge.example", name: "Cara Admin", role: .partnerAdministrator, partner: "CAREBRIDGE"),
+        .init(email: "admin@mindful.example", name: "Maya Admin", role: .partnerAdministrator, partner: "MINDFUL"),
         .init(email: "firstline@partnerdesk.example", name: "Fiona Firstline", role: .firstLineAgent),
         .init(email: "devops@partnerdesk.example", name: "Dev Patel", role: .devOpsEngineer),
         .init(email: "bridge@partnerdesk.example", name: "Bea Bridge", role: .serviceBridgeOperator),
@@ -75,6 +90,7 @@ enum DemoData {
 extension DemoData {
     /// Who raises the demo incidents and who works them.
     static let problemManager = "problems@partnerdesk.example"
+    static let serviceManager = "service@partnerdesk.example"
     /// Wellpath's HSSI manager and the Service Bridge operator, who run the demo HSSI.
     static let hssiManager = "hssi@wellpath.example"
     static let serviceBridge = "bridge@partnerdesk.example"

@@ -50,12 +50,13 @@ public struct DemoDataService: Sendable {
 
     /// Loads whatever part of the demo data is missing: partners and users in one transaction, then one
     /// incident in every status, each raised and moved on through the ordinary use cases, an HSSI under
-    /// way with an HSSI manager rota, and this fortnight's sprint with its releases.
+    /// way with an HSSI manager rota, this fortnight's sprint with its releases, and the partners' ways to live.
     public func load() async throws -> DemoReport {
         var report = try await loadPartnersAndUsers()
         report.incidentsCreated = try await loadIncidents()
         try await loadHSSI()
         try await loadReleases()
+        try await loadJourneys()
         return report
     }
 
@@ -294,5 +295,60 @@ extension DemoDataService {
         _ = try await releases.decide(
             next.release.id, ApprovalDecisionDraft(decision: "approve", level: "technical_design"),
             expectedVersion: next.release.version, by: approver)
+    }
+}
+
+extension DemoDataService {
+    /// CareBridge's evidence accepted and its early-live period three weeks in (daily check-ins for two weeks,
+    /// then weekly) with a check-in and an action still open; Mindful part of the way through its evidence.
+    /// Only for partners with no journey yet.
+    private func loadJourneys() async throws {
+        let repositories = store.repositories
+        guard let manager = try await principal(DemoData.serviceManager),
+            let carebridge = try await repositories.partners.find(code: PartnerCode("CAREBRIDGE")!),
+            let mindful = try await repositories.partners.find(code: PartnerCode("MINDFUL")!),
+            try await repositories.partnerJourneys.list().isEmpty
+        else { return }
+        let now = clock.now()
+        let today = catalog.calendar(carebridge.tierID).localDate(of: now)
+        let desk = ActedBy(manager)
+        let given = now.addingTimeInterval(-35 * 86_400)
+        func partnerSide(_ name: String) -> ActedBy { ActedBy(name: name, role: .partnerAdministrator) }
+
+        var early = PartnerJourney(partnerID: carebridge.id)
+        for requirement in EvidenceRequirement.allCases where requirement.isRequired {
+            try early.submit(
+                requirement, description: DemoData.evidence[requirement] ?? requirement.asks, links: [],
+                by: partnerSide("Cara Admin"), at: given)
+            try early.review(requirement, .accept, comment: nil, by: desk, at: given.addingTimeInterval(86_400))
+        }
+        early.earlyLivePeriods.append(
+            EarlyLivePeriod(
+                startedOn: today.adding(days: -21), plan: CheckInPlan(first: .daily, firstWeeks: 2, then: .weekly)))
+        let ids = self.ids
+        _ = try early.recordCheckIn(
+            CheckIn.Draft(
+                heldOn: today.adding(days: -7).description,
+                notes: "Sign-ins steady at about 1,200 a day. Two users reported slow security codes on Monday "
+                    + "morning; none since.",
+                actions: [
+                    .init(
+                        text: "Send the out-of-hours HSSI rota for January", owner: "CareBridge",
+                        dueOn: today.adding(days: 3).description)
+                ]), by: desk, at: now.addingTimeInterval(-7 * 86_400), today: today, makeID: { ids.make() })
+
+        var onboarding = PartnerJourney(partnerID: mindful.id)
+        try onboarding.submit(
+            .incidentProcess, description: DemoData.evidence[.incidentProcess] ?? "", links: [],
+            by: partnerSide("Maya Admin"), at: given)
+        try onboarding.review(.incidentProcess, .accept, comment: nil, by: desk, at: given.addingTimeInterval(86_400))
+        try onboarding.submit(
+            .problemRecords, description: DemoData.evidence[.problemRecords] ?? "", links: [],
+            by: partnerSide("Maya Admin"), at: now.addingTimeInterval(-86_400))
+        for journey in [early, onboarding] {
+            try await store.transaction { repositories in
+                try await repositories.partnerJourneys.save(journey, expectedVersion: nil)
+            }
+        }
     }
 }

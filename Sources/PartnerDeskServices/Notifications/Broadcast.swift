@@ -35,13 +35,27 @@ struct Broadcast: Sendable {
 
 extension NotificationPlanner {
     /// Writes the broadcast to each partner's addresses (once per address) and subscribed webhook endpoints.
-    func enqueue(_ broadcast: Broadcast, to partners: [Partner], at now: Date, in repositories: any Repositories)
-        async throws
-    {
+    /// The person named as `requester` (one of those partners' people, still active, who has not turned the
+    /// event off) gets their own copy greeting them by name, and no second one.
+    func enqueue(
+        _ broadcast: Broadcast, to partners: [Partner], requester: User.ID? = nil, at now: Date,
+        in repositories: any Repositories
+    ) async throws {
         guard !isSilent else { return }
         var messages: [OutboxMessage] = []
+        var personal: User?
+        if let requester, let user = try await repositories.users.find(id: requester)?.user, user.isActive,
+            let partnerID = user.partnerID, partners.contains(where: { $0.id == partnerID }),
+            !(try await repositories.notificationPreferences.optOuts(of: [user.id])[user.id]?
+                .contains(broadcast.event) ?? false)
+        {
+            personal = user
+            var greeted = broadcast
+            greeted.content.blocks.insert(.paragraph("Hello \(user.displayName),"), at: 0)
+            messages.append(email(greeted, to: user.email, partnerID: partnerID, at: now))
+        }
         for partner in partners {
-            var seen: Set<EmailAddress> = []
+            var seen: Set<EmailAddress> = personal.map { [$0.email] } ?? []
             for address in try await Broadcast.addresses(of: partner, for: broadcast.event, in: repositories)
             where seen.insert(address).inserted {
                 messages.append(email(broadcast, to: address, partnerID: partner.id, at: now))

@@ -76,13 +76,16 @@ public struct PartnerJourneyService: Sendable {
             history: try await audit.list(query), today: calendar.localDate(of: clock.now()), calendar: calendar)
     }
 
-    /// Changes a partner's details (name, tier, services, contacts, hours) read at `expectedVersion`.
-    public func editDetails(_ code: String, _ draft: PartnerDraft, expectedVersion: Int, by principal: Principal)
-        async throws -> Partner
-    {
+    /// Changes a partner's details (name, tier, services, contacts, hours) read at `expectedVersion`; with
+    /// `keepingContacts`, the contacts stay as they are (a form that does not show them).
+    public func editDetails(
+        _ code: String, _ draft: PartnerDraft, keepingContacts: Bool = false, expectedVersion: Int,
+        by principal: Principal
+    ) async throws -> Partner {
         let (ids, catalog) = (self.ids, self.catalog)
         return try await changePartner(code, .managePartners, expectedVersion, principal, "partner.edit") { partner in
-            let changed = try draft.validatedChange(of: partner, makeID: { ids.make() })
+            var changed = try draft.validatedChange(of: partner, makeID: { ids.make() })
+            if keepingContacts { changed.contacts = partner.contacts }
             guard catalog.contains(changed.tierID) else {
                 let known = catalog.tiers.map(\.id).joined(separator: ", ")
                 throw ValidationFailure([

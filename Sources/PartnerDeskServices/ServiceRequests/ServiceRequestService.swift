@@ -183,12 +183,19 @@ public struct ServiceRequestService: Sendable {
                     auditAction, by: principal, from: before, to: request, target: request.reference.description),
                 in: repositories)
             let partner = try await repositories.partners.find(id: request.partnerID)
-            // The partner hears of each step the desk takes (never of a staff-only note).
-            if let step = request.steps.last, step.action != nil, !principal.role.isPartnerRole, let partner {
-                try await planner.enqueue(
-                    ServiceRequestNotice.moved(
-                        request, by: step, link: planner.publicURL + SiteLink.serviceRequest(request.id)
-                    ).broadcast, to: [partner], at: now, in: repositories)
+            // The partner, and by name the person who asked, hears of each step the desk takes (never of a
+            // staff-only note); the desk hears when the partner answers or withdraws.
+            let link = planner.publicURL + SiteLink.serviceRequest(request.id)
+            if let step = request.steps.last, step.action != nil, let partner {
+                if principal.role.isPartnerRole {
+                    try await planner.enqueue(
+                        ServiceRequestNotice.partnerStep(request, by: step, partner: partner.name, link: link)
+                            .broadcast, toStaffIn: Self.desk, at: now, in: repositories)
+                } else {
+                    try await planner.enqueue(
+                        ServiceRequestNotice.moved(request, by: step, link: link).broadcast, to: [partner],
+                        requester: request.steps.first?.by.userID, at: now, in: repositories)
+                }
             }
             return Self.view(request, partner: partner, for: principal, at: now)
         }

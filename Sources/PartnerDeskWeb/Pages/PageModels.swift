@@ -17,6 +17,8 @@ struct SignedInHeader: Encodable {
     var canReadProblems: Bool
     var canReadHSSI: Bool
     var canReadServiceRequests: Bool
+    /// Staff follow every partner; a partner's people see their own organisation's page.
+    var partnersLink: String
     var canReadReleases: Bool
     var canReadServiceLevels: Bool
     var canManageBankHolidays: Bool
@@ -39,6 +41,7 @@ struct SignedInHeader: Encodable {
         canReadProblems = may(.readProblems)
         canReadHSSI = may(.readHSSI)
         canReadServiceRequests = may(.readServiceRequests)
+        partnersLink = principal.role.isPartnerRole ? "Your organisation" : "Partners"
         canReadReleases = may(.readReleases)
         canReadServiceLevels = may(.readServiceLevels)
         canManageBankHolidays = may(.manageBankHolidays)

@@ -36,6 +36,7 @@ struct PagesController {
         registerNotificationPages(on: routes)
         registerProblemPages(on: routes)
         registerServiceRequestPages(on: routes)
+        registerPartnerPages(on: routes)
         registerHSSIPages(on: routes)
         registerReleasePages(on: routes)
         registerServiceLevelPages(on: routes)

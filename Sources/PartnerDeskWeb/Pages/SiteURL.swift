@@ -86,6 +86,19 @@ enum SiteURL: Sendable, Equatable {
     case serviceRequest(Parameter)
     case serviceRequestActions(Parameter)
     case serviceRequestNotes(Parameter)
+    case partners
+    case partner(Parameter)
+    case partnerDetails(Parameter)
+    case partnerContacts(Parameter)
+    case partnerJourney(Parameter)
+    case partnerJourneyStep(Parameter, PartnerJourneyStep)
+    case partnerActionDone(Parameter, Parameter)
+
+    /// The forms of a partner's onboarding page.
+    enum PartnerJourneyStep: String, CaseIterable {
+        case evidence, reviews, moves
+        case checkIns = "check-ins"
+    }
 
     /// Every page address, parameters as keys, for the test that holds them to the registered routes.
     static var all: [SiteURL] {
@@ -106,8 +119,10 @@ enum SiteURL: Sendable, Equatable {
             .sprintDigestDecisions(.key), .release(.key), .notice(.key), .noticeSend(.key), .noticeDecisions(.key),
             .levelApprovers(.key), .changeNotices, .changeNotice(.key), .changeNoticeAnswers(.key),
             .changeApproval(.key), .serviceRequests, .newServiceRequest, .serviceRequest(.key),
-            .serviceRequestActions(.key), .serviceRequestNotes(.key),
-        ] + ProblemStep.allCases.map { .problemStep(.key, $0) } + HSSIStep.allCases.map { .hssiStep(.key, $0) }
+            .serviceRequestActions(.key), .serviceRequestNotes(.key), .partners, .partner(.key),
+            .partnerDetails(.key), .partnerContacts(.key), .partnerJourney(.key), .partnerActionDone(.key, .key),
+        ] + PartnerJourneyStep.allCases.map { .partnerJourneyStep(.key, $0) }
+            + ProblemStep.allCases.map { .problemStep(.key, $0) } + HSSIStep.allCases.map { .hssiStep(.key, $0) }
             + ReleaseStep.allCases.map { .releaseStep(.key, $0) }
     }
 
@@ -163,6 +178,17 @@ enum SiteURL: Sendable, Equatable {
         case .serviceRequest(let id): return [c("service-requests"), p("serviceRequestID", id)]
         case .serviceRequestActions(let id): return [c("service-requests"), p("serviceRequestID", id), c("actions")]
         case .serviceRequestNotes(let id): return [c("service-requests"), p("serviceRequestID", id), c("notes")]
+        case .partners: return [c("partners")]
+        case .partner(let code): return [c("partners"), p("partnerCode", code)]
+        case .partnerDetails(let code): return [c("partners"), p("partnerCode", code), c("details")]
+        case .partnerContacts(let code): return [c("partners"), p("partnerCode", code), c("contacts")]
+        case .partnerJourney(let code): return [c("partners"), p("partnerCode", code), c("onboarding")]
+        case .partnerJourneyStep(let code, let step):
+            return [c("partners"), p("partnerCode", code), c("onboarding"), c(step.rawValue)]
+        case .partnerActionDone(let code, let action):
+            return [
+                c("partners"), p("partnerCode", code), c("onboarding"), c("actions"), p("actionID", action), c("done"),
+            ]
         case .incidentTransitions(let id): return [c("incidents"), p("incidentID", id), c("transitions")]
         case .incidentComments(let id): return [c("incidents"), p("incidentID", id), c("comments")]
         case .incidentAttachments(let id): return [c("incidents"), p("incidentID", id), c("attachments")]
