@@ -28,6 +28,7 @@ struct SQLPartnerJourneyRepository: PartnerJourneyRepository {
             }
             return
         }
-        try await documents.replace(Self.table, id: journey.partnerID.rawValue, row: row, expectedVersion: expectedVersion)
+        try await documents.replace(
+            Self.table, id: journey.partnerID.rawValue, row: row, expectedVersion: expectedVersion)
     }
 }

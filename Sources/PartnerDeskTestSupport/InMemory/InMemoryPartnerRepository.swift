@@ -29,7 +29,8 @@ struct InMemoryPartnerRepository: PartnerRepository {
     func update(_ partner: Partner, expectedVersion: Int) async throws {
         try box.write { state in
             guard state.partners[partner.id]?.version == expectedVersion else { throw RepositoryError.staleVersion }
-            let others = Set(state.partners.values.filter { $0.id != partner.id }.flatMap { $0.services.map(\.clientID) })
+            let others = Set(
+                state.partners.values.filter { $0.id != partner.id }.flatMap { $0.services.map(\.clientID) })
             if partner.services.contains(where: { others.contains($0.clientID) }) {
                 throw RepositoryError.conflict("Another partner already uses one of these client ids.")
             }

@@ -214,7 +214,8 @@ extension Components.Schemas.PartnerJourney {
                                 .init(
                                     id: action.id.uuidString.lowercased(), text: action.text, owner: action.owner,
                                     dueOn: action.dueOn.description, overdue: action.isOverdue(today: profile.today),
-                                    doneAt: action.doneAt, doneBy: action.doneBy.map(Components.Schemas.ActorEntry.init))
+                                    doneAt: action.doneAt, doneBy: action.doneBy.map(Components.Schemas.ActorEntry.init)
+                                )
                             }, recordedBy: .init(checkIn.recordedBy), recordedAt: checkIn.recordedAt)
                     })
             },
