@@ -777,3 +777,14 @@ def test_an_early_live_partner_is_checked_in_with_and_its_action_done(browser):
     response = partner.goto(f"{BASE}/partners/WELLPATH/onboarding")
     assert response.status == 404
     partner.close()
+
+    # While it lasts, the desk sees the partner's incidents flagged in its queue.
+    reporter = browser.new_page()
+    sign_in(reporter, "reporter@carebridge.example")
+    raise_incident(reporter, "Early-live user cannot upload a photo")
+    reporter.close()
+    desk = browser.new_page()
+    sign_in(desk, "firstline@partnerdesk.example")
+    desk.goto(f"{BASE}/?partner=CAREBRIDGE")
+    expect(desk.locator("td", has_text="CAREBRIDGE").get_by_text("Early live").first).to_be_visible()
+    desk.close()

@@ -9,6 +9,8 @@ public struct IncidentView: Sendable {
     /// The partner's code and the client id of the service concerned, for display.
     public var partnerCode: PartnerCode?
     public var serviceClientID: String?
+    /// Whether the partner is in its early-live period, when the desk keeps a closer eye on its incidents.
+    public var isEarlyLive: Bool
     /// What was masked in the text just sent (secrets, other people's personal data), for telling the sender;
     /// empty when reading.
     public var maskings: [TextMasking] = []
@@ -18,6 +20,7 @@ public struct IncidentView: Sendable {
         self.sla = sla
         self.tier = tier
         self.partnerCode = partner?.code
+        self.isEarlyLive = partner?.status == .earlyLive
         self.serviceClientID = incident.report.serviceID.flatMap { id in
             partner?.services.first { $0.id == id }?.clientID
         }

@@ -135,6 +135,8 @@ struct HomePage: Encodable {
         var id: String
         var reference: String
         var partner: String
+        /// The partner is early live: the desk keeps a closer eye on its incidents.
+        var isEarlyLive: Bool
         var status: String
         var severity: String
         var due: String
@@ -208,6 +210,7 @@ extension HomePage.Row {
         id = view.incident.id.description
         reference = view.incident.reference.description
         partner = view.partnerCode?.value ?? ""
+        isEarlyLive = view.isEarlyLive
         status = view.incident.status.label
         severity = view.incident.severity.map { "Severity \($0.level)" } ?? "Not yet assessed"
         let dueDate = view.sla?.due ?? view.sla?.projectedDue
