@@ -141,6 +141,48 @@ import Testing
         }
     }
 
+    @Test func serviceRequests_areCountedAgainstTheTiersMaximum_andLateOnesListed() throws {
+        let desk = ActedBy(name: "Fiona", role: .firstLineAgent)
+        let kind = ServiceRequestTypeSummary(ServiceRequestCatalogue.standard.type("new_client")!)
+        func request(_ number: Int, _ submitted: String) -> ServiceRequest {
+            ServiceRequest(
+                id: .init(UUID()), reference: ServiceRequestReference(number: number)!, partnerID: .init(UUID()),
+                type: kind, title: "Request \(number)", answers: [], submittedAt: Self.at(submitted),
+                submittedBy: ActedBy(name: "Priya", role: .partnerReporter))
+        }
+        func take(_ request: inout ServiceRequest, _ action: ServiceRequestAction, _ at: String) throws {
+            try request.take(
+                action, note: action.needsNote ? "Done" : nil, by: desk, at: Self.at(at), maximumMonths: 3,
+                calendar: Self.calendar)
+        }
+        // Accepted in August: due by the end of 2 November, fulfilled on 3 November: late.
+        var late = request(1, "2026-08-01T09:00:00Z")
+        try take(&late, .accept, "2026-08-02T09:00:00Z")
+        try take(&late, .fulfil, "2026-11-03T09:00:00Z")
+        // Accepted in July, still open when November ended: due by 5 October, so late.
+        var open = request(2, "2026-07-01T09:00:00Z")
+        try take(&open, .accept, "2026-07-05T09:00:00Z")
+        // Made and fulfilled in November in time.
+        var quick = request(3, "2026-11-10T09:00:00Z")
+        try take(&quick, .accept, "2026-11-10T10:00:00Z")
+        try take(&quick, .fulfil, "2026-11-20T10:00:00Z")
+        // Made in November, declined: never late. Made in December: not counted.
+        var declined = request(4, "2026-11-11T09:00:00Z")
+        try take(&declined, .decline, "2026-11-12T09:00:00Z")
+        let later = request(5, "2026-12-02T09:00:00Z")
+        var inputs = ServiceReport.Inputs.empty
+        inputs.serviceRequests = [late, open, quick, declined, later]
+        let figures = try #require(ServiceReport.compile(inputs).serviceRequests)
+        #expect(figures.maximumMonths == 3)
+        #expect(figures.submitted == 2 && figures.fulfilled == 2 && figures.fulfilledInTime == 1)
+        #expect(figures.openAtEnd == 1)
+        #expect(figures.breaches.map(\.reference) == ["SRQ-000001", "SRQ-000002"])
+        #expect(figures.breaches.map(\.dueDate) == ["2026-11-02", "2026-10-05"])
+        #expect(figures.breaches[1].fulfilledAt == nil)
+        let csv = ServiceReport.compile(inputs).csv
+        #expect(csv.contains("Service requests,Within 3 months,Fulfilled by their last day,1"))
+    }
+
     @Test func hssis_areJudgedOnNotificationJoiningAndUpdates() throws {
         var hssi = HSSIFixture.declared(occurredAt: Self.at("2026-11-10T09:00:00Z"))
         try HSSIFixture.advance(&hssi, to: .prioritised, from: Self.at("2026-11-10T09:10:00Z"))

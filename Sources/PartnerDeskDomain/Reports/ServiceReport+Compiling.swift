@@ -28,6 +28,8 @@ extension ServiceReport {
         public var availability: AvailabilityMeasure
         public var releases: [Release]
         public var maintenance: [MaintenanceWindow]
+        /// The service requests that concern the scope; only those made before the month ended count.
+        public var serviceRequests: [ServiceRequest]
 
         public init(
             month: ReportingMonth, scope: Scope, tier: ServiceLevelTier, period: DateInterval, compiledAt: Date,
@@ -36,7 +38,7 @@ extension ServiceReport {
             partnerCodes: [Partner.ID: String], hssis: [HigherSeverityIncident], partnerID: Partner.ID?,
             hours: @escaping @Sendable (Partner.ID) -> BusinessCalendar,
             problems: [(problem: Problem, target: ProblemFixTarget)], availability: AvailabilityMeasure,
-            releases: [Release], maintenance: [MaintenanceWindow]
+            releases: [Release], maintenance: [MaintenanceWindow], serviceRequests: [ServiceRequest] = []
         ) {
             self.month = month
             self.scope = scope
@@ -53,6 +55,7 @@ extension ServiceReport {
             self.availability = availability
             self.releases = releases
             self.maintenance = maintenance
+            self.serviceRequests = serviceRequests
         }
     }
 
@@ -72,6 +75,10 @@ extension ServiceReport {
     /// - HSSIs are those that occurred in the month; the partner's notification is judged against its hours of
     ///   operation, each invitation to the intervention against its 30 minutes, and each status update against
     ///   the time it was due (a due time that passed within the month with no update counts as late).
+    /// - A service request is **made** in the month it was submitted and **fulfilled** in the month the desk
+    ///   fulfilled it, in time when by the end of its last day. It **missed** its last day when fulfilled in the
+    ///   month after it, or still open when the month ended with the day gone; declined and withdrawn requests
+    ///   never miss.
     public static func compile(_ inputs: Inputs) -> ServiceReport {
         let end = inputs.period.end
         var raised = [Int: Int]()
@@ -152,7 +159,39 @@ extension ServiceReport {
                 return MaintenanceRecord(
                     reference: window.reference, summary: window.summary, startsAt: window.startsAt,
                     endsAt: window.endsAt)
-            }.sorted { ($0.startsAt, $0.reference) < ($1.startsAt, $1.reference) })
+            }.sorted { ($0.startsAt, $0.reference) < ($1.startsAt, $1.reference) },
+            serviceRequests: requestFigures(inputs))
+    }
+
+    private static func requestFigures(_ inputs: Inputs) -> ServiceRequestFigures {
+        let end = inputs.period.end
+        var figures = ServiceRequestFigures(
+            maximumMonths: inputs.tier.serviceRequestMaximumAgeMonths, submitted: 0, fulfilled: 0,
+            fulfilledInTime: 0, openAtEnd: 0, breaches: [])
+        for request in inputs.serviceRequests {
+            guard let status = request.status(asOf: end) else { continue }
+            if inputs.period.contains(request.submittedAt) { figures.submitted += 1 }
+            let fulfilledAt =
+                status == .fulfilled ? request.finishedAt.flatMap { inputs.period.contains($0) ? $0 : nil } : nil
+            let late: Bool
+            if let fulfilledAt {
+                figures.fulfilled += 1
+                late = request.target.map { fulfilledAt > $0.dueAt } ?? false
+                if !late { figures.fulfilledInTime += 1 }
+            } else {
+                if !status.isFinished { figures.openAtEnd += 1 }
+                late = !status.isFinished && (request.target.map { $0.dueAt < end } ?? false)
+            }
+            if late, let target = request.target {
+                figures.breaches.append(
+                    ServiceRequestBreach(
+                        reference: request.reference.description,
+                        partnerCode: inputs.partnerCodes[request.partnerID] ?? "", title: request.title,
+                        dueDate: target.dueDate.description, fulfilledAt: fulfilledAt))
+            }
+        }
+        figures.breaches.sort { $0.reference < $1.reference }
+        return figures
     }
 
     private static func row(severity: Int?, target: Int?, raised: Int, times: [Int], met: Int) -> SeverityRow {

@@ -114,6 +114,25 @@ extension ServiceReport {
                 section, "Business support hours", "Excused by planned maintenance (minutes)",
                 Self.minutes(availability.excusedMaintenanceSeconds)),
         ]
+        if let requests = serviceRequests {
+            let section = "Service requests"
+            let item = "Within \(requests.maximumMonths) months"
+            rows += [
+                ReportFigure(section, item, "Made", "\(requests.submitted)"),
+                ReportFigure(section, item, "Fulfilled", "\(requests.fulfilled)"),
+                ReportFigure(section, item, "Fulfilled by their last day", "\(requests.fulfilledInTime)"),
+                ReportFigure(section, item, "Open at the end of the month", "\(requests.openAtEnd)"),
+            ]
+            for breach in requests.breaches {
+                rows += [
+                    ReportFigure(section, breach.reference, "Partner", breach.partnerCode),
+                    ReportFigure(section, breach.reference, "Last day", breach.dueDate),
+                    ReportFigure(
+                        section, breach.reference, "Fulfilled",
+                        breach.fulfilledAt.map(ISO8601Instant.string(from:)) ?? "still open"),
+                ]
+            }
+        }
         for release in releases {
             rows.append(ReportFigure("Releases", release.name, "Status", release.status))
             rows.append(ReportFigure("Releases", release.name, "At", ISO8601Instant.string(from: release.at)))

@@ -38,11 +38,13 @@ public struct ServiceReport: Sendable, Hashable, Codable {
     public var availability: AvailabilityFigures
     public var releases: [ReleaseRecord]
     public var maintenance: [MaintenanceRecord]
+    /// Service requests against the tier's maximum; nil in editions issued before requests were reported.
+    public var serviceRequests: ServiceRequestFigures?
 
     public init(
         month: ReportingMonth, scope: Scope, tierName: String, compiledAt: Date, incidents: IncidentFigures,
         breaches: [Breach], hssis: [HSSIRecord], problems: [ProblemRecord], availability: AvailabilityFigures,
-        releases: [ReleaseRecord], maintenance: [MaintenanceRecord]
+        releases: [ReleaseRecord], maintenance: [MaintenanceRecord], serviceRequests: ServiceRequestFigures? = nil
     ) {
         self.month = month
         self.scope = scope
@@ -55,6 +57,7 @@ public struct ServiceReport: Sendable, Hashable, Codable {
         self.availability = availability
         self.releases = releases
         self.maintenance = maintenance
+        self.serviceRequests = serviceRequests
     }
 }
 
@@ -200,6 +203,32 @@ extension ServiceReport {
         public var at: Date
         /// `released`, `rolled_back` or what the release's status was at the end of the month.
         public var status: String
+    }
+
+    /// Service requests in the month, against the most months the tier allows one to take.
+    public struct ServiceRequestFigures: Sendable, Hashable, Codable {
+        public var maximumMonths: Int
+        /// Made in the month.
+        public var submitted: Int
+        /// Fulfilled in the month.
+        public var fulfilled: Int
+        /// Of those, by their last day.
+        public var fulfilledInTime: Int
+        /// Still open when the month ended.
+        public var openAtEnd: Int
+        /// Every request fulfilled in the month after its last day, or open past it when the month ended.
+        public var breaches: [ServiceRequestBreach]
+    }
+
+    /// A service request that missed its last day.
+    public struct ServiceRequestBreach: Sendable, Hashable, Codable {
+        public var reference: String
+        public var partnerCode: String
+        public var title: String
+        /// The last day, `YYYY-MM-DD`.
+        public var dueDate: String
+        /// When it was fulfilled; nil when it was still open at the end of the month.
+        public var fulfilledAt: Date?
     }
 
     /// Planned maintenance announced for the month.

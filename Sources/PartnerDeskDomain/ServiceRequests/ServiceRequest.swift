@@ -190,3 +190,10 @@ public struct ServiceRequestStep: Hashable, Sendable, Codable {
     /// A desk note partners do not see.
     public var isInternal: Bool
 }
+
+extension ServiceRequest {
+    /// The state it was in just before `instant`; nil before it was made.
+    public func status(asOf instant: Date) -> ServiceRequestStatus? {
+        steps.last { $0.at < instant }?.to
+    }
+}

@@ -154,6 +154,11 @@ public struct ServiceReportService: Sendable {
                 availability: Availability.measure(
                     month: month, tier: tier, calendar: calendar, outages: outages, maintenance: windows,
                     partner: partner?.id, now: now),
-                releases: releases, maintenance: windows))
+                releases: releases, maintenance: windows,
+                serviceRequests: try await repositories.serviceRequests.list(
+                    ServiceRequestQuery(partnerID: partner?.id, limit: Self.requestsRead))))
     }
+
+    /// The most service requests a report reads, newest first: years of any partner's requests.
+    static let requestsRead = 100_000
 }

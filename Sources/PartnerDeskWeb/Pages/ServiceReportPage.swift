@@ -35,6 +35,14 @@ struct ServiceReportPage: Encodable {
         var steps: [LabelledValue]
     }
 
+    struct RequestBreachRow: Encodable {
+        var reference: String
+        var partner: String
+        var title: String
+        var due: String
+        var outcome: String
+    }
+
     struct HSSIRow: Encodable {
         var reference: String
         var title: String
@@ -95,6 +103,11 @@ struct ServiceReportPage: Encodable {
     var usedWords: String
     var releases: [LabelledValue]
     var maintenance: [LabelledValue]
+    /// Service requests against the tier's maximum; empty for editions issued before they were reported.
+    var requests: [LabelledValue]
+    var requestBreaches: [RequestBreachRow]
+    var requestsReported: Bool
+    var requestMaximum: String
     var values: [String: String]
     var errors: [PageError]
     var hasErrors: Bool
@@ -130,7 +143,8 @@ struct ServiceReportPage: Encodable {
             editionWords = ""
             provisional = false
             (editions, changes, severities, breaches, hssis, problems) = ([], [], [], [], [], [])
-            (availability, releases, maintenance) = ([], [], [])
+            (availability, releases, maintenance, requests, requestBreaches) = ([], [], [], [], [])
+            (requestsReported, requestMaximum) = (false, "")
             (csvLink, pdfLink, total, chartHeight, chartWords, awaiting) = ("", nil, nil, 0, "", 0)
             (availabilityMet, usedWidth, usedWords) = (true, 0, "")
             return
@@ -214,6 +228,25 @@ struct ServiceReportPage: Encodable {
                 fixDue: (LocalDate(problem.fixDue).map(PageFormat.longDate) ?? problem.fixDue)
                     + (problem.agreedRelease.map { " (release \($0))" } ?? ""),
                 target: problem.fixTargetMissed ? "Missed" : "On track or met", linked: problem.linkedIncidents)
+        }
+        let figures = report.serviceRequests
+        requestsReported = figures != nil
+        requestMaximum = figures.map { PageFormat.months($0.maximumMonths) } ?? ""
+        requests =
+            figures.map { figures in
+                [
+                    LabelledValue(label: "Made", value: "\(figures.submitted)"),
+                    LabelledValue(
+                        label: "Fulfilled", value: "\(figures.fulfilled), \(figures.fulfilledInTime) by their last day"),
+                    LabelledValue(label: "Open when the month ended", value: "\(figures.openAtEnd)"),
+                ]
+            } ?? []
+        requestBreaches = (figures?.breaches ?? []).map { breach in
+            RequestBreachRow(
+                reference: breach.reference, partner: breach.partnerCode, title: breach.title,
+                due: LocalDate(breach.dueDate).map(PageFormat.longDate) ?? breach.dueDate,
+                outcome: breach.fulfilledAt.map { "Fulfilled \(PageFormat.londonTime($0))" }
+                    ?? "Still open when the month ended")
         }
         let measured = report.availability
         availabilityMet = measured.meetsTarget
