@@ -78,7 +78,7 @@ public struct AppServices: Sendable {
             types: serviceRequestTypes)
         self.journeys = PartnerJourneyService(
             store: store, ids: ids, clock: clock, catalog: catalog, planner: planner, audit: audit,
-            cache: partnerCache)
+            cache: partnerCache, reportsService: reports)
         self.jobs = BackgroundJobs(
             escalations: EscalationService(store: store, catalog: catalog, planner: planner, logger: delivery.logger),
             hssis: hssis, releases: releases, serviceLevels: serviceLevels, reports: reports,

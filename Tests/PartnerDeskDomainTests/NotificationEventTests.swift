@@ -36,7 +36,8 @@ import Testing
         #expect(
             offered(.partnerAdministrator)
                 == incidentForPartners + changeForPartners + serviceForPartners + ["request.moved"]
-                + ["partner.evidence_reviewed", "partner.status_changed", "partner.check_in"])
+                + ["partner.evidence_reviewed", "partner.status_changed", "partner.check_in"]
+                + ["partner.review_scheduled", "partner.review_minutes"])
         let requestsForDesk = ["request.submitted", "request.target_warning", "request.partner_step"]
         #expect(offered(.firstLineAgent) == sla + requestsForDesk)
         #expect(

@@ -226,4 +226,69 @@ import Testing
         }
         #expect(contacts?.issues.map(\.field) == ["contacts[1].role", "contacts[1].email"])
     }
+
+    @Test func serviceReviews_areScheduledAtTheCadence_heldWithMinutes_andTheirActionsDone() throws {
+        var journey = PartnerJourney(partnerID: Self.partner(.live).id)
+        #expect(journey.nextReviewDue(today: Self.today, calendar: Self.calendar) == nil)
+        journey.setReviewCadence(.quarterly)
+        #expect(journey.nextReviewDue(today: Self.today, calendar: Self.calendar) == Self.today)
+        var ids = (1...20).map { UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", $0))! }.makeIterator()
+        let refused = #expect(throws: ValidationFailure.self) {
+            try journey.scheduleReview(
+                ServiceReview.Draft(
+                    startsAt: "2026-12-01T10:00:00Z", endsAt: "2026-12-01T09:00:00Z", location: "", agenda: [" "],
+                    attendees: [.init(name: "Sam", organisation: "", email: "sam@")]),
+                by: Self.manager, at: Self.now, calendar: Self.calendar, makeID: { ids.next()! })
+        }
+        #expect(
+            refused?.issues.map(\.field) == [
+                "startsAt", "endsAt", "location", "agenda", "attendees[0].organisation", "attendees[0].email",
+            ])
+        let review = try journey.scheduleReview(
+            ServiceReview.Draft(
+                startsAt: "2027-01-12T10:00:00Z", endsAt: "2027-01-12T11:00:00Z", location: "Video call",
+                agenda: ServiceReview.standardAgenda,
+                attendees: [
+                    .init(name: "Amara Obi", organisation: "Wellpath", email: "amara@wellpath.example"),
+                    .init(name: "Sam", organisation: "Platform service management"),
+                ]), by: Self.manager, at: Self.now, calendar: Self.calendar, makeID: { ids.next()! })
+        // Quarterly, held in January: it looks back on October to December.
+        #expect(review.number == 1 && review.firstMonth.description == "2026-10")
+        #expect(review.lastMonth.description == "2026-12")
+        #expect(journey.nextReviewDue(today: Self.today, calendar: Self.calendar) == LocalDate("2027-04-12"))
+
+        let early = #expect(throws: ValidationFailure.self) {
+            try journey.recordReview(
+                review.id, minutes: "x", actions: [], by: Self.manager, at: Self.now, today: Self.today,
+                makeID: { ids.next()! })
+        }
+        #expect(early?.issues.map(\.code) == ["not_yet_held"])
+        let held = try journey.recordReview(
+            review.id, minutes: "Availability met each month; one problem still open.",
+            actions: [.init(text: "Share the fix date", owner: "Platform", dueOn: "2027-01-19")], by: Self.manager,
+            at: Self.at("2027-01-12T11:05:00Z"), today: LocalDate("2027-01-12")!, makeID: { ids.next()! })
+        #expect(held.status == .held && held.actions.count == 1)
+        #expect(journey.agreedActions.map(\.text) == ["Share the fix date"])
+        try journey.completeAction(held.actions[0].id, by: Self.partnerAdmin, at: Self.at("2027-01-13T09:00:00Z"))
+        #expect(journey.reviews[0].actions[0].isDone)
+
+        // The next review looks back from where the last one stopped.
+        let next = try journey.scheduleReview(
+            ServiceReview.Draft(
+                startsAt: "2027-04-13T10:00:00Z", endsAt: "2027-04-13T11:00:00Z", location: "Video call",
+                agenda: ["Figures"], attendees: [.init(name: "Sam", organisation: "Platform")]),
+            by: Self.manager, at: Self.at("2027-01-13T09:00:00Z"), calendar: Self.calendar, makeID: { ids.next()! })
+        #expect(next.number == 2 && next.firstMonth.description == "2027-01" && next.lastMonth.description == "2027-03")
+        let cancelled = try journey.cancelReview(next.id)
+        #expect(cancelled.status == .cancelled && cancelled.sequence == 1)
+        #expect(throws: ValidationFailure.self) { try journey.cancelReview(next.id) }
+    }
+
+    @Test func aJourneyStoredBeforeReviews_readsBackWithNone() throws {
+        let stored = Data(
+            #"{"partnerID":"00000000-0000-0000-0000-000000000001","version":3,"evidence":[],"moves":[],"earlyLivePeriods":[]}"#
+                .utf8)
+        let journey = try JSONDecoder().decode(PartnerJourney.self, from: stored)
+        #expect(journey.reviews.isEmpty && journey.reviewCadence == nil && journey.version == 3)
+    }
 }

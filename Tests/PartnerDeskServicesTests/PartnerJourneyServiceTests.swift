@@ -169,4 +169,40 @@ import Testing
             history[1].changes.first { $0.field == "contacts" }?.after
                 == "primary: Pat Jones <pat@wellpath.example> 0113 496 0001")
     }
+
+    @Test func aServiceReview_isScheduled_withAPack_andItsMinutesReachThePartnerAndAttendees() async throws {
+        let f = try await Self.fixture()
+        let journeys = f.services.journeys
+        var profile = try await journeys.setReviewCadence("WELLPATH", "quarterly", expectedVersion: 1, by: f.manager)
+        await #expect(throws: ValidationFailure.self) {
+            try await journeys.setReviewCadence("WELLPATH", "weekly", expectedVersion: 2, by: f.manager)
+        }
+        profile = try await journeys.scheduleReview(
+            "WELLPATH",
+            ServiceReview.Draft(
+                startsAt: "2026-12-08T10:30:00Z", endsAt: "2026-12-08T11:30:00Z", location: "Video call",
+                agenda: ServiceReview.standardAgenda,
+                attendees: [
+                    .init(name: "Pat", organisation: "Wellpath", email: "pat@wellpath.example"),
+                    .init(name: "Rory", organisation: "Wellpath", email: "rory@wellpath.example"),
+                ]), expectedVersion: 2, by: f.manager)
+        let review = try #require(profile.journey.reviews.first)
+        #expect(review.firstMonth.description == "2026-09" && review.lastMonth.description == "2026-11")
+        let invited = try await f.messages("partner.review_scheduled")
+        #expect(invited.map(\.recipient).sorted() == ["pat@wellpath.example", "rory@wellpath.example"])
+        #expect(invited.first?.content.strings.contains { $0.hasSuffix("/invitation.ics") } == true)
+        await #expect(throws: ServiceError.notFound) {
+            try await journeys.review("WELLPATH", review.id, as: f.otherAdmin)
+        }
+        let found = try await journeys.review("WELLPATH", review.id, as: f.admin)
+        // Registered in December: no month looked back on has a report yet.
+        #expect(found.pack.reports.isEmpty && found.pack.openActions.isEmpty)
+        await #expect(throws: ServiceError.notFound) {
+            try await journeys.cancelReview("WELLPATH", UUID(), expectedVersion: 3, by: f.manager)
+        }
+        await #expect(throws: ServiceError.forbidden) {
+            try await journeys.recordReview(
+                "WELLPATH", review.id, minutes: "x", actions: [], expectedVersion: 3, by: f.admin)
+        }
+    }
 }

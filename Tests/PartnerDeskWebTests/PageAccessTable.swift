@@ -104,6 +104,27 @@ enum PageAccessTable {
         POST /partners/:partnerCode/onboarding/actions/:actionID/done own 303 403 403 ok 403 403 403 403 403 403 ok ok
         POST /partners/:partnerCode/onboarding/actions/:actionID/done other 303 403 403 404 403 403 403 403 403 403 ok ok
         POST /partners/:partnerCode/onboarding/actions/:actionID/done missing 303 403 403 404 403 403 403 403 403 403 404 404
+        GET /partners/:partnerCode/reviews                   own     303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /partners/:partnerCode/reviews                   other   303  404 404  404  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /partners/:partnerCode/reviews                   missing 303  404 404  404  404 404 404 404 404 404 404 404
+        POST /partners/:partnerCode/reviews                  own     303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/reviews                  other   303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/reviews                  missing 303  403 403  403  403 403 403 403 403 403 404 404
+        POST /partners/:partnerCode/reviews/cadence          own     303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/reviews/cadence          other   303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/reviews/cadence          missing 303  403 403  403  403 403 403 403 403 403 404 404
+        GET /partners/:partnerCode/reviews/:reviewID         own     303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
+        GET /partners/:partnerCode/reviews/:reviewID         other   303  404 404  404  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /partners/:partnerCode/reviews/:reviewID         missing 303  404 404  404  404 404 404 404 404 404 404 404
+        POST /partners/:partnerCode/reviews/:reviewID/minutes own    303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/reviews/:reviewID/minutes other  303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/reviews/:reviewID/minutes missing 303 403 403  403  403 403 403 403 403 403 404 404
+        POST /partners/:partnerCode/reviews/:reviewID/cancel own     303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/reviews/:reviewID/cancel other   303  403 403  403  403 403 403 403 403 403 ok  ok
+        POST /partners/:partnerCode/reviews/:reviewID/cancel missing 303  403 403  403  403 403 403 403 403 403 404 404
+        GET /partners/:partnerCode/reviews/:reviewID/invitation.ics own 303 ok ok ok ok ok ok ok ok ok ok ok
+        GET /partners/:partnerCode/reviews/:reviewID/invitation.ics other 303 404 404 404 ok ok ok ok ok ok ok ok
+        GET /partners/:partnerCode/reviews/:reviewID/invitation.ics missing 303 404 404 404 404 404 404 404 404 404 404 404
         GET /service-requests                                -       303  ok  ok   ok   ok  ok  ok  ok  ok  ok  ok  ok
         GET /service-requests/new                            -       303  ok  ok   ok   403 403 403 403 403 403 403 403
         POST /service-requests                               -       303  ok  ok   ok   403 403 403 403 403 403 403 403

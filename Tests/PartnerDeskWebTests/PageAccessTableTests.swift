@@ -174,9 +174,17 @@ import VaporTesting
         case (_, _, "contacts"):
             return ["contacts.0.name": "Pat", "contacts.0.email": "pat@wellpath.example", "version": "1"]
         case (_, _, "evidence"): return ["requirement": "incident_process", "description": "Runbook", "version": "1"]
-        case (_, _, "reviews"): return ["requirement": "incident_process", "decision": "accept", "version": "1"]
+        case (_, _, "reviews") where row.path.contains("/onboarding/"):
+            return ["requirement": "incident_process", "decision": "accept", "version": "1"]
         case (_, _, "moves"): return ["status": "live", "reason": "Agreed", "version": "1"]
         case (_, _, "check-ins"): return ["heldOn": "2026-11-23", "notes": "Steady.", "version": "1"]
+        case (_, _, "reviews"):
+            return [
+                "startsAt": "2031-02-14T10:00", "endsAt": "2031-02-14T11:00", "location": "Call", "agenda": "Figures",
+                "attendees": "Sam, Platform", "version": "1",
+            ]
+        case (_, _, "cadence"): return ["cadence": "quarterly", "version": "1"]
+        case (_, _, "minutes"): return ["minutes": "Notes", "version": "1"]
         case (_, _, "notes"): return ["comment": "Any news?", "version": "1"]
         case (_, _, ":releaseID"): return ["decision": "approve", "version": "1"]
         default: return ["version": "1"]

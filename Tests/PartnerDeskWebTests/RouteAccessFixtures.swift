@@ -171,9 +171,11 @@ struct AccessFixtures {
         records["serviceRequestID"] = requests
     }
 
-    /// Wellpath (`own`) and CareBridge (`other`) moved to early live, each with a check-in and an open action.
+    /// Wellpath (`own`) and CareBridge (`other`) moved to early live, each with a check-in and an open action,
+    /// and a service review scheduled.
     private mutating func addPartnerJourneys() async throws {
         var actions: [String: String] = [:]
+        var reviews: [String: String] = [:]
         for (owner, partner) in [("own", "WELLPATH"), ("other", "CAREBRIDGE")] {
             let journeys = api.services.journeys
             let moved = try await journeys.move(
@@ -188,8 +190,16 @@ struct AccessFixtures {
                     actions: [.init(text: "Send the rota", owner: partner, dueOn: today)]),
                 expectedVersion: moved.journey.version, by: administrator)
             actions[owner] = try #require(recorded.journey.currentEarlyLive?.openActions.first).id.uuidString
+            let scheduled = try await journeys.scheduleReview(
+                partner,
+                ServiceReview.Draft(
+                    startsAt: "2031-01-14T10:00:00Z", endsAt: "2031-01-14T11:00:00Z", location: "Video call",
+                    agenda: ["Figures"], attendees: [.init(name: "Sam", organisation: "Platform")]),
+                expectedVersion: recorded.journey.version, by: administrator)
+            reviews[owner] = try #require(scheduled.journey.reviews.last).id.uuidString
         }
         records["actionID"] = actions
+        records["reviewID"] = reviews
     }
 
     /// An outage affecting only Wellpath (`own`), one affecting only CareBridge (`other`), and a maintenance

@@ -256,6 +256,24 @@ enum RouteAccessTable {
         POST /api/v1/partners/:partnerCode/journey/actions/:actionID/done own 401 403 403 403 ok 403 403 403 403 403 403 403 ok ok 403
         POST /api/v1/partners/:partnerCode/journey/actions/:actionID/done other 401 403 403 403 404 403 403 403 403 403 403 403 ok ok 403
         POST /api/v1/partners/:partnerCode/journey/actions/:actionID/done missing 401 403 403 403 404 403 403 403 403 403 403 403 404 404 403
+        PUT /api/v1/partners/:partnerCode/journey/review-cadence    own     401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        PUT /api/v1/partners/:partnerCode/journey/review-cadence    other   401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        PUT /api/v1/partners/:partnerCode/journey/review-cadence    missing 401  403 403    403  403  403     403 403 403 403 403 403 404 404 403
+        POST /api/v1/partners/:partnerCode/service-reviews          own     401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        POST /api/v1/partners/:partnerCode/service-reviews          other   401  403 403    403  403  403     403 403 403 403 403 403 ok  ok  403
+        POST /api/v1/partners/:partnerCode/service-reviews          missing 401  403 403    403  403  403     403 403 403 403 403 403 404 404 403
+        GET /api/v1/partners/:partnerCode/service-reviews/:reviewID own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/partners/:partnerCode/service-reviews/:reviewID other   401  404 404    404  404  404     ok  ok  ok  ok  ok  ok  ok  ok  ok
+        GET /api/v1/partners/:partnerCode/service-reviews/:reviewID missing 401  404 404    404  404  404     404 404 404 404 404 404 404 404 404
+        POST /api/v1/partners/:partnerCode/service-reviews/:reviewID/minutes own 401 403 403 403 403 403 403 403 403 403 403 403 ok ok 403
+        POST /api/v1/partners/:partnerCode/service-reviews/:reviewID/minutes other 401 403 403 403 403 403 403 403 403 403 403 403 ok ok 403
+        POST /api/v1/partners/:partnerCode/service-reviews/:reviewID/minutes missing 401 403 403 403 403 403 403 403 403 403 403 403 404 404 403
+        POST /api/v1/partners/:partnerCode/service-reviews/:reviewID/cancellation own 401 403 403 403 403 403 403 403 403 403 403 403 ok ok 403
+        POST /api/v1/partners/:partnerCode/service-reviews/:reviewID/cancellation other 401 403 403 403 403 403 403 403 403 403 403 403 ok ok 403
+        POST /api/v1/partners/:partnerCode/service-reviews/:reviewID/cancellation missing 401 403 403 403 403 403 403 403 403 403 403 403 404 404 403
+        GET /api/v1/partners/:partnerCode/service-reviews/:reviewID/invitation.ics own 401 ok ok ok ok ok ok ok ok ok ok ok ok ok ok
+        GET /api/v1/partners/:partnerCode/service-reviews/:reviewID/invitation.ics other 401 404 404 404 404 404 ok ok ok ok ok ok ok ok ok
+        GET /api/v1/partners/:partnerCode/service-reviews/:reviewID/invitation.ics missing 401 404 404 404 404 404 404 404 404 404 404 404 404 404 404
         GET /api/v1/outages                                         -       401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok
         POST /api/v1/outages                                        -       401  403 403    403  403  403     ok  ok  ok  403 403 403 ok  ok  403
         GET /api/v1/outages/:outageID                               own     401  ok  ok     ok   ok   ok      ok  ok  ok  ok  ok  ok  ok  ok  ok

@@ -189,6 +189,12 @@ import VaporTesting
         case (.POST, "/api/v1/partners/:partnerCode/journey/check-ins"):
             return #"{"heldOn":"2026-11-23","notes":"Steady."}"#
         case (.POST, "/api/v1/partners/:partnerCode/journey/actions/:actionID/done"): return "{}"
+        case (.PUT, "/api/v1/partners/:partnerCode/journey/review-cadence"): return #"{"cadence":"quarterly"}"#
+        case (.POST, "/api/v1/partners/:partnerCode/service-reviews"):
+            return
+                #"{"startsAt":"2031-02-14T10:00:00Z","endsAt":"2031-02-14T11:00:00Z","location":"Call","agenda":["Figures"],"attendees":[{"name":"Sam","organisation":"Platform"}]}"#
+        case (.POST, "/api/v1/partners/:partnerCode/service-reviews/:reviewID/minutes"): return #"{"minutes":"Notes"}"#
+        case (.POST, "/api/v1/partners/:partnerCode/service-reviews/:reviewID/cancellation"): return "{}"
         case (.POST, "/api/v1/outages/:outageID/end"): return #"{"endedAt":"2026-11-23T08:30:00Z"}"#
         case (.POST, "/api/v1/maintenance"):
             return

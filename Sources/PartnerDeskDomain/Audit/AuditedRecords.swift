@@ -93,6 +93,13 @@ extension PartnerJourney: AuditedRecord {
             fields["checkIns"] = String(period.checkIns.count)
             fields["openActions"] = String(period.openActions.count)
         }
+        if let cadence = reviewCadence { fields["reviewCadence"] = cadence.rawValue }
+        for review in reviews {
+            fields["review.\(review.number)"] =
+                "\(review.status.rawValue) \(ISO8601Instant.string(from: review.startsAt))"
+                + (review.actions.isEmpty
+                    ? "" : ", \(review.actions.filter(\.isDone).count) of \(review.actions.count) actions done")
+        }
         return fields
     }
 }

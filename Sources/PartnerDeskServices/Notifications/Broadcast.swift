@@ -36,13 +36,18 @@ struct Broadcast: Sendable {
 extension NotificationPlanner {
     /// Writes the broadcast to each partner's addresses (once per address) and subscribed webhook endpoints.
     /// The person named as `requester` (one of those partners' people, still active, who has not turned the
-    /// event off) gets their own copy greeting them by name, and no second one.
+    /// event off) gets their own copy greeting them by name, and no second one. Each of `alsoTo` (people named
+    /// on the record itself, such as a meeting's attendees) gets one copy too.
     func enqueue(
-        _ broadcast: Broadcast, to partners: [Partner], requester: User.ID? = nil, at now: Date,
-        in repositories: any Repositories
+        _ broadcast: Broadcast, to partners: [Partner], requester: User.ID? = nil, alsoTo: [EmailAddress] = [],
+        at now: Date, in repositories: any Repositories
     ) async throws {
         guard !isSilent else { return }
         var messages: [OutboxMessage] = []
+        var named: Set<EmailAddress> = []
+        for address in alsoTo where named.insert(address).inserted {
+            messages.append(email(broadcast, to: address, partnerID: partners.first?.id, at: now))
+        }
         var personal: User?
         if let requester, let user = try await repositories.users.find(id: requester)?.user, user.isActive,
             let partnerID = user.partnerID, partners.contains(where: { $0.id == partnerID }),
@@ -55,7 +60,7 @@ extension NotificationPlanner {
             messages.append(email(greeted, to: user.email, partnerID: partnerID, at: now))
         }
         for partner in partners {
-            var seen: Set<EmailAddress> = personal.map { [$0.email] } ?? []
+            var seen = named.union(personal.map { [$0.email] } ?? [])
             for address in try await Broadcast.addresses(of: partner, for: broadcast.event, in: repositories)
             where seen.insert(address).inserted {
                 messages.append(email(broadcast, to: address, partnerID: partner.id, at: now))

@@ -1,3 +1,4 @@
+import Foundation
 import PartnerDeskDomain
 
 /// Addresses of pages that messages link to.
@@ -12,4 +13,9 @@ enum SiteLink {
 
     /// A partner's onboarding and early-live page.
     static func partnerJourney(_ code: PartnerCode) -> String { "/partners/\(code)/onboarding" }
+
+    /// A service review's invitation as a calendar file.
+    static func reviewCalendar(_ code: PartnerCode, _ id: UUID) -> String {
+        "/partners/\(code)/reviews/\(id.uuidString.lowercased())/invitation.ics"
+    }
 }

@@ -38,6 +38,8 @@ public struct PartnerJourneyService: Sendable {
     let planner: NotificationPlanner
     let audit: AuditService
     let cache: PartnerCache
+    /// For the reports a service review's pack holds.
+    let reportsService: ServiceReportService
 
     /// Every partner the caller may read (a partner's people: their own), ordered by code.
     public func overview(as principal: Principal) async throws -> [PartnerOverview] {
@@ -206,7 +208,8 @@ public struct PartnerJourneyService: Sendable {
         }
     }
 
-    /// Marks an action agreed at a check-in done: service management, or the partner's administrators.
+    /// Marks an action agreed at a check-in or a service review done: service management, or the partner's
+    /// administrators.
     public func completeAction(_ code: String, _ actionID: UUID, expectedVersion: Int, by principal: Principal)
         async throws -> PartnerProfile
     {
@@ -214,8 +217,7 @@ public struct PartnerJourneyService: Sendable {
         // An action this partner never agreed answers like any missing record, whatever version was read (actions
         // are never removed, so reading first is safe).
         try Authorization.require(principal, .completePartnerActions)
-        let agreed = try await profile(code, as: principal).journey.earlyLivePeriods.flatMap(\.checkIns)
-            .flatMap(\.actions)
+        let agreed = try await profile(code, as: principal).journey.agreedActions
         guard agreed.contains(where: { $0.id == actionID }) else { throw ServiceError.notFound }
         return try await changeJourney(code, .completePartnerActions, expectedVersion, principal, "partner.action_done")
         {
@@ -278,7 +280,7 @@ public struct PartnerJourneyService: Sendable {
     /// Reads, checks access and version, changes and stores a partner's journey, in one transaction, with one
     /// audit entry for what changed in the journey and the partner. The body may change the partner too (it
     /// stores it itself) and may name the entry's action and reason instead of the default.
-    private func changeJourney(
+    func changeJourney(
         _ code: String, _ action: AccessAction, _ expectedVersion: Int, _ principal: Principal, _ auditAction: String,
         _ change:
             @Sendable @escaping (inout PartnerJourney, inout Partner, any Repositories) async throws -> (

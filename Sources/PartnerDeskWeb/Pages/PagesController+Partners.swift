@@ -24,6 +24,90 @@ extension PagesController {
             .declaring(.managePartners)
         routes.post(SiteURL.partnerActionDone(.key, .key).pathComponents, use: completePartnerAction)
             .declaring(.completePartnerActions)
+        routes.get(SiteURL.partnerReviews(.key).pathComponents, use: serviceReviews).declaring(.readPartner)
+        routes.post(SiteURL.partnerReviews(.key).pathComponents, use: scheduleReview).declaring(.managePartners)
+        routes.post(SiteURL.partnerReviewCadence(.key).pathComponents, use: setReviewCadence)
+            .declaring(.managePartners)
+        routes.get(SiteURL.partnerReview(.key, .key).pathComponents, use: serviceReview).declaring(.readPartner)
+        routes.post(SiteURL.partnerReviewStep(.key, .key, .minutes).pathComponents, use: recordReviewMinutes)
+            .declaring(.managePartners)
+        routes.post(SiteURL.partnerReviewStep(.key, .key, .cancel).pathComponents, use: cancelReview)
+            .declaring(.managePartners)
+        routes.get(SiteURL.partnerReviewStep(.key, .key, .invitation).pathComponents, use: reviewInvitation)
+            .declaring(.readPartner)
+    }
+
+    @Sendable func serviceReviews(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: .signIn)
+        }
+        let profile = try await services.journeys.profile(try partnerCode(request), as: principal)
+        let page = ServiceReviewsPage(principal: principal, csrf: session.csrfToken, profile: profile)
+        return try await request.view.render("service-reviews", page).encodeResponse(for: request)
+    }
+
+    @Sendable func setReviewCadence(_ request: Request) async throws -> Response {
+        try await journeyChange(request, on: .reviews) { code, values, principal, version in
+            _ = try await services.journeys.setReviewCadence(
+                code, values["cadence"], expectedVersion: version, by: principal)
+        }
+    }
+
+    @Sendable func scheduleReview(_ request: Request) async throws -> Response {
+        try await journeyChange(request, on: .reviews) { code, values, principal, version in
+            try await ValidationFailure.naming({
+                $0.hasPrefix("agenda") ? "agenda" : $0.hasPrefix("attendees") ? "attendees" : $0
+            }) {
+                _ = try await services.journeys.scheduleReview(
+                    code, ServiceReviewsPage.draft(values), expectedVersion: version, by: principal)
+            }
+        }
+    }
+
+    @Sendable func serviceReview(_ request: Request) async throws -> Response {
+        guard let (principal, session) = try await currentSession(request) else {
+            return request.redirect(to: .signIn)
+        }
+        let found = try await services.journeys.review(
+            try partnerCode(request), try request.uuidParameter("reviewID"), as: principal)
+        let page = ServiceReviewPage(
+            principal: principal, csrf: session.csrfToken, profile: found.profile, review: found.review,
+            pack: found.pack, at: services.clock.now())
+        return try await request.view.render("service-review", page).encodeResponse(for: request)
+    }
+
+    @Sendable func recordReviewMinutes(_ request: Request) async throws -> Response {
+        let review = try request.uuidParameter("reviewID")
+        return try await journeyChange(request, on: .review(review)) { code, values, principal, version in
+            try await ValidationFailure.naming({ PartnerDetailsPage.rename($0, list: "actions", rows: nil) }) {
+                _ = try await services.journeys.recordReview(
+                    code, review, minutes: values["minutes"] ?? "",
+                    actions: PartnerJourneyPage.checkIn(values).actions, expectedVersion: version, by: principal)
+            }
+        }
+    }
+
+    @Sendable func cancelReview(_ request: Request) async throws -> Response {
+        let review = try request.uuidParameter("reviewID")
+        return try await journeyChange(request, on: .review(review)) { code, _, principal, version in
+            _ = try await services.journeys.cancelReview(code, review, expectedVersion: version, by: principal)
+        }
+    }
+
+    @Sendable func reviewInvitation(_ request: Request) async throws -> Response {
+        guard let (principal, _) = try await currentSession(request) else { return request.redirect(to: .signIn) }
+        let found = try await services.journeys.review(
+            try partnerCode(request), try request.uuidParameter("reviewID"), as: principal)
+        let calendar = ServiceReviewInvitation.calendar(
+            found.review, partner: found.profile.partner, sender: services.journeys.invitationSender,
+            publicURL: services.journeys.publicURL, at: services.clock.now())
+        let response = Response(status: .ok, body: .init(string: calendar.text))
+        response.headers.contentType = HTTPMediaType(
+            type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value: "attachment; filename=\"service-review-\(found.profile.partner.code)-\(found.review.number).ics\"")
+        return response
     }
 
     @Sendable func partnerList(_ request: Request) async throws -> Response {
@@ -159,21 +243,54 @@ extension PagesController {
         }
     }
 
-    /// A change from a partner's onboarding page: back to it when made, or the page again with what was typed.
+    /// The page a journey change comes from, and goes back to.
+    enum JourneyPage {
+        case onboarding
+        case reviews
+        case review(UUID)
+
+        func path(_ code: String) -> String {
+            switch self {
+            case .onboarding: SiteURL.partnerJourney(.value(code)).path
+            case .reviews: SiteURL.partnerReviews(.value(code)).path
+            case .review(let id): SiteURL.partnerReview(.value(code), .value(id.uuidString.lowercased())).path
+            }
+        }
+    }
+
+    /// A change from one of a partner's pages: back to it when made, or the page again with what was typed.
     private func journeyChange(
-        _ request: Request,
+        _ request: Request, on page: JourneyPage = .onboarding,
         _ change: @Sendable @escaping (String, [String: String], Principal, Int) async throws -> Void
     ) async throws -> Response {
         let code = try partnerCode(request)
         return try await formChange(request, record: "partner") { principal, values in
             try await change(code, values, principal, Int(values["version"] ?? "") ?? -1)
-            return SiteURL.partnerJourney(.value(code)).path
+            // An action marked done on a review's page goes back there.
+            if let back = values["returnTo"], back.hasPrefix("/partners/\(code)/reviews/") { return back }
+            return page.path(code)
         } showAgain: { principal, session, values, errors in
-            let page = PartnerJourneyPage(
-                principal: principal, csrf: session.csrfToken,
-                profile: try await services.journeys.profile(code, as: principal), values: values, errors: errors)
-            return try await request.view.render("partner-journey", page).encodeResponse(
-                status: .unprocessableEntity, for: request)
+            switch page {
+            case .onboarding:
+                let shown = PartnerJourneyPage(
+                    principal: principal, csrf: session.csrfToken,
+                    profile: try await services.journeys.profile(code, as: principal), values: values, errors: errors)
+                return try await request.view.render("partner-journey", shown).encodeResponse(
+                    status: .unprocessableEntity, for: request)
+            case .reviews:
+                let shown = ServiceReviewsPage(
+                    principal: principal, csrf: session.csrfToken,
+                    profile: try await services.journeys.profile(code, as: principal), values: values, errors: errors)
+                return try await request.view.render("service-reviews", shown).encodeResponse(
+                    status: .unprocessableEntity, for: request)
+            case .review(let id):
+                let found = try await services.journeys.review(code, id, as: principal)
+                let shown = ServiceReviewPage(
+                    principal: principal, csrf: session.csrfToken, profile: found.profile, review: found.review,
+                    pack: found.pack, at: services.clock.now(), values: values, errors: errors)
+                return try await request.view.render("service-review", shown).encodeResponse(
+                    status: .unprocessableEntity, for: request)
+            }
         }
     }
 }

@@ -121,7 +121,7 @@ struct PartnerJourneyPage: Encodable {
         title = "\(partner.name): onboarding and early live"
         signedIn = SignedInHeader(principal, csrf: csrf)
         self.csrf = csrf
-        tabs = PartnerTabs(code: partner.code.value, name: partner.name, status: partner.status.label, onDetails: false)
+        tabs = PartnerTabs(partner, showing: "/partners/\(partner.code)/onboarding")
         version = journey.version
         status = partner.status.label
         let required = EvidenceRequirement.allCases.filter(\.isRequired)

@@ -32,12 +32,29 @@ struct PartnerListPage: Encodable {
     }
 }
 
-/// The two tabs of a partner's pages.
+/// The tabs of a partner's pages, the one shown marked.
 struct PartnerTabs: Encodable {
+    struct Tab: Encodable {
+        var label: String
+        var href: String
+        var current: Bool
+    }
+
     var code: String
     var name: String
     var status: String
-    var onDetails: Bool
+    var tabs: [Tab]
+
+    init(_ partner: Partner, showing path: String) {
+        code = partner.code.value
+        name = partner.name
+        status = partner.status.label
+        let base = "/partners/\(partner.code)"
+        tabs = [
+            ("Details and contacts", base), ("Onboarding and early live", "\(base)/onboarding"),
+            ("Service reviews", "\(base)/reviews"),
+        ].map { Tab(label: $0.0, href: $0.1, current: $0.1 == path) }
+    }
 }
 
 /// `/partners/:code`: a partner's details, services and contacts, the forms that change them, and its history.
@@ -108,7 +125,7 @@ struct PartnerDetailsPage: Encodable {
         title = partner.name
         signedIn = SignedInHeader(principal, csrf: csrf)
         self.csrf = csrf
-        tabs = PartnerTabs(code: partner.code.value, name: partner.name, status: partner.status.label, onDetails: true)
+        tabs = PartnerTabs(partner, showing: "/partners/\(partner.code)")
         version = partner.version
         var facts = [
             LabelledValue(label: "Code", value: partner.code.value),

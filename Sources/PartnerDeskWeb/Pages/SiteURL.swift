@@ -93,6 +93,16 @@ enum SiteURL: Sendable, Equatable {
     case partnerJourney(Parameter)
     case partnerJourneyStep(Parameter, PartnerJourneyStep)
     case partnerActionDone(Parameter, Parameter)
+    case partnerReviews(Parameter)
+    case partnerReviewCadence(Parameter)
+    case partnerReview(Parameter, Parameter)
+    case partnerReviewStep(Parameter, Parameter, ReviewStep)
+
+    /// What is done to one service review from its page.
+    enum ReviewStep: String, CaseIterable {
+        case minutes, cancel
+        case invitation = "invitation.ics"
+    }
 
     /// The forms of a partner's onboarding page.
     enum PartnerJourneyStep: String, CaseIterable {
@@ -121,7 +131,9 @@ enum SiteURL: Sendable, Equatable {
             .changeApproval(.key), .serviceRequests, .newServiceRequest, .serviceRequest(.key),
             .serviceRequestActions(.key), .serviceRequestNotes(.key), .partners, .partner(.key),
             .partnerDetails(.key), .partnerContacts(.key), .partnerJourney(.key), .partnerActionDone(.key, .key),
+            .partnerReviews(.key), .partnerReviewCadence(.key), .partnerReview(.key, .key),
         ] + PartnerJourneyStep.allCases.map { .partnerJourneyStep(.key, $0) }
+            + ReviewStep.allCases.map { .partnerReviewStep(.key, .key, $0) }
             + ProblemStep.allCases.map { .problemStep(.key, $0) } + HSSIStep.allCases.map { .hssiStep(.key, $0) }
             + ReleaseStep.allCases.map { .releaseStep(.key, $0) }
     }
@@ -185,6 +197,13 @@ enum SiteURL: Sendable, Equatable {
         case .partnerJourney(let code): return [c("partners"), p("partnerCode", code), c("onboarding")]
         case .partnerJourneyStep(let code, let step):
             return [c("partners"), p("partnerCode", code), c("onboarding"), c(step.rawValue)]
+        case .partnerReviews(let code): return [c("partners"), p("partnerCode", code), c("reviews")]
+        case .partnerReviewCadence(let code):
+            return [c("partners"), p("partnerCode", code), c("reviews"), c("cadence")]
+        case .partnerReview(let code, let review):
+            return [c("partners"), p("partnerCode", code), c("reviews"), p("reviewID", review)]
+        case .partnerReviewStep(let code, let review, let step):
+            return [c("partners"), p("partnerCode", code), c("reviews"), p("reviewID", review), c(step.rawValue)]
         case .partnerActionDone(let code, let action):
             return [
                 c("partners"), p("partnerCode", code), c("onboarding"), c("actions"), p("actionID", action), c("done"),

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A partner's way to live: the onboarding evidence it gives and service management reviews, each move of its
-/// status, and its early-live periods with their check-ins.
+/// A partner's way to live and its support once there: the onboarding evidence it gives and service
+/// management reviews, each move of its status, its early-live periods with their check-ins, and its service
+/// reviews at the cadence chosen for it.
 ///
 /// The rule that matters: a partner moves forward (onboarding, early live, live) only once every required
 /// piece of evidence is accepted; anything else (moving forward without it, moving back, bringing an
@@ -14,6 +15,10 @@ public struct PartnerJourney: Hashable, Sendable, Codable {
     public var moves: [StatusMove]
     /// Every early-live period, oldest first; the last is open while the partner is early live.
     public var earlyLivePeriods: [EarlyLivePeriod]
+    /// How often service reviews are held; nil when none are planned.
+    public var reviewCadence: ReviewCadence?
+    /// Every service review, oldest first.
+    public var reviews: [ServiceReview]
 
     /// A journey with nothing given yet.
     public init(partnerID: Partner.ID) {
@@ -22,6 +27,23 @@ public struct PartnerJourney: Hashable, Sendable, Codable {
         evidence = EvidenceRequirement.allCases.map(Evidence.init)
         moves = []
         earlyLivePeriods = []
+        reviews = []
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case partnerID, version, evidence, moves, earlyLivePeriods, reviewCadence, reviews
+    }
+
+    /// Reads a stored journey; those kept before service reviews existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        partnerID = try container.decode(Partner.ID.self, forKey: .partnerID)
+        version = try container.decode(Int.self, forKey: .version)
+        evidence = try container.decode([Evidence].self, forKey: .evidence)
+        moves = try container.decode([StatusMove].self, forKey: .moves)
+        earlyLivePeriods = try container.decode([EarlyLivePeriod].self, forKey: .earlyLivePeriods)
+        reviewCadence = try container.decodeIfPresent(ReviewCadence.self, forKey: .reviewCadence)
+        reviews = try container.decodeIfPresent([ServiceReview].self, forKey: .reviews) ?? []
     }
 
     /// The longest texts accepted, in characters.
@@ -208,8 +230,17 @@ public struct PartnerJourney: Hashable, Sendable, Codable {
         return checkIn
     }
 
-    /// Marks an action agreed at a check-in (of any period) done.
+    /// Every action agreed with the partner, at check-ins and service reviews.
+    public var agreedActions: [FollowUpAction] {
+        earlyLivePeriods.flatMap(\.checkIns).flatMap(\.actions) + reviews.flatMap(\.actions)
+    }
+
+    /// Marks an action agreed at a check-in (of any period) or a service review done.
     public mutating func completeAction(_ id: UUID, by actor: ActedBy, at now: Date) throws(ValidationFailure) {
+        for review in reviews.indices where reviews[review].actions.contains(where: { $0.id == id }) {
+            try reviews[review].actions.complete(id, by: actor, at: now)
+            return
+        }
         for period in earlyLivePeriods.indices {
             for checkIn in earlyLivePeriods[period].checkIns.indices
             where earlyLivePeriods[period].checkIns[checkIn].actions.contains(where: { $0.id == id }) {

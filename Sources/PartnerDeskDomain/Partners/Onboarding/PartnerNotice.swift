@@ -9,6 +9,8 @@ public struct PartnerNotice: Sendable, Hashable {
         case evidenceReviewed = "partner.evidence_reviewed"
         case statusChanged = "partner.status_changed"
         case checkIn = "partner.check_in"
+        case reviewScheduled = "partner.review_scheduled"
+        case reviewMinutes = "partner.review_minutes"
 
         public var label: String {
             switch self {
@@ -16,6 +18,8 @@ public struct PartnerNotice: Sendable, Hashable {
             case .evidenceReviewed: "Service management reviews your onboarding evidence"
             case .statusChanged: "Your organisation moves to early live, live or back"
             case .checkIn: "An early-live check-in is recorded"
+            case .reviewScheduled: "A service review is scheduled (with its calendar invitation)"
+            case .reviewMinutes: "A service review's minutes and actions are recorded"
             }
         }
 
@@ -34,6 +38,8 @@ public struct PartnerNotice: Sendable, Hashable {
         public var evidence: EvidenceData?
         /// The check-in the notice is about.
         public var checkIn: CheckInData?
+        /// The service review the notice is about.
+        public var review: ReviewData?
         public var url: String
     }
 
@@ -47,6 +53,21 @@ public struct PartnerNotice: Sendable, Hashable {
         public var heldOn: String
         public var notes: String
         public var actions: [ActionData]
+    }
+
+    public struct ReviewData: Hashable, Sendable, Encodable {
+        public var number: Int
+        public var status: String
+        public var startsAt: Date
+        public var endsAt: Date
+        public var location: String
+        public var firstMonth: String
+        public var lastMonth: String
+        public var agenda: [String]
+        public var minutes: String?
+        public var actions: [ActionData]
+        /// The invitation as an iCalendar file.
+        public var calendar: String?
     }
 
     public struct ActionData: Hashable, Sendable, Encodable {
@@ -152,6 +173,58 @@ public struct PartnerNotice: Sendable, Hashable {
         return notice
     }
 
+    /// A service review was scheduled: for the partner and the attendees, with the calendar invitation.
+    public static func reviewScheduled(_ review: ServiceReview, partner: Partner, link: String, calendarLink: String)
+        -> PartnerNotice
+    {
+        let when =
+            "\(NotificationComposer.londonTime(review.startsAt)) to \(NotificationComposer.londonTime(review.endsAt))"
+        var notice = notice(
+            .reviewScheduled, partner, link: link,
+            subject:
+                "Service review \(review.number) with \(partner.name): \(NotificationComposer.londonTime(review.startsAt))",
+            blocks: [
+                .paragraph(
+                    "You are invited to a service review of \(partner.name)'s use of the platform. Add it to your "
+                        + "calendar with the invitation file."),
+                .facts([
+                    .init("When", when), .init("Where", review.location),
+                    .init("Looking back on", Self.months(review)),
+                ]),
+                .section(heading: "Agenda", text: review.agenda.joined(separator: "\n")),
+                .action(label: "Download the calendar invitation", link: calendarLink),
+            ], evidence: nil)
+        notice.data.partner.review = ReviewData(review, calendar: calendarLink)
+        return notice
+    }
+
+    /// A review's minutes and actions: for the partner and the attendees.
+    public static func reviewMinutes(_ review: ServiceReview, partner: Partner, link: String) -> PartnerNotice {
+        var blocks: [EmailContent.Block] = [
+            .paragraph(
+                "The minutes of service review \(review.number), held \(NotificationComposer.londonTime(review.startsAt))."
+            ),
+            .section(heading: "Minutes", text: review.minutes ?? ""),
+        ]
+        if !review.actions.isEmpty {
+            blocks.append(
+                .section(
+                    heading: "Actions",
+                    text: review.actions.map { "\($0.text) (\($0.owner), by \($0.dueOn.longDescription))" }
+                        .joined(separator: "\n")))
+        }
+        var notice = notice(
+            .reviewMinutes, partner, link: link, subject: "Minutes of service review \(review.number): \(partner.name)",
+            blocks: blocks, evidence: nil)
+        notice.data.partner.review = ReviewData(review, calendar: nil)
+        return notice
+    }
+
+    private static func months(_ review: ServiceReview) -> String {
+        review.firstMonth == review.lastMonth
+            ? review.firstMonth.longName : "\(review.firstMonth.longName) to \(review.lastMonth.longName)"
+    }
+
     private static func notice(
         _ kind: Kind, _ partner: Partner, link: String, subject: String, blocks: [EmailContent.Block],
         evidence: EvidenceData?
@@ -162,6 +235,18 @@ public struct PartnerNotice: Sendable, Hashable {
             data: Data(
                 partner: PartnerData(
                     code: partner.code.value, status: partner.status.rawValue, evidence: evidence, checkIn: nil,
-                    url: link)))
+                    review: nil, url: link)))
+    }
+}
+
+extension PartnerNotice.ReviewData {
+    init(_ review: ServiceReview, calendar: String?) {
+        self.init(
+            number: review.number, status: review.status.rawValue, startsAt: review.startsAt, endsAt: review.endsAt,
+            location: review.location, firstMonth: review.firstMonth.description,
+            lastMonth: review.lastMonth.description, agenda: review.agenda, minutes: review.minutes,
+            actions: review.actions.map {
+                PartnerNotice.ActionData(text: $0.text, owner: $0.owner, dueOn: $0.dueOn.description)
+            }, calendar: calendar)
     }
 }

@@ -210,15 +210,13 @@ extension Components.Schemas.PartnerJourney {
                         .init(
                             id: checkIn.id.uuidString.lowercased(), heldOn: checkIn.heldOn.description,
                             notes: checkIn.notes,
-                            actions: checkIn.actions.map { action in
-                                .init(
-                                    id: action.id.uuidString.lowercased(), text: action.text, owner: action.owner,
-                                    dueOn: action.dueOn.description, overdue: action.isOverdue(today: profile.today),
-                                    doneAt: action.doneAt, doneBy: action.doneBy.map(Components.Schemas.ActorEntry.init)
-                                )
-                            }, recordedBy: .init(checkIn.recordedBy), recordedAt: checkIn.recordedAt)
+                            actions: checkIn.actions.map { .init($0, today: profile.today) },
+                            recordedBy: .init(checkIn.recordedBy), recordedAt: checkIn.recordedAt)
                     })
             },
+            reviewCadence: try journey.reviewCadence.map { try .documented($0.rawValue) },
+            nextReviewDue: journey.nextReviewDue(today: profile.today, calendar: profile.calendar)?.description,
+            reviews: try journey.reviews.map { try .init($0, today: profile.today) },
             version: journey.version)
     }
 }
