@@ -321,7 +321,8 @@ def test_pages_reflow_at_320_pixels(browser):
                  "account/notifications", "staff/problems", "staff/problems/PRB-000001", "staff/problems/new", "hssi",
                  "hssi/new", "organisation/hssi-rota?partner=WELLPATH", "service-updates", "status", "service-levels",
                  "service-levels/components", "service-levels/reports?partner=WELLPATH", "admin/bank-holidays",
-                 "service-requests", "partners", "partners/WELLPATH", "partners/CAREBRIDGE/onboarding"]:
+                 "service-requests", "partners", "partners/WELLPATH", "partners/CAREBRIDGE/onboarding",
+                 "partners/WELLPATH/reviews"]:
         page.goto(f"{BASE}/{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} needs horizontal scrolling at 320 px ({width} px wide)"
@@ -788,3 +789,53 @@ def test_an_early_live_partner_is_checked_in_with_and_its_action_done(browser):
     desk.goto(f"{BASE}/?partner=CAREBRIDGE")
     expect(desk.locator("td", has_text="CAREBRIDGE").get_by_text("Early live").first).to_be_visible()
     desk.close()
+
+
+def test_a_service_review_is_scheduled_with_its_pack_and_its_actions_are_followed(browser):
+    manager = browser.new_page()
+    sign_in(manager, "service@partnerdesk.example")
+    manager.goto(f"{BASE}/partners/WELLPATH")
+    manager.get_by_role("link", name="Service reviews").click()
+    expect(manager.locator(".status-overall")).to_contain_text("Every three months")
+    check(manager, "service-reviews")
+    # A refusal says why beside the summary and keeps what was typed.
+    manager.get_by_label("Where, or how to join").fill("Video call")
+    manager.get_by_label("Attendees").fill("Amira Shah, Wellpath Digital, amira.shah@wellpath.example")
+    manager.get_by_role("button", name="Schedule the review").click()
+    expect(manager.get_by_role("link", name="Give the date and time.").first).to_be_visible()
+    expect(manager.get_by_label("Where, or how to join")).to_have_value("Video call")
+    manager.get_by_label("Starts (UK time)").fill("2031-03-11T10:00")
+    manager.get_by_label("Ends (UK time)").fill("2031-03-11T11:00")
+    manager.get_by_role("button", name="Schedule the review").click()
+    expect(manager.get_by_role("link", name="Review 3")).to_be_visible()
+
+    # This quarter's review began an hour ago: its pack is ready and its minutes are recorded.
+    manager.get_by_role("link", name="Review 2").click()
+    expect(manager.get_by_role("heading", name="The pack")).to_be_visible()
+    expect(manager.get_by_text("Confirm the fix's release date").first).to_be_visible()
+    check(manager, "service-review-pack")
+    with manager.expect_download() as download:
+        manager.get_by_role("link", name="Download the calendar invitation").click()
+    invitation = pathlib.Path(download.value.path()).read_bytes().decode()
+    assert "METHOD:REQUEST" in invitation and "mailto:amira.shah@wellpath.example" in invitation.replace("\r\n ", "")
+    manager.get_by_role("button", name="Record the minutes").click()
+    expect(manager.get_by_role("link", name="Enter the minutes.")).to_be_visible()
+    manager.get_by_label("Minutes").fill("Figures reviewed; the Android sign-out fix ships next month.")
+    manager.get_by_label("What").first.fill("Send the quarter's availability figures to the board")
+    manager.get_by_label("Who").first.fill("Wellpath Digital")
+    manager.get_by_label("By").first.fill("2030-01-31")
+    manager.get_by_role("button", name="Record the minutes").click()
+    expect(manager.get_by_role("heading", name="Minutes")).to_be_visible()
+    check(manager, "service-review-held")
+    address = manager.url
+    manager.close()
+
+    partner = browser.new_page()
+    sign_in(partner, "admin@wellpath.example")
+    partner.goto(address)
+    partner.get_by_role("button", name='Mark "Send the quarter\'s availability figures to the board" done').click()
+    expect(partner).to_have_url(address)
+    expect(partner.get_by_text(re.compile("^Done .* by Ada Admin"))).to_be_visible()
+    expect(partner.get_by_role("button", name="Record the minutes")).to_have_count(0)
+    check(partner, "service-review-partner")
+    partner.close()

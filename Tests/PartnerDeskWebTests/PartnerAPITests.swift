@@ -143,4 +143,55 @@ import VaporTesting
             #expect(history.prefix(2).map { $0["action"] as? String } == ["partner.edit", "partner.contacts"])
         }
     }
+
+    @Test func aServiceReview_isScheduled_andItsInvitationIsACalendarFile() async throws {
+        try await APIHarness.run { api in
+            let cadence = try await api.send(
+                .PUT, "api/v1/partners/WELLPATH/journey/review-cadence", as: "serviceManager",
+                json: #"{"cadence":"quarterly"}"#, headers: [("If-Match", "\"1\"")])
+            #expect(cadence.status == .ok && cadence.json["reviewCadence"] as? String == "quarterly")
+            let refused = try await api.send(
+                .POST, "api/v1/partners/WELLPATH/service-reviews", as: "serviceManager",
+                json:
+                    #"{"startsAt":"2020-01-01T10:00:00Z","endsAt":"2020-01-01T09:00:00Z","location":"","agenda":[],"attendees":[]}"#,
+                headers: [("If-Match", "\"2\"")])
+            #expect(refused.status == .unprocessableEntity)
+            let fields = (refused.json["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } ?? []
+            #expect(fields == ["startsAt", "endsAt", "location", "agenda", "attendees"])
+            let scheduled = try await api.send(
+                .POST, "api/v1/partners/WELLPATH/service-reviews", as: "serviceManager",
+                json:
+                    #"{"startsAt":"2031-01-14T10:00:00Z","endsAt":"2031-01-14T11:00:00Z","location":"Video call; the link follows","agenda":["Figures","Problems"],"attendees":[{"name":"Pat Jones","organisation":"Wellpath","email":"pat@wellpath.example"}]}"#,
+                headers: [("If-Match", "\"2\"")])
+            #expect(scheduled.status == .ok)
+            let review = try #require((scheduled.json["reviews"] as? [[String: Any]])?.first)
+            let id = try #require(review["id"] as? String)
+            #expect(review["lastMonth"] as? String == "2030-12")
+            let read = try await api.send(.GET, "api/v1/partners/WELLPATH/service-reviews/\(id)", as: "wellpath")
+            #expect(read.status == .ok && (read.json["pack"] as? [String: Any])?["reports"] != nil)
+            let invitation = try await api.send(
+                .GET, "api/v1/partners/WELLPATH/service-reviews/\(id)/invitation.ics", as: "wellpath")
+            #expect(invitation.headers.contentType?.description.hasPrefix("text/calendar") == true)
+            // Long lines fold at 75 octets; unfolded, each property is one line.
+            let text = invitation.body.string.replacingOccurrences(of: "\r\n ", with: "")
+            #expect(invitation.body.string.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+            #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.contains("METHOD:REQUEST\r\n"))
+            #expect(text.contains("DTSTART:20310114T100000Z\r\n") && text.contains("SEQUENCE:0\r\n"))
+            #expect(text.contains("LOCATION:Video call\\; the link follows\r\n"))
+            #expect(
+                text.contains(
+                    "ATTENDEE;CN=\"Pat Jones\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:pat@wellpath.example"))
+            let cancelled = try await api.send(
+                .POST, "api/v1/partners/WELLPATH/service-reviews/\(id)/cancellation", as: "serviceManager", json: "{}",
+                headers: [("If-Match", "\"3\"")])
+            #expect(cancelled.status == .ok)
+            let withdrawn = try await api.send(
+                .GET, "api/v1/partners/WELLPATH/service-reviews/\(id)/invitation.ics", as: "wellpath")
+            #expect(
+                withdrawn.body.string.contains("METHOD:CANCEL\r\n") && withdrawn.body.string.contains("SEQUENCE:1\r\n"))
+            #expect(
+                try await api.send(.GET, "api/v1/partners/WELLPATH/service-reviews/\(id)", as: "carebridge").status
+                    == .notFound)
+        }
+    }
 }

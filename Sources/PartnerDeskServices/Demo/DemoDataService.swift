@@ -300,8 +300,9 @@ extension DemoDataService {
 
 extension DemoDataService {
     /// CareBridge's evidence accepted and its early-live period three weeks in (daily check-ins for two weeks,
-    /// then weekly) with a check-in and an action still open; Mindful part of the way through its evidence.
-    /// Only for partners with no journey yet.
+    /// then weekly) with a check-in and an action still open; Mindful part of the way through its evidence;
+    /// Wellpath reviewed quarterly, its last review held with an action still open and this quarter's begun an
+    /// hour ago, its minutes still to be recorded. Only for partners with no journey yet.
     private func loadJourneys() async throws {
         let repositories = store.repositories
         guard let manager = try await principal(DemoData.serviceManager),
@@ -345,10 +346,50 @@ extension DemoDataService {
         try onboarding.submit(
             .problemRecords, description: DemoData.evidence[.problemRecords] ?? "", links: [],
             by: partnerSide("Maya Admin"), at: now.addingTimeInterval(-86_400))
-        for journey in [early, onboarding] {
+        let reviewed = try demoReviews(
+            for: try await repositories.partners.find(code: PartnerCode("WELLPATH")!), by: desk, at: now)
+        for journey in [early, onboarding] + (reviewed.map { [$0] } ?? []) {
             try await store.transaction { repositories in
                 try await repositories.partnerJourneys.save(journey, expectedVersion: nil)
             }
         }
+    }
+
+    private func demoReviews(for partner: Partner?, by desk: ActedBy, at now: Date) throws -> PartnerJourney? {
+        guard let partner else { return nil }
+        let calendar = catalog.calendar(partner.tierID)
+        let ids = self.ids
+        var journey = PartnerJourney(partnerID: partner.id)
+        journey.setReviewCadence(.quarterly)
+        let attendees: [ServiceReview.AttendeeDraft] = [
+            .init(name: "Amira Shah", organisation: "Wellpath Digital", email: "amira.shah@wellpath.example"),
+            .init(name: "Sam Service", organisation: "Platform service management", email: DemoData.serviceManager),
+        ]
+        let earlier = now.addingTimeInterval(-91 * 86_400)
+        let last = try journey.scheduleReview(
+            ServiceReview.Draft(
+                startsAt: ISO8601Instant.string(from: earlier), endsAt: ISO8601Instant.string(from: earlier + 3_600),
+                location: "Video call", agenda: ServiceReview.standardAgenda, attendees: attendees),
+            by: desk, at: earlier - 14 * 86_400, calendar: calendar, makeID: { ids.make() })
+        let held = try journey.recordReview(
+            last.id,
+            minutes: "Availability met the target each month. Two incidents missed their target; both are linked "
+                + "to the open problem with Android sign-outs. Wellpath will test the fix in integration.",
+            actions: [
+                .init(
+                    text: "Test the sign-out fix in integration", owner: "Wellpath Digital",
+                    dueOn: calendar.localDate(of: earlier).adding(days: 30).description),
+                .init(
+                    text: "Confirm the fix's release date", owner: "Platform service management",
+                    dueOn: calendar.localDate(of: now).adding(days: 7).description),
+            ], by: desk, at: earlier + 3_700, today: calendar.localDate(of: earlier), makeID: { ids.make() })
+        try journey.completeAction(held.actions[0].id, by: desk, at: earlier + 20 * 86_400)
+        let begun = now.addingTimeInterval(-3_600)
+        _ = try journey.scheduleReview(
+            ServiceReview.Draft(
+                startsAt: ISO8601Instant.string(from: begun), endsAt: ISO8601Instant.string(from: begun + 3_600),
+                location: "Video call", agenda: ServiceReview.standardAgenda, attendees: attendees),
+            by: desk, at: begun - 14 * 86_400, calendar: calendar, makeID: { ids.make() })
+        return journey
     }
 }

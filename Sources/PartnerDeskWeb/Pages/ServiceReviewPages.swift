@@ -158,7 +158,7 @@ struct ServiceReviewPage: Encodable {
         title = "Service review \(review.number): \(partner.name)"
         signedIn = SignedInHeader(principal, csrf: csrf)
         self.csrf = csrf
-        tabs = PartnerTabs(partner, showing: base)
+        tabs = PartnerTabs(partner, showing: "/partners/\(partner.code)/reviews")
         version = profile.journey.version
         id = review.id.uuidString.lowercased()
         heading = "Service review \(review.number)"
