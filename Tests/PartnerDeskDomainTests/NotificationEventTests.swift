@@ -37,7 +37,7 @@ import Testing
             offered(.partnerAdministrator)
                 == incidentForPartners + changeForPartners + serviceForPartners + ["request.moved"]
                 + ["partner.evidence_reviewed", "partner.status_changed", "partner.check_in"]
-                + ["partner.review_scheduled", "partner.review_minutes"])
+                + ["partner.review_scheduled", "partner.review_minutes", "partner.review_cancelled"])
         let requestsForDesk = ["request.submitted", "request.target_warning", "request.partner_step"]
         #expect(offered(.firstLineAgent) == sla + requestsForDesk)
         #expect(

@@ -284,6 +284,23 @@ import Testing
         #expect(throws: ValidationFailure.self) { try journey.cancelReview(next.id) }
     }
 
+    @Test func aSecondReviewSoonAfterTheFirst_looksBackOnTheCadencesMonths() throws {
+        var journey = PartnerJourney(partnerID: Self.partner(.live).id)
+        journey.setReviewCadence(.monthly)
+        var ids = (1...20).map { UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", $0))! }.makeIterator()
+        func schedule(_ day: String) throws -> ServiceReview {
+            try journey.scheduleReview(
+                ServiceReview.Draft(
+                    startsAt: "\(day)T10:00:00Z", endsAt: "\(day)T11:00:00Z", location: "Call", agenda: ["Figures"],
+                    attendees: [.init(name: "Sam", organisation: "Platform")]),
+                by: Self.manager, at: Self.now, calendar: Self.calendar, makeID: { ids.next()! })
+        }
+        let first = try schedule("2027-03-10")
+        #expect(first.firstMonth.description == "2027-02" && first.lastMonth.description == "2027-02")
+        let second = try schedule("2027-03-25")
+        #expect(second.firstMonth.description == "2027-02" && second.lastMonth.description == "2027-02")
+    }
+
     @Test func aJourneyStoredBeforeReviews_readsBackWithNone() throws {
         let stored = Data(
             #"{"partnerID":"00000000-0000-0000-0000-000000000001","version":3,"evidence":[],"moves":[],"earlyLivePeriods":[]}"#

@@ -181,6 +181,10 @@ import Testing
         #expect(figures.breaches[1].fulfilledAt == nil)
         let csv = ServiceReport.compile(inputs).csv
         #expect(csv.contains("Service requests,Within 3 months,Fulfilled by their last day,1"))
+        // An edition issued before requests were reported is no reason to revise: their figures are not changes.
+        var earlier = ServiceReport.compile(inputs)
+        earlier.serviceRequests = nil
+        #expect(ServiceReport.compile(inputs).changes(since: earlier).isEmpty)
     }
 
     @Test func hssis_areJudgedOnNotificationJoiningAndUpdates() throws {

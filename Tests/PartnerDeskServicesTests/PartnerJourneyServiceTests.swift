@@ -197,6 +197,26 @@ import Testing
         let found = try await journeys.review("WELLPATH", review.id, as: f.admin)
         // Registered in December: no month looked back on has a report yet.
         #expect(found.pack.reports.isEmpty && found.pack.openActions.isEmpty)
+
+        // An open problem behind Wellpath's incident: staff read its title, the partner nothing until it is
+        // published, and then only its approved summary.
+        guard
+            case .created(let raised, _) = try await f.services.incidents.raise(
+                IncidentReportDraft(
+                    type: "other", occurredAt: "2026-12-08T09:00:00Z", userEmail: "u@example.org", errorType: "Loop",
+                    description: "Loops", deviceType: "pc", operatingSystem: "Windows", operatingSystemVersion: "11"),
+                by: f.reporter)
+        else { throw ServiceError.notFound }
+        _ = try await f.services.incidents.transition(
+            raised.incident.id, IncidentTransitionDraft(action: "receive", severity: 3), expectedVersion: 1, by: f.desk)
+        _ = try await f.services.problems.record(
+            ProblemDraft(title: "Token cache bug in region B", description: "Loops", severity: 3, origin: "incidents"),
+            incidents: [raised.incident.id], by: f.desk)
+        #expect(
+            try await journeys.review("WELLPATH", review.id, as: f.manager).pack.openProblems.map(\.title) == [
+                "Token cache bug in region B"
+            ])
+        #expect(try await journeys.review("WELLPATH", review.id, as: f.admin).pack.openProblems.isEmpty)
         await #expect(throws: ServiceError.notFound) {
             try await journeys.cancelReview("WELLPATH", UUID(), expectedVersion: 3, by: f.manager)
         }
@@ -204,5 +224,8 @@ import Testing
             try await journeys.recordReview(
                 "WELLPATH", review.id, minutes: "x", actions: [], expectedVersion: 3, by: f.admin)
         }
+        _ = try await journeys.cancelReview("WELLPATH", review.id, expectedVersion: 3, by: f.manager)
+        let cancelled = try await f.messages("partner.review_cancelled")
+        #expect(cancelled.map(\.recipient).sorted() == ["pat@wellpath.example", "rory@wellpath.example"])
     }
 }

@@ -115,7 +115,7 @@ extension ServiceReport {
                 Self.minutes(availability.excusedMaintenanceSeconds)),
         ]
         if let requests = serviceRequests {
-            let section = "Service requests"
+            let section = Self.requestSection
             let item = "Within \(requests.maximumMonths) months"
             rows += [
                 ReportFigure(section, item, "Made", "\(requests.submitted)"),
@@ -157,9 +157,12 @@ extension ServiceReport {
 
     /// What differs from an earlier edition, figure by figure, in this report's order (figures that went
     /// last).
+    /// An edition issued before service requests were reported is compared without them, so their figures
+    /// appearing is no revision.
     public func changes(since earlier: ServiceReport) -> [ReportChange] {
         let before = Dictionary(earlier.figures.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let now = figures
+        let now =
+            earlier.serviceRequests == nil ? figures.filter { $0.section != Self.requestSection } : figures
         let keys = Set(now.map(\.key))
         var changes = now.compactMap { figure -> ReportChange? in
             let old = before[figure.key]
@@ -173,6 +176,9 @@ extension ServiceReport {
         }
         return changes
     }
+
+    /// The section service requests' figures are under.
+    static let requestSection = "Service requests"
 
     /// Business seconds as hours to two decimals.
     public static func hours(_ seconds: Int) -> String {

@@ -4,9 +4,16 @@ import PartnerDeskDomain
 /// What service management prepares for a service review: the report for each month it looks back on, the
 /// open problems behind the partner's incidents, releases and maintenance to come, and the actions still open.
 public struct ReviewPack: Sendable {
+    /// An open problem as its reader may see it: a partner's people read the approved public summary.
+    public struct ProblemLine: Sendable {
+        public var reference: String
+        public var title: String
+        public var status: String
+    }
+
     /// Each month the review looks back on that is over (issued editions, or provisional figures).
     public var reports: [ServiceReportView]
-    public var openProblems: [Problem]
+    public var openProblems: [ProblemLine]
     public var releases: [Release]
     public var maintenance: [MaintenanceWindow]
     public var openActions: [FollowUpAction]
@@ -82,14 +89,21 @@ extension PartnerJourneyService {
         }
     }
 
-    /// Cancels a review not yet held.
+    /// Cancels a review not yet held; the partner and the attendees are told, with the calendar file that
+    /// removes it.
     public func cancelReview(_ code: String, _ id: UUID, expectedVersion: Int, by principal: Principal)
         async throws -> PartnerProfile
     {
         try await requireReview(code, id, as: principal)
+        let (planner, now) = (self.planner, clock.now())
         return try await changeJourney(code, .managePartners, expectedVersion, principal, "partner.review_cancel") {
-            journey, _, _ in
-            _ = try journey.cancelReview(id)
+            journey, partner, repositories in
+            let review = try journey.cancelReview(id)
+            try await planner.enqueue(
+                PartnerNotice.reviewCancelled(
+                    review, partner: partner, link: planner.publicURL + SiteLink.partnerJourney(partner.code),
+                    calendarLink: planner.publicURL + SiteLink.reviewCalendar(partner.code, review.id)
+                ).broadcast, to: [partner], alsoTo: review.attendees.compactMap(\.email), at: now, in: repositories)
             return nil
         }
     }
@@ -123,21 +137,32 @@ extension PartnerJourneyService {
         }
         let repositories = store.repositories
         let linked = try await repositories.problems.linkedIncidents()
-        let problems = try await repositories.problems.list().filter { problem in
-            problem.status.isOpen
-                && (linked[problem.reference]?.contains { $0.partnerID == partner.id } ?? false)
+        // A partner's people read only what the platform publishes: problems by their approved summary,
+        // releases once their notes are out.
+        let isPartner = principal.role.isPartnerRole
+        let problems = try await repositories.problems.list().compactMap { problem -> ReviewPack.ProblemLine? in
+            guard problem.status.isOpen,
+                linked[problem.reference]?.contains(where: { $0.partnerID == partner.id }) ?? false
+            else { return nil }
+            if isPartner {
+                guard problem.isPublished, let summary = problem.publicSummary else { return nil }
+                return .init(reference: problem.reference.description, title: summary, status: problem.status.label)
+            }
+            return .init(reference: problem.reference.description, title: problem.title, status: problem.status.label)
         }
         let now = clock.now()
         let ahead = DateInterval(start: now, duration: 180 * 86_400)
         return ReviewPack(
             reports: reports, openProblems: problems,
             releases: try await repositories.releases.releases().filter {
-                $0.status == .planned && $0.plannedAt >= now
+                $0.status == .planned && $0.plannedAt >= now && (!isPartner || $0.notesPublishedAt != nil)
             }.sorted { $0.plannedAt < $1.plannedAt },
             maintenance: try await repositories.serviceLevels.maintenance(overlapping: ahead).filter {
                 $0.affects(partner.id) && $0.announcedAt != nil
             }.sorted { $0.startsAt < $1.startsAt },
-            openActions: profile.journey.agreedActions.filter { !$0.isDone })
+            openActions: profile.journey.agreedActions.filter { action in
+                !action.isDone && !review.actions.contains { $0.id == action.id }
+            })
     }
 
     /// A review the path names that this partner never had answers like any missing record.

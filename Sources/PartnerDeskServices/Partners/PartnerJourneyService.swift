@@ -176,7 +176,8 @@ public struct PartnerJourneyService: Sendable {
             do {
                 try await repositories.partners.update(partner, expectedVersion: before.version)
             } catch RepositoryError.staleVersion {
-                throw ServiceError.versionMismatch(currentVersion: expectedVersion)
+                // The partner changed under the move: the journey read is no longer the one to move from.
+                throw ServiceError.versionMismatch(currentVersion: expectedVersion + 1)
             }
             guard let move = journey.moves.last else { return nil }
             try await planner.enqueue(

@@ -146,8 +146,9 @@ struct PartnerDetailsPage: Encodable {
                 index: 0, role: contact.role.rawValue, roleLabel: contact.role.label, name: contact.name,
                 email: contact.email.value, phone: contact.phone ?? "")
         }
-        // The forms show what was typed when a change was refused, otherwise what is stored.
-        let typed = !values.isEmpty
+        // The form that was sent shows what was typed when it was refused; the other shows what is stored.
+        let typed = values["form"] == "contacts"
+        let typedDetails = values["form"] == "details"
         func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
         contactRows = PartnerContact.Role.allCases.enumerated().map { index, role in
             let stored = partner.contact(role)
@@ -164,11 +165,11 @@ struct PartnerDetailsPage: Encodable {
             let stored = index < partner.services.count ? partner.services[index] : nil
             return Service(
                 index: index, number: index + 1,
-                name: typed ? values["services.\(index).name"] ?? "" : stored?.name ?? "",
-                clientID: typed ? values["services.\(index).clientID"] ?? "" : stored?.clientID ?? "",
+                name: typedDetails ? values["services.\(index).name"] ?? "" : stored?.name ?? "",
+                clientID: typedDetails ? values["services.\(index).clientID"] ?? "" : stored?.clientID ?? "",
                 nameError: error("services.\(index).name"), clientIDError: error("services.\(index).clientID"))
         }
-        let tierID = typed ? values["tierID"] ?? partner.tierID : partner.tierID
+        let tierID = typedDetails ? values["tierID"] ?? partner.tierID : partner.tierID
         self.tiers = tiers.map { SelectOption(value: $0.id, label: $0.name, selected: $0.id == tierID) }
         nameError = error("name")
         tierError = error("tierID")
@@ -188,7 +189,7 @@ struct PartnerDetailsPage: Encodable {
         hasContacts = !contacts.isEmpty
         hasHistory = !history.isEmpty
         var shown = values
-        if !typed {
+        if !typedDetails {
             shown["name"] = partner.name
             shown["hoursOfOperation"] = partner.hoursOfOperation.shortForm ?? ""
         }
@@ -209,6 +210,10 @@ struct PartnerDetailsPage: Encodable {
         case "partner.status_override": "Status moved without the required evidence"
         case "partner.check_in": "Check-in recorded"
         case "partner.action_done": "Action done"
+        case "partner.review_cadence": "Review cadence set"
+        case "partner.review_schedule": "Service review scheduled"
+        case "partner.review_minutes": "Service review minutes recorded"
+        case "partner.review_cancel": "Service review cancelled"
         default: action
         }
     }

@@ -3,7 +3,7 @@ import PartnerDeskDomain
 import PartnerDeskServices
 
 /// A service review's invitation as an iCalendar file: a `REQUEST` naming every attendee with an e-mail
-/// address, or a `CANCEL` once the review is cancelled. Its UID stays the same and its sequence rises, so
+/// address, or a `CANCEL` once the review is cancelled (a `PUBLISH` when nobody has an address). Its UID stays the same and its sequence rises, so
 /// calendars update the event they hold.
 enum ServiceReviewInvitation {
     static func calendar(
@@ -24,8 +24,11 @@ enum ServiceReviewInvitation {
             attendees: review.attendees.compactMap { attendee in
                 attendee.email.map { ICalendar.Person(name: attendee.name, email: $0.value) }
             })
+        // RFC 5546 invitations need someone to invite; without an address it is a plain calendar entry.
+        let method =
+            event.attendees.isEmpty ? "PUBLISH" : review.status == .cancelled ? "CANCEL" : "REQUEST"
         return ICalendar(
             name: "Service review \(review.number): \(partner.name)", product: "Service reviews", events: [event],
-            stamp: now, method: review.status == .cancelled ? "CANCEL" : "REQUEST")
+            stamp: now, method: method)
     }
 }

@@ -91,7 +91,7 @@ struct ServiceReviewsPage: Encodable {
             ? review.firstMonth.longName : "\(review.firstMonth.longName) to \(review.lastMonth.longName)"
     }
 
-    /// The review a submitted form gives: one agenda item and one attendee (`Name, Organisation, e-mail`) a line.
+    /// The review a submitted form gives: one agenda item and one attendee a line.
     static func draft(_ values: [String: String]) -> ServiceReview.Draft {
         func lines(_ key: String) -> [String] {
             (values[key] ?? "").split(whereSeparator: \.isNewline).map(String.init)
@@ -100,14 +100,18 @@ struct ServiceReviewsPage: Encodable {
             startsAt: PageFormat.instantText(values["startsAt"]) ?? "",
             endsAt: PageFormat.instantText(values["endsAt"]) ?? "", location: values["location"] ?? "",
             firstMonth: values["firstMonth"], lastMonth: values["lastMonth"], agenda: lines("agenda"),
-            attendees: lines("attendees").map { line in
-                let parts = line.split(separator: ",", omittingEmptySubsequences: false).map {
-                    $0.trimmingCharacters(in: .whitespaces)
-                }
-                return ServiceReview.AttendeeDraft(
-                    name: parts.first ?? "", organisation: parts.count > 1 ? parts[1] : "",
-                    email: parts.count > 2 ? parts[2] : nil)
-            })
+            attendees: lines("attendees").map(attendee))
+    }
+
+    /// `Name, Organisation, e-mail`: the name before the first comma, the address after the last when it has
+    /// an `@`, and the organisation between (which may hold commas itself, as in "Acme, Inc.").
+    static func attendee(_ line: String) -> ServiceReview.AttendeeDraft {
+        var parts = line.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        let name = parts.isEmpty ? "" : parts.removeFirst()
+        let email = parts.count > 1 && parts.last?.contains("@") == true ? parts.removeLast() : nil
+        return ServiceReview.AttendeeDraft(name: name, organisation: parts.joined(separator: ", "), email: email)
     }
 }
 
@@ -198,9 +202,7 @@ struct ServiceReviewPage: Encodable {
                     LabelledValue(label: "HSSIs", value: "\(report.hssis.count)"),
                 ])
         }
-        problems = pack.openProblems.map {
-            LabelledValue(label: "\($0.reference): \($0.title)", value: $0.status.label)
-        }
+        problems = pack.openProblems.map { LabelledValue(label: "\($0.reference): \($0.title)", value: $0.status) }
         releases = pack.releases.map {
             LabelledValue(label: "\($0.name), \(PageFormat.londonTime($0.plannedAt))", value: $0.summary)
         }

@@ -49,8 +49,9 @@ public struct PartnerJourney: Hashable, Sendable, Codable {
     /// The longest texts accepted, in characters.
     public enum Limits {
         public static let description = 5_000
-        public static let comment = 2_000
-        public static let reason = 1_000
+        /// Comments and reasons may run over several lines, as the longer texts do.
+        public static let comment = TextLimits.text
+        public static let reason = TextLimits.text
         public static let links = 10
         public static let link = 2_000
     }

@@ -11,6 +11,7 @@ public struct PartnerNotice: Sendable, Hashable {
         case checkIn = "partner.check_in"
         case reviewScheduled = "partner.review_scheduled"
         case reviewMinutes = "partner.review_minutes"
+        case reviewCancelled = "partner.review_cancelled"
 
         public var label: String {
             switch self {
@@ -20,6 +21,7 @@ public struct PartnerNotice: Sendable, Hashable {
             case .checkIn: "An early-live check-in is recorded"
             case .reviewScheduled: "A service review is scheduled (with its calendar invitation)"
             case .reviewMinutes: "A service review's minutes and actions are recorded"
+            case .reviewCancelled: "A service review is cancelled"
             }
         }
 
@@ -193,6 +195,23 @@ public struct PartnerNotice: Sendable, Hashable {
                 ]),
                 .section(heading: "Agenda", text: review.agenda.joined(separator: "\n")),
                 .action(label: "Download the calendar invitation", link: calendarLink),
+            ], evidence: nil)
+        notice.data.partner.review = ReviewData(review, calendar: calendarLink)
+        return notice
+    }
+
+    /// A review was cancelled: for the partner and the attendees, with the calendar file that removes it.
+    public static func reviewCancelled(_ review: ServiceReview, partner: Partner, link: String, calendarLink: String)
+        -> PartnerNotice
+    {
+        var notice = notice(
+            .reviewCancelled, partner, link: link,
+            subject: "Cancelled: service review \(review.number) with \(partner.name)",
+            blocks: [
+                .paragraph(
+                    "Service review \(review.number), planned for \(NotificationComposer.londonTime(review.startsAt)), "
+                        + "is cancelled. The calendar file removes it from calendars that added it."),
+                .action(label: "Download the cancellation for your calendar", link: calendarLink),
             ], evidence: nil)
         notice.data.partner.review = ReviewData(review, calendar: calendarLink)
         return notice

@@ -285,8 +285,10 @@ extension PartnerJourney {
         let last = givenLast ?? ReportingMonth(containing: calendar.localDate(of: starts)).previous
         let previous = reviews.filter { $0.status != .cancelled }.map(\.lastMonth).max()
         let span = (reviewCadence ?? .quarterly).months
+        // From where the last review stopped, unless that is after the last month (a second review soon after
+        // the first): then the cadence's months.
         let first =
-            givenFirst ?? previous.map { $0.next }
+            givenFirst ?? previous.map { $0.next }.flatMap { $0 <= last ? $0 : nil }
             ?? (1..<span).reduce(last) { month, _ in month.previous }
         if first > last {
             check.add("firstMonth", "after_last", "The first month looked back on must not come after the last.")

@@ -48,7 +48,7 @@ extension APIOperations {
                         pack: .init(
                             reports: try pack.reports.map(Components.Schemas.ServiceReport.init),
                             openProblems: pack.openProblems.map {
-                                .init(reference: $0.reference.description, title: $0.title, status: $0.status.label)
+                                .init(reference: $0.reference, title: $0.title, status: $0.status)
                             },
                             releases: pack.releases.map {
                                 .init(name: $0.name, summary: $0.summary, plannedAt: $0.plannedAt)
