@@ -43,20 +43,11 @@ struct PartnerJourneyPage: Encodable {
         var commentError: String?
     }
 
-    struct Action: Encodable {
-        var id: String
-        var text: String
-        var owner: String
-        var due: String
-        var done: String?
-        var overdue: Bool
-    }
-
     struct CheckIn: Encodable {
         var heldOn: String
         var notes: String
         var by: String
-        var actions: [Action]
+        var actions: [FollowUpRow]
         var hasActions: Bool
     }
 
@@ -143,7 +134,7 @@ struct PartnerJourneyPage: Encodable {
                 description: item.description, links: item.links, hasLinks: !item.links.isEmpty,
                 history: item.history.map { step in
                     Step(
-                        at: PageFormat.londonTime(step.at), by: "\(step.by.name) (\(step.by.role.label))",
+                        at: PageFormat.londonTime(step.at), by: step.by.withRole,
                         state: step.state.label, text: step.text, links: step.links)
                 }, hasHistory: !item.history.isEmpty, canGive: mayGive && item.state != .accepted,
                 formOpen: item.state == .notGiven || mine,
@@ -158,7 +149,7 @@ struct PartnerJourneyPage: Encodable {
         }
         moves = journey.moves.reversed().map { move in
             Move(
-                at: PageFormat.londonTime(move.at), by: "\(move.by.name) (\(move.by.role.label))",
+                at: PageFormat.londonTime(move.at), by: move.by.withRole,
                 what: "\(move.from.label) to \(move.to.label.lowercased())", reason: move.reason,
                 missing: move.missing.isEmpty
                     ? nil : "Without: \(move.missing.map(\.title).joined(separator: ", "))")
@@ -171,15 +162,9 @@ struct PartnerJourneyPage: Encodable {
                 checkIns: period.checkIns.reversed().map { checkIn in
                     CheckIn(
                         heldOn: PageFormat.longDate(checkIn.heldOn), notes: checkIn.notes,
-                        by: "\(checkIn.recordedBy.name) (\(checkIn.recordedBy.role.label))",
-                        actions: checkIn.actions.map { action in
-                            Action(
-                                id: action.id.uuidString.lowercased(), text: action.text, owner: action.owner,
-                                due: PageFormat.longDate(action.dueOn),
-                                done: action.doneAt.map { at in
-                                    "Done \(PageFormat.londonTime(at))" + (action.doneBy.map { " by \($0.name)" } ?? "")
-                                }, overdue: action.isOverdue(today: today))
-                        }, hasActions: !checkIn.actions.isEmpty)
+                        by: checkIn.recordedBy.withRole,
+                        actions: checkIn.actions.map { FollowUpRow($0, today: today) },
+                        hasActions: !checkIn.actions.isEmpty)
                 }, isOpen: period.isOpen)
         }
         hasMoves = !moves.isEmpty

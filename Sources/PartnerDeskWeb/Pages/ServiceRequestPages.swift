@@ -205,7 +205,7 @@ struct ServiceRequestPage: Encodable {
         answers = request.answers.map { LabelledValue(label: $0.label, value: $0.value) }
         steps = request.steps.map { step in
             Step(
-                at: PageFormat.londonTime(step.at), by: "\(step.by.name) (\(step.by.role.label))",
+                at: PageFormat.londonTime(step.at), by: step.by.withRole,
                 what: step.action.map { "\($0.label): now \(step.to.label.lowercased())" }
                     ?? (step.to == .submitted && step.note == nil ? "Submitted" : "Note"),
                 note: step.note, isInternal: step.isInternal)

@@ -2,6 +2,11 @@ import Foundation
 import PartnerDeskDomain
 import PartnerDeskServices
 
+extension ActedBy {
+    /// "Sam Service (Service manager)", as histories name who acted.
+    var withRole: String { "\(name) (\(role.label))" }
+}
+
 /// How a follow-up action reads on a page, with the button that marks it done.
 struct FollowUpRow: Encodable {
     var id: String
